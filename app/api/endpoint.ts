@@ -1,0 +1,45 @@
+import type { Request, Response } from "express";
+import type { z } from "zod";
+import type { Locale } from "~/lib/i18n";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface EndpointContext<Body, Query, Params> {
+	body: Body;
+	query: Query;
+	params: Params;
+	locale: Locale;
+	req: Request;
+	res: Response;
+}
+
+export interface EndpointResult {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+/**
+ * One JSON API operation: its schemas validate the request and describe it in the OpenAPI
+ * document, so the contract and the checks cannot drift apart. Handlers call module services.
+ */
+export interface Endpoint<Body = unknown, Query = unknown, Params = unknown> {
+	method: Method;
+	/** Express-style path under /api/v1, e.g. `/coaches/:id`. */
+	path: string;
+	summary: string;
+	tag: string;
+	/** `bearer` marks operations that need a session token (the guard itself runs in the handler). */
+	auth?: "none" | "bearer";
+	body?: z.ZodType<Body>;
+	query?: z.ZodType<Query>;
+	params?: z.ZodType<Params>;
+	responses: Record<number, { description: string; schema?: z.ZodType }>;
+	handler: (context: EndpointContext<Body, Query, Params>) => Promise<EndpointResult>;
+}
+
+export function defineEndpoint<Body = undefined, Query = undefined, Params = undefined>(
+	endpoint: Endpoint<Body, Query, Params>,
+): Endpoint<Body, Query, Params> {
+	return endpoint;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { Endpoint } from "./endpoint";
+import { errorBodySchema } from "./error-response";
+
+type AnyEndpoint = Endpoint<any, any, any>;
+
+const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
+	z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+
+function parameters(schema: z.ZodType | undefined, location: "query" | "path") {
+	if (!schema) return [];
+	const shape = jsonSchema(schema, "input") as { properties?: Record<string, unknown>; required?: string[] };
+	return Object.entries(shape.properties ?? {}).map(([name, property]) => ({
+		name,
+		in: location,
+		required: location === "path" || (shape.required ?? []).includes(name),
+		schema: property,
+	}));
+}
+
+/** The OpenAPI 3.1 document, built from the same zod schemas that validate each request. */
+export function buildOpenApiDocument(endpoints: readonly AnyEndpoint[]) {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const endpoint of endpoints) {
+		const path = `/api/v1${endpoint.path.replace(/:([A-Za-z]+)/g, "{$1}")}`;
+		paths[path] ??= {};
+		const responses: Record<string, unknown> = {};
+		for (const [status, response] of Object.entries(endpoint.responses)) {
+			const schema = response.schema ?? (Number(status) >= 400 ? errorBodySchema : undefined);
+			responses[status] = {
+				description: response.description,
+				...(schema ? { content: { "application/json": { schema: jsonSchema(schema, "output") } } } : {}),
+			};
+		}
+		paths[path][endpoint.method] = {
+			summary: endpoint.summary,
+			tags: [endpoint.tag],
+			operationId: `${endpoint.method}${endpoint.path.replace(/[/:-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+			...(endpoint.auth === "bearer" ? { security: [{ bearerAuth: [] }] } : {}),
+			parameters: [...parameters(endpoint.params, "path"), ...parameters(endpoint.query, "query")],
+			...(endpoint.body
+				? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } }
+				: {}),
+			responses,
+		};
+	}
+	return {
+		openapi: "3.1.0",
+		info: {
+			title: "CuePal 球伴 API",
+			version: "1.0.0",
+			description:
+				"The JSON API of CuePal for the mobile app and the WeChat mini-program. Errors are always `{ error: { code, message } }`; messages follow Accept-Language (zh-CN by default).",
+		},
+		servers: [{ url: "/" }],
+		components: {
+			securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A session token from a sign-in call" } },
+		},
+		paths,
+	};
+}

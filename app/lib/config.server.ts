@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * Every setting the app reads, validated once at start. `APP_ENV` says what kind of deployment
+ * this is; `NODE_ENV` only selects the optimised build.
+ */
+const settingsSchema = z.object({
+	APP_ENV: z.enum(["development", "test", "production"]).default("development"),
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default("0.0.0.0"),
+	ROLE: z.enum(["all", "web", "worker"]).default("all"),
+	DATABASE_URL: z.string().optional(),
+	APP_URL: z.string().url().optional(),
+	SESSION_SECRET: z.string().min(32).optional(),
+	APP_ENCRYPTION_KEYS: z.string().optional(),
+	APP_BLIND_INDEX_KEY: z.string().optional(),
+	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+	DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+	PAYMENTS_SANDBOX: z.enum(["0", "1"]).optional(),
+	SMS_PROVIDER: z.enum(["aliyun", "tencent", "outbox"]).optional(),
+	SMTP_URL: z.string().optional(),
+	MAIL_FROM: z.string().optional(),
+	WECHAT_OAUTH_APPID: z.string().optional(),
+	WECHAT_OAUTH_SECRET: z.string().optional(),
+	WECHAT_OAUTH_BASE: z.string().url().optional(),
+	ALIPAY_APP_ID: z.string().optional(),
+	ALIPAY_PRIVATE_KEY: z.string().optional(),
+	ALIPAY_PUBLIC_KEY: z.string().optional(),
+	ALIPAY_GATEWAY: z.string().url().optional(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Settings a production deployment cannot run without. */
+const requiredInProduction = [
+	"DATABASE_URL",
+	"APP_URL",
+	"SESSION_SECRET",
+	"APP_ENCRYPTION_KEYS",
+	"APP_BLIND_INDEX_KEY",
+] as const;
+
+export class ConfigError extends Error {}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+	const parsed = settingsSchema.safeParse(env);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+		throw new ConfigError(`Invalid settings:\n${lines.join("\n")}`);
+	}
+	const settings = parsed.data;
+	if (settings.APP_ENV === "production") {
+		const missing = requiredInProduction.filter((name) => !settings[name]);
+		if (missing.length > 0) {
+			throw new ConfigError(
+				`APP_ENV=production needs these settings, which are not set: ${missing.join(", ")} (see .env.example)`,
+			);
+		}
+	}
+	return settings;
+}
+
+let cached: Settings | undefined;
+
+/** The settings of this process, read on first use. */
+export function settings(): Settings {
+	cached ??= readSettings();
+	return cached;
+}
+
+export const isProduction = () => settings().APP_ENV === "production";

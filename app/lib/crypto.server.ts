@@ -1,0 +1,90 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { singleton } from "./singleton.server";
+
+/**
+ * Personal data at rest: AES-256-GCM under a key id, so keys can rotate (new data under the first
+ * key, old data still readable and re-encrypted by the `accounts.reencrypt` job), plus an HMAC
+ * blind index for the fields looked up by value (phone, email). The blind-index key never rotates
+ * with the encryption keys: lookups must keep working across a rotation.
+ *
+ * APP_ENCRYPTION_KEYS = "k2:<base64 32 bytes>,k1:<base64 32 bytes>" (first = current).
+ * APP_BLIND_INDEX_KEY = "<base64 32 bytes>".
+ */
+interface Keyring {
+	currentId: string;
+	keys: Map<string, Buffer>;
+	indexKey: Buffer;
+}
+
+export function parseKeyring(encryptionKeys: string, indexKey: string): Keyring {
+	const keys = new Map<string, Buffer>();
+	for (const entry of encryptionKeys.split(",").map((part) => part.trim()).filter(Boolean)) {
+		const [id, material] = entry.split(":");
+		const key = Buffer.from(material ?? "", "base64");
+		if (!id || !/^[A-Za-z0-9_-]+$/.test(id) || key.length !== 32) {
+			throw new Error("APP_ENCRYPTION_KEYS must be 'id:base64-of-32-bytes' entries separated by commas");
+		}
+		keys.set(id, key);
+	}
+	const currentId = keys.keys().next().value;
+	const index = Buffer.from(indexKey, "base64");
+	if (!currentId || index.length !== 32) throw new Error("APP_BLIND_INDEX_KEY must be base64 of 32 bytes");
+	return { currentId, keys, indexKey: index };
+}
+
+const keyring = (): Keyring =>
+	singleton("keyring", () => {
+		const encryptionKeys = process.env.APP_ENCRYPTION_KEYS;
+		const indexKey = process.env.APP_BLIND_INDEX_KEY;
+		if (!encryptionKeys || !indexKey) {
+			throw new Error("APP_ENCRYPTION_KEYS and APP_BLIND_INDEX_KEY must be set (npm start sets them in development)");
+		}
+		return parseKeyring(encryptionKeys, indexKey);
+	});
+
+export function currentKeyId(): string {
+	return keyring().currentId;
+}
+
+export function encrypt(plaintext: string): string {
+	const { currentId, keys } = keyring();
+	const iv = randomBytes(12);
+	const cipher = createCipheriv("aes-256-gcm", keys.get(currentId) as Buffer, iv);
+	const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+	return ["v1", currentId, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+}
+
+export function decrypt(sealed: string): string {
+	const [version, keyId, iv, tag, body] = sealed.split(".");
+	const key = keyring().keys.get(keyId ?? "");
+	if (version !== "v1" || !key || !iv || !tag || body === undefined) throw new Error("unreadable encrypted value");
+	const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+	decipher.setAuthTag(Buffer.from(tag, "base64url"));
+	return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+}
+
+export const decryptOrNull = (sealed: string | null | undefined): string | null => (sealed ? decrypt(sealed) : null);
+
+/** The key id a sealed value was written under (for rotation). */
+export function keyIdOf(sealed: string): string | undefined {
+	return sealed.split(".")[1];
+}
+
+/** Deterministic lookup token for a personal value; `kind` keeps phone and email indexes apart. */
+export function blindIndex(kind: string, value: string): string {
+	return createHmac("sha256", keyring().indexKey).update(`${kind}:${value}`).digest("base64url");
+}
+
+export function sha256Hex(value: string): string {
+	return createHash("sha256").update(value).digest("hex");
+}
+
+export function safeEqual(a: string, b: string): boolean {
+	const left = Buffer.from(a);
+	const right = Buffer.from(b);
+	return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function randomToken(bytes = 32): string {
+	return randomBytes(bytes).toString("base64url");
+}

@@ -1,0 +1,53 @@
+import i18next, { type i18n } from "i18next";
+import { resources } from "../locales";
+
+export const locales = ["zh-CN", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "zh-CN";
+export const localeCookieName = "lang";
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+const instances = new Map<Locale, i18n>();
+
+/** One initialised i18next per locale; resources are bundled, so initialisation is synchronous. */
+export function i18nFor(locale: Locale): i18n {
+	let instance = instances.get(locale);
+	if (!instance) {
+		instance = i18next.createInstance();
+		instance.init({
+			lng: locale,
+			fallbackLng: defaultLocale,
+			resources,
+			initAsync: false,
+			interpolation: { escapeValue: false },
+		});
+		instances.set(locale, instance);
+	}
+	return instance;
+}
+
+export function translate(locale: Locale, key: string, params?: Record<string, unknown>): string {
+	return i18nFor(locale).t(key, params ?? {}) as string;
+}
+
+/** The cookie the language switch sets wins; then the browser's languages; then Chinese. */
+export function resolveLocale(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+	const fromCookie = cookieHeader
+		?.split(";")
+		.map((part) => part.trim().split("="))
+		.find(([name]) => name === localeCookieName)?.[1];
+	if (isLocale(fromCookie)) return fromCookie;
+	for (const range of (acceptLanguage ?? "").split(",")) {
+		const tag = range.split(";")[0]?.trim().toLowerCase() ?? "";
+		if (tag.startsWith("zh")) return "zh-CN";
+		if (tag.startsWith("en")) return "en";
+	}
+	return defaultLocale;
+}
+
+export function localeOfRequest(request: Request): Locale {
+	return resolveLocale(request.headers.get("cookie"), request.headers.get("accept-language"));
+}

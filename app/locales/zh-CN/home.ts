@@ -1,0 +1,52 @@
+export default {
+	metaTitle: "球伴 CuePal · 台球教练与陪练预约",
+	metaDescription: "在球伴找附近的台球教练和陪练：中式八球、美式九球、斯诺克，明码标价，应用内安全支付。",
+	hero: {
+		eyebrow: "台球教学 · 陪练 · 球厅",
+		title: "约一位好教练，\n打好每一杆",
+		body: "球伴帮你找到附近实名认证的台球教练和陪练，按时间、地点和课程类型预约，价格逐项列明，全程在应用内付款。",
+		primary: "立即开始",
+		primarySignedIn: "进入我的主页",
+		secondary: "了解怎么用",
+	},
+	disciplines: {
+		title: "三大项目，一站找齐",
+		body: "无论你刚入门还是准备比赛，都能找到合适的教练。",
+	},
+	courses: {
+		title: "五种课程，按需选择",
+		body: "每位教练为每种课程单独定价，时长与价格一目了然。",
+	},
+	how: {
+		title: "三步约到教练",
+		step1Title: "找",
+		step1Body: "按距离、项目、级别和价格筛选教练与陪练。",
+		step2Title: "约",
+		step2Body: "选好时间、地点和课程，支付定金或全款。",
+		step3Title: "练",
+		step3Body: "上课、记录进步，课后评价与打赏。",
+	},
+	trust: {
+		title: "安心的约课体验",
+		verifiedTitle: "实名与证书认证",
+		verifiedBody: "教练的身份和等级证书经平台人工审核，认证徽章只为审核通过的内容显示。",
+		pricesTitle: "明码标价",
+		pricesBody: "每种课程、每个时长的价格逐项展示，没有隐藏费用，也不接受线下加价。",
+		payTitle: "应用内付款",
+		payBody: "支付宝、微信支付或银行卡付款，按取消政策自动退款，每笔订单都有记录。",
+	},
+	audiences: {
+		title: "为每一位台球人",
+		playersTitle: "球友",
+		playersBody: "找教练、约陪练，记录自己的进步。",
+		coachesTitle: "教练与陪练",
+		coachesBody: "管理日程和订单，专注教学，收入清清楚楚。",
+		venuesTitle: "球厅",
+		venuesBody: "认证球厅、管理教练团队、分派预约、举办活动。",
+	},
+	cta: {
+		title: "准备好上一堂好课了吗？",
+		body: "用手机号即可注册，一分钟开始。",
+		action: "免费注册",
+	},
+} as const;

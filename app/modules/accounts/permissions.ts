@@ -1,0 +1,29 @@
+/**
+ * What each role may do, in one place. Permission strings read `action:entity:scope`; every
+ * user is a player, grants add the rest. Venue roles apply to the venue of their grant.
+ */
+export const roles = ["player", "coach", "venue_owner", "venue_manager", "venue_front_desk", "support", "admin"] as const;
+export type Role = (typeof roles)[number];
+export type GrantableRole = Exclude<Role, "player">;
+export const grantableRoles: GrantableRole[] = ["coach", "venue_owner", "venue_manager", "venue_front_desk", "support", "admin"];
+export const venueRoles: GrantableRole[] = ["venue_owner", "venue_manager", "venue_front_desk"];
+
+export const permissionsByRole = {
+	player: ["read:profile:own", "update:profile:own", "create:booking:own", "read:booking:own"],
+	coach: ["read:coach-profile:own", "update:coach-profile:own", "read:booking:coach"],
+	venue_owner: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
+	venue_manager: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
+	venue_front_desk: ["read:venue:own", "assign:booking:venue"],
+	support: ["access:admin", "read:user:any", "suspend:user:any", "read:audit:any"],
+	admin: ["access:admin", "read:user:any", "suspend:user:any", "read:audit:any", "grant:role:any"],
+} as const satisfies Record<Role, readonly string[]>;
+
+export type Permission = (typeof permissionsByRole)[Role][number];
+
+export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
+	return new Set(userRoles.flatMap((role) => permissionsByRole[role] as readonly Permission[]));
+}
+
+export function can(userRoles: readonly Role[], permission: Permission): boolean {
+	return permissionsOf(userRoles).has(permission);
+}

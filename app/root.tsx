@@ -1,0 +1,114 @@
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import {
+	data,
+	isRouteErrorResponse,
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useRouteError,
+	useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import "./app.css";
+import { settings } from "./lib/config.server";
+import { defaultLocale, i18nFor, localeOfRequest } from "./lib/i18n";
+import { useNonce } from "./lib/nonce";
+import { takeToast } from "./lib/toast.server";
+import { AppShell, type NavItem } from "./ui/app-shell";
+import { ButtonLink } from "./ui/button";
+import { NavigationProgress } from "./ui/progress-bar";
+import { Toast } from "./ui/toast";
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const locale = localeOfRequest(request);
+	const { toast, clearHeader } = takeToast(request);
+	const navItems: NavItem[] = [{ to: "/", labelKey: "common.nav.home", icon: "⌂" }];
+	return data(
+		{
+			locale,
+			toast,
+			navItems,
+			accountItem: { to: "/", labelKey: "common.nav.me", icon: "◉" } satisfies NavItem,
+			devBadge: settings().APP_ENV !== "production",
+		},
+		{ headers: clearHeader ? { "Set-Cookie": clearHeader } : undefined },
+	);
+}
+
+export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.ico", sizes: "any" }];
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	const rootData = useRouteLoaderData<typeof loader>("root");
+	const locale = rootData?.locale ?? defaultLocale;
+	const i18n = useMemo(() => i18nFor(locale), [locale]);
+	const nonce = useNonce();
+	return (
+		<html lang={locale}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+				<meta name="theme-color" content="#156245" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				<I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
+			</body>
+		</html>
+	);
+}
+
+export default function App({ loaderData }: Route.ComponentProps) {
+	return (
+		<>
+			<NavigationProgress />
+			<AppShell
+				locale={loaderData.locale}
+				navItems={loaderData.navItems}
+				accountItem={loaderData.accountItem}
+				devBadge={loaderData.devBadge}
+			>
+				<Outlet />
+			</AppShell>
+			<Toast toast={loaderData.toast} />
+		</>
+	);
+}
+
+/** Friendly pages for 404, 403, 503 and anything unexpected; never a stack trace. */
+export function ErrorBoundary() {
+	const error = useRouteError();
+	const { t } = useTranslation();
+	const status = isRouteErrorResponse(error) ? error.status : 500;
+	const page =
+		status === 404
+			? { icon: "🔍", title: "errors.notFound", body: "errors.notFoundBody" }
+			: status === 403
+				? { icon: "🔒", title: "errors.forbidden", body: "errors.forbiddenBody" }
+				: status === 503
+					? { icon: "🛠", title: "errors.serviceUnavailable", body: "errors.serviceUnavailableBody" }
+					: { icon: "⚠", title: "errors.internal", body: "errors.internalBody" };
+	return (
+		<div className="flex min-h-dvh items-center justify-center px-6 py-16">
+			<title>{`${t(page.title)} · ${t("common.appName")}`}</title>
+			<div className="max-w-md text-center">
+				<div aria-hidden className="mx-auto mb-6 flex size-20 items-center justify-center rounded-full bg-cloth-50 text-4xl">
+					{page.icon}
+				</div>
+				<p className="text-sm font-medium tracking-widest text-cloth-600">{status}</p>
+				<h1 className="mt-2 text-2xl font-semibold">{t(page.title)}</h1>
+				<p className="mt-3 text-muted">{t(page.body)}</p>
+				<div className="mt-8 flex justify-center gap-3">
+					<ButtonLink to="/" reloadDocument>
+						{t("common.actions.goHome")}
+					</ButtonLink>
+				</div>
+			</div>
+		</div>
+	);
+}

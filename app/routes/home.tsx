@@ -1,0 +1,140 @@
+import { useTranslation } from "react-i18next";
+import { courseTypeDescriptions, courseTypeNames, courseTypes, disciplineNames, disciplines } from "~/modules/coaches/catalog";
+import { i18nFor, localeOfRequest } from "~/lib/i18n";
+import type { Route } from "./+types/home";
+
+export function loader({ request }: Route.LoaderArgs) {
+	const locale = localeOfRequest(request);
+	const t = i18nFor(locale).t;
+	return {
+		locale,
+		meta: { title: t("home.metaTitle"), description: t("home.metaDescription") },
+	};
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: loaderData?.meta.title },
+	{ name: "description", content: loaderData?.meta.description },
+	{ property: "og:title", content: loaderData?.meta.title },
+	{ property: "og:description", content: loaderData?.meta.description },
+	{ property: "og:type", content: "website" },
+];
+
+const disciplineArt: Record<string, string> = { chinese_8_ball: "8", nine_ball: "9", snooker: "S" };
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+	const { t } = useTranslation();
+	const { locale } = loaderData;
+	return (
+		<>
+			<section className="relative overflow-hidden bg-cloth-900 text-white">
+				<div
+					aria-hidden
+					className="absolute -right-24 -top-24 size-96 rounded-full bg-cloth-700/60 blur-3xl sm:-right-10"
+				/>
+				<div className="relative mx-auto max-w-6xl px-5 pb-14 pt-12 sm:px-6 sm:pb-24 sm:pt-20">
+					<p className="text-sm tracking-widest text-cloth-200">{t("home.hero.eyebrow")}</p>
+					<h1 className="mt-4 whitespace-pre-line text-4xl font-bold sm:text-6xl">{t("home.hero.title")}</h1>
+					<p className="mt-5 max-w-xl text-[17px] text-cloth-100">{t("home.hero.body")}</p>
+					<div className="mt-8 flex flex-wrap gap-3">
+						<a
+							href="#how"
+							className="inline-flex h-12 items-center rounded-full bg-white px-6 font-medium text-cloth-900 hover:bg-cloth-50"
+						>
+							{t("home.hero.secondary")}
+						</a>
+					</div>
+				</div>
+			</section>
+
+			<section className="mx-auto max-w-6xl px-5 py-12 sm:px-6 sm:py-16" aria-labelledby="disciplines-title">
+				<h2 id="disciplines-title" className="text-2xl font-semibold sm:text-3xl">
+					{t("home.disciplines.title")}
+				</h2>
+				<p className="mt-2 text-muted">{t("home.disciplines.body")}</p>
+				<ul className="mt-6 grid grid-cols-3 gap-3 sm:gap-5">
+					{disciplines.map((discipline) => (
+						<li key={discipline} className="rounded-[--radius-card] bg-white p-4 text-center shadow-[--shadow-card] sm:p-6">
+							<span
+								aria-hidden
+								className="mx-auto flex size-12 items-center justify-center rounded-full bg-cloth-800 text-lg font-bold text-white ring-4 ring-cloth-100 sm:size-16 sm:text-2xl"
+							>
+								{disciplineArt[discipline]}
+							</span>
+							<span className="mt-3 block font-medium sm:text-lg">{disciplineNames[discipline][locale]}</span>
+						</li>
+					))}
+				</ul>
+			</section>
+
+			<section className="bg-white" aria-labelledby="courses-title">
+				<div className="mx-auto max-w-6xl px-5 py-12 sm:px-6 sm:py-16">
+					<h2 id="courses-title" className="text-2xl font-semibold sm:text-3xl">
+						{t("home.courses.title")}
+					</h2>
+					<p className="mt-2 text-muted">{t("home.courses.body")}</p>
+					<ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+						{courseTypes.map((courseType) => (
+							<li key={courseType} className="rounded-[--radius-card] border border-line p-4">
+								<h3 className="font-semibold text-cloth-800">{courseTypeNames[courseType][locale]}</h3>
+								<p className="mt-1 text-sm text-muted">{courseTypeDescriptions[courseType][locale]}</p>
+							</li>
+						))}
+					</ul>
+				</div>
+			</section>
+
+			<section id="how" className="mx-auto max-w-6xl scroll-mt-20 px-5 py-12 sm:px-6 sm:py-16" aria-labelledby="how-title">
+				<h2 id="how-title" className="text-2xl font-semibold sm:text-3xl">
+					{t("home.how.title")}
+				</h2>
+				<ol className="mt-6 grid gap-4 sm:grid-cols-3">
+					{[1, 2, 3].map((step) => (
+						<li key={step} className="flex gap-4 rounded-[--radius-card] bg-white p-5 shadow-[--shadow-card]">
+							<span
+								aria-hidden
+								className="flex size-10 shrink-0 items-center justify-center rounded-full bg-wood-100 font-semibold text-wood-700"
+							>
+								{step}
+							</span>
+							<div>
+								<h3 className="font-semibold">{t(`home.how.step${step}Title`)}</h3>
+								<p className="mt-1 text-sm text-muted">{t(`home.how.step${step}Body`)}</p>
+							</div>
+						</li>
+					))}
+				</ol>
+			</section>
+
+			<section className="bg-cloth-50" aria-labelledby="trust-title">
+				<div className="mx-auto max-w-6xl px-5 py-12 sm:px-6 sm:py-16">
+					<h2 id="trust-title" className="text-2xl font-semibold sm:text-3xl">
+						{t("home.trust.title")}
+					</h2>
+					<ul className="mt-6 grid gap-4 sm:grid-cols-3">
+						{(["verified", "prices", "pay"] as const).map((item) => (
+							<li key={item} className="rounded-[--radius-card] bg-white p-5">
+								<h3 className="font-semibold text-cloth-800">{t(`home.trust.${item}Title`)}</h3>
+								<p className="mt-2 text-sm text-muted">{t(`home.trust.${item}Body`)}</p>
+							</li>
+						))}
+					</ul>
+				</div>
+			</section>
+
+			<section className="mx-auto max-w-6xl px-5 py-12 sm:px-6 sm:py-16" aria-labelledby="audiences-title">
+				<h2 id="audiences-title" className="text-2xl font-semibold sm:text-3xl">
+					{t("home.audiences.title")}
+				</h2>
+				<ul className="mt-6 grid gap-4 sm:grid-cols-3">
+					{(["players", "coaches", "venues"] as const).map((audience) => (
+						<li key={audience} className="rounded-[--radius-card] border border-line bg-white p-5">
+							<h3 className="text-lg font-semibold">{t(`home.audiences.${audience}Title`)}</h3>
+							<p className="mt-2 text-muted">{t(`home.audiences.${audience}Body`)}</p>
+						</li>
+					))}
+				</ul>
+			</section>
+		</>
+	);
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import type { ViteDevServer } from "vite";
+import { apiRouter } from "../api/router";
+import { isProduction } from "../lib/config.server";
+import { resolveLocale, translate } from "../lib/i18n";
+import { logger } from "../lib/logger.server";
+import { metrics } from "../lib/metrics.server";
+import { requestInfoContext } from "../lib/request-context.server";
+import { DatabaseProbe, type Lifecycle, mountHealthRoutes } from "./health";
+import { securityHeaders } from "./security-headers";
+import { unavailablePage } from "./unavailable-page";
+
+export interface AppOptions {
+	lifecycle: Lifecycle;
+	/** The built server bundle (production) or a Vite dev server (npm run dev). */
+	build?: ServerBuild | (() => Promise<ServerBuild>);
+	vite?: ViteDevServer;
+	buildDir?: string;
+	/** Extra routers mounted before the pages (e.g. the development outbox). */
+	extraRouters?: express.Router[];
+}
+
+/** The HTTP application: platform routes, the JSON API, then the React Router pages. */
+export function createApp(options: AppOptions): express.Express {
+	const app = express();
+	const probe = new DatabaseProbe();
+	app.disable("x-powered-by");
+	app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback, linklocal, uniquelocal");
+
+	app.use((req, res, next) => {
+		const incoming = req.headers["x-request-id"];
+		const requestId = typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+		res.locals.requestId = requestId;
+		res.setHeader("X-Request-Id", requestId);
+		const started = process.hrtime.bigint();
+		res.on("finish", () => {
+			const route = routeLabel(req, res);
+			const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+			metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
+			metrics.httpDuration.observe({ route, method: req.method }, seconds);
+			if (route === "/livez" || route === "/metrics") return;
+			logger.info(
+				{ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000), route },
+				"request",
+			);
+		});
+		next();
+	});
+
+	app.use(securityHeaders({ production: isProduction(), development: Boolean(options.vite) }));
+	app.use(compression({ threshold: 1024 }));
+
+	const platform = express.Router();
+	mountHealthRoutes(platform, options.lifecycle, probe);
+	app.use(platform);
+
+	app.use("/api/v1", databaseGuard(probe, "json"), apiRouter());
+	for (const router of options.extraRouters ?? []) app.use(router);
+
+	if (options.vite) {
+		app.use(options.vite.middlewares);
+	} else {
+		const clientDir = join(options.buildDir ?? "build", "client");
+		// Hashed file names never change content: cache them for a year.
+		app.use("/assets", express.static(join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+		app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+	}
+
+	const build =
+		options.build ??
+		(() => options.vite?.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>);
+	app.all(
+		"/{*splat}",
+		databaseGuard(probe, "page"),
+		createRequestHandler({
+			build,
+			mode: options.vite ? "development" : "production",
+			getLoadContext: (req, res) =>
+				new RouterContextProvider(
+					new Map([
+						[
+							requestInfoContext,
+							{
+								requestId: res.locals.requestId as string,
+								cspNonce: res.locals.cspNonce as string,
+								clientIp: req.ip ?? "",
+								metrics: (res.locals.metrics = {}),
+							},
+						],
+					]),
+				),
+		}),
+	);
+
+	app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+		logger.error({ err: error, requestId: res.locals.requestId }, "unhandled request error");
+		if (res.headersSent) return;
+		const locale = resolveLocale(req.headers.cookie, req.headers["accept-language"]);
+		res.status(500).type("html").send(unavailablePage(locale, 500));
+	});
+	return app;
+}
+
+/** Metrics labels by route pattern, never by raw path (which would explode the series count). */
+function routeLabel(req: Request, res: Response): string {
+	if (req.baseUrl === "/api/v1" && req.route?.path) return `/api/v1${req.route.path}`;
+	if (req.path.startsWith("/api/")) return "/api/v1 unmatched";
+	const pageRoute = (res.locals.metrics as { route?: string } | undefined)?.route;
+	if (pageRoute) return `page:${pageRoute}`;
+	if (req.path.startsWith("/assets/")) return "/assets";
+	if (["/livez", "/healthz", "/metrics"].includes(req.path)) return req.path;
+	return req.path.endsWith(".data") ? "page data" : "other";
+}
+
+/**
+ * While the database is unreachable, pages get a friendly 503 and the API a JSON 503 at once,
+ * instead of hanging on the pool. The probe is cached for a second, so recovery is automatic.
+ */
+function databaseGuard(probe: DatabaseProbe, kind: "json" | "page") {
+	return async (req: Request, res: Response, next: NextFunction) => {
+		if (kind === "page" && (req.path.startsWith("/assets/") || req.path === "/favicon.ico")) return next();
+		const state = await probe.check();
+		if (state.ok) return next();
+		const locale = resolveLocale(req.headers.cookie, req.headers["accept-language"]);
+		res.setHeader("Retry-After", "5");
+		if (kind === "json") {
+			res.status(503).json({ error: { code: "service_unavailable", message: translate(locale, "errors.serviceUnavailable") } });
+		} else {
+			res.status(503).type("html").send(unavailablePage(locale, 503));
+		}
+	};
+}

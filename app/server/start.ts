@@ -1,0 +1,147 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "react-router";
+import { type EmbeddedDatabase, StaleDatabaseError, startEmbeddedDatabase } from "../../db/embedded";
+import { applyMigrations } from "../../db/migrate";
+import { ConfigError, readSettings } from "../lib/config.server";
+import type { Lifecycle } from "./health";
+import { ensureDevelopmentSecrets } from "./dev-secrets";
+
+/**
+ * `npm start` (and the container's command): settings → database (embedded when DATABASE_URL is
+ * unset) → migrations → demo data → build if missing → worker and/or HTTP server by ROLE.
+ * `npm run dev` runs the same with Vite's hot reload instead of the build.
+ */
+const startedAt = performance.now();
+const development = process.argv.includes("--dev");
+const dataDir = resolve(process.env.DATA_DIR ?? ".data");
+process.env.APP_ENV ??= "development";
+if (process.env.APP_ENV !== "production") ensureDevelopmentSecrets(dataDir);
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+	let settings: ReturnType<typeof readSettings>;
+	try {
+		settings = readSettings();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	}
+
+	let embedded: EmbeddedDatabase | undefined;
+	if (!settings.DATABASE_URL) {
+		try {
+			embedded = await startEmbeddedDatabase({ root: dataDir, log: (line) => console.error(line) });
+		} catch (error) {
+			if (error instanceof StaleDatabaseError) {
+				console.error(error.message);
+				process.exit(1);
+			}
+			throw error;
+		}
+		process.env.DATABASE_URL = embedded.url;
+		say(`Embedded PostgreSQL on port ${embedded.port} (data in ${embedded.dataDir})`);
+	}
+	const databaseUrl = process.env.DATABASE_URL as string;
+
+	// Production migrates through its own step before a rollout (npm run db:migrate).
+	if (settings.APP_ENV !== "production" || process.env.MIGRATE_ON_START === "1") {
+		await applyMigrations(databaseUrl);
+	}
+
+	const { logger } = await import("../lib/logger.server");
+	if (settings.APP_ENV === "development" && process.env.SEED !== "0") {
+		const { seedDemoData } = await import("../../db/seed");
+		const added = await seedDemoData();
+		if (added > 0) say(`Demo data loaded (${added} records).`);
+	}
+
+	const lifecycle: Lifecycle = { draining: false };
+	const runsWorker = settings.ROLE !== "web";
+	const runsWeb = settings.ROLE !== "worker";
+	if (runsWorker) {
+		const { startWorker } = await import("../../jobs/worker");
+		await startWorker();
+	}
+
+	let server: Server | undefined;
+	let closeVite: (() => Promise<void>) | undefined;
+	if (runsWeb) {
+		const { createApp } = await import("./app");
+		const extraRouters = [];
+		if (settings.APP_ENV !== "production") {
+			const { developmentRouter } = await import("./development-routes");
+			extraRouters.push(developmentRouter());
+		}
+		let app: ReturnType<typeof createApp>;
+		if (development) {
+			const vite = await import("vite");
+			const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+			closeVite = () => viteServer.close();
+			app = createApp({ lifecycle, vite: viteServer, extraRouters });
+		} else {
+			const buildDir = resolve(process.env.BUILD_DIR ?? "build");
+			ensureBuild(buildDir);
+			const build = (await import(pathToFileURL(join(buildDir, "server", "index.js")).href)) as ServerBuild;
+			app = createApp({ lifecycle, build, buildDir, extraRouters });
+		}
+		server = await new Promise<Server>((listening) => {
+			const instance = app.listen(settings.PORT, settings.HOST, () => listening(instance));
+		});
+		server.keepAliveTimeout = 65_000;
+		const address = server.address();
+		const port = typeof address === "object" && address ? address.port : settings.PORT;
+		say(`CuePal 球伴 is ready at ${settings.APP_URL ?? `http://localhost:${port}`} (${Math.round(performance.now() - startedAt)} ms)`);
+	} else {
+		say(`CuePal worker is running (${Math.round(performance.now() - startedAt)} ms)`);
+	}
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		logger.info({ signal }, "shutting down");
+		lifecycle.draining = true;
+		const force = setTimeout(() => {
+			console.error("Shutdown took too long; exiting.");
+			process.exit(1);
+		}, 25_000);
+		force.unref();
+		if (server) {
+			const closed = new Promise<void>((done) => server?.close(() => done()));
+			server.closeIdleConnections();
+			await closed;
+		}
+		await closeVite?.();
+		const { stopQueues } = await import("../../jobs/boss");
+		await stopQueues();
+		const { closeDatabase } = await import("../lib/db.server");
+		await closeDatabase();
+		await embedded?.stop();
+		say("Stopped cleanly.");
+		process.exit(0);
+	};
+	process.on("SIGINT", () => void stop("SIGINT"));
+	process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+function ensureBuild(buildDir: string) {
+	if (existsSync(join(buildDir, "server", "index.js"))) return;
+	say("No build found: building the app once (this takes a little while)…");
+	const cli = createRequire(import.meta.url).resolve("@react-router/dev/bin.cjs");
+	const result = spawnSync(process.execPath, [cli, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+	if (result.status !== 0) throw new Error("the build failed");
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	process.exit(1);
+});

@@ -1,0 +1,132 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, NavLink, useLocation } from "react-router";
+import type { Locale } from "~/lib/i18n";
+import { cn } from "./cn";
+
+export interface NavItem {
+	to: string;
+	labelKey: string;
+	icon: string;
+}
+
+/**
+ * The frame of every page: a top bar with navigation on a desktop, a bottom tab bar on a phone.
+ * The items come from the root loader, so each person sees what they may use.
+ */
+export function AppShell({
+	locale,
+	navItems,
+	accountItem,
+	devBadge,
+	children,
+}: {
+	locale: Locale;
+	navItems: NavItem[];
+	accountItem: NavItem;
+	devBadge: boolean;
+	children: ReactNode;
+}) {
+	const { t } = useTranslation();
+	const tabs = [...navItems, accountItem];
+	return (
+		<div className="flex min-h-dvh flex-col">
+			<a
+				href="#main"
+				className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2"
+			>
+				{t("common.nav.skipToContent")}
+			</a>
+			<header className="sticky top-0 z-40 border-b border-line/80 bg-white/90 backdrop-blur">
+				<div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:h-16 sm:px-6">
+					<Link to="/" className="flex items-center gap-2 font-semibold text-cloth-800">
+						<span aria-hidden className="flex size-8 items-center justify-center rounded-full bg-cloth-700 text-sm text-white">
+							8
+						</span>
+						<span className="text-lg">{t("common.appNameFull")}</span>
+					</Link>
+					{devBadge ? (
+						<span className="hidden rounded-full bg-wood-100 px-2 py-0.5 text-xs text-wood-700 sm:inline">
+							{t("common.devBadge")}
+						</span>
+					) : null}
+					<nav aria-label={t("common.nav.mainNavigation")} className="ml-auto hidden items-center gap-1 md:flex">
+						{tabs.map((item) => (
+							<NavLink
+								key={item.to}
+								to={item.to}
+								end={item.to === "/"}
+								className={({ isActive }) =>
+									cn(
+										"rounded-full px-3 py-2 text-[15px] transition-colors",
+										isActive ? "bg-cloth-50 font-medium text-cloth-800" : "text-muted hover:text-ink",
+									)
+								}
+							>
+								{t(item.labelKey)}
+							</NavLink>
+						))}
+					</nav>
+					<LanguageSwitch locale={locale} />
+				</div>
+			</header>
+			<main id="main" className="flex-1 pb-24 md:pb-0">
+				{children}
+			</main>
+			<footer className="hidden border-t border-line bg-white md:block">
+				<div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-6 text-sm text-muted">
+					<span>{t("common.footer.rights", { year: new Date().getFullYear() })}</span>
+					<span>{t("common.footer.about")}</span>
+					<span>{t("common.footer.icp")}</span>
+				</div>
+			</footer>
+			<nav
+				aria-label={t("common.nav.mainNavigation")}
+				className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden"
+			>
+				<ul className="mx-auto flex max-w-md">
+					{tabs.map((item) => (
+						<li key={item.to} className="flex-1">
+							<NavLink
+								to={item.to}
+								end={item.to === "/"}
+								className={({ isActive }) =>
+									cn(
+										"flex h-16 flex-col items-center justify-center gap-0.5 text-xs",
+										isActive ? "font-medium text-cloth-700" : "text-muted",
+									)
+								}
+							>
+								<span aria-hidden className="text-xl leading-none">
+									{item.icon}
+								</span>
+								{t(item.labelKey)}
+							</NavLink>
+						</li>
+					))}
+				</ul>
+			</nav>
+		</div>
+	);
+}
+
+/** A plain form, so switching language works before (and without) JavaScript. */
+function LanguageSwitch({ locale }: { locale: Locale }) {
+	const { t } = useTranslation();
+	const location = useLocation();
+	const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
+	return (
+		<Form method="post" action="/set-language" className="ml-auto md:ml-0">
+			<input type="hidden" name="locale" value={other} />
+			<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+			<button
+				type="submit"
+				className="rounded-full px-3 py-1.5 text-sm text-muted ring-1 ring-inset ring-line hover:text-ink"
+				aria-label={t("common.language.switchTo")}
+				lang={other}
+			>
+				{t(`common.language.${other}`)}
+			</button>
+		</Form>
+	);
+}

@@ -1,0 +1,10 @@
+import { applyMigrations } from "./migrate";
+
+/** `npm run db:migrate`: the explicit migration step run before a rollout (see deploy/). */
+const url = process.env.DATABASE_URL;
+if (!url) {
+	console.error("DATABASE_URL is not set: say which database to migrate.");
+	process.exit(1);
+}
+await applyMigrations(url);
+console.log("Migrations applied.");

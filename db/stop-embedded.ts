@@ -1,0 +1,15 @@
+import { join } from "node:path";
+import { runningPostmaster } from "./embedded";
+
+/** Stops an embedded PostgreSQL left running by a process that was killed (`npm run db:stop`). */
+const dataDir = join(process.env.DATA_DIR ?? ".data", "pg");
+const pid = runningPostmaster(dataDir);
+if (!pid) {
+	console.log(`No embedded PostgreSQL is running on ${dataDir}.`);
+} else {
+	process.kill(pid, "SIGINT");
+	for (let waited = 0; waited < 100 && runningPostmaster(dataDir); waited++) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	console.log(runningPostmaster(dataDir) ? `PostgreSQL ${pid} is still stopping.` : `Stopped PostgreSQL ${pid}.`);
+}

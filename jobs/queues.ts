@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * Every queue and the shape of its payload, in one place. A job is a definition (name + schema +
+ * retry policy); its handler lives in the module that owns the work (see jobs/worker.ts).
+ */
+export const deadLetterQueue = "jobs.dead-letter";
+
+export const queues = {
+	"maintenance.prune-expired": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
+		/** Every fifteen minutes; pg-boss makes sure only one worker runs each occurrence. */
+		cron: "*/15 * * * *",
+	},
+	"messaging.deliver": {
+		payload: z.object({ messageId: z.string().uuid() }).strict(),
+		options: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 },
+		cron: undefined,
+	},
+	"accounts.reencrypt": {
+		payload: z.object({ keyId: z.string().min(1) }).strict(),
+		options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+		cron: undefined,
+	},
+} as const;
+
+export type QueueName = keyof typeof queues;
+export type QueuePayload<N extends QueueName> = z.infer<(typeof queues)[N]["payload"]>;
+export const queueNames = Object.keys(queues) as QueueName[];
