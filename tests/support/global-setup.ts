@@ -1,0 +1,43 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "../../db/embedded";
+import { applyMigrations } from "../../db/migrate";
+
+/**
+ * Once per integration run: a PostgreSQL (TEST_DATABASE_URL, or an embedded one of its own),
+ * a template database migrated once, and a build of the app for tests that go through pages.
+ * Each test file then copies the template (tests/support/per-file-database.ts).
+ */
+let embedded: EmbeddedDatabase | undefined;
+
+export default async function setup(project: TestProject) {
+	let serverUrl = process.env.TEST_DATABASE_URL?.replace(/\/[^/]*$/, "");
+	if (!serverUrl) {
+		embedded = await startEmbeddedDatabase({ root: resolve(".data/test"), preferredPort: 54339, database: "postgres" });
+		serverUrl = embedded.url.replace(/\/[^/]*$/, "");
+	}
+	const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+	await admin.connect();
+	await admin.query("drop database if exists cuepal_template with (force)");
+	await admin.query("create database cuepal_template");
+	await admin.end();
+	await applyMigrations(`${serverUrl}/cuepal_template`);
+
+	if (!existsSync(resolve("build/server/index.js"))) {
+		const result = spawnSync("npx", ["react-router", "build"], { stdio: "inherit" });
+		if (result.status !== 0) throw new Error("building the app for integration tests failed");
+	}
+	project.provide("databaseServerUrl", serverUrl);
+	return async () => {
+		await embedded?.stop();
+	};
+}
+
+declare module "vitest" {
+	export interface ProvidedContext {
+		databaseServerUrl: string;
+	}
+}

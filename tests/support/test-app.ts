@@ -1,0 +1,40 @@
+import type { Server } from "node:http";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "react-router";
+import type { Lifecycle } from "~/server/health";
+
+export interface TestApp {
+	url: string;
+	lifecycle: Lifecycle;
+	close(): Promise<void>;
+}
+
+/** The real HTTP app (built pages, API, development routes) on a free loopback port. */
+export async function startTestApp(options: { development?: boolean } = {}): Promise<TestApp> {
+	const { createApp } = await import("~/server/app");
+	const { developmentRouter } = await import("~/server/development-routes");
+	const buildDir = resolve("build");
+	const build = (await import(pathToFileURL(resolve(buildDir, "server/index.js")).href)) as ServerBuild;
+	const lifecycle: Lifecycle = { draining: false };
+	const app = createApp({
+		lifecycle,
+		build,
+		buildDir,
+		extraRouters: options.development === false ? [] : [developmentRouter()],
+	});
+	const server = await new Promise<Server>((ready) => {
+		const instance = app.listen(0, "127.0.0.1", () => ready(instance));
+	});
+	const address = server.address();
+	const port = typeof address === "object" && address ? address.port : 0;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		lifecycle,
+		close: () =>
+			new Promise((done) => {
+				server.closeAllConnections();
+				server.close(() => done());
+			}),
+	};
+}
