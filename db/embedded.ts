@@ -67,7 +67,10 @@ async function freePort(preferred: number): Promise<number> {
 /** PostgreSQL refuses to run as root: as root, it runs as a `postgres` system user (created if missing). */
 function postgresUserIds(): { uid?: number; gid?: number } {
 	if (userInfo().uid !== 0) return {};
-	const find = () => readFileSync("/etc/passwd", "utf8").split("\n").find((line) => line.startsWith("postgres:"));
+	const find = () =>
+		readFileSync("/etc/passwd", "utf8")
+			.split("\n")
+			.find((line) => line.startsWith("postgres:"));
 	if (!find()) {
 		execFileSync("groupadd", ["-f", "postgres"]);
 		execFileSync("useradd", ["-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"]);
@@ -85,7 +88,15 @@ function initialiseCluster(dataDir: string, info: ClusterInfo): void {
 	try {
 		execFileSync(
 			initdbBinary,
-			[`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${info.user}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
+			[
+				`--pgdata=${dataDir}`,
+				"--auth=scram-sha-256",
+				`--username=${info.user}`,
+				`--pwfile=${passwordFile}`,
+				"--encoding=UTF8",
+				"--locale=C.UTF-8",
+				"--lc-messages=C",
+			],
 			{ ...ids, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
 		);
 	} finally {

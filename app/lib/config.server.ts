@@ -32,13 +32,7 @@ const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** Settings a production deployment cannot run without. */
-const requiredInProduction = [
-	"DATABASE_URL",
-	"APP_URL",
-	"SESSION_SECRET",
-	"APP_ENCRYPTION_KEYS",
-	"APP_BLIND_INDEX_KEY",
-] as const;
+const requiredInProduction = ["DATABASE_URL", "APP_URL", "SESSION_SECRET", "APP_ENCRYPTION_KEYS", "APP_BLIND_INDEX_KEY"] as const;
 
 export class ConfigError extends Error {}
 

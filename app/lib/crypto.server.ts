@@ -18,7 +18,10 @@ interface Keyring {
 
 export function parseKeyring(encryptionKeys: string, indexKey: string): Keyring {
 	const keys = new Map<string, Buffer>();
-	for (const entry of encryptionKeys.split(",").map((part) => part.trim()).filter(Boolean)) {
+	for (const entry of encryptionKeys
+		.split(",")
+		.map((part) => part.trim())
+		.filter(Boolean)) {
 		const [id, material] = entry.split(":");
 		const key = Buffer.from(material ?? "", "base64");
 		if (!id || !/^[A-Za-z0-9_-]+$/.test(id) || key.length !== 32) {
@@ -51,7 +54,9 @@ export function encrypt(plaintext: string): string {
 	const iv = randomBytes(12);
 	const cipher = createCipheriv("aes-256-gcm", keys.get(currentId) as Buffer, iv);
 	const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-	return ["v1", currentId, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+	return ["v1", currentId, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(
+		".",
+	);
 }
 
 export function decrypt(sealed: string): string {

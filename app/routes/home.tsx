@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { courseTypeDescriptions, courseTypeNames, courseTypes, disciplineNames, disciplines } from "~/modules/coaches/catalog";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
+import { courseTypeDescriptions, courseTypeNames, courseTypes, disciplineNames, disciplines } from "~/modules/coaches/catalog";
 import type { Route } from "./+types/home";
 
 export function loader({ request }: Route.LoaderArgs) {
@@ -28,10 +28,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 	return (
 		<>
 			<section className="relative overflow-hidden bg-cloth-900 text-white">
-				<div
-					aria-hidden
-					className="absolute -right-24 -top-24 size-96 rounded-full bg-cloth-700/60 blur-3xl sm:-right-10"
-				/>
+				<div aria-hidden className="absolute -right-24 -top-24 size-96 rounded-full bg-cloth-700/60 blur-3xl sm:-right-10" />
 				<div className="relative mx-auto max-w-6xl px-5 pb-14 pt-12 sm:px-6 sm:pb-24 sm:pt-20">
 					<p className="text-sm tracking-widest text-cloth-200">{t("home.hero.eyebrow")}</p>
 					<h1 className="mt-4 whitespace-pre-line text-4xl font-bold sm:text-6xl">{t("home.hero.title")}</h1>

@@ -45,7 +45,14 @@ export function createApp(options: AppOptions): express.Express {
 			metrics.httpDuration.observe({ route, method: req.method }, seconds);
 			if (route === "/livez" || route === "/metrics") return;
 			logger.info(
-				{ requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(seconds * 1000), route },
+				{
+					requestId,
+					method: req.method,
+					path: req.originalUrl.split("?")[0],
+					status: res.statusCode,
+					ms: Math.round(seconds * 1000),
+					route,
+				},
 				"request",
 			);
 		});
@@ -71,17 +78,16 @@ export function createApp(options: AppOptions): express.Express {
 		app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 	}
 
-	const build =
-		options.build ??
-		(() => options.vite?.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>);
+	const build = options.build ?? (() => options.vite?.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>);
 	app.all(
 		"/{*splat}",
 		databaseGuard(probe, "page"),
 		createRequestHandler({
 			build,
 			mode: options.vite ? "development" : "production",
-			getLoadContext: (req, res) =>
-				new RouterContextProvider(
+			getLoadContext: (req, res) => {
+				res.locals.metrics = {};
+				return new RouterContextProvider(
 					new Map([
 						[
 							requestInfoContext,
@@ -89,11 +95,12 @@ export function createApp(options: AppOptions): express.Express {
 								requestId: res.locals.requestId as string,
 								cspNonce: res.locals.cspNonce as string,
 								clientIp: req.ip ?? "",
-								metrics: (res.locals.metrics = {}),
+								metrics: res.locals.metrics,
 							},
 						],
 					]),
-				),
+				);
+			},
 		}),
 	);
 

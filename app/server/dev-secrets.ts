@@ -10,13 +10,13 @@ export function ensureDevelopmentSecrets(dataDir: string): void {
 	const file = join(dataDir, "dev-secrets.json");
 	mkdirSync(dataDir, { recursive: true });
 	const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-	const wanted: Record<string, () => string> = {
-		SESSION_SECRET: () => randomBytes(32).toString("base64url"),
-		APP_ENCRYPTION_KEYS: () => `dev1:${randomBytes(32).toString("base64")}`,
-		APP_BLIND_INDEX_KEY: () => randomBytes(32).toString("base64"),
-	};
+	const wanted: Array<[string, () => string]> = [
+		["SESSION_SECRET", () => randomBytes(32).toString("base64url")],
+		["APP_ENCRYPTION_KEYS", () => `dev1:${randomBytes(32).toString("base64")}`],
+		["APP_BLIND_INDEX_KEY", () => randomBytes(32).toString("base64")],
+	];
 	let changed = false;
-	for (const [name, generate] of Object.entries(wanted)) {
+	for (const [name, generate] of wanted) {
 		if (process.env[name]) continue;
 		if (!stored[name]) {
 			stored[name] = generate();

@@ -1,8 +1,8 @@
 import type { Router } from "express";
 import { shippedMigrationCount } from "../../db/migrate";
+import { queueSizes } from "../../jobs/boss";
 import { pool } from "../lib/db.server";
 import { metrics } from "../lib/metrics.server";
-import { queueSizes } from "../../jobs/boss";
 
 export interface Lifecycle {
 	draining: boolean;
@@ -35,9 +35,7 @@ export class DatabaseProbe {
 
 	private async probe(): Promise<DatabaseState> {
 		try {
-			const result = await pool().query<{ applied: number }>(
-				"select count(*)::int as applied from drizzle.__drizzle_migrations",
-			);
+			const result = await pool().query<{ applied: number }>("select count(*)::int as applied from drizzle.__drizzle_migrations");
 			this.state = { ok: true, migrationsApplied: result.rows[0]?.applied ?? 0, checkedAt: Date.now() };
 		} catch (error) {
 			this.state = {

@@ -1,16 +1,17 @@
 import type { OutboxEntry } from "~/modules/accounts/messaging/list-outbox.server";
+import { escapeHtml } from "../lib/html";
 import { type Locale, translate } from "../lib/i18n";
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The development outbox as a plain page: no scripts, so it works under the strict CSP. */
 export function outboxPage(messages: OutboxEntry[], locale: Locale): string {
-	const t = (key: string) => escape(translate(locale, `common.devOutbox.${key}`));
+	const t = (key: string) => escapeHtml(translate(locale, `common.devOutbox.${key}`));
 	const rows = messages
 		.map(
-			(message) => `<li><div class="meta"><span class="chip">${escape(message.channel)}</span> <strong>${escape(message.recipient ?? "—")}</strong>
-<time>${escape(new Date(message.createdAt).toLocaleString(locale, { timeZone: "Asia/Shanghai" }))}</time> <span class="status">${escape(message.status)}</span></div>
-${message.subject ? `<div class="subject">${escape(message.subject)}</div>` : ""}<p>${escape(message.text)}</p></li>`,
+			(
+				message,
+			) => `<li><div class="meta"><span class="chip">${escapeHtml(message.channel)}</span> <strong>${escapeHtml(message.recipient ?? "—")}</strong>
+<time>${escapeHtml(new Date(message.createdAt).toLocaleString(locale, { timeZone: "Asia/Shanghai" }))}</time> <span class="status">${escapeHtml(message.status)}</span></div>
+${message.subject ? `<div class="subject">${escapeHtml(message.subject)}</div>` : ""}<p>${escapeHtml(message.text)}</p></li>`,
 		)
 		.join("");
 	return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${t("title")}</title>

@@ -8,8 +8,8 @@ import type { ServerBuild } from "react-router";
 import { type EmbeddedDatabase, StaleDatabaseError, startEmbeddedDatabase } from "../../db/embedded";
 import { applyMigrations } from "../../db/migrate";
 import { ConfigError, readSettings } from "../lib/config.server";
-import type { Lifecycle } from "./health";
 import { ensureDevelopmentSecrets } from "./dev-secrets";
+import type { Lifecycle } from "./health";
 
 /**
  * `npm start` (and the container's command): settings → database (embedded when DATABASE_URL is
@@ -99,7 +99,9 @@ async function main() {
 		server.keepAliveTimeout = 65_000;
 		const address = server.address();
 		const port = typeof address === "object" && address ? address.port : settings.PORT;
-		say(`CuePal 球伴 is ready at ${settings.APP_URL ?? `http://localhost:${port}`} (${Math.round(performance.now() - startedAt)} ms)`);
+		say(
+			`CuePal 球伴 is ready at ${settings.APP_URL ?? `http://localhost:${port}`} (${Math.round(performance.now() - startedAt)} ms)`,
+		);
 	} else {
 		say(`CuePal worker is running (${Math.round(performance.now() - startedAt)} ms)`);
 	}
@@ -137,7 +139,10 @@ function ensureBuild(buildDir: string) {
 	if (existsSync(join(buildDir, "server", "index.js"))) return;
 	say("No build found: building the app once (this takes a little while)…");
 	const cli = createRequire(import.meta.url).resolve("@react-router/dev/bin.cjs");
-	const result = spawnSync(process.execPath, [cli, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+	const result = spawnSync(process.execPath, [cli, "build"], {
+		stdio: "inherit",
+		env: { ...process.env, NODE_ENV: "production" },
+	});
 	if (result.status !== 0) throw new Error("the build failed");
 }
 

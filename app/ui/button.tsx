@@ -52,11 +52,6 @@ export function Button({
 	);
 }
 
-export function ButtonLink({
-	variant,
-	size,
-	className,
-	...props
-}: LinkProps & { variant?: Variant; size?: Size }) {
+export function ButtonLink({ variant, size, className, ...props }: LinkProps & { variant?: Variant; size?: Size }) {
 	return <Link className={buttonClasses(variant, size, className)} {...props} />;
 }

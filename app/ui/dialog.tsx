@@ -29,6 +29,7 @@ export function Dialog({
 		if (!open && dialog.open) dialog.close();
 	}, [open]);
 	return (
+		// biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; keyboard users have Escape and the close button.
 		<dialog
 			ref={ref}
 			aria-label={title}

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function EmptyState({ icon, title, body, action }: { icon?: ReactNode; title: string; body?: string; action?: ReactNode }) {
+export function EmptyState({
+	icon,
+	title,
+	body,
+	action,
+}: {
+	icon?: ReactNode;
+	title: string;
+	body?: string;
+	action?: ReactNode;
+}) {
 	return (
 		<div className="flex flex-col items-center rounded-[--radius-card] border border-dashed border-line bg-white px-6 py-12 text-center">
 			<div aria-hidden className="mb-4 flex size-14 items-center justify-center rounded-full bg-cloth-50 text-2xl text-cloth-700">

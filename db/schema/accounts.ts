@@ -1,28 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-	boolean,
-	index,
-	integer,
-	jsonb,
-	pgEnum,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const userStatus = pgEnum("user_status", ["active", "suspended", "deleted"]);
-export const roleName = pgEnum("role_name", [
-	"coach",
-	"venue_owner",
-	"venue_manager",
-	"venue_front_desk",
-	"support",
-	"admin",
-]);
+export const roleName = pgEnum("role_name", ["coach", "venue_owner", "venue_manager", "venue_front_desk", "support", "admin"]);
 export const socialProvider = pgEnum("social_provider", ["wechat", "alipay"]);
 export const codePurpose = pgEnum("code_purpose", ["login", "reset", "bind", "verify_email"]);
 export const messageChannel = pgEnum("message_channel", ["sms", "email", "in_app"]);
@@ -94,7 +76,11 @@ export const roleGrants = pgTable(
 		createdAt: createdAt(),
 	},
 	(table) => [
-		uniqueIndex("role_grants_unique").on(table.userId, table.role, sql`coalesce(${table.venueId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+		uniqueIndex("role_grants_unique").on(
+			table.userId,
+			table.role,
+			sql`coalesce(${table.venueId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+		),
 	],
 );
 

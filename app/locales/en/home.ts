@@ -33,8 +33,7 @@ export default {
 	trust: {
 		title: "Book with confidence",
 		verifiedTitle: "Verified identity and certificates",
-		verifiedBody:
-			"Coaches' identities and certificates are reviewed by our team; badges appear only for what was verified.",
+		verifiedBody: "Coaches' identities and certificates are reviewed by our team; badges appear only for what was verified.",
 		pricesTitle: "Itemised prices",
 		pricesBody: "Every lesson and duration has its own price. No hidden fees, no surcharges off the app.",
 		payTitle: "Pay in the app",

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { outboxMessages, rateLimits, sessions, verificationCodes } from "../../../db/schema";
 import { db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
+import { outboxMessages, rateLimits, sessions, verificationCodes } from "../../../db/schema";
 import { enqueue } from "../../../jobs/boss";
 
 /**
@@ -14,7 +14,12 @@ export async function pruneExpired(now = new Date()) {
 	const expiredSessions = await database.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
 	const expiredCodes = await database
 		.delete(verificationCodes)
-		.where(or(lt(verificationCodes.expiresAt, dayAgo), and(lt(verificationCodes.expiresAt, now), sql`${verificationCodes.consumedAt} is not null`)))
+		.where(
+			or(
+				lt(verificationCodes.expiresAt, dayAgo),
+				and(lt(verificationCodes.expiresAt, now), sql`${verificationCodes.consumedAt} is not null`),
+			),
+		)
 		.returning({ id: verificationCodes.id });
 	const expiredLimits = await database.delete(rateLimits).where(lt(rateLimits.expiresAt, now)).returning({ key: rateLimits.key });
 	const stranded = await database

@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, like, not, or } from "drizzle-orm";
-import { outboxMessages, sessions, users } from "../../../db/schema";
 import { currentKeyId, decrypt, encrypt } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
+import { outboxMessages, sessions, users } from "../../../db/schema";
 
 /**
  * Key rotation: re-encrypts every personal field still sealed under an older key with the current
@@ -45,7 +45,12 @@ export async function reencryptPersonalData(keyId: string, batchSize = 500): Pro
 		const batch = await database
 			.select({ id: outboxMessages.id, recipientEnc: outboxMessages.recipientEnc, bodyEnc: outboxMessages.bodyEnc })
 			.from(outboxMessages)
-			.where(or(not(like(outboxMessages.bodyEnc, prefix)), and(isNotNull(outboxMessages.recipientEnc), not(like(outboxMessages.recipientEnc, prefix)))))
+			.where(
+				or(
+					not(like(outboxMessages.bodyEnc, prefix)),
+					and(isNotNull(outboxMessages.recipientEnc), not(like(outboxMessages.recipientEnc, prefix))),
+				),
+			)
 			.limit(batchSize);
 		if (batch.length === 0) break;
 		for (const row of batch) {
@@ -65,7 +70,10 @@ export async function reencryptPersonalData(keyId: string, batchSize = 500): Pro
 			.limit(batchSize);
 		if (batch.length === 0) break;
 		for (const row of batch) {
-			await database.update(sessions).set({ ipEnc: reseal(row.ipEnc) }).where(eq(sessions.id, row.id));
+			await database
+				.update(sessions)
+				.set({ ipEnc: reseal(row.ipEnc) })
+				.where(eq(sessions.id, row.id));
 		}
 		changed += batch.length;
 	}

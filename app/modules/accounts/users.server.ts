@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { roleGrants, users } from "../../../db/schema";
 import { blindIndex, decryptOrNull, encrypt } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
+import { roleGrants, users } from "../../../db/schema";
 import type { GrantableRole, Role } from "./permissions";
 
 export type UserRow = typeof users.$inferSelect;
@@ -25,12 +25,20 @@ export interface PublicUser {
 }
 
 export async function findUserByPhone(phone: string, tx: DbOrTx = db()): Promise<UserRow | undefined> {
-	const [row] = await tx.select().from(users).where(eq(users.phoneIndex, phoneIndex(phone))).limit(1);
+	const [row] = await tx
+		.select()
+		.from(users)
+		.where(eq(users.phoneIndex, phoneIndex(phone)))
+		.limit(1);
 	return row;
 }
 
 export async function findUserByEmail(email: string, tx: DbOrTx = db()): Promise<UserRow | undefined> {
-	const [row] = await tx.select().from(users).where(eq(users.emailIndex, emailIndex(email))).limit(1);
+	const [row] = await tx
+		.select()
+		.from(users)
+		.where(eq(users.emailIndex, emailIndex(email)))
+		.limit(1);
 	return row;
 }
 

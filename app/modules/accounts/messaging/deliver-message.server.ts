@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { outboxMessages } from "../../../../db/schema";
 import { decrypt } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
+import { outboxMessages } from "../../../../db/schema";
 import { providerFor } from "./providers.server";
 
 /** How many attempts before a message is marked failed (pg-boss retries in between). */
@@ -19,9 +19,12 @@ export async function deliverMessage(messageId: string): Promise<"sent" | "skipp
 			.from(outboxMessages)
 			.where(eq(outboxMessages.id, messageId))
 			.for("update", { skipLocked: true });
-		if (!message || message.status !== "pending") return "skipped" as const;
+		if (message?.status !== "pending") return "skipped" as const;
 		if (message.channel === "in_app") {
-			await tx.update(outboxMessages).set({ status: "sent", sentAt: new Date(), provider: "in_app" }).where(eq(outboxMessages.id, messageId));
+			await tx
+				.update(outboxMessages)
+				.set({ status: "sent", sentAt: new Date(), provider: "in_app" })
+				.where(eq(outboxMessages.id, messageId));
 			return "in_app" as const;
 		}
 		const provider = await providerFor(message.channel);
@@ -37,7 +40,11 @@ export async function deliverMessage(messageId: string): Promise<"sent" | "skipp
 			const reason = error instanceof Error ? error.message.slice(0, 500) : "unknown";
 			await tx
 				.update(outboxMessages)
-				.set({ attempts: sql`${outboxMessages.attempts} + 1`, lastError: reason, status: attempts >= maxDeliveryAttempts ? "failed" : "pending" })
+				.set({
+					attempts: sql`${outboxMessages.attempts} + 1`,
+					lastError: reason,
+					status: attempts >= maxDeliveryAttempts ? "failed" : "pending",
+				})
 				.where(eq(outboxMessages.id, messageId));
 			logger.warn({ messageId, attempts, provider: provider.name }, "message delivery failed");
 			// Committed first, then rethrown after the transaction so pg-boss retries with backoff.

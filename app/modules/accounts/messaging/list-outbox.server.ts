@@ -1,7 +1,7 @@
 import { desc } from "drizzle-orm";
-import { outboxMessages } from "../../../../db/schema";
 import { decrypt, decryptOrNull } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
+import { outboxMessages } from "../../../../db/schema";
 
 export interface OutboxEntry {
 	id: string;
