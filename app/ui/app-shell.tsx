@@ -122,10 +122,9 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
 			<button
 				type="submit"
 				className="rounded-full px-3 py-1.5 text-sm text-muted ring-1 ring-inset ring-line hover:text-ink"
-				aria-label={t("common.language.switchTo")}
-				lang={other}
 			>
-				{t(`common.language.${other}`)}
+				<span className="sr-only">{t("common.language.switchTo")}: </span>
+				<span lang={other}>{t(`common.language.${other}`)}</span>
 			</button>
 		</Form>
 	);

@@ -1,0 +1,30 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumArgs, findChromium } from "./tests/support/chromium";
+
+const port = Number(process.env.E2E_PORT ?? 3999);
+const executablePath = await findChromium();
+const launchOptions = { executablePath, args: chromiumArgs };
+
+export default defineConfig({
+	testDir: "tests/e2e",
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+	use: { baseURL: `http://127.0.0.1:${port}`, locale: "zh-CN", trace: "retain-on-failure" },
+	projects: [
+		{ name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions } },
+		{ name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+	],
+	webServer: {
+		// The real app on its own embedded database, fresh for every run.
+		command: "rm -rf .data/e2e && npx tsx app/server/start.ts",
+		url: `http://127.0.0.1:${port}/healthz`,
+		env: { PORT: String(port), DATA_DIR: ".data/e2e", LOG_LEVEL: "warn", APP_ENV: "development" },
+		reuseExistingServer: false,
+		timeout: 120_000,
+		gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+	},
+});

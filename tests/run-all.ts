@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/**
+ * `npm test`: type-check, lint and boundaries, build, unit, integration (real PostgreSQL), then
+ * end-to-end in Chromium at a phone and a desktop size. Every step runs even if an earlier one
+ * failed, and the run ends with one line of real totals: `N passed, N failed`.
+ */
+const reports = resolve(".data/reports");
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const summary: string[] = [];
+
+function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
+	const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+	return result.status === 0;
+}
+
+function check(name: string, command: string, args: string[]) {
+	console.log(`\n▶ ${name}`);
+	const ok = run(command, args);
+	if (ok) passed += 1;
+	else failed += 1;
+	summary.push(`${ok ? "✓" : "✗"} ${name}`);
+}
+
+function readJson(path: string): any {
+	return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+}
+
+function vitest(project: "unit" | "integration") {
+	console.log(`\n▶ ${project} tests`);
+	const output = join(reports, `${project}.json`);
+	const ok = run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
+	const report = readJson(output);
+	const good = report?.numPassedTests ?? 0;
+	// A crash before any test ran still counts as a failure.
+	const bad = (report?.numFailedTests ?? 0) + (ok || report?.numFailedTests ? 0 : 1);
+	passed += good;
+	failed += bad;
+	summary.push(`${bad === 0 ? "✓" : "✗"} ${project}: ${good} passed, ${bad} failed`);
+}
+
+function endToEnd() {
+	console.log("\n▶ end-to-end tests (Chromium, 390x844 and 1280x800)");
+	const output = join(reports, "e2e.json");
+	const ok = run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+	const stats = readJson(output)?.stats;
+	const good = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
+	const bad = (stats?.unexpected ?? 0) + (ok || stats?.unexpected ? 0 : 1);
+	passed += good;
+	failed += bad;
+	summary.push(`${bad === 0 ? "✓" : "✗"} end-to-end: ${good} passed, ${bad} failed${stats?.skipped ? `, ${stats.skipped} skipped` : ""}`);
+}
+
+check("type-check", "npm", ["run", "typecheck", "--silent"]);
+check("lint, format and module boundaries", "npm", ["run", "lint", "--silent"]);
+rmSync("build", { recursive: true, force: true });
+check("build", "npx", ["react-router", "build"]);
+vitest("unit");
+vitest("integration");
+endToEnd();
+
+console.log(`\n${summary.join("\n")}\n`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
