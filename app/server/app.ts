@@ -12,6 +12,7 @@ import { logger } from "../lib/logger.server";
 import { metrics } from "../lib/metrics.server";
 import { requestInfoContext } from "../lib/request-context.server";
 import { DatabaseProbe, type Lifecycle, mountHealthRoutes } from "./health";
+import { originCheck } from "./origin-check";
 import { securityHeaders } from "./security-headers";
 import { unavailablePage } from "./unavailable-page";
 
@@ -61,6 +62,7 @@ export function createApp(options: AppOptions): express.Express {
 
 	app.use(securityHeaders({ production: isProduction(), development: Boolean(options.vite) }));
 	app.use(compression({ threshold: 1024 }));
+	app.use(originCheck(process.env.APP_URL));
 
 	const platform = express.Router();
 	mountHealthRoutes(platform, options.lifecycle, probe);

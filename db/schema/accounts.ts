@@ -131,13 +131,6 @@ export const recoveryCodes = pgTable(
 	(table) => [index("recovery_codes_user_idx").on(table.userId)],
 );
 
-/** Counters shared by every app instance: key → points in the current window. */
-export const rateLimits = pgTable("rate_limits", {
-	key: text("key").primaryKey(),
-	points: integer("points").notNull(),
-	expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-});
-
 /** SMS, email and in-app messages waiting for (or done with) delivery by the outbox job. */
 export const outboxMessages = pgTable(
 	"outbox_messages",

@@ -1,4 +1,6 @@
+import { logout, passwordLogin, requestSmsCode, smsLogin } from "./auth";
+import { getMe } from "./me";
 import { getMeta } from "./meta";
 
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
-export const endpoints = [getMeta] as const;
+export const endpoints = [getMeta, requestSmsCode, smsLogin, passwordLogin, logout, getMe] as const;

@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { AppError } from "./errors";
+import { type DbOrTx, db } from "./db.server";
+
+export interface Limit {
+	/** What is limited and for whom, e.g. `sms:phone:<blind index>`. Never personal data in clear. */
+	key: string;
+	points: number;
+	windowSeconds: number;
+}
+
+/**
+ * A fixed-window counter in PostgreSQL: one atomic upsert per check, so every app instance sees
+ * the same count. Throws a 429 (with Retry-After) once the window's points are used up.
+ */
+export async function consume(limit: Limit, tx: DbOrTx = db()): Promise<void> {
+	const result = await tx.execute<{ points: number; retry_after: number }>(sql`
+		insert into rate_limits (key, points, expires_at)
+		values (${limit.key}, 1, now() + make_interval(secs => ${limit.windowSeconds}))
+		on conflict (key) do update set
+			points = case when rate_limits.expires_at <= now() then 1 else rate_limits.points + 1 end,
+			expires_at = case when rate_limits.expires_at <= now() then excluded.expires_at else rate_limits.expires_at end
+		returning points, ceil(extract(epoch from expires_at - now()))::int as retry_after`);
+	const row = result.rows[0];
+	if (row && row.points > limit.points) {
+		const seconds = Math.max(1, row.retry_after);
+		throw new AppError(429, "rate_limited", "errors.rateLimited", { params: { seconds }, retryAfterSeconds: seconds });
+	}
+}
+
+/** Checks several limits; all are counted so a flood is seen by every window. */
+export async function consumeAll(limits: Limit[], tx: DbOrTx = db()): Promise<void> {
+	let firstError: unknown;
+	for (const limit of limits) {
+		try {
+			await consume(limit, tx);
+		} catch (error) {
+			firstError ??= error;
+		}
+	}
+	if (firstError) throw firstError;
+}

@@ -1,0 +1,71 @@
+import { data, redirect } from "react-router";
+import { AppError } from "~/lib/errors";
+import { type Permission, can } from "./permissions";
+import { type AuthenticatedSession, authenticateToken, sessionCookieName } from "./sessions.server";
+
+/** The session token of a request: the Bearer token of the mobile API, or the session cookie. */
+export function tokenFromHeaders(cookieHeader: string | null | undefined, authorization: string | null | undefined): string | null {
+	const bearer = authorization?.match(/^Bearer\s+([\w-]+)$/i)?.[1];
+	if (bearer) return bearer;
+	return (
+		cookieHeader
+			?.split(";")
+			.map((part) => part.trim())
+			.find((part) => part.startsWith(`${sessionCookieName}=`))
+			?.slice(sessionCookieName.length + 1) || null
+	);
+}
+
+const perRequest = new WeakMap<Request, Promise<AuthenticatedSession | null>>();
+
+/** The signed-in session of a page request (looked up once per request), or null. */
+export function getSession(request: Request): Promise<AuthenticatedSession | null> {
+	let pending = perRequest.get(request);
+	if (!pending) {
+		pending = authenticateToken(tokenFromHeaders(request.headers.get("cookie"), request.headers.get("authorization")));
+		perRequest.set(request, pending);
+	}
+	return pending;
+}
+
+/** A fully signed-in session (second factor done), or null. */
+export async function getUserSession(request: Request): Promise<AuthenticatedSession | null> {
+	const session = await getSession(request);
+	return session && !session.secondFactorPending ? session : null;
+}
+
+function signInRedirect(request: Request): never {
+	const url = new URL(request.url);
+	const redirectTo = `${url.pathname}${url.search}`;
+	throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+}
+
+/** Pages that need a signed-in user: sends everyone else to sign in, then back here. */
+export async function requireUser(request: Request): Promise<AuthenticatedSession> {
+	const session = await getSession(request);
+	if (!session) signInRedirect(request);
+	if (session.secondFactorPending) throw redirect("/login/two-factor");
+	return session;
+}
+
+export async function requirePermission(request: Request, permission: Permission): Promise<AuthenticatedSession> {
+	const session = await requireUser(request);
+	if (!can(session.roles, permission)) throw data({ code: "forbidden" }, { status: 403 });
+	return session;
+}
+
+/** The same checks for the JSON API: 401 and 403 in the API's error shape instead of redirects. */
+export async function requireApiSession(headers: { cookie?: string; authorization?: string }): Promise<AuthenticatedSession> {
+	const session = await authenticateToken(tokenFromHeaders(headers.cookie, headers.authorization));
+	if (!session || session.secondFactorPending) throw new AppError(401, "unauthorized", "errors.unauthorized");
+	return session;
+}
+
+export async function requireApiPermission(
+	headers: { cookie?: string; authorization?: string },
+	permission: Permission,
+): Promise<AuthenticatedSession> {
+	const session = await requireApiSession(headers);
+	if (!can(session.roles, permission)) throw new AppError(403, "forbidden", "errors.forbidden");
+	return session;
+}

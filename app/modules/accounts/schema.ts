@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { phoneSchema } from "./phone";
+
+/** Zod schemas shared by the sign-in forms, their actions and the JSON API. */
+export const codeSchema = z
+	.string({ error: "accounts.errors.codeRequired" })
+	.trim()
+	.regex(/^\d{6}$/, "accounts.errors.codeFormat");
+
+export const passwordSchema = z
+	.string({ error: "accounts.errors.passwordRequired" })
+	.min(8, "accounts.errors.passwordTooShort")
+	.max(128, "accounts.errors.passwordTooLong")
+	.refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), "accounts.errors.passwordWeak");
+
+export const emailSchema = z
+	.string({ error: "accounts.errors.emailRequired" })
+	.trim()
+	.toLowerCase()
+	.max(254, "accounts.errors.emailInvalid")
+	.email("accounts.errors.emailInvalid");
+
+export const displayNameSchema = z
+	.string({ error: "accounts.errors.nameRequired" })
+	.trim()
+	.min(1, "accounts.errors.nameRequired")
+	.max(40, "accounts.errors.nameTooLong")
+	.refine((value) => !/[<>]/.test(value), "accounts.errors.nameInvalid");
+
+export const smsCodeRequestSchema = z.object({
+	phone: phoneSchema,
+	purpose: z.enum(["login", "reset", "bind"], { error: "errors.field.invalidOption" }).default("login"),
+});
+
+export const smsLoginSchema = z.object({ phone: phoneSchema, code: codeSchema });
+
+export const passwordLoginSchema = z.object({
+	identifier: z.string({ error: "accounts.errors.identifierRequired" }).trim().min(1, "accounts.errors.identifierRequired").max(254),
+	password: z.string({ error: "accounts.errors.passwordRequired" }).min(1, "accounts.errors.passwordRequired").max(128),
+});
+
+export const publicUserSchema = z.object({
+	id: z.string().uuid(),
+	displayName: z.string(),
+	phone: z.string().nullable(),
+	email: z.string().nullable(),
+	emailVerified: z.boolean(),
+	status: z.enum(["active", "suspended", "deleted"]),
+	locale: z.string(),
+	roles: z.array(z.string()),
+	venueRoles: z.array(z.object({ role: z.string(), venueId: z.string() })),
+	twoFactorEnabled: z.boolean(),
+	hasPassword: z.boolean(),
+	createdAt: z.string(),
+});
+
+export const signInResponseSchema = z.object({
+	token: z.string(),
+	expiresAt: z.string(),
+	secondFactorRequired: z.boolean(),
+	user: publicUserSchema,
+});

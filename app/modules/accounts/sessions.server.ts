@@ -1,0 +1,153 @@
+import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { sessions, users } from "../../../db/schema";
+import { decryptOrNull, encrypt, randomToken, sha256Hex } from "~/lib/crypto.server";
+import { type DbOrTx, db } from "~/lib/db.server";
+import { describeDevice, describePlace } from "./device";
+import { rolesOf, type UserRow } from "./users.server";
+
+/**
+ * Sessions as in the Lucia design: the client holds a random token (httpOnly cookie, or a Bearer
+ * token for the mobile API); the database holds only its SHA-256. Thirty days, extended while used.
+ */
+export const sessionLifetimeMs = 30 * 24 * 3600_000;
+const renewWhenLeftMs = 15 * 24 * 3600_000;
+const touchEveryMs = 5 * 60_000;
+
+export const sessionCookieName = "cp_session";
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+	const secure = process.env.APP_ENV === "production" ? "; Secure" : "";
+	return `${sessionCookieName}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure}`;
+}
+
+export function clearedSessionCookie(): string {
+	const secure = process.env.APP_ENV === "production" ? "; Secure" : "";
+	return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
+}
+
+export interface ClientInfo {
+	ip: string;
+	userAgent: string | null;
+}
+
+export async function createSession(
+	userId: string,
+	client: ClientInfo,
+	options: { secondFactorPending?: boolean } = {},
+	tx: DbOrTx = db(),
+) {
+	const token = randomToken(32);
+	const expiresAt = new Date(Date.now() + sessionLifetimeMs);
+	await tx.insert(sessions).values({
+		id: sha256Hex(token),
+		userId,
+		expiresAt,
+		userAgent: client.userAgent?.slice(0, 400) ?? null,
+		ipEnc: client.ip ? encrypt(client.ip) : null,
+		place: describePlace(client.ip),
+		secondFactorPending: options.secondFactorPending ?? false,
+	});
+	return { token, expiresAt, id: sha256Hex(token) };
+}
+
+export interface AuthenticatedSession {
+	sessionId: string;
+	expiresAt: Date;
+	renewed: boolean;
+	secondFactorPending: boolean;
+	user: UserRow;
+	roles: Awaited<ReturnType<typeof rolesOf>>["roles"];
+	venueRoles: Awaited<ReturnType<typeof rolesOf>>["venueRoles"];
+}
+
+/** The session of a token, if it is valid and its user active; extends it while in use. */
+export async function authenticateToken(token: string | null | undefined): Promise<AuthenticatedSession | null> {
+	if (!token || token.length < 20 || token.length > 100) return null;
+	const sessionId = sha256Hex(token);
+	const [row] = await db()
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())))
+		.limit(1);
+	if (!row || row.user.status !== "active") return null;
+	const now = Date.now();
+	let expiresAt = row.session.expiresAt;
+	const renewed = expiresAt.getTime() - now < renewWhenLeftMs;
+	if (renewed) expiresAt = new Date(now + sessionLifetimeMs);
+	if (renewed || now - row.session.lastSeenAt.getTime() > touchEveryMs) {
+		await db().update(sessions).set({ expiresAt, lastSeenAt: new Date(now) }).where(eq(sessions.id, sessionId));
+	}
+	const { roles, venueRoles } = await rolesOf(row.user.id);
+	return {
+		sessionId,
+		expiresAt,
+		renewed,
+		secondFactorPending: row.session.secondFactorPending,
+		user: row.user,
+		roles,
+		venueRoles,
+	};
+}
+
+export async function revokeSession(sessionId: string, userId?: string): Promise<boolean> {
+	const condition = userId ? and(eq(sessions.id, sessionId), eq(sessions.userId, userId)) : eq(sessions.id, sessionId);
+	const removed = await db().delete(sessions).where(condition).returning({ id: sessions.id });
+	return removed.length > 0;
+}
+
+/** Signs a user out everywhere, or everywhere but the session given. */
+export async function revokeUserSessions(userId: string, exceptSessionId?: string, tx: DbOrTx = db()): Promise<number> {
+	const condition = exceptSessionId
+		? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+		: eq(sessions.userId, userId);
+	const removed = await tx.delete(sessions).where(condition).returning({ id: sessions.id });
+	return removed.length;
+}
+
+export async function completeSecondFactor(sessionId: string): Promise<void> {
+	await db().update(sessions).set({ secondFactorPending: false }).where(eq(sessions.id, sessionId));
+}
+
+export interface SessionSummary {
+	id: string;
+	device: string;
+	place: string;
+	ip: string | null;
+	lastSeenAt: string;
+	createdAt: string;
+	current: boolean;
+}
+
+/** The active sessions of a user for the security page, newest activity first. */
+export async function listSessions(userId: string, currentSessionId?: string): Promise<SessionSummary[]> {
+	const rows = await db()
+		.select()
+		.from(sessions)
+		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+		.orderBy(desc(sessions.lastSeenAt));
+	return rows.map((row) => ({
+		// The public handle of a session: a prefix of its stored hash, never the token.
+		id: row.id.slice(0, 16),
+		device: describeDevice(row.userAgent),
+		place: row.place ?? "",
+		ip: maskIp(decryptOrNull(row.ipEnc)),
+		lastSeenAt: row.lastSeenAt.toISOString(),
+		createdAt: row.createdAt.toISOString(),
+		current: row.id === currentSessionId,
+	}));
+}
+
+/** Revokes one of the user's own sessions by its public handle. */
+export async function revokeSessionByHandle(userId: string, handle: string): Promise<boolean> {
+	if (!/^[0-9a-f]{16}$/.test(handle)) return false;
+	const rows = await db().select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+	const match = rows.find((row) => row.id.startsWith(handle));
+	return match ? revokeSession(match.id, userId) : false;
+}
+
+function maskIp(ip: string | null): string | null {
+	if (!ip) return null;
+	if (ip.includes(".")) return ip.replace(/\.\d+$/, ".*");
+	return ip.replace(/(:[0-9a-f]*){2}$/i, ":*");
+}

@@ -1,0 +1,30 @@
+/** Helpers for tests that go through the sign-in flows over real HTTP. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+	const response = await fetch(url, {
+		method: "POST",
+		headers: { "content-type": "application/json", ...headers },
+		body: JSON.stringify(body),
+	});
+	const text = await response.text();
+	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
+/** The newest code sent to a recipient, read from the development outbox as a user would. */
+export async function latestCode(appUrl: string, recipient: string): Promise<string> {
+	const { messages } = (await (await fetch(`${appUrl}/dev/outbox.json`)).json()) as {
+		messages: Array<{ recipient: string; text: string }>;
+	};
+	const message = messages.find((entry) => entry.recipient === recipient);
+	const code = message?.text.match(/\d{6}/)?.[0];
+	if (!code) throw new Error(`no code in the outbox for ${recipient}`);
+	return code;
+}
+
+export async function signInBySms(appUrl: string, phone: string): Promise<{ token: string; user: { id: string } }> {
+	const sent = await postJson(`${appUrl}/api/v1/auth/sms-codes`, { phone, purpose: "login" });
+	if (sent.status !== 202) throw new Error(`code request failed: ${sent.status} ${JSON.stringify(sent.body)}`);
+	const code = await latestCode(appUrl, phone.startsWith("+") ? phone : `+86${phone}`);
+	const login = await postJson(`${appUrl}/api/v1/auth/sms-login`, { phone, code });
+	if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
+	return login.body;
+}
