@@ -29,6 +29,9 @@ export default {
 		totpInvalid: "The authenticator code is wrong",
 		socialFailed: "Signing in with that account failed. Please try again",
 		socialExpired: "The sign-in timed out. Please scan again",
+		socialTaken: "That account is already linked to another CuePal account",
+		socialOtherBound: "You have another account of that service linked. Unlink it first",
+		socialNotBound: "That sign-in method isn't linked",
 		confirmDeletion: "Type DELETE to confirm",
 	},
 	login: {
@@ -66,6 +69,10 @@ export default {
 		title: "Add your phone number",
 		body: "First sign-in with {{provider}}: add a phone number to recover your account and get lesson reminders.",
 		submit: "Add and sign in",
+		greeting: "Hello, {{nickname}}",
+		note: "If this number already has a CuePal account, {{provider}} is linked to that account.",
+		required: "First sign-in with this account: add a phone number first",
+		back: "Back to sign-in",
 	},
 	signup: {
 		title: "Sign up with email",
@@ -113,7 +120,8 @@ export default {
 	security: {
 		title: "Account and security",
 		sessions: "Signed-in devices",
-		sessionsBody: "These devices are signed in to your account. If you don't recognise one, sign it out and change your password.",
+		sessionsBody:
+			"These devices are signed in to your account. If you don't recognise one, sign it out and change your password.",
 		thisDevice: "This device",
 		unknownDevice: "Unknown device",
 		lastSeen: "Last active {{time}}",
@@ -141,12 +149,16 @@ export default {
 		bind: "Link",
 		unbind: "Unlink",
 		unbound: "Unlinked",
+		bindDone: "Linked",
+		social: "Linked accounts",
+		boundAs: "Linked · {{nickname}}",
 		twoFactor: "Two-step verification",
 		twoFactorOn: "On",
 		twoFactorOff: "Off",
 		twoFactorBody: "When on, signing in also needs the code from your authenticator app.",
 		twoFactorSetup: "Turn on two-step verification",
-		twoFactorScan: "Add this key to an authenticator app (Google Authenticator, Microsoft Authenticator…), then enter the 6-digit code it shows.",
+		twoFactorScan:
+			"Add this key to an authenticator app (Google Authenticator, Microsoft Authenticator…), then enter the 6-digit code it shows.",
 		twoFactorSecret: "Key",
 		twoFactorCode: "6-digit code",
 		twoFactorEnable: "Turn on",
@@ -174,6 +186,8 @@ export default {
 			roleGranted: "You have a new role: {{role}}",
 			roleRevoked: "A role was removed from your account: {{role}}",
 			passwordChanged: "Your password was changed.",
+			socialBound: "$t(accounts.security.{{provider}}) sign-in was linked to your account. If this wasn't you, unlink it and change your password now.",
+			socialUnbound: "$t(accounts.security.{{provider}}) sign-in was unlinked from your account.",
 		},
 	},
 } satisfies Translation<typeof zh>;

@@ -1,11 +1,11 @@
 import { randomInt } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { verificationCodes } from "../../../db/schema";
 import { blindIndex, safeEqual } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n";
 import { consumeAll } from "~/lib/rate-limit.server";
+import { verificationCodes } from "../../../db/schema";
 import { dispatchMessages, queueMessage } from "./messaging/queue-message.server";
 
 export type CodePurpose = "login" | "reset" | "bind" | "verify_email";

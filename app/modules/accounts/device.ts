@@ -1,22 +1,21 @@
 /** A short human description of a browser from its user agent, e.g. "Chrome · Android". */
 export function describeDevice(userAgent: string | null): string {
 	if (!userAgent) return "";
-	const browser =
-		/MicroMessenger/i.test(userAgent)
-			? "微信"
-			: /AlipayClient/i.test(userAgent)
-				? "支付宝"
-				: /Edg\//.test(userAgent)
-					? "Edge"
-					: /Firefox\//.test(userAgent)
-						? "Firefox"
-						: /Chrome\/|Chromium\//.test(userAgent)
-							? "Chrome"
-							: /Safari\//.test(userAgent)
-								? "Safari"
-								: /curl|okhttp|node|undici/i.test(userAgent)
-									? "App"
-									: "";
+	const browser = /MicroMessenger/i.test(userAgent)
+		? "微信"
+		: /AlipayClient/i.test(userAgent)
+			? "支付宝"
+			: /Edg\//.test(userAgent)
+				? "Edge"
+				: /Firefox\//.test(userAgent)
+					? "Firefox"
+					: /Chrome\/|Chromium\//.test(userAgent)
+						? "Chrome"
+						: /Safari\//.test(userAgent)
+							? "Safari"
+							: /curl|okhttp|node|undici/i.test(userAgent)
+								? "App"
+								: "";
 	const system = /iPhone|iPad/.test(userAgent)
 		? "iOS"
 		: /Android/.test(userAgent)

@@ -1,10 +1,13 @@
 import { data, redirect } from "react-router";
 import { AppError } from "~/lib/errors";
-import { type Permission, can } from "./permissions";
+import { can, type Permission } from "./permissions";
 import { type AuthenticatedSession, authenticateToken, sessionCookieName } from "./sessions.server";
 
 /** The session token of a request: the Bearer token of the mobile API, or the session cookie. */
-export function tokenFromHeaders(cookieHeader: string | null | undefined, authorization: string | null | undefined): string | null {
+export function tokenFromHeaders(
+	cookieHeader: string | null | undefined,
+	authorization: string | null | undefined,
+): string | null {
 	const bearer = authorization?.match(/^Bearer\s+([\w-]+)$/i)?.[1];
 	if (bearer) return bearer;
 	return (

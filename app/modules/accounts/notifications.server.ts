@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { notifications } from "../../../db/schema";
 import { type DbOrTx, db } from "~/lib/db.server";
+import { notifications } from "../../../db/schema";
 
 /** In-app notifications: `kind` names an i18n key under `notifications.kinds.` and `params` fill it. */
 export async function notify(

@@ -35,7 +35,11 @@ export const smsCodeRequestSchema = z.object({
 export const smsLoginSchema = z.object({ phone: phoneSchema, code: codeSchema });
 
 export const passwordLoginSchema = z.object({
-	identifier: z.string({ error: "accounts.errors.identifierRequired" }).trim().min(1, "accounts.errors.identifierRequired").max(254),
+	identifier: z
+		.string({ error: "accounts.errors.identifierRequired" })
+		.trim()
+		.min(1, "accounts.errors.identifierRequired")
+		.max(254),
 	password: z.string({ error: "accounts.errors.passwordRequired" }).min(1, "accounts.errors.passwordRequired").max(128),
 });
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, ne } from "drizzle-orm";
-import { sessions, users } from "../../../db/schema";
 import { decryptOrNull, encrypt, randomToken, sha256Hex } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
+import { sessions, users } from "../../../db/schema";
 import { describeDevice, describePlace } from "./device";
 import { rolesOf, type UserRow } from "./users.server";
 
@@ -76,7 +76,10 @@ export async function authenticateToken(token: string | null | undefined): Promi
 	const renewed = expiresAt.getTime() - now < renewWhenLeftMs;
 	if (renewed) expiresAt = new Date(now + sessionLifetimeMs);
 	if (renewed || now - row.session.lastSeenAt.getTime() > touchEveryMs) {
-		await db().update(sessions).set({ expiresAt, lastSeenAt: new Date(now) }).where(eq(sessions.id, sessionId));
+		await db()
+			.update(sessions)
+			.set({ expiresAt, lastSeenAt: new Date(now) })
+			.where(eq(sessions.id, sessionId));
 	}
 	const { roles, venueRoles } = await rolesOf(row.user.id);
 	return {

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { users } from "../../../db/schema";
 import { blindIndex } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { consumeAll } from "~/lib/rate-limit.server";
+import { users } from "../../../db/schema";
 import { verifyDecoy, verifyPassword } from "./password.server";
 import { normalisePhone } from "./phone";
 import type { ClientInfo } from "./sessions.server";
@@ -21,7 +21,11 @@ export function lockoutSeconds(failures: number): number {
  * Phone or email + password. The answer is the same whether or not the account exists (a decoy
  * hash is verified for unknown accounts), and email addresses must be confirmed first.
  */
-export async function signInWithPassword(input: { identifier: string; password: string; client: ClientInfo }): Promise<SignInResult> {
+export async function signInWithPassword(input: {
+	identifier: string;
+	password: string;
+	client: ClientInfo;
+}): Promise<SignInResult> {
 	const identifier = input.identifier.trim();
 	const phone = normalisePhone(identifier);
 	const isEmail = identifier.includes("@");

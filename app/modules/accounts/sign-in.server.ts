@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
-import { sessions, users } from "../../../db/schema";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
+import { sessions, users } from "../../../db/schema";
 import { describeDevice, describePlace } from "./device";
 import { notify } from "./notifications.server";
 import { type ClientInfo, createSession } from "./sessions.server";
