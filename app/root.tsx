@@ -17,6 +17,8 @@ import { settings } from "./lib/config.server";
 import { defaultLocale, i18nFor, localeOfRequest } from "./lib/i18n";
 import { useNonce } from "./lib/nonce";
 import { takeToast } from "./lib/toast.server";
+import { getUserSession } from "./modules/accounts/guards.server";
+import { unreadCount } from "./modules/accounts/notifications.server";
 import { AppShell, type NavItem } from "./ui/app-shell";
 import { ButtonLink } from "./ui/button";
 import { NavigationProgress } from "./ui/progress-bar";
@@ -25,13 +27,17 @@ import { Toast } from "./ui/toast";
 export async function loader({ request }: Route.LoaderArgs) {
 	const locale = localeOfRequest(request);
 	const { toast, clearHeader } = takeToast(request);
+	const session = await getUserSession(request);
 	const navItems: NavItem[] = [{ to: "/", labelKey: "common.nav.home", icon: "⌂" }];
+	const accountItem: NavItem = session
+		? { to: "/me", labelKey: "common.nav.me", icon: "◉", badge: await unreadCount(session.user.id) }
+		: { to: "/login", labelKey: "common.nav.signIn", icon: "◉" };
 	return data(
 		{
 			locale,
 			toast,
 			navItems,
-			accountItem: { to: "/", labelKey: "common.nav.me", icon: "◉" } satisfies NavItem,
+			accountItem,
 			devBadge: settings().APP_ENV !== "production",
 		},
 		{ headers: clearHeader ? { "Set-Cookie": clearHeader } : undefined },

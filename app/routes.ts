@@ -3,5 +3,25 @@ import { index, type RouteConfig, route } from "@react-router/dev/routes";
 export default [
 	index("routes/home.tsx"),
 	route("set-language", "routes/set-language.tsx"),
+
+	// Accounts: signing in and out, recovery, the signed-in user's own pages.
+	route("login", "routes/auth/login.tsx"),
+	route("login/two-factor", "routes/auth/two-factor.tsx"),
+	route("signup/email", "routes/auth/signup-email.tsx"),
+	route("signup/email/confirm", "routes/auth/signup-email-confirm.tsx"),
+	route("forgot-password", "routes/auth/forgot-password.tsx"),
+	route("logout", "routes/auth/logout.tsx"),
+	route("me", "routes/me/index.tsx"),
+	route("me/security", "routes/me/security.tsx"),
+	route("me/notifications", "routes/me/notifications.tsx"),
+
+	// Social sign-in (WeChat, Alipay).
+	route("auth/:provider/start", "routes/auth/social-start.tsx"),
+	route("auth/:provider/callback", "routes/auth/social-callback.tsx"),
+	route("auth/:provider/unbind", "routes/auth/social-unbind.tsx"),
+	route("login/bind-phone", "routes/auth/bind-phone.tsx"),
+
+	// Back office.
+
 	route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -35,7 +35,15 @@ function readJson(path: string): any {
 function vitest(project: "unit" | "integration") {
 	console.log(`\n▶ ${project} tests`);
 	const output = join(reports, `${project}.json`);
-	const ok = run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
+	const ok = run("npx", [
+		"vitest",
+		"run",
+		"--project",
+		project,
+		"--reporter=default",
+		"--reporter=json",
+		`--outputFile.json=${output}`,
+	]);
 	const report = readJson(output);
 	const good = report?.numPassedTests ?? 0;
 	// A crash before any test ran still counts as a failure.
@@ -54,7 +62,9 @@ function endToEnd() {
 	const bad = (stats?.unexpected ?? 0) + (ok || stats?.unexpected ? 0 : 1);
 	passed += good;
 	failed += bad;
-	summary.push(`${bad === 0 ? "✓" : "✗"} end-to-end: ${good} passed, ${bad} failed${stats?.skipped ? `, ${stats.skipped} skipped` : ""}`);
+	summary.push(
+		`${bad === 0 ? "✓" : "✗"} end-to-end: ${good} passed, ${bad} failed${stats?.skipped ? `, ${stats.skipped} skipped` : ""}`,
+	);
 }
 
 check("type-check", "npm", ["run", "typecheck", "--silent"]);

@@ -51,3 +51,9 @@ export function resolveLocale(cookieHeader: string | null | undefined, acceptLan
 export function localeOfRequest(request: Request): Locale {
 	return resolveLocale(request.headers.get("cookie"), request.headers.get("accept-language"));
 }
+
+/** A page title in the reader's language: "<page> · CuePal 球伴". */
+export function pageTitle(request: Request, key: string): string {
+	const { t } = i18nFor(localeOfRequest(request));
+	return `${t(key)} · ${t("common.appNameFull")}`;
+}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { AppError } from "./errors";
 import { type DbOrTx, db } from "./db.server";
+import { AppError } from "./errors";
 
 export interface Limit {
 	/** What is limited and for whom, e.g. `sms:phone:<blind index>`. Never personal data in clear. */

@@ -1,13 +1,16 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
+import { getUserSession } from "~/modules/accounts/guards.server";
 import { courseTypeDescriptions, courseTypeNames, courseTypes, disciplineNames, disciplines } from "~/modules/coaches/catalog";
 import type { Route } from "./+types/home";
 
-export function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request }: Route.LoaderArgs) {
 	const locale = localeOfRequest(request);
 	const t = i18nFor(locale).t;
 	return {
 		locale,
+		signedIn: Boolean(await getUserSession(request)),
 		meta: { title: t("home.metaTitle"), description: t("home.metaDescription") },
 	};
 }
@@ -24,7 +27,7 @@ const disciplineArt: Record<string, string> = { chinese_8_ball: "8", nine_ball: 
 
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { locale } = loaderData;
+	const { locale, signedIn } = loaderData;
 	return (
 		<>
 			<section className="relative overflow-hidden bg-cloth-900 text-white">
@@ -34,9 +37,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 					<h1 className="mt-4 whitespace-pre-line text-4xl font-bold sm:text-6xl">{t("home.hero.title")}</h1>
 					<p className="mt-5 max-w-xl text-[17px] text-cloth-100">{t("home.hero.body")}</p>
 					<div className="mt-8 flex flex-wrap gap-3">
+						<Link
+							to={signedIn ? "/me" : "/login"}
+							className="inline-flex h-12 items-center rounded-full bg-wood-300 px-6 font-medium text-cloth-950 hover:bg-wood-100"
+						>
+							{t(signedIn ? "home.hero.primarySignedIn" : "home.hero.primary")}
+						</Link>
 						<a
 							href="#how"
-							className="inline-flex h-12 items-center rounded-full bg-white px-6 font-medium text-cloth-900 hover:bg-cloth-50"
+							className="inline-flex h-12 items-center rounded-full px-6 font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10"
 						>
 							{t("home.hero.secondary")}
 						</a>
@@ -51,7 +60,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 				<p className="mt-2 text-muted">{t("home.disciplines.body")}</p>
 				<ul className="mt-6 grid grid-cols-3 gap-3 sm:gap-5">
 					{disciplines.map((discipline) => (
-						<li key={discipline} className="rounded-[--radius-card] bg-white p-4 text-center shadow-[--shadow-card] sm:p-6">
+						<li key={discipline} className="rounded-(--radius-card) bg-white p-4 text-center shadow-(--shadow-card) sm:p-6">
 							<span
 								aria-hidden
 								className="mx-auto flex size-12 items-center justify-center rounded-full bg-cloth-800 text-lg font-bold text-white ring-4 ring-cloth-100 sm:size-16 sm:text-2xl"
@@ -72,7 +81,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 					<p className="mt-2 text-muted">{t("home.courses.body")}</p>
 					<ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
 						{courseTypes.map((courseType) => (
-							<li key={courseType} className="rounded-[--radius-card] border border-line p-4">
+							<li key={courseType} className="rounded-(--radius-card) border border-line p-4">
 								<h3 className="font-semibold text-cloth-800">{courseTypeNames[courseType][locale]}</h3>
 								<p className="mt-1 text-sm text-muted">{courseTypeDescriptions[courseType][locale]}</p>
 							</li>
@@ -87,7 +96,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 				</h2>
 				<ol className="mt-6 grid gap-4 sm:grid-cols-3">
 					{[1, 2, 3].map((step) => (
-						<li key={step} className="flex gap-4 rounded-[--radius-card] bg-white p-5 shadow-[--shadow-card]">
+						<li key={step} className="flex gap-4 rounded-(--radius-card) bg-white p-5 shadow-(--shadow-card)">
 							<span
 								aria-hidden
 								className="flex size-10 shrink-0 items-center justify-center rounded-full bg-wood-100 font-semibold text-wood-700"
@@ -110,7 +119,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 					</h2>
 					<ul className="mt-6 grid gap-4 sm:grid-cols-3">
 						{(["verified", "prices", "pay"] as const).map((item) => (
-							<li key={item} className="rounded-[--radius-card] bg-white p-5">
+							<li key={item} className="rounded-(--radius-card) bg-white p-5">
 								<h3 className="font-semibold text-cloth-800">{t(`home.trust.${item}Title`)}</h3>
 								<p className="mt-2 text-sm text-muted">{t(`home.trust.${item}Body`)}</p>
 							</li>
@@ -125,13 +134,31 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 				</h2>
 				<ul className="mt-6 grid gap-4 sm:grid-cols-3">
 					{(["players", "coaches", "venues"] as const).map((audience) => (
-						<li key={audience} className="rounded-[--radius-card] border border-line bg-white p-5">
+						<li key={audience} className="rounded-(--radius-card) border border-line bg-white p-5">
 							<h3 className="text-lg font-semibold">{t(`home.audiences.${audience}Title`)}</h3>
 							<p className="mt-2 text-muted">{t(`home.audiences.${audience}Body`)}</p>
 						</li>
 					))}
 				</ul>
 			</section>
+			{signedIn ? null : (
+				<section className="bg-cloth-900 text-white" aria-labelledby="cta-title">
+					<div className="mx-auto flex max-w-6xl flex-col items-start gap-4 px-5 py-12 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+						<div>
+							<h2 id="cta-title" className="text-2xl font-semibold">
+								{t("home.cta.title")}
+							</h2>
+							<p className="mt-1 text-cloth-100">{t("home.cta.body")}</p>
+						</div>
+						<Link
+							to="/login"
+							className="inline-flex h-12 items-center rounded-full bg-wood-300 px-6 font-medium text-cloth-950 hover:bg-wood-100"
+						>
+							{t("home.cta.action")}
+						</Link>
+					</div>
+				</section>
+			)}
 		</>
 	);
 }

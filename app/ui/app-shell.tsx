@@ -8,6 +8,8 @@ export interface NavItem {
 	to: string;
 	labelKey: string;
 	icon: string;
+	/** A count shown on the item, e.g. unread notifications. */
+	badge?: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export function AppShell({
 								}
 							>
 								{t(item.labelKey)}
+								<Badge count={item.badge} />
 							</NavLink>
 						))}
 					</nav>
@@ -97,8 +100,11 @@ export function AppShell({
 									)
 								}
 							>
-								<span aria-hidden className="text-xl leading-none">
+								<span aria-hidden className="relative text-xl leading-none">
 									{item.icon}
+									<span className="absolute -right-3 -top-1">
+										<Badge count={item.badge} />
+									</span>
 								</span>
 								{t(item.labelKey)}
 							</NavLink>
@@ -107,6 +113,15 @@ export function AppShell({
 				</ul>
 			</nav>
 		</div>
+	);
+}
+
+function Badge({ count }: { count?: number }) {
+	if (!count) return null;
+	return (
+		<span className="ml-1 inline-flex min-w-4 items-center justify-center rounded-full bg-danger px-1 text-[10px] leading-4 text-white">
+			{count > 99 ? "99+" : count}
+		</span>
 	);
 }
 
@@ -119,10 +134,7 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
 		<Form method="post" action="/set-language" className="ml-auto md:ml-0">
 			<input type="hidden" name="locale" value={other} />
 			<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-			<button
-				type="submit"
-				className="rounded-full px-3 py-1.5 text-sm text-muted ring-1 ring-inset ring-line hover:text-ink"
-			>
+			<button type="submit" className="rounded-full px-3 py-1.5 text-sm text-muted ring-1 ring-inset ring-line hover:text-ink">
 				<span className="sr-only">{t("common.language.switchTo")}: </span>
 				<span lang={other}>{t(`common.language.${other}`)}</span>
 			</button>

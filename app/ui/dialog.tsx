@@ -38,7 +38,7 @@ export function Dialog({
 				if (event.target === ref.current) onClose();
 			}}
 			className={cn(
-				"bg-white p-0 text-ink shadow-[--shadow-card] backdrop:bg-ink/40",
+				"bg-white p-0 text-ink shadow-(--shadow-card) backdrop:bg-ink/40",
 				variant === "sheet"
 					? "mt-auto mb-0 w-full max-w-none rounded-t-3xl sm:m-auto sm:max-w-lg sm:rounded-3xl"
 					: "m-auto w-[calc(100%-2rem)] max-w-lg rounded-3xl",

@@ -12,7 +12,7 @@ export function EmptyState({
 	action?: ReactNode;
 }) {
 	return (
-		<div className="flex flex-col items-center rounded-[--radius-card] border border-dashed border-line bg-white px-6 py-12 text-center">
+		<div className="flex flex-col items-center rounded-(--radius-card) border border-dashed border-line bg-white px-6 py-12 text-center">
 			<div aria-hidden className="mb-4 flex size-14 items-center justify-center rounded-full bg-cloth-50 text-2xl text-cloth-700">
 				{icon ?? "🎱"}
 			</div>

@@ -1,7 +1,7 @@
-import { outboxMessages } from "../../../../db/schema";
 import { encrypt } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { type Locale, translate } from "~/lib/i18n";
+import { outboxMessages } from "../../../../db/schema";
 import { enqueue } from "../../../../jobs/boss";
 
 export interface OutgoingMessage {
@@ -21,7 +21,8 @@ export interface OutgoingMessage {
  */
 export async function queueMessage(message: OutgoingMessage, tx: DbOrTx = db()): Promise<string> {
 	const body = translate(message.locale, `messages.${message.template}.body`, message.params);
-	const subject = message.channel === "email" ? translate(message.locale, `messages.${message.template}.subject`, message.params) : null;
+	const subject =
+		message.channel === "email" ? translate(message.locale, `messages.${message.template}.subject`, message.params) : null;
 	const [row] = await tx
 		.insert(outboxMessages)
 		.values({
