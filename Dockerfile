@@ -52,8 +52,9 @@ COPY db ./db
 COPY jobs ./jobs
 COPY public ./public
 # The code stays owned by root (read-only for the app); only the data folder is writable.
-RUN mkdir -p /app/.data && chown node:node /app/.data
-USER node
+# 1000 is the base image's `node` user, given by number so Kubernetes' runAsNonRoot can check it.
+RUN mkdir -p /app/.data && chown 1000:1000 /app/.data
+USER 1000:1000
 EXPOSE 3000
 STOPSIGNAL SIGTERM
 # curl is not in the slim image: Node's fetch asks /livez. A worker has no HTTP server.
