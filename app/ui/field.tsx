@@ -13,7 +13,7 @@ export function Field({
 	className,
 	children,
 	...inputProps
-}: InputHTMLAttributes<HTMLInputElement> & {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & {
 	label: ReactNode;
 	hint?: ReactNode;
 	error?: string | null;
