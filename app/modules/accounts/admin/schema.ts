@@ -79,3 +79,5 @@ export const auditFilterSchema = z
 		}
 	});
 export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+export const roleRevokeQuerySchema = z.object({ venueId: blankOr(venueIdSchema), reason: optionalReasonSchema });
