@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./tests/support/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3999);
+const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const executablePath = await findChromium();
 const launchOptions = { executablePath, args: chromiumArgs };
 
@@ -20,9 +21,9 @@ export default defineConfig({
 	],
 	webServer: {
 		// The real app on its own embedded database, fresh for every run.
-		command: "rm -rf .data/e2e && npx tsx app/server/start.ts",
+		command: `rm -rf ${dataDir} && npx tsx app/server/start.ts`,
 		url: `http://127.0.0.1:${port}/healthz`,
-		env: { PORT: String(port), DATA_DIR: ".data/e2e", LOG_LEVEL: "warn", APP_ENV: "development" },
+		env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", APP_ENV: "development" },
 		reuseExistingServer: false,
 		timeout: 120_000,
 		gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },

@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
@@ -138,7 +137,8 @@ async function main() {
 function ensureBuild(buildDir: string) {
 	if (existsSync(join(buildDir, "server", "index.js"))) return;
 	say("No build found: building the app once (this takes a little while)…");
-	const cli = createRequire(import.meta.url).resolve("@react-router/dev/bin.cjs");
+	const cli = resolve("node_modules/@react-router/dev/bin.cjs");
+	if (!existsSync(cli)) throw new Error(`No build in ${buildDir} and no build tools installed: run \`npm run build\` first`);
 	const result = spawnSync(process.execPath, [cli, "build"], {
 		stdio: "inherit",
 		env: { ...process.env, NODE_ENV: "production" },

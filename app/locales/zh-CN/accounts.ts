@@ -118,7 +118,7 @@ export default {
 		title: "账号与安全",
 		sessions: "登录设备",
 		sessionsBody: "以下设备当前登录着您的账号。如有陌生设备，请立即退出并修改密码。",
-		thisDevice: "本机",
+		thisDevice: "当前设备",
 		unknownDevice: "未知设备",
 		lastSeen: "最近活动 {{time}}",
 		signOutSession: "退出",
