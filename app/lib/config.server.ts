@@ -23,6 +23,8 @@ const settingsSchema = z.object({
 	WECHAT_OAUTH_APPID: z.string().optional(),
 	WECHAT_OAUTH_SECRET: z.string().optional(),
 	WECHAT_OAUTH_BASE: z.string().url().optional(),
+	WECHAT_OAUTH_API_BASE: z.string().url().optional(),
+	ALIPAY_OAUTH_BASE: z.string().url().optional(),
 	ALIPAY_APP_ID: z.string().optional(),
 	ALIPAY_PRIVATE_KEY: z.string().optional(),
 	ALIPAY_PUBLIC_KEY: z.string().optional(),

@@ -1,4 +1,17 @@
 import {
+	changeMyPassword,
+	deleteMe,
+	emailConfirm,
+	emailSignUp,
+	myNotifications,
+	mySessions,
+	passwordReset,
+	passwordResetCode,
+	readMyNotifications,
+	revokeMySession,
+	twoFactorVerify,
+} from "./account";
+import {
 	getAdminUser,
 	grantAdminRole,
 	listAdminAudit,
@@ -10,6 +23,7 @@ import {
 import { logout, passwordLogin, requestSmsCode, smsLogin } from "./auth";
 import { getMe } from "./me";
 import { getMeta } from "./meta";
+import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
 
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
 export const endpoints = [
@@ -17,8 +31,22 @@ export const endpoints = [
 	requestSmsCode,
 	smsLogin,
 	passwordLogin,
+	wechatLogin,
+	alipayLogin,
+	bindPhone,
+	emailSignUp,
+	emailConfirm,
+	passwordResetCode,
+	passwordReset,
+	twoFactorVerify,
 	logout,
 	getMe,
+	mySessions,
+	revokeMySession,
+	changeMyPassword,
+	myNotifications,
+	readMyNotifications,
+	deleteMe,
 	searchAdminUsers,
 	getAdminUser,
 	suspendAdminUser,

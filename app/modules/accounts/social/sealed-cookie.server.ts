@@ -1,0 +1,38 @@
+import { decrypt, encrypt } from "~/lib/crypto.server";
+
+/**
+ * Short-lived values the browser (or the mobile app) carries for us between two requests:
+ * encrypted and authenticated (AES-256-GCM), so they can be neither read nor altered, and
+ * stamped with what they are and when they expire.
+ */
+export function seal(kind: string, value: object, lifetimeSeconds: number): string {
+	return encrypt(JSON.stringify({ kind, exp: Date.now() + lifetimeSeconds * 1000, value }));
+}
+
+export function unseal<T>(kind: string, sealed: string | null | undefined): T | null {
+	if (!sealed || sealed.length > 4096) return null;
+	try {
+		const parsed = JSON.parse(decrypt(sealed)) as { kind?: string; exp?: number; value?: T };
+		if (parsed.kind !== kind || typeof parsed.exp !== "number" || parsed.exp < Date.now()) return null;
+		return parsed.value ?? null;
+	} catch {
+		return null;
+	}
+}
+
+export function readCookie(request: Request, name: string): string | null {
+	return (
+		request.headers
+			.get("cookie")
+			?.split(";")
+			.map((part) => part.trim())
+			.find((part) => part.startsWith(`${name}=`))
+			?.slice(name.length + 1) || null
+	);
+}
+
+/** httpOnly, SameSite=Lax (sent on the provider's top-level redirect back), Secure in production. */
+export function cookieHeader(name: string, value: string, options: { path: string; maxAgeSeconds: number }): string {
+	const secure = process.env.APP_ENV === "production" ? "; Secure" : "";
+	return `${name}=${value}; Path=${options.path}; Max-Age=${options.maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
+}

@@ -1,0 +1,155 @@
+import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, useNavigation } from "react-router";
+import { z } from "zod";
+import { type FormErrors, formFailure, parseForm } from "~/lib/form.server";
+import { i18nFor, localeOfRequest } from "~/lib/i18n";
+import { redirectWithToast } from "~/lib/toast.server";
+import { sendCode } from "~/modules/accounts/codes.server";
+import { phoneSchema } from "~/modules/accounts/phone";
+import { smsLoginSchema } from "~/modules/accounts/schema";
+import { bindPhoneAndSignIn } from "~/modules/accounts/social/bind-phone-and-sign-in.server";
+import { clearedPendingIdentityCookie, pendingIdentityOf } from "~/modules/accounts/social/pending-identity.server";
+import { providerNameKey } from "~/modules/accounts/social/providers";
+import { clientOfPage, safeRedirect, signedInRedirect } from "~/modules/accounts/web-session.server";
+import { AuthCard } from "~/ui/auth-card";
+import { Button } from "~/ui/button";
+import { Field, inputClasses } from "~/ui/field";
+import { FormAlert } from "~/ui/form-alert";
+import type { Route } from "./+types/bind-phone";
+
+/** After a first WeChat or Alipay sign-in: prove a phone number, which picks (or creates) the account. */
+function requirePending(request: Request) {
+	const pending = pendingIdentityOf(request);
+	if (!pending) throw redirectWithToast("/login", { kind: "error", messageKey: "accounts.errors.socialExpired" });
+	return pending;
+}
+
+export function loader({ request }: Route.LoaderArgs) {
+	const pending = requirePending(request);
+	const t = i18nFor(localeOfRequest(request)).t;
+	return {
+		provider: pending.provider,
+		nickname: pending.nickname,
+		redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")),
+		title: t("accounts.bindPhone.title"),
+	};
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const pending = requirePending(request);
+	const form = await request.formData();
+	const locale = localeOfRequest(request);
+	const client = clientOfPage(request, context);
+	if (form.get("intent") === "send") {
+		const parsed = parseForm(form, z.object({ phone: phoneSchema }));
+		if (!parsed.ok) return parsed.response;
+		try {
+			await sendCode({ purpose: "bind", target: { kind: "phone", phone: parsed.data.phone }, ip: client.ip, locale });
+		} catch (error) {
+			return formFailure(error);
+		}
+		return { sent: true, phone: String(form.get("phone") ?? "") };
+	}
+	const parsed = parseForm(form, smsLoginSchema);
+	if (!parsed.ok) return parsed.response;
+	try {
+		const result = await bindPhoneAndSignIn({ pending, ...parsed.data, client, locale });
+		const response = signedInRedirect(result, safeRedirect(form.get("redirectTo")), {
+			kind: "success",
+			messageKey: result.created ? "accounts.login.welcomeNew" : "accounts.login.welcome",
+		});
+		response.headers.append("Set-Cookie", clearedPendingIdentityCookie());
+		return response;
+	} catch (error) {
+		return formFailure(error);
+	}
+}
+
+const resendSeconds = 60;
+
+export default function BindPhone({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation();
+	const navigation = useNavigation();
+	const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+	const errors: FormErrors = actionData && "errors" in actionData ? actionData.errors : {};
+	const sent = Boolean(actionData && "sent" in actionData);
+	const codeId = useId();
+	const [wait, setWait] = useState(0);
+	useEffect(() => {
+		if (sent) setWait(resendSeconds);
+	}, [sent, actionData]);
+	useEffect(() => {
+		if (wait <= 0) return;
+		const timer = setTimeout(() => setWait((seconds) => seconds - 1), 1000);
+		return () => clearTimeout(timer);
+	}, [wait]);
+	const provider = t(providerNameKey(loaderData.provider));
+	const fieldError = (name: string) => (errors.fields?.[name] ? t(errors.fields[name]) : null);
+
+	return (
+		<AuthCard
+			title={t("accounts.bindPhone.title")}
+			subtitle={loaderData.nickname ? t("accounts.bindPhone.greeting", { nickname: loaderData.nickname }) : undefined}
+			footer={<Link to="/login">{t("accounts.bindPhone.back")}</Link>}
+		>
+			<p className="text-[15px] text-ink">{t("accounts.bindPhone.body", { provider })}</p>
+			<Form method="post" className="mt-6 space-y-4" noValidate>
+				<input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+				<FormAlert messageKey={errors.formError} params={errors.params} />
+				{sent && !errors.formError ? <FormAlert tone="success" messageKey="accounts.login.codeSent" /> : null}
+				<Field
+					label={t("accounts.login.phone")}
+					name="phone"
+					type="tel"
+					inputMode="tel"
+					autoComplete="tel"
+					placeholder={t("accounts.login.phonePlaceholder")}
+					defaultValue={actionData && "phone" in actionData ? actionData.phone : undefined}
+					error={fieldError("phone")}
+					required
+				/>
+				<div className="space-y-1.5">
+					<label htmlFor={codeId} className="block text-sm font-medium text-ink">
+						{t("accounts.login.code")}
+					</label>
+					<div className="flex gap-2">
+						<input
+							id={codeId}
+							className={inputClasses}
+							name="code"
+							inputMode="numeric"
+							autoComplete="one-time-code"
+							maxLength={6}
+							placeholder={t("accounts.login.codePlaceholder")}
+							aria-invalid={fieldError("code") ? true : undefined}
+							aria-describedby={fieldError("code") ? `${codeId}-error` : undefined}
+						/>
+						<Button
+							type="submit"
+							name="intent"
+							value="send"
+							variant="secondary"
+							className="shrink-0"
+							busy={busyIntent === "send"}
+							disabled={wait > 0}
+						>
+							{wait > 0 ? t("accounts.login.resendIn", { seconds: wait }) : t("accounts.login.sendCode")}
+						</Button>
+					</div>
+					{fieldError("code") ? (
+						<p id={`${codeId}-error`} role="alert" className="text-sm text-danger">
+							{fieldError("code")}
+						</p>
+					) : null}
+				</div>
+				<Button type="submit" name="intent" value="bind" size="lg" className="w-full" busy={busyIntent === "bind"}>
+					{t("accounts.bindPhone.submit")}
+				</Button>
+				<p className="text-sm text-muted">{t("accounts.bindPhone.note", { provider })}</p>
+			</Form>
+		</AuthCard>
+	);
+}
