@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -12,11 +12,14 @@ import { applyMigrations } from "../../db/migrate";
  * Each test file then copies the template (tests/support/per-file-database.ts).
  */
 let embedded: EmbeddedDatabase | undefined;
+let runDir: string | undefined;
 
 export default async function setup(project: TestProject) {
 	let serverUrl = process.env.TEST_DATABASE_URL?.replace(/\/[^/]*$/, "");
 	if (!serverUrl) {
-		embedded = await startEmbeddedDatabase({ root: resolve(".data/test"), preferredPort: 54339, database: "postgres" });
+		// A cluster of this run's own, so parallel runs (and a killed earlier one) never collide.
+		runDir = resolve(`.data/test-runs/${process.pid}`);
+		embedded = await startEmbeddedDatabase({ root: runDir, preferredPort: 54339, database: "postgres" });
 		serverUrl = embedded.url.replace(/\/[^/]*$/, "");
 	}
 	const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
@@ -33,6 +36,7 @@ export default async function setup(project: TestProject) {
 	project.provide("databaseServerUrl", serverUrl);
 	return async () => {
 		await embedded?.stop();
+		if (runDir) rmSync(runDir, { recursive: true, force: true });
 	};
 }
 
