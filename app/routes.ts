@@ -22,6 +22,11 @@ export default [
 	route("login/bind-phone", "routes/auth/bind-phone.tsx"),
 
 	// Back office.
+	route("admin", "routes/admin/layout.tsx", [
+		index("routes/admin/users.tsx"),
+		route("users/:userId", "routes/admin/user.tsx"),
+		route("audit", "routes/admin/audit.tsx"),
+	]),
 
 	route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

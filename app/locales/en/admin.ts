@@ -10,7 +10,7 @@ export default {
 	users: {
 		title: "Find users",
 		searchLabel: "Phone, email or name",
-		searchPlaceholder: "e.g. 13800000001, name@example.com or part of a name",
+		searchPlaceholder: "e.g. 13800000001 or Wang",
 		searchSubmit: "Search",
 		promptTitle: "Find a user",
 		promptBody: "Enter a full phone number or email for an exact match, or part of a display name.",
@@ -84,6 +84,7 @@ export default {
 		target: "On: ",
 		reason: "Reason: {{reason}}",
 		venue: "Hall: {{venueId}}",
+		backToUser: "Back to this user",
 		actions: {
 			user: { suspended: "Account suspended", reinstated: "Account reinstated" },
 			role: { granted: "Role granted", revoked: "Role revoked" },

@@ -7,7 +7,7 @@ export default {
 	users: {
 		title: "查找用户",
 		searchLabel: "手机号、邮箱或昵称",
-		searchPlaceholder: "如 13800000001、name@example.com 或昵称中的字",
+		searchPlaceholder: "如 13800000001 或 王小明",
 		searchSubmit: "搜索",
 		promptTitle: "查找用户",
 		promptBody: "输入完整的手机号或邮箱精确查找，或输入昵称中的几个字模糊查找。",
@@ -80,6 +80,7 @@ export default {
 		target: "对象：",
 		reason: "原因：{{reason}}",
 		venue: "球厅：{{venueId}}",
+		backToUser: "返回该用户",
 		actions: {
 			user: { suspended: "暂停账号", reinstated: "恢复账号" },
 			role: { granted: "授予身份", revoked: "移除身份" },

@@ -1,0 +1,87 @@
+import { useTranslation } from "react-i18next";
+import { isRouteErrorResponse, Link, Outlet, useLocation, useRouteError } from "react-router";
+import { requirePermission } from "~/modules/accounts/guards.server";
+import { ButtonLink } from "~/ui/button";
+import { cn } from "~/ui/cn";
+import type { Route } from "./+types/layout";
+
+/** The back office frame: staff only (support and admin), with its own sub-navigation. */
+export async function loader({ request }: Route.LoaderArgs) {
+	await requirePermission(request, "access:admin");
+	return null;
+}
+
+const sections = [
+	{ to: "/admin", labelKey: "admin.nav.users", matches: (path: string) => path === "/admin" || path.startsWith("/admin/users/") },
+	{ to: "/admin/audit", labelKey: "admin.nav.audit", matches: (path: string) => path.startsWith("/admin/audit") },
+];
+
+export default function AdminLayout() {
+	const { t } = useTranslation();
+	const { pathname } = useLocation();
+	return (
+		<div className="mx-auto max-w-6xl px-4 pt-4 pb-10 sm:px-6 sm:pt-8">
+			<div className="flex items-center gap-2 text-sm font-medium tracking-widest text-cloth-700">
+				<span aria-hidden className="flex size-6 items-center justify-center rounded-md bg-cloth-800 text-xs text-white">
+					⚙
+				</span>
+				{t("admin.title")}
+			</div>
+			<nav aria-label={t("admin.nav.label")} className="mt-3 border-b border-line">
+				<ul className="-mb-px flex gap-1">
+					{sections.map((section) => {
+						const current = section.matches(pathname.replace(/\/$/, ""));
+						return (
+							<li key={section.to}>
+								<Link
+									to={section.to}
+									aria-current={current ? "page" : undefined}
+									className={cn(
+										"inline-flex h-11 items-center border-b-2 px-4 text-[15px] transition-colors",
+										current ? "border-cloth-700 font-medium text-cloth-800" : "border-transparent text-muted hover:text-ink",
+									)}
+								>
+									{t(section.labelKey)}
+								</Link>
+							</li>
+						);
+					})}
+				</ul>
+			</nav>
+			<div className="pt-5 sm:pt-8">
+				<Outlet />
+			</div>
+		</div>
+	);
+}
+
+/** Friendly pages inside the frame: no permission, no such user, or anything unexpected. */
+export function ErrorBoundary() {
+	const error = useRouteError();
+	const { t } = useTranslation();
+	const status = isRouteErrorResponse(error) ? error.status : 500;
+	const page =
+		status === 403
+			? { icon: "🔒", title: "errors.forbidden", body: "errors.forbiddenBody" }
+			: status === 404
+				? { icon: "🔍", title: "errors.notFound", body: "errors.notFoundBody" }
+				: { icon: "⚠", title: "errors.internal", body: "errors.internalBody" };
+	return (
+		<div className="flex items-center justify-center px-6 py-16 sm:py-24">
+			<title>{`${t(page.title)} · ${t("common.appNameFull")}`}</title>
+			<div className="max-w-md text-center">
+				<div aria-hidden className="mx-auto mb-6 flex size-20 items-center justify-center rounded-full bg-cloth-50 text-4xl">
+					{page.icon}
+				</div>
+				<p className="text-sm font-medium tracking-widest text-cloth-700">{status}</p>
+				<h1 className="mt-2 text-2xl font-semibold">{t(page.title)}</h1>
+				<p className="mt-3 text-muted">{t(page.body)}</p>
+				<div className="mt-8 flex justify-center gap-3">
+					<ButtonLink to="/" reloadDocument>
+						{t("common.actions.goHome")}
+					</ButtonLink>
+				</div>
+			</div>
+		</div>
+	);
+}
