@@ -84,6 +84,13 @@ export function createApp(options: AppOptions): express.Express {
 	app.all(
 		"/{*splat}",
 		databaseGuard(probe, "page"),
+		// React Router flushes after every chunk it writes; through brotli or gzip that means many
+		// tiny compressed frames and several times the CPU. Pages render whole (no streamed
+		// Suspense yet), so one compressed stream per response is both faster and smaller.
+		(_req: Request, res: Response, next: NextFunction) => {
+			res.flush = () => {};
+			next();
+		},
 		createRequestHandler({
 			build,
 			mode: options.vite ? "development" : "production",

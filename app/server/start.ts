@@ -17,6 +17,9 @@ import type { Lifecycle } from "./health";
  */
 const startedAt = performance.now();
 const development = process.argv.includes("--dev");
+// `npm start` always serves the optimised build (React's production code); APP_ENV says what kind
+// of deployment this is.
+if (!development) process.env.NODE_ENV = "production";
 const dataDir = resolve(process.env.DATA_DIR ?? ".data");
 process.env.APP_ENV ??= "development";
 if (process.env.APP_ENV !== "production") ensureDevelopmentSecrets(dataDir);
