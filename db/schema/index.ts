@@ -1,2 +1,4 @@
 export * from "./accounts";
+export * from "./coaches";
+export * from "./files";
 export * from "./platform";

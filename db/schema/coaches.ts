@@ -1,0 +1,202 @@
+import { sql } from "drizzle-orm";
+import {
+	boolean,
+	check,
+	date,
+	doublePrecision,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	smallint,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { storedFiles } from "./files";
+
+export const coachStatus = pgEnum("coach_status", ["draft", "pending_review", "approved", "rejected", "suspended"]);
+export const reviewStatus = pgEnum("review_status", ["pending", "approved", "rejected"]);
+export const gender = pgEnum("gender", ["male", "female"]);
+export const coachLevel = pgEnum("coach_level", ["entry", "intermediate", "advanced", "master"]);
+export const discipline = pgEnum("discipline", ["chinese_8_ball", "nine_ball", "snooker"]);
+export const courseType = pgEnum("course_type", ["basic", "advanced", "match_simulation", "sparring", "casual_play"]);
+export const cancellationPolicy = pgEnum("cancellation_policy", ["flexible", "moderate", "strict"]);
+export const exceptionKind = pgEnum("availability_exception_kind", ["day_off", "extra_hours"]);
+
+const timestamps = {
+	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * A coach (or sparring partner): the application while in draft or review, the public profile
+ * once approved. Identity fields are encrypted. What the public sees is what was verified: the
+ * badges come from `realNameVerifiedAt` and `certificateVerifiedAt`, never from the coach's word.
+ */
+export const coaches = pgTable(
+	"coaches",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		userId: uuid("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		status: coachStatus("status").notNull().default("draft"),
+		displayName: text("display_name").notNull(),
+		realNameEnc: text("real_name_enc"),
+		idNumberEnc: text("id_number_enc"),
+		gender: gender("gender"),
+		disciplines: discipline("disciplines").array().notNull().default(sql`'{}'`),
+		level: coachLevel("level"),
+		yearsExperience: smallint("years_experience"),
+		styleTags: text("style_tags").array().notNull().default(sql`'{}'`),
+		bio: text("bio"),
+		introVideoFileId: uuid("intro_video_file_id").references(() => storedFiles.id, { onDelete: "set null" }),
+		cityCode: text("city_code"),
+		/** Service area: a point and a radius; also the point searched from when no venue is given. */
+		latitude: doublePrecision("latitude"),
+		longitude: doublePrecision("longitude"),
+		serviceRadiusKm: smallint("service_radius_km"),
+		acceptingBookings: boolean("accepting_bookings").notNull().default(true),
+		cancellationPolicy: cancellationPolicy("cancellation_policy").notNull().default("moderate"),
+		bufferMinutes: smallint("buffer_minutes").notNull().default(15),
+		minNoticeHours: smallint("min_notice_hours").notNull().default(12),
+		maxAdvanceDays: smallint("max_advance_days").notNull().default(30),
+		/** Denormalised from offerings for search: the cheapest offering and whether any is online. */
+		priceFromFen: integer("price_from_fen"),
+		offersOnline: boolean("offers_online").notNull().default(false),
+		ratingAverage: doublePrecision("rating_average"),
+		ratingCount: integer("rating_count").notNull().default(0),
+		realNameVerifiedAt: timestamp("real_name_verified_at", { withTimezone: true }),
+		certificateVerifiedAt: timestamp("certificate_verified_at", { withTimezone: true }),
+		reviewNote: text("review_note"),
+		submittedAt: timestamp("submitted_at", { withTimezone: true }),
+		approvedAt: timestamp("approved_at", { withTimezone: true }),
+		...timestamps,
+	},
+	(table) => [
+		uniqueIndex("coaches_user_key").on(table.userId),
+		index("coaches_status_idx").on(table.status, table.approvedAt),
+		// Radius search: a GiST index on the point as earthdistance sees it (approved coaches only).
+		index("coaches_earth_idx")
+			.using("gist", sql`ll_to_earth(${table.latitude}, ${table.longitude})`)
+			.where(sql`${table.status} = 'approved' and ${table.latitude} is not null`),
+		index("coaches_city_idx").on(table.cityCode, table.status),
+		index("coaches_price_idx").on(table.priceFromFen, table.id).where(sql`${table.status} = 'approved'`),
+		check("coaches_latitude_range", sql`${table.latitude} between -90 and 90`),
+		check("coaches_longitude_range", sql`${table.longitude} between -180 and 180`),
+		check("coaches_radius_range", sql`${table.serviceRadiusKm} between 1 and 200`),
+	],
+);
+
+export const coachPhotos = pgTable(
+	"coach_photos",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		fileId: uuid("file_id")
+			.notNull()
+			.references(() => storedFiles.id, { onDelete: "cascade" }),
+		status: reviewStatus("status").notNull().default("pending"),
+		reviewNote: text("review_note"),
+		position: smallint("position").notNull().default(0),
+		...timestamps,
+	},
+	(table) => [index("coach_photos_coach_idx").on(table.coachId, table.position)],
+);
+
+export const coachCertificates = pgTable(
+	"coach_certificates",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		fileId: uuid("file_id")
+			.notNull()
+			.references(() => storedFiles.id, { onDelete: "cascade" }),
+		issuer: text("issuer").notNull(),
+		level: text("level").notNull(),
+		status: reviewStatus("status").notNull().default("pending"),
+		reviewNote: text("review_note"),
+		...timestamps,
+	},
+	(table) => [index("coach_certificates_coach_idx").on(table.coachId), index("coach_certificates_status_idx").on(table.status)],
+);
+
+/** Places a coach teaches at (halls); the venues module will later link these to verified venues. */
+export const coachPlaces = pgTable(
+	"coach_places",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		name: text("name").notNull(),
+		address: text("address"),
+		latitude: doublePrecision("latitude").notNull(),
+		longitude: doublePrecision("longitude").notNull(),
+		venueId: uuid("venue_id"),
+	},
+	(table) => [index("coach_places_coach_idx").on(table.coachId)],
+);
+
+export const coachOfferings = pgTable(
+	"coach_offerings",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		courseType: courseType("course_type").notNull(),
+		durationMinutes: smallint("duration_minutes").notNull(),
+		priceFen: integer("price_fen").notNull(),
+		online: boolean("online").notNull().default(false),
+		active: boolean("active").notNull().default(true),
+		...timestamps,
+	},
+	(table) => [
+		uniqueIndex("coach_offerings_unique").on(table.coachId, table.courseType, table.durationMinutes),
+		index("coach_offerings_search_idx").on(table.courseType, table.priceFen, table.coachId),
+		check("coach_offerings_price_range", sql`${table.priceFen} between 100 and 10000000`),
+		check("coach_offerings_duration_range", sql`${table.durationMinutes} between 15 and 480`),
+	],
+);
+
+/** Weekly hours in Asia/Shanghai: minutes from midnight, weekday 1 = Monday … 7 = Sunday. */
+export const coachWeeklyHours = pgTable(
+	"coach_weekly_hours",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		weekday: smallint("weekday").notNull(),
+		startMinute: smallint("start_minute").notNull(),
+		endMinute: smallint("end_minute").notNull(),
+	},
+	(table) => [
+		index("coach_weekly_hours_coach_idx").on(table.coachId, table.weekday),
+		check("coach_weekly_hours_weekday", sql`${table.weekday} between 1 and 7`),
+		check("coach_weekly_hours_range", sql`${table.startMinute} >= 0 and ${table.endMinute} <= 1440 and ${table.startMinute} < ${table.endMinute}`),
+	],
+);
+
+export const coachDateExceptions = pgTable(
+	"coach_date_exceptions",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		date: date("date").notNull(),
+		kind: exceptionKind("kind").notNull(),
+		startMinute: smallint("start_minute"),
+		endMinute: smallint("end_minute"),
+	},
+	(table) => [index("coach_date_exceptions_coach_idx").on(table.coachId, table.date)],
+);
