@@ -85,6 +85,7 @@ CREATE TABLE "coaches" (
 	"user_id" uuid NOT NULL,
 	"status" "coach_status" DEFAULT 'draft' NOT NULL,
 	"display_name" text NOT NULL,
+	"pending_display_name" text,
 	"real_name_enc" text,
 	"id_number_enc" text,
 	"gender" "gender",

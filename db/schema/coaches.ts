@@ -45,6 +45,8 @@ export const coaches = pgTable(
 			.references(() => users.id, { onDelete: "cascade" }),
 		status: coachStatus("status").notNull().default("draft"),
 		displayName: text("display_name").notNull(),
+		/** A name change of an approved coach waits here for review; the public keeps the old one. */
+		pendingDisplayName: text("pending_display_name"),
 		realNameEnc: text("real_name_enc"),
 		idNumberEnc: text("id_number_enc"),
 		gender: gender("gender"),
