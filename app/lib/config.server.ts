@@ -46,7 +46,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 	}
 	const settings = parsed.data;
 	if (settings.APP_ENV === "production") {
-		const missing = requiredInProduction.filter((name) => !settings[name]);
+		const missing: string[] = requiredInProduction.filter((name) => !settings[name]);
+		// Codes must really leave: production needs an SMS provider and a mail server.
+		if (!settings.SMS_PROVIDER || settings.SMS_PROVIDER === "outbox") missing.push("SMS_PROVIDER (aliyun or tencent)");
+		if (!settings.SMTP_URL) missing.push("SMTP_URL");
 		if (missing.length > 0) {
 			throw new ConfigError(
 				`APP_ENV=production needs these settings, which are not set: ${missing.join(", ")} (see .env.example)`,

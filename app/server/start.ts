@@ -4,7 +4,7 @@ import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
-import { type EmbeddedDatabase, StaleDatabaseError, startEmbeddedDatabase } from "../../db/embedded";
+import type { EmbeddedDatabase } from "../../db/embedded";
 import { applyMigrations } from "../../db/migrate";
 import { ConfigError, readSettings } from "../lib/config.server";
 import { ensureDevelopmentSecrets } from "./dev-secrets";
@@ -40,6 +40,9 @@ async function main() {
 	}
 
 	if (!settings.DATABASE_URL) {
+		// Imported only when needed: the embedded binaries exist for x64 Linux only, and a deployment
+		// with DATABASE_URL must start on any platform.
+		const { StaleDatabaseError, startEmbeddedDatabase } = await import("../../db/embedded");
 		try {
 			embedded = await startEmbeddedDatabase({ root: dataDir, log: (line) => console.error(line) });
 		} catch (error) {

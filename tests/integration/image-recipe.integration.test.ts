@@ -378,6 +378,9 @@ beforeAll(async () => {
 		SESSION_SECRET: randomBytes(32).toString("base64url"),
 		APP_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
 		APP_BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+		// Providers are checked at start, credentials only when a message is sent.
+		SMS_PROVIDER: "aliyun",
+		SMTP_URL: "smtp://127.0.0.1:2525",
 		PORT: String(port),
 		// The image listens on every interface; a CI machine need not.
 		HOST: "127.0.0.1",

@@ -31,7 +31,10 @@ export default async function setup(project: TestProject) {
 
 	if (!existsSync(resolve("build/server/index.js"))) {
 		const result = spawnSync("npx", ["react-router", "build"], { stdio: "inherit" });
-		if (result.status !== 0) throw new Error("building the app for integration tests failed");
+		if (result.status !== 0) {
+			await embedded?.stop();
+			throw new Error("building the app for integration tests failed");
+		}
 	}
 	project.provide("databaseServerUrl", serverUrl);
 	return async () => {

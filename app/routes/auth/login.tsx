@@ -6,11 +6,13 @@ import { type FormErrors, formFailure, parseForm } from "~/lib/form.server";
 import { localeOfRequest, pageTitle } from "~/lib/i18n";
 import { requestInfo } from "~/lib/request-context.server";
 import { sendCode } from "~/modules/accounts/codes.server";
+import { SocialLoginButtons } from "~/modules/accounts/components/social-login-buttons";
 import { getUserSession } from "~/modules/accounts/guards.server";
 import { phoneSchema } from "~/modules/accounts/phone";
 import { passwordLoginSchema, smsLoginSchema } from "~/modules/accounts/schema";
 import { signInWithPassword } from "~/modules/accounts/sign-in-with-password.server";
 import { signInWithSms } from "~/modules/accounts/sign-in-with-sms.server";
+import { configuredProviders } from "~/modules/accounts/social/providers.server";
 import { clientOfPage, safeRedirect, signedInRedirect } from "~/modules/accounts/web-session.server";
 import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
@@ -23,7 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const url = new URL(request.url);
 	const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
 	if (await getUserSession(request)) throw redirect(redirectTo);
-	return { redirectTo, title: pageTitle(request, "accounts.login.title") };
+	return { redirectTo, socialProviders: configuredProviders(), title: pageTitle(request, "accounts.login.title") };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -105,6 +107,7 @@ export default function Login({ loaderData }: Route.ComponentProps) {
 				))}
 			</nav>
 			{method === "sms" ? <SmsForm redirectTo={loaderData.redirectTo} /> : <PasswordForm redirectTo={loaderData.redirectTo} />}
+			<SocialLoginButtons providers={loaderData.socialProviders} redirectTo={loaderData.redirectTo} />
 			<p className="mt-6 text-center text-xs text-muted">{t("accounts.login.agreement")}</p>
 		</AuthCard>
 	);

@@ -7,6 +7,7 @@ import { pageTitle } from "~/lib/i18n";
 import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import { changePassword } from "~/modules/accounts/change-password.server";
+import { LinkedAccounts } from "~/modules/accounts/components/linked-accounts";
 import { deleteAccount } from "~/modules/accounts/delete-account.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { maskPhone } from "~/modules/accounts/phone";
@@ -17,6 +18,7 @@ import {
 	revokeSessionByHandle,
 	revokeUserSessions,
 } from "~/modules/accounts/sessions.server";
+import { linkedSocialAccounts } from "~/modules/accounts/social/linked-social-accounts.server";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor } from "~/modules/accounts/two-factor.server";
 import { toPublicUser } from "~/modules/accounts/users.server";
 import { Button } from "~/ui/button";
@@ -30,6 +32,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return {
 		user: { ...user, phone: user.phone ? maskPhone(user.phone) : null },
 		sessions: await listSessions(session.user.id, session.sessionId),
+		linkedAccounts: await linkedSocialAccounts(session.user.id),
 		title: pageTitle(request, "accounts.security.title"),
 	};
 }
@@ -187,6 +190,7 @@ export default function Security({ loaderData }: Route.ComponentProps) {
 						<dd className="text-muted">{user.email ?? t("accounts.security.notBound")}</dd>
 					</div>
 				</dl>
+				<LinkedAccounts accounts={loaderData.linkedAccounts} redirectTo="/me/security" />
 			</Section>
 
 			<Section title={t("accounts.security.password")}>
