@@ -70,8 +70,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 		intent === "grant" || intent === "revoke" ? "grant:role:any" : "suspend:user:any",
 	);
 	const actor = { id: session.user.id, roles: session.roles };
+	const values = Object.fromEntries(
+		(["role", "venueId", "reason"] as const).map((name) => [name, String(form[name] ?? "").slice(0, 500)]),
+	);
 	const invalid = (error: ZodError) =>
-		data({ intent, errors: { fields: fieldErrorKeys(error) } } satisfies UserActionData, { status: 400 });
+		data({ intent, errors: { fields: fieldErrorKeys(error) }, values } satisfies UserActionData, { status: 400 });
 	try {
 		if (intent === "suspend" || intent === "reinstate") {
 			const parsed = statusChangeSchema.safeParse(form);
@@ -86,7 +89,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 	} catch (error) {
 		const { errors, init } = formErrorsOf(error);
-		return data({ intent, errors } satisfies UserActionData, init);
+		return data({ intent, errors, values } satisfies UserActionData, init);
 	}
 	return redirectWithToast(`/admin/users/${userId}`, { kind: "success", messageKey: toasts[intent] });
 }

@@ -15,6 +15,8 @@ export type UserIntent = "suspend" | "reinstate" | "grant" | "revoke";
 export interface UserActionData {
 	intent: UserIntent | null;
 	errors: { fields?: Record<string, string>; formError?: string; params?: Record<string, string | number> };
+	/** What was typed, so a page re-rendered without JavaScript keeps it. */
+	values?: Record<string, string>;
 }
 
 const cardClass = "rounded-3xl bg-white p-5 shadow-(--shadow-card) sm:p-6";
@@ -27,6 +29,10 @@ function usePending(intent: UserIntent, extra?: (formData: FormData) => boolean)
 
 function errorsFor(actionData: UserActionData | undefined, intent: UserIntent) {
 	return actionData?.intent === intent ? actionData.errors : undefined;
+}
+
+function valuesFor(actionData: UserActionData | undefined, intent: UserIntent): Record<string, string> {
+	return (actionData?.intent === intent ? actionData.values : undefined) ?? {};
 }
 
 /** Suspend (or reinstate) with a reason, or why this staff member may not. */
@@ -44,6 +50,7 @@ export function StatusForm({
 	const { t } = useTranslation();
 	const intent = status === "suspended" ? "reinstate" : "suspend";
 	const errors = errorsFor(actionData, intent);
+	const values = valuesFor(actionData, intent);
 	const busy = usePending(intent);
 	return (
 		<section aria-labelledby="status-title" className={cardClass}>
@@ -71,7 +78,15 @@ export function StatusForm({
 						error={errors?.fields?.reason ? t(errors.fields.reason) : null}
 					>
 						{(wiring) => (
-							<textarea name="reason" rows={3} required maxLength={500} className={cn(inputClasses, "resize-y")} {...wiring} />
+							<textarea
+								name="reason"
+								defaultValue={values.reason}
+								rows={3}
+								required
+								maxLength={500}
+								className={cn(inputClasses, "resize-y")}
+								{...wiring}
+							/>
 						)}
 					</Field>
 					<Button type="submit" variant={intent === "suspend" ? "danger" : "primary"} busy={busy} className="w-full sm:w-auto">
@@ -97,6 +112,7 @@ export function RoleForms({
 }) {
 	const { t } = useTranslation();
 	const grantErrors = errorsFor(actionData, "grant");
+	const grantValues = valuesFor(actionData, "grant");
 	const revokeErrors = errorsFor(actionData, "revoke");
 	const granting = usePending("grant");
 	const navigation = useNavigation();
@@ -167,6 +183,7 @@ export function RoleForms({
 							{(wiring) => (
 								<Select
 									name="role"
+									defaultValue={grantValues.role}
 									options={grantableRoles.map((role) => ({ value: role, label: t(`accounts.roles.${role}`) }))}
 									{...wiring}
 								/>
@@ -176,6 +193,7 @@ export function RoleForms({
 							label={t("admin.user.venueId")}
 							hint={t("admin.user.venueIdHint")}
 							name="venueId"
+							defaultValue={grantValues.venueId}
 							autoComplete="off"
 							spellCheck={false}
 							maxLength={64}
@@ -185,6 +203,7 @@ export function RoleForms({
 					<Field
 						label={t("admin.user.optionalReason")}
 						name="reason"
+						defaultValue={grantValues.reason}
 						maxLength={500}
 						autoComplete="off"
 						error={field("reason")}
