@@ -6,6 +6,7 @@ export function clientOf(req: Request): ClientInfo {
 	return { ip: req.ip ?? "", userAgent: req.headers["user-agent"] ?? null };
 }
 
-export function authHeaders(req: Request) {
-	return { cookie: req.headers.cookie, authorization: req.headers.authorization };
+/** The request's own headers object: the accounts guards look a session up once per request by it. */
+export function authHeaders(req: Request): { cookie?: string; authorization?: string } {
+	return req.headers;
 }

@@ -29,9 +29,18 @@ export interface Endpoint<Body = unknown, Query = unknown, Params = unknown> {
 	path: string;
 	summary: string;
 	tag: string;
-	/** `bearer` marks operations that need a session token (the guard itself runs in the handler). */
-	auth?: "none" | "bearer";
+	/**
+	 * `bearer`: a signed-in session is required, checked before the input is parsed.
+	 * `bearer-pending`: a session still waiting for its second factor; the handler checks it.
+	 */
+	auth?: "none" | "bearer" | "bearer-pending";
 	body?: z.ZodType<Body>;
+	/**
+	 * Documents a body of raw bytes (uploads) instead of JSON: the media types it may be. The
+	 * router leaves such bodies unread; the handler reads them with `readRawBody` once it knows
+	 * who is calling.
+	 */
+	rawBody?: { contentTypes: readonly string[]; description?: string };
 	query?: z.ZodType<Query>;
 	params?: z.ZodType<Params>;
 	responses: Record<number, { description: string; schema?: z.ZodType }>;

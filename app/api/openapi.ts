@@ -36,10 +36,21 @@ export function buildOpenApiDocument(endpoints: readonly AnyEndpoint[]) {
 			summary: endpoint.summary,
 			tags: [endpoint.tag],
 			operationId: `${endpoint.method}${endpoint.path.replace(/[/:-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
-			...(endpoint.auth === "bearer" ? { security: [{ bearerAuth: [] }] } : {}),
+			...(endpoint.auth === "bearer" || endpoint.auth === "bearer-pending" ? { security: [{ bearerAuth: [] }] } : {}),
 			parameters: [...parameters(endpoint.params, "path"), ...parameters(endpoint.query, "query")],
 			...(endpoint.body
 				? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } }
+				: {}),
+			...(endpoint.rawBody
+				? {
+						requestBody: {
+							required: true,
+							description: endpoint.rawBody.description,
+							content: Object.fromEntries(
+								endpoint.rawBody.contentTypes.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+							),
+						},
+					}
 				: {}),
 			responses,
 		};

@@ -2,6 +2,8 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { AppError } from "~/lib/errors";
 import { resolveLocale } from "~/lib/i18n";
 import { parseOrThrow } from "~/lib/validation";
+import { requireApiSession } from "~/modules/accounts/guards.server";
+import { authHeaders } from "./client";
 import type { Endpoint } from "./endpoint";
 import { sendApiError } from "./error-response";
 import { buildOpenApiDocument } from "./openapi";
@@ -26,6 +28,8 @@ function mount(router: Router, endpoint: Endpoint<unknown, unknown, unknown>) {
 	router[endpoint.method](endpoint.path, ...handlers, async (req: Request, res: Response, next: NextFunction) => {
 		try {
 			const locale = apiLocale(req);
+			// Who may call comes before what they sent: a stranger learns nothing from a 400.
+			if (endpoint.auth === "bearer") await requireApiSession(authHeaders(req));
 			const result = await endpoint.handler({
 				body: endpoint.body ? parseOrThrow(endpoint.body, req.body ?? {}) : undefined,
 				query: endpoint.query ? parseOrThrow(endpoint.query, req.query) : undefined,

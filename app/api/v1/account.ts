@@ -81,7 +81,7 @@ export const twoFactorVerify = defineEndpoint({
 	path: "/auth/two-factor",
 	summary: "Complete a sign-in that needs its second factor (TOTP code or recovery code)",
 	tag: "auth",
-	auth: "bearer",
+	auth: "bearer-pending",
 	body: z.object({ code: z.string().trim().min(6).max(20) }),
 	responses: {
 		204: { description: "Session fully signed in" },

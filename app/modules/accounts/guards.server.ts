@@ -58,8 +58,15 @@ export async function requirePermission(request: Request, permission: Permission
 }
 
 /** The same checks for the JSON API: 401 and 403 in the API's error shape instead of redirects. */
+const perHeaders = new WeakMap<object, Promise<AuthenticatedSession | null>>();
+
 export async function requireApiSession(headers: { cookie?: string; authorization?: string }): Promise<AuthenticatedSession> {
-	const session = await authenticateToken(tokenFromHeaders(headers.cookie, headers.authorization));
+	let pending = perHeaders.get(headers);
+	if (!pending) {
+		pending = authenticateToken(tokenFromHeaders(headers.cookie, headers.authorization));
+		perHeaders.set(headers, pending);
+	}
+	const session = await pending;
 	if (!session || session.secondFactorPending) throw new AppError(401, "unauthorized", "errors.unauthorized");
 	return session;
 }
