@@ -15,6 +15,10 @@ export default [
 	route("me/security", "routes/me/security.tsx"),
 	route("me/notifications", "routes/me/notifications.tsx"),
 
+	// Discovery: coach search and public profiles.
+	route("coaches", "routes/coaches/search.tsx"),
+	route("coaches/:coachId", "routes/coaches/profile.tsx"),
+
 	// Social sign-in (WeChat, Alipay).
 	route("auth/:provider/start", "routes/auth/social-start.tsx"),
 	route("auth/:provider/callback", "routes/auth/social-callback.tsx"),

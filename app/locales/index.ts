@@ -1,22 +1,26 @@
 import enAccounts from "./en/accounts";
 import enAdmin from "./en/admin";
+import enCoaches from "./en/coaches";
 import enCommon from "./en/common";
 import enErrors from "./en/errors";
+import enFiles from "./en/files";
 import enHome from "./en/home";
 import enMessages from "./en/messages";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
+import zhCoaches from "./zh-CN/coaches";
 import zhCommon from "./zh-CN/common";
 import zhErrors from "./zh-CN/errors";
+import zhFiles from "./zh-CN/files";
 import zhHome from "./zh-CN/home";
 import zhMessages from "./zh-CN/messages";
 
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */
 export const resources = {
 	"zh-CN": {
-		translation: { accounts: zhAccounts, admin: zhAdmin, common: zhCommon, errors: zhErrors, home: zhHome, messages: zhMessages },
+		translation: { accounts: zhAccounts, admin: zhAdmin, coaches: zhCoaches, common: zhCommon, errors: zhErrors, files: zhFiles, home: zhHome, messages: zhMessages },
 	},
 	en: {
-		translation: { accounts: enAccounts, admin: enAdmin, common: enCommon, errors: enErrors, home: enHome, messages: enMessages },
+		translation: { accounts: enAccounts, admin: enAdmin, coaches: enCoaches, common: enCommon, errors: enErrors, files: enFiles, home: enHome, messages: enMessages },
 	},
 };

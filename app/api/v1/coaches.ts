@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { courseTypes, disciplines } from "~/modules/coaches/catalog";
+import { getPublicCoachProfile } from "~/modules/coaches/profile/get-public-profile.server";
+import { coachSearchSchema } from "~/modules/coaches/search/schema";
+import { searchCoaches } from "~/modules/coaches/search/search-coaches.server";
+import { defineEndpoint } from "../endpoint";
+
+const offeringSchema = z.object({
+	id: z.string().uuid(),
+	courseType: z.enum(courseTypes),
+	durationMinutes: z.number().int(),
+	priceFen: z.number().int(),
+	online: z.boolean(),
+});
+
+const cardSchema = z.object({
+	id: z.string().uuid(),
+	displayName: z.string(),
+	distanceKm: z.number().nullable(),
+	level: z.string().nullable(),
+	disciplines: z.array(z.enum(disciplines)),
+	gender: z.enum(["male", "female"]).nullable(),
+	yearsExperience: z.number().nullable(),
+	priceFromFen: z.number().int().describe("The price of cheapestOffering, in fen"),
+	cheapestOffering: offeringSchema.omit({ id: true }),
+	rating: z.number().nullable(),
+	ratingCount: z.number().int(),
+	acceptingBookings: z.boolean(),
+	offersOnline: z.boolean(),
+	badges: z.array(z.enum(["real_name", "certificate"])),
+	photoUrl: z.string().nullable(),
+	approvedAt: z.string(),
+});
+
+export const listCoaches = defineEndpoint({
+	method: "get",
+	path: "/coaches",
+	summary: "Search approved coaches near a point or a city, with filters, sorted, by keyset pages",
+	tag: "coaches",
+	query: coachSearchSchema,
+	responses: {
+		200: {
+			description: "A page of coaches; pass nextCursor as cursor for the next one",
+			schema: z.object({ items: z.array(cardSchema), nextCursor: z.string().nullable() }),
+		},
+		400: { description: "A parameter is invalid; error.fields names it" },
+	},
+	handler: async ({ query }) => {
+		const result = await searchCoaches(query);
+		return { body: { items: result.items, nextCursor: result.nextCursor, origin: result.origin, sort: result.sort } };
+	},
+});
+
+export const getCoach = defineEndpoint({
+	method: "get",
+	path: "/coaches/:coachId",
+	summary: "A coach's public profile with offerings and prices; distances when lat/lng are given",
+	tag: "coaches",
+	params: z.object({ coachId: z.string().uuid("errors.notFound") }),
+	query: z.object({
+		lat: z.coerce.number().min(-90, "coaches.errors.latitude").max(90, "coaches.errors.latitude").optional(),
+		lng: z.coerce.number().min(-180, "coaches.errors.longitude").max(180, "coaches.errors.longitude").optional(),
+	}),
+	responses: {
+		200: {
+			description: "The profile",
+			schema: z.object({ id: z.string().uuid(), displayName: z.string(), offerings: z.array(offeringSchema) }).passthrough(),
+		},
+		404: { description: "Unknown, not approved or suspended" },
+	},
+	handler: async ({ params, query }) => {
+		const viewer = query.lat !== undefined && query.lng !== undefined ? { latitude: query.lat, longitude: query.lng } : undefined;
+		return { body: await getPublicCoachProfile(params.coachId, viewer) };
+	},
+});

@@ -1,0 +1,6 @@
+import { publicFileUrl } from "~/modules/files/urls.server";
+
+/** A coach photo's public URL (photos are public once approved). */
+export function photoUrlOf(fileId: string, variant: "thumb" | "card" | "full"): string {
+	return publicFileUrl(fileId, variant);
+}

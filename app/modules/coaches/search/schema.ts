@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { courseTypes, disciplines } from "../catalog";
+
+export const coachLevels = ["entry", "intermediate", "advanced", "master"] as const;
+export const searchSorts = ["distance", "price", "rating", "newest"] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
+const flag = z
+	.enum(["true", "false", "1", "0"], { error: "errors.field.invalidOption" })
+	.transform((value) => value === "true" || value === "1");
+const fen = z.coerce
+	.number({ error: "errors.field.notANumber" })
+	.int("errors.field.invalid")
+	.min(0, "coaches.errors.priceRange")
+	.max(10_000_000, "coaches.errors.priceRange");
+
+/**
+ * The search as it appears in the URL (pages) and the query string (API): one schema for both,
+ * so a shared link and an API call mean the same thing. Empty strings count as absent.
+ */
+export const coachSearchSchema = z
+	.preprocess(
+		(input) =>
+			Object.fromEntries(
+				Object.entries((input ?? {}) as Record<string, unknown>).filter(([, value]) => value !== "" && value !== undefined),
+			),
+		z.object({
+			lat: z.coerce
+				.number({ error: "errors.field.notANumber" })
+				.min(-90, "coaches.errors.latitude")
+				.max(90, "coaches.errors.latitude")
+				.optional(),
+			lng: z.coerce
+				.number({ error: "errors.field.notANumber" })
+				.min(-180, "coaches.errors.longitude")
+				.max(180, "coaches.errors.longitude")
+				.optional(),
+			radiusKm: z.coerce
+				.number({ error: "errors.field.notANumber" })
+				.min(1, "coaches.errors.radius")
+				.max(200, "coaches.errors.radius")
+				.optional(),
+			city: z
+				.string()
+				.regex(/^[a-z]{2,30}$/, "coaches.errors.city")
+				.optional(),
+			discipline: z.enum(disciplines, { error: "errors.field.invalidOption" }).optional(),
+			courseType: z.enum(courseTypes, { error: "errors.field.invalidOption" }).optional(),
+			level: z.enum(coachLevels, { error: "errors.field.invalidOption" }).optional(),
+			minPriceFen: fen.optional(),
+			maxPriceFen: fen.optional(),
+			gender: z.enum(["male", "female"], { error: "errors.field.invalidOption" }).optional(),
+			online: flag.optional(),
+			accepting: flag.optional(),
+			q: z.string().trim().max(40, "errors.field.tooLong").optional(),
+			sort: z.enum(searchSorts, { error: "errors.field.invalidOption" }).optional(),
+			limit: z.coerce
+				.number({ error: "errors.field.notANumber" })
+				.int()
+				.min(1, "errors.field.outOfRange")
+				.max(50, "errors.field.outOfRange")
+				.default(20),
+			cursor: z.string().max(300).optional(),
+		}),
+	)
+	.superRefine((search, context) => {
+		if ((search.lat === undefined) !== (search.lng === undefined)) {
+			context.addIssue({
+				code: "custom",
+				path: [search.lat === undefined ? "lat" : "lng"],
+				message: "coaches.errors.latLngPair",
+			});
+		}
+		if (search.minPriceFen !== undefined && search.maxPriceFen !== undefined && search.minPriceFen > search.maxPriceFen) {
+			context.addIssue({ code: "custom", path: ["minPriceFen"], message: "coaches.errors.priceOrder" });
+		}
+	});
+
+export type CoachSearch = z.output<typeof coachSearchSchema>;

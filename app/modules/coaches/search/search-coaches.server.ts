@@ -1,0 +1,210 @@
+import { type SQL, sql } from "drizzle-orm";
+import { db } from "~/lib/db.server";
+import { AppError } from "~/lib/errors";
+import type { CourseType, Discipline } from "../catalog";
+import { findCity } from "../cities";
+import { photoUrlOf } from "../profile/photo-url.server";
+import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
+import type { CoachSearch, SearchSort } from "./schema";
+
+export interface CoachCard {
+	id: string;
+	displayName: string;
+	distanceKm: number | null;
+	level: string | null;
+	disciplines: Discipline[];
+	gender: "male" | "female" | null;
+	yearsExperience: number | null;
+	/** The cheapest offering matching the filters, shown itemised: course type, minutes, price. */
+	priceFromFen: number;
+	cheapestOffering: { courseType: CourseType; durationMinutes: number; priceFen: number; online: boolean };
+	rating: number | null;
+	ratingCount: number;
+	acceptingBookings: boolean;
+	offersOnline: boolean;
+	badges: Array<"real_name" | "certificate">;
+	photoUrl: string | null;
+	approvedAt: string;
+}
+
+export interface SearchResult {
+	items: CoachCard[];
+	nextCursor: string | null;
+	origin: { latitude: number; longitude: number; radiusKm: number; cityCode: string | null } | null;
+	sort: SearchSort;
+}
+
+const defaultRadiusKm = 20;
+
+interface Row extends Record<string, unknown> {
+	id: string;
+	display_name: string;
+	level: string | null;
+	disciplines: string;
+	gender: "male" | "female" | null;
+	years_experience: number | null;
+	rating_average: number | null;
+	rating_count: number;
+	accepting_bookings: boolean;
+	offers_online: boolean;
+	real_name_verified_at: Date | null;
+	certificate_verified_at: Date | null;
+	approved_at: Date;
+	distance_m: number | null;
+	price_fen: number;
+	course_type: CourseType;
+	duration_minutes: number;
+	online: boolean;
+	photo_file_id: string | null;
+}
+
+/**
+ * Search approved coaches: by radius around a point (the browser's location or a city centre),
+ * filtered by discipline, course type, level, price, gender, online lessons and accepting status,
+ * sorted by distance, price, rating or newest, a page at a time by keyset (no OFFSET).
+ * The radius uses the earthdistance GiST index; offerings are matched per coach (LATERAL) so the
+ * price shown is the one that matches the filters.
+ */
+export async function searchCoaches(search: CoachSearch): Promise<SearchResult> {
+	const city = search.city ? findCity(search.city) : undefined;
+	if (search.city && !city) {
+		throw new AppError(400, "validation_failed", "errors.validationFailed", { fields: { city: "coaches.errors.city" } });
+	}
+	const origin =
+		search.lat !== undefined && search.lng !== undefined
+			? { latitude: search.lat, longitude: search.lng, cityCode: city?.code ?? null }
+			: city
+				? { latitude: city.latitude, longitude: city.longitude, cityCode: city.code }
+				: null;
+	const sort: SearchSort = search.sort ?? (origin ? "distance" : "newest");
+	if (sort === "distance" && !origin) {
+		throw new AppError(400, "validation_failed", "errors.validationFailed", { fields: { sort: "coaches.errors.needLocation" } });
+	}
+	const radiusKm = search.radiusKm ?? defaultRadiusKm;
+	const cursor = decodeCursor(search.cursor, sort);
+
+	const offeringFilters: SQL[] = [sql`o.active`];
+	if (search.courseType) offeringFilters.push(sql`o.course_type = ${search.courseType}`);
+	if (search.online) offeringFilters.push(sql`o.online`);
+	if (search.minPriceFen !== undefined) offeringFilters.push(sql`o.price_fen >= ${search.minPriceFen}`);
+	if (search.maxPriceFen !== undefined) offeringFilters.push(sql`o.price_fen <= ${search.maxPriceFen}`);
+
+	const point = sql`ll_to_earth(c.latitude, c.longitude)`;
+	const from = origin ? sql`ll_to_earth(${origin.latitude}::float8, ${origin.longitude}::float8)` : null;
+	const distance = from ? sql`earth_distance(${point}, ${from})` : sql`null::float8`;
+	const coachFilters: SQL[] = [sql`c.status = 'approved'`];
+	if (from) {
+		const radiusMeters = radiusKm * 1000;
+		coachFilters.push(sql`c.latitude is not null`);
+		coachFilters.push(sql`earth_box(${from}, ${radiusMeters}::float8) @> ${point}`);
+		coachFilters.push(sql`earth_distance(${point}, ${from}) <= ${radiusMeters}::float8`);
+	}
+	if (search.discipline) coachFilters.push(sql`${search.discipline}::discipline = any(c.disciplines)`);
+	if (search.level) coachFilters.push(sql`c.level = ${search.level}`);
+	if (search.gender) coachFilters.push(sql`c.gender = ${search.gender}`);
+	if (search.accepting !== undefined) coachFilters.push(sql`c.accepting_bookings = ${search.accepting}`);
+	if (search.q) {
+		// A substring match works for partial Chinese input ("王教" finds 王教练), which word
+		// tokenisers do not; it runs on the already narrowed set.
+		const pattern = `%${search.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+		coachFilters.push(sql`c.display_name ilike ${pattern}`);
+	}
+
+	const order = orderFor(sort, distance);
+	if (cursor) coachFilters.push(afterCursor(sort, cursor, distance));
+
+	const result = await db().execute<Row>(sql`
+		select c.id, c.display_name, c.level, c.disciplines::text as disciplines, c.gender, c.years_experience,
+			c.rating_average, c.rating_count, c.accepting_bookings, c.offers_online,
+			c.real_name_verified_at, c.certificate_verified_at, c.approved_at,
+			${distance} as distance_m,
+			o.price_fen, o.course_type, o.duration_minutes, o.online,
+			(select p.file_id from coach_photos p where p.coach_id = c.id and p.status = 'approved'
+				order by p.position, p.created_at limit 1) as photo_file_id
+		from coaches c
+		cross join lateral (
+			select o.price_fen, o.course_type, o.duration_minutes, o.online from coach_offerings o
+			where o.coach_id = c.id and ${sql.join(offeringFilters, sql` and `)}
+			order by o.price_fen, o.duration_minutes limit 1
+		) o
+		where ${sql.join(coachFilters, sql` and `)}
+		order by ${order}
+		limit ${search.limit + 1}`);
+
+	const rows = result.rows.slice(0, search.limit);
+	const last = rows.at(-1);
+	return {
+		items: rows.map(toCard),
+		nextCursor: result.rows.length > search.limit && last ? encodeCursor(cursorOf(sort, last)) : null,
+		origin: origin ? { ...origin, radiusKm } : null,
+		sort,
+	};
+}
+
+function orderFor(sort: SearchSort, distance: SQL): SQL {
+	switch (sort) {
+		case "distance":
+			return sql`${distance} asc, c.id asc`;
+		case "price":
+			return sql`o.price_fen asc, c.id asc`;
+		case "rating":
+			return sql`coalesce(c.rating_average, -1) desc, c.id asc`;
+		case "newest":
+			return sql`c.approved_at desc, c.id desc`;
+	}
+}
+
+function afterCursor(sort: SearchSort, cursor: Cursor, distance: SQL): SQL {
+	switch (sort) {
+		case "distance":
+			return sql`(${distance}, c.id) > (${Number(cursor.value)}::float8, ${cursor.id}::uuid)`;
+		case "price":
+			return sql`(o.price_fen, c.id) > (${Number(cursor.value)}::int, ${cursor.id}::uuid)`;
+		case "rating":
+			return sql`(coalesce(c.rating_average, -1) < ${Number(cursor.value)}::float8
+				or (coalesce(c.rating_average, -1) = ${Number(cursor.value)}::float8 and c.id > ${cursor.id}::uuid))`;
+		case "newest":
+			return sql`(c.approved_at, c.id) < (${String(cursor.value)}::timestamptz, ${cursor.id}::uuid)`;
+	}
+}
+
+function cursorOf(sort: SearchSort, row: Row): Cursor {
+	const value =
+		sort === "distance"
+			? Number(row.distance_m)
+			: sort === "price"
+				? row.price_fen
+				: sort === "rating"
+					? (row.rating_average ?? -1)
+					: new Date(row.approved_at).toISOString();
+	return { sort, value, id: row.id };
+}
+
+function toCard(row: Row): CoachCard {
+	const badges: CoachCard["badges"] = [];
+	if (row.real_name_verified_at) badges.push("real_name");
+	if (row.certificate_verified_at) badges.push("certificate");
+	return {
+		id: row.id,
+		displayName: row.display_name,
+		distanceKm: row.distance_m === null ? null : Math.round(Number(row.distance_m) / 100) / 10,
+		level: row.level,
+		disciplines: row.disciplines.replace(/[{}]/g, "").split(",").filter(Boolean) as Discipline[],
+		gender: row.gender,
+		yearsExperience: row.years_experience,
+		priceFromFen: row.price_fen,
+		cheapestOffering: {
+			courseType: row.course_type,
+			durationMinutes: row.duration_minutes,
+			priceFen: row.price_fen,
+			online: row.online,
+		},
+		rating: row.rating_average,
+		ratingCount: row.rating_count,
+		acceptingBookings: row.accepting_bookings,
+		offersOnline: row.offers_online,
+		badges,
+		photoUrl: row.photo_file_id ? photoUrlOf(row.photo_file_id, "card") : null,
+		approvedAt: new Date(row.approved_at).toISOString(),
+	};
+}

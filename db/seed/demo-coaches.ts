@@ -1,0 +1,243 @@
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { encrypt } from "~/lib/crypto.server";
+import type { DbOrTx } from "~/lib/db.server";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { addRoleGrant, createUser, findUserByPhone } from "~/modules/accounts/users.server";
+import type { CourseType, Discipline } from "~/modules/coaches/catalog";
+import { findCity } from "~/modules/coaches/cities";
+import { saveUpload } from "~/modules/files/save-upload.server";
+import { coaches, coachOfferings, coachPhotos, coachPlaces, coachWeeklyHours } from "../../db/schema";
+import { demoPassword } from "./demo-accounts";
+
+/**
+ * Demo coaches for a fresh `npm start`: the demo coach account (13800000002) plus a few dozen
+ * approved coaches in six cities, with photos drawn here (no network), itemised offerings and
+ * weekly hours. Deterministic, so every machine gets the same coaches; idempotent by phone.
+ */
+const surnames = [
+	"王",
+	"李",
+	"张",
+	"刘",
+	"陈",
+	"杨",
+	"赵",
+	"黄",
+	"周",
+	"吴",
+	"徐",
+	"孙",
+	"胡",
+	"朱",
+	"高",
+	"林",
+	"何",
+	"郭",
+	"马",
+	"罗",
+];
+const given = [
+	"建国",
+	"晓东",
+	"志强",
+	"海峰",
+	"丽娜",
+	"思远",
+	"子涵",
+	"雨桐",
+	"浩然",
+	"嘉怡",
+	"一鸣",
+	"梓萱",
+	"俊杰",
+	"欣怡",
+	"宇航",
+	"静雯",
+];
+const styleTags = ["耐心细致", "注重基本功", "实战派", "走位专家", "比赛经验丰富", "幽默风趣", "适合零基础", "专业竞技"];
+const cityPlan: Array<{ code: string; halls: string[] }> = [
+	{ code: "shanghai", halls: ["静安星牌台球俱乐部", "徐汇乔氏台球会所", "浦东一杆清台球馆"] },
+	{ code: "beijing", halls: ["朝阳望京台球俱乐部", "海淀中关村球房"] },
+	{ code: "guangzhou", halls: ["天河体育中心台球馆", "越秀星聚台球会所"] },
+	{ code: "shenzhen", halls: ["南山科技园台球俱乐部", "福田中心区球房"] },
+	{ code: "hangzhou", halls: ["西湖文体台球馆", "滨江星光台球会所"] },
+	{ code: "chengdu", halls: ["春熙路台球俱乐部", "高新区金牌球房"] },
+];
+const disciplineSets: Discipline[][] = [
+	["chinese_8_ball"],
+	["chinese_8_ball", "nine_ball"],
+	["snooker"],
+	["nine_ball"],
+	["snooker", "chinese_8_ball"],
+];
+const levels = ["entry", "intermediate", "advanced", "master"] as const;
+const palette = ["#156245", "#1a7a53", "#7c5128", "#134e39", "#b9824a", "#0f5132"];
+
+/** A deterministic pseudo-random sequence (mulberry32), so the demo data is the same everywhere. */
+function sequence(seed: number) {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+		mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+		return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** A portrait-like card: cloth-green backdrop, a cue ball and the coach's initial. */
+async function drawPhoto(initial: string, colour: string, ballNumber: number): Promise<Uint8Array> {
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600">
+<defs><radialGradient id="g" cx="35%" cy="30%" r="80%"><stop offset="0" stop-color="${colour}" stop-opacity="0.85"/><stop offset="1" stop-color="#07241b"/></radialGradient></defs>
+<rect width="800" height="600" fill="url(#g)"/>
+<circle cx="600" cy="420" r="110" fill="#f8efe3"/><circle cx="600" cy="420" r="50" fill="#fff"/>
+<text x="600" y="440" font-size="56" text-anchor="middle" font-family="sans-serif" font-weight="700" fill="#18201c">${ballNumber}</text>
+<text x="260" y="360" font-size="260" text-anchor="middle" font-family="Noto Sans CJK SC, sans-serif" font-weight="700" fill="#ffffff" fill-opacity="0.92">${initial}</text>
+</svg>`;
+	return new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer());
+}
+
+const offeringPlan: Array<{ courseType: CourseType; minutes: number[]; base: number; online?: boolean }> = [
+	{ courseType: "basic", minutes: [60, 90], base: 180 },
+	{ courseType: "advanced", minutes: [60, 120], base: 260 },
+	{ courseType: "match_simulation", minutes: [90], base: 320 },
+	{ courseType: "sparring", minutes: [60, 120], base: 120 },
+	{ courseType: "casual_play", minutes: [60], base: 90 },
+];
+
+interface DemoCoach {
+	phone: string;
+	displayName: string;
+	cityCode: string;
+	hall: string;
+	index: number;
+}
+
+function plannedCoaches(): DemoCoach[] {
+	const planned: DemoCoach[] = [];
+	let index = 0;
+	for (const city of cityPlan) {
+		for (let slot = 0; slot < 7; slot++) {
+			const name = `${surnames[(index * 7) % surnames.length]}${given[(index * 5) % given.length]}`;
+			planned.push({
+				phone: `+86139${String(10_000_000 + index).slice(-8)}`,
+				displayName: name,
+				cityCode: city.code,
+				hall: city.halls[slot % city.halls.length] as string,
+				index,
+			});
+			index++;
+		}
+	}
+	return planned;
+}
+
+async function addCoach(
+	tx: DbOrTx,
+	userId: string,
+	plan: { displayName: string; cityCode: string; hall: string; index: number },
+	passwordHash: string | undefined,
+): Promise<void> {
+	const random = sequence(plan.index + 7);
+	const city = findCity(plan.cityCode);
+	if (!city) throw new Error(`demo city ${plan.cityCode} is missing from the city list`);
+	// Spread coaches over the city: up to ~12 km from its centre.
+	const latitude = city.latitude + (random() - 0.5) * 0.2;
+	const longitude = city.longitude + (random() - 0.5) * 0.24;
+	const disciplines = disciplineSets[plan.index % disciplineSets.length] as Discipline[];
+	const level = levels[Math.floor(random() * levels.length)] ?? "intermediate";
+	const levelFactor = { entry: 0.8, intermediate: 1, advanced: 1.35, master: 1.9 }[level];
+	const approvedAt = new Date(Date.UTC(2026, 5, 1) + plan.index * 36 * 3600_000);
+	const [coach] = await tx
+		.insert(coaches)
+		.values({
+			userId,
+			status: "approved",
+			displayName: plan.displayName,
+			realNameEnc: encrypt(plan.displayName),
+			idNumberEnc: encrypt(`31010119900101${String(1000 + plan.index).slice(-4)}`),
+			gender: plan.index % 3 === 1 ? "female" : "male",
+			disciplines,
+			level,
+			yearsExperience: 2 + Math.floor(random() * 15),
+			styleTags: [styleTags[plan.index % styleTags.length] as string, styleTags[(plan.index + 3) % styleTags.length] as string],
+			bio: `${plan.displayName}，${city.nameZh}台球教练。擅长${disciplines.length > 1 ? "多个项目" : "专项"}教学，从站位、握杆到走位与比赛心态，按学员水平制定训练计划。`,
+			cityCode: city.code,
+			latitude,
+			longitude,
+			serviceRadiusKm: 5 + Math.floor(random() * 15),
+			acceptingBookings: plan.index % 9 !== 4,
+			cancellationPolicy: (["flexible", "moderate", "strict"] as const)[plan.index % 3],
+			realNameVerifiedAt: approvedAt,
+			certificateVerifiedAt: plan.index % 4 === 0 ? null : approvedAt,
+			submittedAt: approvedAt,
+			approvedAt,
+			ratingCount: 0,
+		})
+		.returning({ id: coaches.id });
+	const coachId = (coach as { id: string }).id;
+	await tx.insert(coachPlaces).values({ coachId, name: plan.hall, address: `${city.nameZh}${plan.hall}`, latitude, longitude });
+
+	let cheapest = Number.POSITIVE_INFINITY;
+	let online = false;
+	for (const offering of offeringPlan) {
+		if (random() < 0.25 && offering.courseType !== "basic") continue;
+		for (const minutes of offering.minutes) {
+			const priceFen = Math.round((offering.base * levelFactor * (minutes / 60) * (0.85 + random() * 0.3)) / 10) * 1000;
+			const isOnline = offering.courseType !== "sparring" && offering.courseType !== "casual_play" && random() < 0.3;
+			await tx
+				.insert(coachOfferings)
+				.values({ coachId, courseType: offering.courseType, durationMinutes: minutes, priceFen, online: isOnline });
+			cheapest = Math.min(cheapest, priceFen);
+			online ||= isOnline;
+		}
+	}
+	await tx.update(coaches).set({ priceFromFen: cheapest, offersOnline: online }).where(eq(coaches.id, coachId));
+
+	for (let weekday = 1; weekday <= 7; weekday++) {
+		if (weekday === 1 + (plan.index % 7)) continue; // one day off a week
+		const weekend = weekday >= 6;
+		await tx
+			.insert(coachWeeklyHours)
+			.values({ coachId, weekday, startMinute: weekend ? 600 : 840, endMinute: weekend ? 1260 : 1320 });
+	}
+
+	for (let photoIndex = 0; photoIndex < 2; photoIndex++) {
+		const bytes = await drawPhoto(
+			plan.displayName.slice(0, 1),
+			palette[(plan.index + photoIndex) % palette.length] as string,
+			((plan.index + photoIndex) % 15) + 1,
+		);
+		const file = await saveUpload({ ownerId: userId, kind: "coach_photo", bytes }, tx);
+		await tx.insert(coachPhotos).values({ coachId, fileId: file.id, status: "approved", position: photoIndex });
+	}
+	await addRoleGrant({ userId, role: "coach" }, tx);
+	void passwordHash;
+}
+
+export async function seedDemoCoaches(tx: DbOrTx): Promise<number> {
+	let added = 0;
+	let passwordHash: string | undefined;
+	// The demo coach account of the README: approved, in Shanghai, with offerings and hours.
+	const demoCoach = await findUserByPhone("+8613800000002", tx);
+	if (demoCoach) {
+		const [existing] = await tx.select({ id: coaches.id }).from(coaches).where(eq(coaches.userId, demoCoach.id)).limit(1);
+		if (!existing) {
+			await addCoach(
+				tx,
+				demoCoach.id,
+				{ displayName: "李教练", cityCode: "shanghai", hall: "静安星牌台球俱乐部", index: 100 },
+				undefined,
+			);
+			added++;
+		}
+	}
+	for (const plan of plannedCoaches()) {
+		if (await findUserByPhone(plan.phone, tx)) continue;
+		passwordHash ??= await hashPassword(demoPassword);
+		const user = await createUser({ displayName: plan.displayName, phone: plan.phone, passwordHash }, tx);
+		await addCoach(tx, user.id, plan, passwordHash);
+		added++;
+	}
+	return added;
+}
