@@ -186,8 +186,13 @@ export default {
 			roleGranted: "You have a new role: {{role}}",
 			roleRevoked: "A role was removed from your account: {{role}}",
 			passwordChanged: "Your password was changed.",
-			socialBound: "$t(accounts.security.{{provider}}) sign-in was linked to your account. If this wasn't you, unlink it and change your password now.",
+			socialBound:
+				"$t(accounts.security.{{provider}}) sign-in was linked to your account. If this wasn't you, unlink it and change your password now.",
 			socialUnbound: "$t(accounts.security.{{provider}}) sign-in was unlinked from your account.",
+			coachApproved: "Congratulations! Your coach application was approved. You can now set up your lessons and hours.",
+			coachRejected: "Your coach application was not approved; you can change it and submit again. Reason: {{reason}}",
+			coachChangeRejected:
+				"A change to your coach profile ($t(coaching.review.items.{{item}})) was not approved. Reason: {{reason}}",
 		},
 	},
 } satisfies Translation<typeof zh>;

@@ -89,6 +89,11 @@ export default {
 			user: { suspended: "Account suspended", reinstated: "Account reinstated" },
 			role: { granted: "Role granted", revoked: "Role revoked" },
 			account: { deleted: "Account deleted" },
+			coach: {
+				approved: "Coach application approved",
+				rejected: "Coach application rejected",
+				change: { approved: "Coach change approved", rejected: "Coach change rejected" },
+			},
 		},
 	},
 	toast: {

@@ -182,6 +182,9 @@ export default {
 			passwordChanged: "您的登录密码已修改。",
 			socialBound: "您的账号已绑定$t(accounts.security.{{provider}})登录。如非本人操作，请立即解绑并修改密码。",
 			socialUnbound: "您的账号已解绑$t(accounts.security.{{provider}})登录。",
+			coachApproved: "恭喜！您的教练申请已通过审核，现在可以设置课程和可约时间了。",
+			coachRejected: "您的教练申请未通过审核，修改后可重新提交。原因：{{reason}}",
+			coachChangeRejected: "您提交的教练资料变更（$t(coaching.review.items.{{item}})）未通过审核。原因：{{reason}}",
 		},
 	},
 } as const;

@@ -85,6 +85,11 @@ export default {
 			user: { suspended: "暂停账号", reinstated: "恢复账号" },
 			role: { granted: "授予身份", revoked: "移除身份" },
 			account: { deleted: "注销账号" },
+			coach: {
+				approved: "通过教练申请",
+				rejected: "驳回教练申请",
+				change: { approved: "通过教练资料变更", rejected: "驳回教练资料变更" },
+			},
 		},
 	},
 	toast: {

@@ -5,7 +5,17 @@ import { grantableRoles } from "../permissions";
  * Zod schemas of the back office, shared by its page actions and its JSON API. Messages are i18n
  * keys, so a 400 names each bad field in the reader's language.
  */
-export const auditActions = ["user.suspended", "user.reinstated", "role.granted", "role.revoked", "account.deleted"] as const;
+export const auditActions = [
+	"user.suspended",
+	"user.reinstated",
+	"role.granted",
+	"role.revoked",
+	"account.deleted",
+	"coach.approved",
+	"coach.rejected",
+	"coach.change.approved",
+	"coach.change.rejected",
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** Forms send "" for an empty field and query strings send `?x=`: both mean "not given". */
