@@ -29,6 +29,15 @@ const settingsSchema = z.object({
 	ALIPAY_PRIVATE_KEY: z.string().optional(),
 	ALIPAY_PUBLIC_KEY: z.string().optional(),
 	ALIPAY_GATEWAY: z.string().url().optional(),
+	/** Files: an S3-compatible bucket (AWS S3, Aliyun OSS, MinIO) when S3_BUCKET is set, else `${DATA_DIR}/uploads`. */
+	S3_BUCKET: z.string().optional(),
+	S3_ENDPOINT: z.string().url().optional(),
+	S3_REGION: z.string().optional(),
+	S3_ACCESS_KEY_ID: z.string().optional(),
+	S3_SECRET_ACCESS_KEY: z.string().optional(),
+	S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).optional(),
+	/** Where public files are read from directly (a CDN or the bucket's public `public/` prefix); else the app serves them. */
+	S3_PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -11,6 +11,7 @@ import { resolveLocale, translate } from "../lib/i18n";
 import { logger } from "../lib/logger.server";
 import { metrics } from "../lib/metrics.server";
 import { requestInfoContext } from "../lib/request-context.server";
+import { filesRouter } from "./files-routes";
 import { DatabaseProbe, type Lifecycle, mountHealthRoutes } from "./health";
 import { originCheck } from "./origin-check";
 import { securityHeaders } from "./security-headers";
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): express.Express {
 	app.use(platform);
 
 	app.use("/api/v1", databaseGuard(probe, "json"), apiRouter());
+	app.use(filesRouter());
 	for (const router of options.extraRouters ?? []) app.use(router);
 
 	if (options.vite) {

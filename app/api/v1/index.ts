@@ -24,6 +24,7 @@ import {
 	suspendAdminUser,
 } from "./admin";
 import { logout, passwordLogin, requestSmsCode, smsLogin } from "./auth";
+import { getFileSignedUrl, uploadFile } from "./files";
 import { getMe } from "./me";
 import { getMeta } from "./meta";
 import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
@@ -53,6 +54,8 @@ export const endpoints = [
 	enableMyTwoFactor,
 	disableMyTwoFactor,
 	deleteMe,
+	uploadFile,
+	getFileSignedUrl,
 	searchAdminUsers,
 	getAdminUser,
 	suspendAdminUser,

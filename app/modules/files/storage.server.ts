@@ -1,0 +1,227 @@
+import { randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { dirname, resolve, sep } from "node:path";
+import { Readable } from "node:stream";
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { settings } from "~/lib/config.server";
+import { replaceSingleton, singleton } from "~/lib/singleton.server";
+
+/** A byte range, both ends inclusive (as in HTTP `Range: bytes=start-end`). */
+export interface ByteRange {
+	start: number;
+	end?: number;
+}
+
+export interface StoredObject {
+	body: Readable;
+	/** Bytes in `body` (the range's length when a range was asked for). */
+	contentLength: number;
+	/** Bytes in the whole object. */
+	totalSize: number;
+	contentType: string | null;
+}
+
+export interface PutOptions {
+	cacheControl?: string;
+}
+
+/**
+ * The storage port: where uploaded bytes live. Keys are `a/b/c.ext` paths of letters, digits,
+ * `.`, `_` and `-` (no segment starting with a dot), so no key can name anything outside the store.
+ */
+export interface FileStorage {
+	readonly kind: "local" | "s3";
+	put(key: string, bytes: Uint8Array, contentType: string, options?: PutOptions): Promise<void>;
+	/** The object, or null when there is none under this key. */
+	get(key: string, range?: ByteRange): Promise<StoredObject | null>;
+	/** Removes the object; removing a missing one is not an error. */
+	delete(key: string): Promise<void>;
+}
+
+const keyPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}(?:\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}){0,7}$/;
+
+export class InvalidStorageKeyError extends Error {
+	constructor(key: string) {
+		super(`invalid storage key: ${JSON.stringify(key.slice(0, 200))}`);
+		this.name = "InvalidStorageKeyError";
+	}
+}
+
+/** Throws for any key that is not a plain relative path (`..`, absolute paths, backslashes, NUL…). */
+export function assertSafeKey(key: string): string {
+	if (typeof key !== "string" || !keyPattern.test(key)) throw new InvalidStorageKeyError(String(key));
+	return key;
+}
+
+/** Reads a whole object into memory (small objects: image variants, tests). */
+export async function readAll(object: StoredObject): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of object.body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	return Buffer.concat(chunks);
+}
+
+// -------------------------------------------------------------------------------------------------
+// Local folder (default)
+// -------------------------------------------------------------------------------------------------
+
+/** Files under one folder (`${DATA_DIR ?? ".data"}/uploads` by default); writes are atomic renames. */
+export function localFolderStorage(root: string): FileStorage {
+	const base = resolve(root);
+	const pathOf = (key: string) => {
+		const path = resolve(base, assertSafeKey(key));
+		// Belt and braces: the key pattern already rules this out.
+		if (!path.startsWith(base + sep)) throw new InvalidStorageKeyError(key);
+		return path;
+	};
+	return {
+		kind: "local",
+		async put(key, bytes) {
+			const path = pathOf(key);
+			await mkdir(dirname(path), { recursive: true });
+			const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+			try {
+				await writeFile(temporary, bytes, { flag: "wx", mode: 0o640 });
+				await rename(temporary, path);
+			} catch (error) {
+				await rm(temporary, { force: true });
+				throw error;
+			}
+		},
+		async get(key, range) {
+			const path = pathOf(key);
+			let size: number;
+			try {
+				const info = await stat(path);
+				if (!info.isFile()) return null;
+				size = info.size;
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+				throw error;
+			}
+			const start = range ? Math.min(range.start, size) : 0;
+			const end = range ? Math.min(range.end ?? size - 1, size - 1) : size - 1;
+			const contentLength = Math.max(0, end - start + 1);
+			const body = contentLength === 0 ? Readable.from([]) : createReadStream(path, { start, end });
+			return { body, contentLength, totalSize: size, contentType: null };
+		},
+		async delete(key) {
+			try {
+				await unlink(pathOf(key));
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+			}
+		},
+	};
+}
+
+// -------------------------------------------------------------------------------------------------
+// S3-compatible bucket (AWS S3, Aliyun OSS, MinIO…)
+// -------------------------------------------------------------------------------------------------
+
+export interface S3StorageOptions {
+	bucket: string;
+	endpoint?: string;
+	region?: string;
+	accessKeyId?: string;
+	secretAccessKey?: string;
+	/** `bucket` in the path instead of the host name (MinIO; most fakes). */
+	forcePathStyle?: boolean;
+}
+
+export function s3Storage(options: S3StorageOptions): FileStorage {
+	const client = new S3Client({
+		region: options.region ?? "us-east-1",
+		endpoint: options.endpoint,
+		forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
+		credentials:
+			options.accessKeyId && options.secretAccessKey
+				? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
+				: undefined,
+		// Newer SDKs add CRC checksums to every request by default; several S3-compatible stores
+		// (Aliyun OSS, older MinIO) reject or ignore them. Only send them where S3 requires one.
+		requestChecksumCalculation: "WHEN_REQUIRED",
+		responseChecksumValidation: "WHEN_REQUIRED",
+		maxAttempts: 3,
+	});
+	const Bucket = options.bucket;
+	const isMissing = (error: unknown) => {
+		const failure = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+		return failure.name === "NoSuchKey" || failure.name === "NotFound" || failure.$metadata?.httpStatusCode === 404;
+	};
+	return {
+		kind: "s3",
+		async put(key, bytes, contentType, putOptions) {
+			await client.send(
+				new PutObjectCommand({
+					Bucket,
+					Key: assertSafeKey(key),
+					Body: bytes,
+					ContentType: contentType,
+					ContentLength: bytes.byteLength,
+					CacheControl: putOptions?.cacheControl,
+				}),
+			);
+		},
+		async get(key, range) {
+			try {
+				const result = await client.send(
+					new GetObjectCommand({
+						Bucket,
+						Key: assertSafeKey(key),
+						Range: range ? `bytes=${range.start}-${range.end ?? ""}` : undefined,
+					}),
+				);
+				if (!result.Body) return null;
+				const contentLength = result.ContentLength ?? 0;
+				const totalFromRange = Number(result.ContentRange?.split("/")[1]);
+				return {
+					body: result.Body as Readable,
+					contentLength,
+					totalSize: Number.isFinite(totalFromRange) ? totalFromRange : contentLength,
+					contentType: result.ContentType ?? null,
+				};
+			} catch (error) {
+				if (isMissing(error)) return null;
+				const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+				// A range past the end of the object: nothing to send.
+				if (status === 416) return { body: Readable.from([]), contentLength: 0, totalSize: 0, contentType: null };
+				throw error;
+			}
+		},
+		async delete(key) {
+			try {
+				await client.send(new DeleteObjectCommand({ Bucket, Key: assertSafeKey(key) }));
+			} catch (error) {
+				if (!isMissing(error)) throw error;
+			}
+		},
+	};
+}
+
+// -------------------------------------------------------------------------------------------------
+// The storage of this process
+// -------------------------------------------------------------------------------------------------
+
+/** The S3 bucket when `S3_BUCKET` is set, otherwise the local folder. */
+export function storageFromSettings(): FileStorage {
+	const config = settings();
+	if (config.S3_BUCKET) {
+		return s3Storage({
+			bucket: config.S3_BUCKET,
+			endpoint: config.S3_ENDPOINT,
+			region: config.S3_REGION,
+			accessKeyId: config.S3_ACCESS_KEY_ID,
+			secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+			forcePathStyle: config.S3_FORCE_PATH_STYLE === undefined ? undefined : config.S3_FORCE_PATH_STYLE === "1",
+		});
+	}
+	return localFolderStorage(resolve(process.env.DATA_DIR ?? ".data", "uploads"));
+}
+
+export const fileStorage = (): FileStorage => singleton("fileStorage", storageFromSettings);
+
+/** Replaces the storage of this process (tests, or a deployment wiring its own adapter). */
+export function setFileStorage(storage: FileStorage): void {
+	replaceSingleton("fileStorage", storage);
+}
