@@ -18,9 +18,27 @@ import zhMessages from "./zh-CN/messages";
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */
 export const resources = {
 	"zh-CN": {
-		translation: { accounts: zhAccounts, admin: zhAdmin, coaches: zhCoaches, common: zhCommon, errors: zhErrors, files: zhFiles, home: zhHome, messages: zhMessages },
+		translation: {
+			accounts: zhAccounts,
+			admin: zhAdmin,
+			coaches: zhCoaches,
+			common: zhCommon,
+			errors: zhErrors,
+			files: zhFiles,
+			home: zhHome,
+			messages: zhMessages,
+		},
 	},
 	en: {
-		translation: { accounts: enAccounts, admin: enAdmin, coaches: enCoaches, common: enCommon, errors: enErrors, files: enFiles, home: enHome, messages: enMessages },
+		translation: {
+			accounts: enAccounts,
+			admin: enAdmin,
+			coaches: enCoaches,
+			common: enCommon,
+			errors: enErrors,
+			files: enFiles,
+			home: enHome,
+			messages: enMessages,
+		},
 	},
 };
