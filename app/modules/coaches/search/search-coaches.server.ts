@@ -66,6 +66,20 @@ interface Row extends Record<string, unknown> {
  * price shown is the one that matches the filters.
  */
 export async function searchCoaches(search: CoachSearch): Promise<SearchResult> {
+	const { query, sort, origin } = buildSearchQuery(search);
+	const result = await db().execute<Row>(query);
+	const rows = result.rows.slice(0, search.limit);
+	const last = rows.at(-1);
+	return {
+		items: rows.map(toCard),
+		nextCursor: result.rows.length > search.limit && last ? encodeCursor(cursorOf(sort, last)) : null,
+		origin,
+		sort,
+	};
+}
+
+/** The search as one SQL statement (kept apart so tests can EXPLAIN exactly what runs). */
+export function buildSearchQuery(search: CoachSearch): { query: SQL; sort: SearchSort; origin: SearchResult["origin"] } {
 	const city = search.city ? findCity(search.city) : undefined;
 	if (search.city && !city) {
 		throw new AppError(400, "validation_failed", "errors.validationFailed", { fields: { city: "coaches.errors.city" } });
@@ -113,7 +127,7 @@ export async function searchCoaches(search: CoachSearch): Promise<SearchResult> 
 	const order = orderFor(sort, distance);
 	if (cursor) coachFilters.push(afterCursor(sort, cursor, distance));
 
-	const result = await db().execute<Row>(sql`
+	const query = sql`
 		select c.id, c.display_name, c.level, c.disciplines::text as disciplines, c.gender, c.years_experience,
 			c.rating_average, c.rating_count, c.accepting_bookings, c.offers_online,
 			c.real_name_verified_at, c.certificate_verified_at, c.approved_at,
@@ -129,16 +143,8 @@ export async function searchCoaches(search: CoachSearch): Promise<SearchResult> 
 		) o
 		where ${sql.join(coachFilters, sql` and `)}
 		order by ${order}
-		limit ${search.limit + 1}`);
-
-	const rows = result.rows.slice(0, search.limit);
-	const last = rows.at(-1);
-	return {
-		items: rows.map(toCard),
-		nextCursor: result.rows.length > search.limit && last ? encodeCursor(cursorOf(sort, last)) : null,
-		origin: origin ? { ...origin, radiusKm } : null,
-		sort,
-	};
+		limit ${search.limit + 1}`;
+	return { query, sort, origin: origin ? { ...origin, radiusKm } : null };
 }
 
 function orderFor(sort: SearchSort, distance: SQL): SQL {

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { coachSearchSchema } from "~/modules/coaches/search/schema";
+import { buildSearchQuery } from "~/modules/coaches/search/search-coaches.server";
+import { seedScale } from "../../scripts/seed-scale";
+
+/**
+ * The search must stay an index lookup as coaches grow: on 20,000 synthetic coaches (analysed, so
+ * the planner knows the table is big) the plans of the searches users run must not scan the
+ * coaches table sequentially.
+ */
+beforeAll(async () => {
+	await seedScale(process.env.DATABASE_URL as string, 20_000);
+}, 120_000);
+
+async function plan(params: Record<string, string>): Promise<string> {
+	const { query } = buildSearchQuery(coachSearchSchema.parse(params));
+	const result = await db().execute<{ "QUERY PLAN": string }>(sql`explain ${query}`);
+	return result.rows.map((row) => row["QUERY PLAN"]).join("\n");
+}
+
+describe("coach search query plans", () => {
+	it("uses the geo index for a nearby search with two filters sorted by distance", async () => {
+		const text = await plan({ lat: "31.2304", lng: "121.4737", radiusKm: "10", discipline: "snooker", courseType: "basic" });
+		console.log(text);
+		expect(text).toContain("coaches_earth_idx");
+		expect(text).not.toMatch(/Seq Scan on coaches\b/);
+	});
+
+	it("uses indexes for a city search sorted by price", async () => {
+		const text = await plan({ city: "beijing", radiusKm: "20", sort: "price", level: "advanced" });
+		expect(text).not.toMatch(/Seq Scan on coaches\b/);
+		expect(text).not.toMatch(/Seq Scan on coach_offerings\b/);
+	});
+});
