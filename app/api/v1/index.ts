@@ -24,6 +24,7 @@ import {
 	suspendAdminUser,
 } from "./admin";
 import { logout, passwordLogin, requestSmsCode, smsLogin } from "./auth";
+import { getCoach, listCoaches } from "./coaches";
 import { getFileSignedUrl, uploadFile } from "./files";
 import { getMe } from "./me";
 import { getMeta } from "./meta";
@@ -32,6 +33,8 @@ import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
 export const endpoints = [
 	getMeta,
+	listCoaches,
+	getCoach,
 	requestSmsCode,
 	smsLogin,
 	passwordLogin,
