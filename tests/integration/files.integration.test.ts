@@ -5,7 +5,10 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { deleteStoredFile } from "~/modules/files/delete-file.server";
+import { getStoredFile } from "~/modules/files/get-file.server";
 import { saveUpload } from "~/modules/files/save-upload.server";
+import { setFileVisibility } from "~/modules/files/set-visibility.server";
 import {
 	assertSafeKey,
 	type FileStorage,
@@ -339,6 +342,43 @@ describe("private files", () => {
 		expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width).toBe(200);
 		const [row] = await db().select().from(storedFiles).where(eq(storedFiles.id, id));
 		expect(row?.storageKey.startsWith(`private/${id}/`)).toBe(true);
+	});
+});
+
+describe("managing stored files", () => {
+	it("tells other modules a file's kind, moves it between public and private, and deletes it", async () => {
+		const uploaded = await upload("coach_photo", await jpegWithExif(640, 480), "image/jpeg");
+		const id = uploaded.body.id as string;
+		expect(await getStoredFile(id)).toMatchObject({
+			id,
+			ownerId: alice.user.id,
+			kind: "coach_photo",
+			visibility: "public",
+			isImage: true,
+			width: 640,
+			height: 480,
+		});
+		expect((await getStoredFile(id))?.variants.sort()).toEqual(["card", "full", "thumb"]);
+		expect(await getStoredFile("00000000-0000-4000-8000-000000000000")).toBeNull();
+		expect(await getStoredFile("../nope")).toBeNull();
+
+		// Moderation hides it: the public URL stops working, a signed one works, the objects moved.
+		await setFileVisibility(id, "private");
+		expect((await fetch(`${app.url}/files/${id}/card.webp`)).status).toBe(404);
+		expect((await fetch(`${app.url}${signFileUrl(id, 60, "card").url}`)).status).toBe(200);
+		expect(storedPaths().filter((path) => path.includes(id))).toEqual([
+			`private/${id}/card.webp`,
+			`private/${id}/full.webp`,
+			`private/${id}/thumb.webp`,
+		]);
+		await setFileVisibility(id, "public");
+		expect((await fetch(`${app.url}/files/${id}/card.webp`)).status).toBe(200);
+
+		expect(await deleteStoredFile(id)).toBe(true);
+		expect(await getStoredFile(id)).toBeNull();
+		expect(storedPaths().filter((path) => path.includes(id))).toEqual([]);
+		expect((await fetch(`${app.url}/files/${id}/card.webp`)).status).toBe(404);
+		expect(await deleteStoredFile(id)).toBe(false);
 	});
 });
 
