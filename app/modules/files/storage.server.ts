@@ -125,7 +125,10 @@ export interface S3StorageOptions {
 	region?: string;
 	accessKeyId?: string;
 	secretAccessKey?: string;
-	/** `bucket` in the path instead of the host name (MinIO; most fakes). */
+	/**
+	 * `bucket` in the path instead of the host name: MinIO and most fakes need it; AWS S3, Aliyun
+	 * OSS and Tencent COS want virtual-hosted names (the default).
+	 */
 	forcePathStyle?: boolean;
 }
 
@@ -133,7 +136,7 @@ export function s3Storage(options: S3StorageOptions): FileStorage {
 	const client = new S3Client({
 		region: options.region ?? "us-east-1",
 		endpoint: options.endpoint,
-		forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
+		forcePathStyle: options.forcePathStyle ?? false,
 		credentials:
 			options.accessKeyId && options.secretAccessKey
 				? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
@@ -213,7 +216,7 @@ export function storageFromSettings(): FileStorage {
 			region: config.S3_REGION,
 			accessKeyId: config.S3_ACCESS_KEY_ID,
 			secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-			forcePathStyle: config.S3_FORCE_PATH_STYLE === undefined ? undefined : config.S3_FORCE_PATH_STYLE === "1",
+			forcePathStyle: config.S3_FORCE_PATH_STYLE === "1",
 		});
 	}
 	return localFolderStorage(resolve(process.env.DATA_DIR ?? ".data", "uploads"));
