@@ -1,6 +1,7 @@
 import enAccounts from "./en/accounts";
 import enAdmin from "./en/admin";
 import enCoaches from "./en/coaches";
+import enCoaching from "./en/coaching";
 import enCommon from "./en/common";
 import enErrors from "./en/errors";
 import enFiles from "./en/files";
@@ -9,6 +10,7 @@ import enMessages from "./en/messages";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
 import zhCoaches from "./zh-CN/coaches";
+import zhCoaching from "./zh-CN/coaching";
 import zhCommon from "./zh-CN/common";
 import zhErrors from "./zh-CN/errors";
 import zhFiles from "./zh-CN/files";
@@ -22,6 +24,7 @@ export const resources = {
 			accounts: zhAccounts,
 			admin: zhAdmin,
 			coaches: zhCoaches,
+			coaching: zhCoaching,
 			common: zhCommon,
 			errors: zhErrors,
 			files: zhFiles,
@@ -34,6 +37,7 @@ export const resources = {
 			accounts: enAccounts,
 			admin: enAdmin,
 			coaches: enCoaches,
+			coaching: enCoaching,
 			common: enCommon,
 			errors: enErrors,
 			files: enFiles,

@@ -1,0 +1,36 @@
+/**
+ * What an application still needs before it can go to review, as field name → i18n key; the
+ * names are the paths of `PUT /api/v1/coach/application`, so a client shows each beside its field.
+ * Certificates are optional: without one there is simply no certificate badge.
+ */
+export interface ApplicationFacts {
+	hasRealName: boolean;
+	hasIdNumber: boolean;
+	gender: string | null;
+	disciplines: readonly string[];
+	level: string | null;
+	yearsExperience: number | null;
+	bio: string | null;
+	cityCode: string | null;
+	placeCount: number;
+	serviceRadiusKm: number | null;
+	/** Photos not rejected (pending or approved). */
+	photoCount: number;
+}
+
+export const minBioLength = 10;
+
+export function missingForSubmit(facts: ApplicationFacts): Record<string, string> {
+	const missing: Record<string, string> = {};
+	if (!facts.hasRealName) missing["identity.realName"] = "coaching.errors.realNameRequired";
+	if (!facts.hasIdNumber) missing["identity.idNumber"] = "coaching.errors.idNumberRequired";
+	if (!facts.gender) missing["identity.gender"] = "coaching.errors.genderRequired";
+	if (facts.disciplines.length === 0) missing["profile.disciplines"] = "coaching.errors.disciplinesRequired";
+	if (!facts.level) missing["profile.level"] = "coaching.errors.levelRequired";
+	if (facts.yearsExperience === null) missing["profile.yearsExperience"] = "coaching.errors.yearsRequired";
+	if ([...(facts.bio ?? "").trim()].length < minBioLength) missing["profile.bio"] = "coaching.errors.bioRequired";
+	if (facts.photoCount === 0) missing.photos = "coaching.errors.photoRequired";
+	if (!facts.cityCode) missing["area.cityCode"] = "coaching.errors.cityRequired";
+	if (facts.placeCount === 0 && !facts.serviceRadiusKm) missing.places = "coaching.errors.whereRequired";
+	return missing;
+}

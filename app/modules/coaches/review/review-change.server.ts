@@ -1,0 +1,83 @@
+import { and, eq } from "drizzle-orm";
+import { db, type Transaction } from "~/lib/db.server";
+import { notFound } from "~/lib/errors";
+import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
+import { notify } from "~/modules/accounts/notifications.server";
+import { coachCertificates, coaches, coachPhotos } from "../../../../db/schema";
+import { type CoachRow, conflict } from "../application/coach-record.server";
+import { refreshCertificateBadge } from "../certificate-badge.server";
+import { lockCoach } from "./lock-coach.server";
+import type { Decision, Reviewer, ReviewItem } from "./reviewer";
+
+/**
+ * One decision on one part of a coach's profile: a photo (only approved ones are public), a
+ * certificate (the badge follows approved ones) or a new display name. Reviewers may also take
+ * back an earlier approval, e.g. a photo found improper later. An approved coach is told when a
+ * change is refused, with the reason.
+ */
+export async function reviewChange(input: {
+	reviewer: Reviewer;
+	coachId: string;
+	item: ReviewItem;
+	/** The photo or certificate; none for the name. */
+	itemId?: string;
+	decision: Decision;
+	reason?: string;
+}) {
+	return db().transaction(async (tx) => {
+		const coach = await lockCoach(tx, input.coachId);
+		if (coach.status === "draft" || coach.status === "rejected") throw conflict("coaching.errors.notInReview");
+		const status = input.decision === "approve" ? ("approved" as const) : ("rejected" as const);
+		const reviewNote = input.decision === "reject" ? (input.reason ?? null) : null;
+		if (input.item === "name") await decideName(tx, coach, input.decision);
+		else if (input.item === "photo") {
+			const updated = await tx
+				.update(coachPhotos)
+				.set({ status, reviewNote, updatedAt: new Date() })
+				.where(and(eq(coachPhotos.id, input.itemId ?? ""), eq(coachPhotos.coachId, coach.id)))
+				.returning({ id: coachPhotos.id });
+			if (updated.length === 0) throw notFound("coaching.errors.photoNotFound");
+		} else {
+			const updated = await tx
+				.update(coachCertificates)
+				.set({ status, reviewNote, updatedAt: new Date() })
+				.where(and(eq(coachCertificates.id, input.itemId ?? ""), eq(coachCertificates.coachId, coach.id)))
+				.returning({ id: coachCertificates.id });
+			if (updated.length === 0) throw notFound("coaching.errors.certificateNotFound");
+			await refreshCertificateBadge(tx, coach.id);
+		}
+		if (input.decision === "reject" && coach.status === "approved") {
+			await notify(
+				{
+					userId: coach.userId,
+					kind: "coachChangeRejected",
+					params: { item: input.item, reason: input.reason ?? "" },
+					link: "/coach/apply",
+				},
+				tx,
+			);
+		}
+		await recordAudit(tx, {
+			actorId: input.reviewer.id,
+			action: input.decision === "approve" ? "coach.change.approved" : "coach.change.rejected",
+			targetType: "user",
+			targetId: coach.userId,
+			reason: input.reason ?? null,
+			detail: { coachId: coach.id, item: input.item, itemId: input.itemId ?? null },
+		});
+		return { item: input.item, itemId: input.itemId ?? null, status };
+	});
+}
+
+/** The public keeps the approved name until a reviewer approves the new one. */
+async function decideName(tx: Transaction, coach: CoachRow, decision: Decision) {
+	if (!coach.pendingDisplayName) throw conflict("coaching.errors.noPendingName");
+	await tx
+		.update(coaches)
+		.set({
+			...(decision === "approve" ? { displayName: coach.pendingDisplayName } : {}),
+			pendingDisplayName: null,
+			updatedAt: new Date(),
+		})
+		.where(eq(coaches.id, coach.id));
+}
