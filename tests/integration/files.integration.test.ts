@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -171,6 +172,39 @@ describe("uploading an image", () => {
 			.webp()
 			.toBuffer();
 		expect((await upload("id_image", webp, "image/jpeg")).status).toBe(201);
+		const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#654321" } })
+			.avif()
+			.toBuffer();
+		const fromAvif = await upload("certificate", avif, "image/avif");
+		expect(fromAvif.status).toBe(201);
+		expect(fromAvif.body).toMatchObject({ visibility: "private", mimeType: "image/webp", width: 64, height: 48 });
+	});
+
+	it("refuses images with more pixels than it will decode (decompression bombs) before decoding them", async () => {
+		// A 30000×30000 PNG header: tiny on the wire, 2.7 GB once decoded.
+		const chunk = (type: string, data: Buffer) => {
+			const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+			const length = Buffer.alloc(4);
+			length.writeUInt32BE(data.length);
+			const crc = Buffer.alloc(4);
+			crc.writeUInt32BE(crc32(body));
+			return Buffer.concat([length, body, crc]);
+		};
+		const header = Buffer.alloc(13);
+		header.writeUInt32BE(30_000, 0);
+		header.writeUInt32BE(30_000, 4);
+		header.set([8, 2, 0, 0, 0], 8);
+		const bomb = Buffer.concat([
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+			chunk("IHDR", header),
+			chunk("IDAT", Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+			chunk("IEND", Buffer.alloc(0)),
+		]);
+		const rowsBefore = await rowCount();
+		const refused = await upload("coach_photo", bomb, "image/png");
+		expect(refused.status).toBe(413);
+		expect(refused.body.error.message).toBe("图片分辨率过高（不超过 100 百万像素）");
+		expect(await rowCount()).toBe(rowsBefore);
 	});
 });
 

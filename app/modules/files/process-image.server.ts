@@ -28,7 +28,8 @@ export async function processImage(bytes: Uint8Array, sniffed: SniffedType): Pro
 	const input = { limitInputPixels: maxInputPixels, failOn: "error" as const, animated: false };
 	let metadata: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
 	try {
-		metadata = await sharp(bytes, input).metadata();
+		// Only the header is read here, so no pixel limit yet: an image too large is told so below.
+		metadata = await sharp(bytes, { ...input, limitInputPixels: false }).metadata();
 	} catch {
 		throw notAnImage();
 	}
