@@ -18,6 +18,7 @@ import {
 	readAll,
 	s3Storage,
 	setFileStorage,
+	storageFromSettings,
 } from "~/modules/files/storage.server";
 import { signFileUrl } from "~/modules/files/urls.server";
 import { storedFiles } from "../../db/schema";
@@ -28,6 +29,7 @@ import { startTestApp, type TestApp } from "../support/test-app";
 
 // This file's uploads go to a folder of its own (the storage is created on first use).
 const dataDir = mkdtempSync(join(tmpdir(), "cuepal-files-"));
+const previousDataDir = process.env.DATA_DIR;
 process.env.DATA_DIR = dataDir;
 const uploadsDir = join(dataDir, "uploads");
 
@@ -53,6 +55,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await app?.close();
+	// Leave the worker as it was, for the next test file it may run.
+	if (previousDataDir === undefined) delete process.env.DATA_DIR;
+	else process.env.DATA_DIR = previousDataDir;
+	setFileStorage(storageFromSettings());
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
