@@ -28,7 +28,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const locale = localeOfRequest(request);
 	const { toast, clearHeader } = takeToast(request);
 	const session = await getUserSession(request);
-	const navItems: NavItem[] = [{ to: "/", labelKey: "common.nav.home", icon: "⌂" }];
+	const navItems: NavItem[] = [
+		{ to: "/", labelKey: "common.nav.home", icon: "⌂" },
+		{ to: "/coaches", labelKey: "common.nav.coaches", icon: "⌕" },
+	];
 	const accountItem: NavItem = session
 		? { to: "/me", labelKey: "common.nav.me", icon: "◉", badge: await unreadCount(session.user.id) }
 		: { to: "/login", labelKey: "common.nav.signIn", icon: "◉" };

@@ -38,17 +38,17 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 					<p className="mt-5 max-w-xl text-[17px] text-cloth-100">{t("home.hero.body")}</p>
 					<div className="mt-8 flex flex-wrap gap-3">
 						<Link
-							to={signedIn ? "/me" : "/login"}
+							to="/coaches"
 							className="inline-flex h-12 items-center rounded-full bg-wood-300 px-6 font-medium text-cloth-950 hover:bg-wood-100"
+						>
+							{t("home.hero.findCoach")}
+						</Link>
+						<Link
+							to={signedIn ? "/me" : "/login"}
+							className="inline-flex h-12 items-center rounded-full px-6 font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10"
 						>
 							{t(signedIn ? "home.hero.primarySignedIn" : "home.hero.primary")}
 						</Link>
-						<a
-							href="#how"
-							className="inline-flex h-12 items-center rounded-full px-6 font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10"
-						>
-							{t("home.hero.secondary")}
-						</a>
 					</div>
 				</div>
 			</section>

@@ -9,6 +9,7 @@ export default {
 		eyebrow: "Coaching · Sparring · Billiard halls",
 		title: "Book a great coach,\nplay every shot better",
 		body: "CuePal finds verified billiards coaches and sparring partners near you. Book by time, place and kind of lesson, see every price itemised, and pay safely in the app.",
+		findCoach: "Find a coach near me",
 		primary: "Get started",
 		primarySignedIn: "Go to my page",
 		secondary: "How it works",

@@ -5,6 +5,7 @@ export default {
 		eyebrow: "台球教学 · 陪练 · 球厅",
 		title: "约一位好教练，\n打好每一杆",
 		body: "球伴帮你找到附近实名认证的台球教练和陪练，按时间、地点和课程类型预约，价格逐项列明，全程在应用内付款。",
+		findCoach: "找附近的教练",
 		primary: "立即开始",
 		primarySignedIn: "进入我的主页",
 		secondary: "了解怎么用",

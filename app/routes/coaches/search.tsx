@@ -135,7 +135,7 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 						name="city"
 						defaultValue={values.city}
 						options={loaderData.cityOptions}
-						className="w-28 shrink-0 sm:w-36"
+						className="w-24! shrink-0 sm:w-36!"
 						onChange={(event) => navigate(withParams({ city: event.target.value, lat: null, lng: null }))}
 					/>
 					<label className="sr-only" htmlFor="coach-q">
@@ -173,7 +173,7 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 					value={result?.sort ?? values.sort ?? "distance"}
 					onChange={(event) => navigate(withParams({ sort: event.target.value }))}
 					options={searchSorts.map((sort) => ({ value: sort, label: t(`coaches.search.sorts.${sort}`) }))}
-					className="ml-auto w-auto py-1.5 text-sm"
+					className="ml-auto w-auto! py-1.5 text-sm"
 				/>
 				{activeFilters > 0 ? (
 					<Link
