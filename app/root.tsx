@@ -19,6 +19,7 @@ import { useNonce } from "./lib/nonce";
 import { takeToast } from "./lib/toast.server";
 import { getUserSession } from "./modules/accounts/guards.server";
 import { unreadCount } from "./modules/accounts/notifications.server";
+import { can } from "./modules/accounts/permissions";
 import { AppShell, type NavItem } from "./ui/app-shell";
 import { ButtonLink } from "./ui/button";
 import { NavigationProgress } from "./ui/progress-bar";
@@ -31,6 +32,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const navItems: NavItem[] = [
 		{ to: "/", labelKey: "common.nav.home", icon: "⌂" },
 		{ to: "/coaches", labelKey: "common.nav.coaches", icon: "⌕" },
+		...(session && can(session.roles, "access:admin") ? [{ to: "/admin", labelKey: "common.nav.admin", icon: "⚙" }] : []),
 	];
 	const accountItem: NavItem = session
 		? { to: "/me", labelKey: "common.nav.me", icon: "◉", badge: await unreadCount(session.user.id) }
