@@ -24,6 +24,30 @@ import {
 	suspendAdminUser,
 } from "./admin";
 import { logout, passwordLogin, requestSmsCode, smsLogin } from "./auth";
+import {
+	addMyCoachCertificate,
+	addMyCoachPhoto,
+	deleteMyIntroVideo,
+	getMyCoachApplication,
+	getMyCoachAvailability,
+	getMyCoachOfferings,
+	putMyIntroVideo,
+	removeMyCoachCertificate,
+	removeMyCoachPhoto,
+	saveMyCoachApplication,
+	saveMyCoachAvailability,
+	saveMyCoachOfferings,
+	submitMyCoachApplication,
+	withdrawMyCoachApplication,
+} from "./coach";
+import {
+	decideCoachApplication,
+	decideCoachCertificate,
+	decideCoachName,
+	decideCoachPhoto,
+	getCoachReview,
+	listCoachReviews,
+} from "./coach-reviews";
 import { getCoach, listCoaches } from "./coaches";
 import { getFileSignedUrl, uploadFile } from "./files";
 import { getMe } from "./me";
@@ -59,6 +83,20 @@ export const endpoints = [
 	deleteMe,
 	uploadFile,
 	getFileSignedUrl,
+	getMyCoachApplication,
+	saveMyCoachApplication,
+	submitMyCoachApplication,
+	withdrawMyCoachApplication,
+	addMyCoachPhoto,
+	removeMyCoachPhoto,
+	addMyCoachCertificate,
+	removeMyCoachCertificate,
+	putMyIntroVideo,
+	deleteMyIntroVideo,
+	getMyCoachOfferings,
+	saveMyCoachOfferings,
+	getMyCoachAvailability,
+	saveMyCoachAvailability,
 	searchAdminUsers,
 	getAdminUser,
 	suspendAdminUser,
@@ -66,4 +104,10 @@ export const endpoints = [
 	grantAdminRole,
 	revokeAdminRole,
 	listAdminAudit,
+	listCoachReviews,
+	getCoachReview,
+	decideCoachApplication,
+	decideCoachPhoto,
+	decideCoachCertificate,
+	decideCoachName,
 ] as const;

@@ -378,6 +378,7 @@ export default {
 		alreadyApproved: "You're already an approved coach",
 		notInReview: "This application is not in review",
 		approvePhotoFirst: "Approve at least one photo before the application",
+		ownApplication: "You can't review your own application",
 		noPendingName: "No new name waits for review",
 		reasonRequired: "Give a reason for the rejection",
 		courseTypeInvalid: "Choose a valid kind of lesson",

@@ -370,6 +370,7 @@ export default {
 		alreadyApproved: "您已经是认证教练了",
 		notInReview: "该申请不在审核中",
 		approvePhotoFirst: "请先通过至少一张照片，再通过申请",
+		ownApplication: "不能审核自己的申请",
 		noPendingName: "没有待审核的名称变更",
 		reasonRequired: "驳回时请填写原因",
 		courseTypeInvalid: "请选择有效的课程类型",

@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { setFileVisibility } from "~/modules/files/set-visibility.server";
 import { coachPhotos } from "../../../../db/schema";
 import { assertEditable, conflict, lockOrCreateCoach } from "./coach-record.server";
 import { type PhotoView, photoUrls } from "./present.server";
@@ -8,7 +9,7 @@ import { fileIdFrom, type UploadSource } from "./upload-source.server";
 
 /**
  * Adds a photo to the caller's application. Every new photo waits for review, also for an
- * approved coach: only approved photos are ever shown to the public.
+ * approved coach, and stays private until then: only approved photos are ever public.
  */
 export async function addPhoto(input: { userId: string; source: UploadSource }): Promise<PhotoView> {
 	return db().transaction(async (tx) => {
@@ -26,6 +27,8 @@ export async function addPhoto(input: { userId: string; source: UploadSource }):
 			.values({ coachId: coach.id, fileId, position: (counts?.lastPosition ?? -1) + 1 })
 			.returning();
 		if (!photo) throw new Error("photo insert returned nothing");
+		// Unreviewed photos are private (owner and reviewers only); approval makes them public. Storage last.
+		await setFileVisibility(fileId, "private", tx);
 		return { id: photo.id, fileId, status: photo.status, reviewNote: null, ...photoUrls(photo) };
 	});
 }

@@ -18,7 +18,7 @@ import type { Reviewer } from "./reviewer";
  */
 export async function approveApplication(input: { reviewer: Reviewer; coachId: string; note?: string }) {
 	return db().transaction(async (tx) => {
-		const coach = await lockCoach(tx, input.coachId);
+		const coach = await lockCoach(tx, input.coachId, input.reviewer);
 		if (coach.status !== "pending_review") throw conflict("coaching.errors.notInReview");
 		const approvedPhoto = await tx
 			.select({ id: coachPhotos.id })

@@ -10,7 +10,7 @@ import type { Reviewer } from "./reviewer";
 /** Sends an application back with a reason the coach reads; they may change it and submit again. */
 export async function rejectApplication(input: { reviewer: Reviewer; coachId: string; reason: string }) {
 	return db().transaction(async (tx) => {
-		const coach = await lockCoach(tx, input.coachId);
+		const coach = await lockCoach(tx, input.coachId, input.reviewer);
 		if (coach.status !== "pending_review") throw conflict("coaching.errors.notInReview");
 		await tx
 			.update(coaches)

@@ -3,6 +3,7 @@ import { db, type Transaction } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
 import { notify } from "~/modules/accounts/notifications.server";
+import { setFileVisibility } from "~/modules/files/set-visibility.server";
 import { coachCertificates, coaches, coachPhotos } from "../../../../db/schema";
 import { type CoachRow, conflict } from "../application/coach-record.server";
 import { refreshCertificateBadge } from "../certificate-badge.server";
@@ -25,18 +26,20 @@ export async function reviewChange(input: {
 	reason?: string;
 }) {
 	return db().transaction(async (tx) => {
-		const coach = await lockCoach(tx, input.coachId);
+		const coach = await lockCoach(tx, input.coachId, input.reviewer);
 		if (coach.status === "draft" || coach.status === "rejected") throw conflict("coaching.errors.notInReview");
 		const status = input.decision === "approve" ? ("approved" as const) : ("rejected" as const);
 		const reviewNote = input.decision === "reject" ? (input.reason ?? null) : null;
+		let publish: { fileId: string; visibility: "public" | "private" } | null = null;
 		if (input.item === "name") await decideName(tx, coach, input.decision);
 		else if (input.item === "photo") {
-			const updated = await tx
+			const [updated] = await tx
 				.update(coachPhotos)
 				.set({ status, reviewNote, updatedAt: new Date() })
 				.where(and(eq(coachPhotos.id, input.itemId ?? ""), eq(coachPhotos.coachId, coach.id)))
-				.returning({ id: coachPhotos.id });
-			if (updated.length === 0) throw notFound("coaching.errors.photoNotFound");
+				.returning({ fileId: coachPhotos.fileId });
+			if (!updated) throw notFound("coaching.errors.photoNotFound");
+			publish = { fileId: updated.fileId, visibility: status === "approved" ? "public" : "private" };
 		} else {
 			const updated = await tx
 				.update(coachCertificates)
@@ -65,6 +68,8 @@ export async function reviewChange(input: {
 			reason: input.reason ?? null,
 			detail: { coachId: coach.id, item: input.item, itemId: input.itemId ?? null },
 		});
+		// Storage is not transactional: the photo's files move last, once everything else is written.
+		if (publish) await setFileVisibility(publish.fileId, publish.visibility, tx);
 		return { item: input.item, itemId: input.itemId ?? null, status };
 	});
 }
