@@ -14,6 +14,7 @@ import { requestInfoContext } from "../lib/request-context.server";
 import { filesRouter } from "./files-routes";
 import { DatabaseProbe, type Lifecycle, mountHealthRoutes } from "./health";
 import { originCheck } from "./origin-check";
+import { anonymousPageCache } from "./page-cache";
 import { securityHeaders } from "./security-headers";
 import { unavailablePage } from "./unavailable-page";
 
@@ -86,6 +87,7 @@ export function createApp(options: AppOptions): express.Express {
 	app.all(
 		"/{*splat}",
 		databaseGuard(probe, "page"),
+		anonymousPageCache({ paths: ["/"], ttlMs: 5_000 }),
 		// React Router flushes after every chunk it writes; through brotli or gzip that means many
 		// tiny compressed frames and several times the CPU. Pages render whole (no streamed
 		// Suspense yet), so one compressed stream per response is both faster and smaller.

@@ -184,7 +184,10 @@ export const coachWeeklyHours = pgTable(
 	(table) => [
 		index("coach_weekly_hours_coach_idx").on(table.coachId, table.weekday),
 		check("coach_weekly_hours_weekday", sql`${table.weekday} between 1 and 7`),
-		check("coach_weekly_hours_range", sql`${table.startMinute} >= 0 and ${table.endMinute} <= 1440 and ${table.startMinute} < ${table.endMinute}`),
+		check(
+			"coach_weekly_hours_range",
+			sql`${table.startMinute} >= 0 and ${table.endMinute} <= 1440 and ${table.startMinute} < ${table.endMinute}`,
+		),
 	],
 );
 

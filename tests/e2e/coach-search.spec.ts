@@ -37,7 +37,7 @@ test("a player finds a snooker coach near them and opens the profile", async ({ 
 	// The filters are in the address: a reload (or a shared link) shows the same search.
 	await page.reload();
 	await expect(page).toHaveURL(/discipline=snooker/);
-	const firstName = (await results.first().getByRole("heading").innerText()).trim();
+	const firstName = ((await results.first().getByRole("heading").textContent()) ?? "").trim();
 	await results.first().getByRole("link").click();
 	await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstName);
 	await expect(page.getByRole("heading", { name: "课程与价格" })).toBeVisible();

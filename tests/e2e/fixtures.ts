@@ -10,7 +10,11 @@ let ready: Promise<void> | undefined;
 function connect(): Promise<void> {
 	ready ??= (async () => {
 		const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
-		const cluster = JSON.parse(readFileSync(join(dataDir, "cluster.json"), "utf8")) as { port: number; user: string; password: string };
+		const cluster = JSON.parse(readFileSync(join(dataDir, "cluster.json"), "utf8")) as {
+			port: number;
+			user: string;
+			password: string;
+		};
 		const secrets = JSON.parse(readFileSync(join(dataDir, "dev-secrets.json"), "utf8")) as Record<string, string>;
 		Object.assign(process.env, secrets, {
 			DATABASE_URL: `postgres://${cluster.user}:${cluster.password}@127.0.0.1:${cluster.port}/cuepal`,

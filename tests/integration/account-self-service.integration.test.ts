@@ -19,7 +19,11 @@ const clearLimits = () => db().execute("delete from rate_limits");
 
 describe("email sign-up", () => {
 	it("signs in by email only after the address is confirmed with its code", async () => {
-		const signUp = await postJson(api("/auth/email-signup"), { displayName: "林小球", email: "Lin@Example.com", password: "Cue2026x" });
+		const signUp = await postJson(api("/auth/email-signup"), {
+			displayName: "林小球",
+			email: "Lin@Example.com",
+			password: "Cue2026x",
+		});
 		expect(signUp.status).toBe(202);
 		const early = await postJson(api("/auth/password-login"), { identifier: "lin@example.com", password: "Cue2026x" });
 		expect(early.status).toBe(401);
@@ -58,7 +62,9 @@ describe("password reset and change", () => {
 		await clearLimits();
 		expect((await postJson(api("/auth/password-reset-codes"), { identifier: "13911110001" })).status).toBe(202);
 		const code = await latestCode(app.url, "+8613911110001");
-		expect((await postJson(api("/auth/password-reset"), { identifier: "13911110001", code, password: "NewPass123" })).status).toBe(204);
+		expect(
+			(await postJson(api("/auth/password-reset"), { identifier: "13911110001", code, password: "NewPass123" })).status,
+		).toBe(204);
 		expect((await fetch(api("/me"), { headers: bearer(token) })).status).toBe(401);
 		expect((await postJson(api("/auth/password-login"), { identifier: "13911110001", password: "NewPass123" })).status).toBe(200);
 	});
@@ -80,7 +86,11 @@ describe("password reset and change", () => {
 		expect(set.body.signedOutSessions).toBe(1);
 		expect((await fetch(api("/me"), { headers: bearer(first.token) })).status).toBe(401);
 		expect((await fetch(api("/me"), { headers: bearer(second.token) })).status).toBe(200);
-		const wrongCurrent = await postJson(api("/me/password"), { currentPassword: "nope", newPassword: "Other147x" }, bearer(second.token));
+		const wrongCurrent = await postJson(
+			api("/me/password"),
+			{ currentPassword: "nope", newPassword: "Other147x" },
+			bearer(second.token),
+		);
 		expect(wrongCurrent.status).toBe(400);
 		expect(wrongCurrent.body.error.fields.currentPassword).toBe("当前密码不正确");
 	});
@@ -109,7 +119,9 @@ describe("sessions and notices", () => {
 
 		expect((await fetch(api(`/me/sessions/${iphone.id}`), { method: "DELETE", headers: bearer(first.token) })).status).toBe(204);
 		expect((await fetch(api("/me"), { headers: bearer(fromIphone.body.token) })).status).toBe(401);
-		expect((await fetch(api("/me/sessions/0123456789abcdef"), { method: "DELETE", headers: bearer(first.token) })).status).toBe(404);
+		expect((await fetch(api("/me/sessions/0123456789abcdef"), { method: "DELETE", headers: bearer(first.token) })).status).toBe(
+			404,
+		);
 
 		expect((await postJson(api("/me/notifications/read"), {}, bearer(first.token))).status).toBe(204);
 		expect((await (await fetch(api("/me/notifications"), { headers: bearer(first.token) })).json()).unread).toBe(0);
@@ -137,7 +149,9 @@ describe("two-step verification", () => {
 
 		const reuse = await postJson(api("/auth/password-login"), { identifier: phone, password: "Totp1234x" });
 		expect((await postJson(api("/auth/two-factor"), { code: recovery }, bearer(reuse.body.token))).status).toBe(400);
-		expect((await postJson(api("/auth/two-factor"), { code: generateTOTP(key, 30, 6) }, bearer(reuse.body.token))).status).toBe(204);
+		expect((await postJson(api("/auth/two-factor"), { code: generateTOTP(key, 30, 6) }, bearer(reuse.body.token))).status).toBe(
+			204,
+		);
 	});
 });
 

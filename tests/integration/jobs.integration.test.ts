@@ -42,7 +42,10 @@ describe("jobs", () => {
 		const user = await createUser({ displayName: "过期会话" });
 		const stale = await createSession(user.id, { ip: "127.0.0.1", userAgent: null });
 		const live = await createSession(user.id, { ip: "127.0.0.1", userAgent: null });
-		await db().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, stale.id));
+		await db()
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(sessions.id, stale.id));
 		await enqueue("maintenance.prune-expired", {});
 		await until(async () => (await db().select().from(sessions).where(eq(sessions.id, stale.id))).length === 0);
 		expect(await db().select().from(sessions).where(eq(sessions.id, live.id))).toHaveLength(1);
@@ -50,11 +53,19 @@ describe("jobs", () => {
 
 	it("delivers queued messages through the outbox job", async () => {
 		const response = await import("~/modules/accounts/codes.server");
-		await response.sendCode({ purpose: "login", target: { kind: "phone", phone: "+8613922220001" }, ip: "10.0.0.9", locale: "zh-CN" });
+		await response.sendCode({
+			purpose: "login",
+			target: { kind: "phone", phone: "+8613922220001" },
+			ip: "10.0.0.9",
+			locale: "zh-CN",
+		});
 		const [row] = await db().select().from(outboxMessages);
 		expect(row?.channel).toBe("sms");
 		const sent = await until(async () => {
-			const [current] = await db().select().from(outboxMessages).where(eq(outboxMessages.id, row?.id as string));
+			const [current] = await db()
+				.select()
+				.from(outboxMessages)
+				.where(eq(outboxMessages.id, row?.id as string));
 			return current?.status === "sent" ? current : undefined;
 		});
 		expect(sent.provider).toBe("outbox");
@@ -75,7 +86,10 @@ describe("jobs", () => {
 				return current?.phoneEnc?.startsWith("v1.t2.") && current.emailEnc?.startsWith("v1.t2.") ? current : undefined;
 			});
 			// Readable with the new key alone: the old one can go.
-			replaceSingleton("keyring", parseKeyring(`t2:${Buffer.alloc(32, 3).toString("base64")}`, process.env.APP_BLIND_INDEX_KEY as string));
+			replaceSingleton(
+				"keyring",
+				parseKeyring(`t2:${Buffer.alloc(32, 3).toString("base64")}`, process.env.APP_BLIND_INDEX_KEY as string),
+			);
 			expect(decrypt(row.phoneEnc as string)).toBe("+8613922220002");
 			expect(decrypt(row.emailEnc as string)).toBe("rotate@example.com");
 		} finally {

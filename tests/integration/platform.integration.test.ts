@@ -76,6 +76,29 @@ describe("pages", () => {
 	});
 });
 
+describe("anonymous page cache", () => {
+	it("serves the home page from cache to signed-out visitors, with a fresh nonce each time", async () => {
+		await fetch(`${app.url}/`);
+		const first = await fetch(`${app.url}/`);
+		const second = await fetch(`${app.url}/`);
+		expect(first.headers.get("x-page-cache")).toBe("hit");
+		const nonces = [first, second].map(
+			(response) => response.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1],
+		);
+		expect(nonces[0]).not.toBe(nonces[1]);
+		expect(await first.text()).toContain(`nonce="${nonces[0]}"`);
+		expect(await second.text()).toContain(`nonce="${nonces[1]}"`);
+	});
+
+	it("keeps languages apart and never caches for someone signed in", async () => {
+		await fetch(`${app.url}/`, { headers: { cookie: "lang=en" } });
+		const english = await fetch(`${app.url}/`, { headers: { cookie: "lang=en" } });
+		expect(await english.text()).toContain("Book a great coach");
+		const signedIn = await fetch(`${app.url}/`, { headers: { cookie: "cp_session=not-a-real-session-token-000" } });
+		expect(signedIn.headers.get("x-page-cache")).toBeNull();
+	});
+});
+
 describe("platform endpoints", () => {
 	it("reports liveness, and 503 while draining", async () => {
 		expect((await fetch(`${app.url}/livez`)).status).toBe(200);

@@ -33,7 +33,7 @@ export async function requestPasswordReset(input: { identifier: string; ip: stri
 			fields: { identifier: "accounts.errors.identifierRequired" },
 		});
 	const user = await findAccount(target);
-	if (!user || user.status !== "active") {
+	if (user?.status !== "active") {
 		await consume({ key: `code:min:${blindIndex("reset-unknown", input.identifier)}`, points: 1, windowSeconds: 60 });
 		return;
 	}

@@ -70,7 +70,7 @@ export async function authenticateToken(token: string | null | undefined): Promi
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())))
 		.limit(1);
-	if (!row || row.user.status !== "active") return null;
+	if (row?.user.status !== "active") return null;
 	const now = Date.now();
 	let expiresAt = row.session.expiresAt;
 	const renewed = expiresAt.getTime() - now < renewWhenLeftMs;
