@@ -104,15 +104,30 @@ export async function presentApplication(
 	tx: DbOrTx,
 	options: { fullIdNumber?: boolean } = {},
 ): Promise<ApplicationView & { identity: { idNumber?: string | null } }> {
-	const [photos, certificates, places] = await Promise.all([
-		tx
-			.select()
-			.from(coachPhotos)
-			.where(eq(coachPhotos.coachId, coach.id))
-			.orderBy(asc(coachPhotos.position), asc(coachPhotos.createdAt)),
-		tx.select().from(coachCertificates).where(eq(coachCertificates.coachId, coach.id)).orderBy(asc(coachCertificates.createdAt)),
-		tx.select().from(coachPlaces).where(eq(coachPlaces.coachId, coach.id)).orderBy(asc(coachPlaces.name)),
-	]);
+	// One after another: `tx` may be a transaction, and a connection runs one query at a time.
+	const photos = await tx
+		.select()
+		.from(coachPhotos)
+		.where(eq(coachPhotos.coachId, coach.id))
+		.orderBy(asc(coachPhotos.position), asc(coachPhotos.createdAt));
+	const certificates = await tx
+		.select()
+		.from(coachCertificates)
+		.where(eq(coachCertificates.coachId, coach.id))
+		.orderBy(asc(coachCertificates.createdAt));
+	const places = await tx.select().from(coachPlaces).where(eq(coachPlaces.coachId, coach.id)).orderBy(asc(coachPlaces.name));
+	const certificateViews: CertificateView[] = [];
+	for (const certificate of certificates) {
+		certificateViews.push({
+			id: certificate.id,
+			fileId: certificate.fileId,
+			issuer: certificate.issuer,
+			level: certificate.level,
+			status: certificate.status,
+			reviewNote: certificate.reviewNote,
+			...(await certificateUrls(certificate.fileId, tx)),
+		});
+	}
 	const realName = decryptOrNull(coach.realNameEnc);
 	const idNumber = decryptOrNull(coach.idNumberEnc);
 	const missing = missingForSubmit({
@@ -172,17 +187,7 @@ export async function presentApplication(
 			reviewNote: photo.reviewNote,
 			...photoUrls(photo),
 		})),
-		certificates: await Promise.all(
-			certificates.map(async (certificate) => ({
-				id: certificate.id,
-				fileId: certificate.fileId,
-				issuer: certificate.issuer,
-				level: certificate.level,
-				status: certificate.status,
-				reviewNote: certificate.reviewNote,
-				...(await certificateUrls(certificate.fileId, tx)),
-			})),
-		),
+		certificates: certificateViews,
 		introVideo: coach.introVideoFileId
 			? { fileId: coach.introVideoFileId, url: signedFileUrl(coach.introVideoFileId, previewTtlSeconds) }
 			: null,

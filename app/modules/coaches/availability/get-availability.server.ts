@@ -27,18 +27,16 @@ export async function availabilityOf(coachId: string, tx: DbOrTx): Promise<Avail
 		.where(eq(coaches.id, coachId))
 		.limit(1);
 	if (!coach) throw notFound("coaching.errors.noApplication");
-	const [weekly, exceptions] = await Promise.all([
-		tx
-			.select()
-			.from(coachWeeklyHours)
-			.where(eq(coachWeeklyHours.coachId, coachId))
-			.orderBy(asc(coachWeeklyHours.weekday), asc(coachWeeklyHours.startMinute)),
-		tx
-			.select()
-			.from(coachDateExceptions)
-			.where(and(eq(coachDateExceptions.coachId, coachId), gte(coachDateExceptions.date, todayInShanghai())))
-			.orderBy(asc(coachDateExceptions.date), asc(coachDateExceptions.startMinute)),
-	]);
+	const weekly = await tx
+		.select()
+		.from(coachWeeklyHours)
+		.where(eq(coachWeeklyHours.coachId, coachId))
+		.orderBy(asc(coachWeeklyHours.weekday), asc(coachWeeklyHours.startMinute));
+	const exceptions = await tx
+		.select()
+		.from(coachDateExceptions)
+		.where(and(eq(coachDateExceptions.coachId, coachId), gte(coachDateExceptions.date, todayInShanghai())))
+		.orderBy(asc(coachDateExceptions.date), asc(coachDateExceptions.startMinute));
 	return {
 		timeZone: "Asia/Shanghai",
 		weeklyHours: weekly.map((range) => ({

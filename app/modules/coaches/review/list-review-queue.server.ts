@@ -21,16 +21,19 @@ export interface ReviewQueueEntry {
 	coverThumbUrl: string | null;
 }
 
-const pendingPhotos = sql<number>`(select count(*)::int from ${coachPhotos} where ${coachPhotos.coachId} = ${coaches.id} and ${coachPhotos.status} = 'pending')`;
-const pendingCertificates = sql<number>`(select count(*)::int from ${coachCertificates} where ${coachCertificates.coachId} = ${coaches.id} and ${coachCertificates.status} = 'pending')`;
+/** The outer row, spelled out: inside a subquery drizzle would leave `id` unqualified (the inner table's). */
+const outerCoachId = sql.raw('"coaches"."id"');
+
+const pendingPhotos = sql<number>`(select count(*)::int from ${coachPhotos} where ${coachPhotos.coachId} = ${outerCoachId} and ${coachPhotos.status} = 'pending')`;
+const pendingCertificates = sql<number>`(select count(*)::int from ${coachCertificates} where ${coachCertificates.coachId} = ${outerCoachId} and ${coachCertificates.status} = 'pending')`;
 const oldestPendingItem = sql<Date | null>`least(
-	(select min(${coachPhotos.createdAt}) from ${coachPhotos} where ${coachPhotos.coachId} = ${coaches.id} and ${coachPhotos.status} = 'pending'),
-	(select min(${coachCertificates.createdAt}) from ${coachCertificates} where ${coachCertificates.coachId} = ${coaches.id} and ${coachCertificates.status} = 'pending'),
+	(select min(${coachPhotos.createdAt}) from ${coachPhotos} where ${coachPhotos.coachId} = ${outerCoachId} and ${coachPhotos.status} = 'pending'),
+	(select min(${coachCertificates.createdAt}) from ${coachCertificates} where ${coachCertificates.coachId} = ${outerCoachId} and ${coachCertificates.status} = 'pending'),
 	case when ${coaches.pendingDisplayName} is not null then ${coaches.updatedAt} end
 )`;
 const coverPhoto = sql<{ fileId: string; status: "pending" | "approved" } | null>`(
 	select json_build_object('fileId', ${coachPhotos.fileId}, 'status', ${coachPhotos.status}) from ${coachPhotos}
-	where ${coachPhotos.coachId} = ${coaches.id} and ${coachPhotos.status} <> 'rejected'
+	where ${coachPhotos.coachId} = ${outerCoachId} and ${coachPhotos.status} <> 'rejected'
 	order by (${coachPhotos.status} = 'approved') desc, ${coachPhotos.position}, ${coachPhotos.createdAt} limit 1
 )`;
 
