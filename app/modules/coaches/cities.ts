@@ -442,3 +442,8 @@ export function searchCities(query: string, limit = 10): City[] {
 		.slice(0, count)
 		.map(({ city }) => city);
 }
+
+/** The cities as choices of a select, in the reader's language. */
+export function cityOptions(locale: string): Array<{ value: string; label: string }> {
+	return cities.map((city) => ({ value: city.code, label: locale === "en" ? city.nameEn : city.nameZh }));
+}

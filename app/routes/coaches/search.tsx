@@ -5,7 +5,7 @@ import { isAppError } from "~/lib/errors";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
 import { yuanToFen } from "~/lib/money";
 import { parseOrThrow } from "~/lib/validation";
-import { cities, defaultCityCode, findCity } from "~/modules/coaches/cities";
+import { cityOptions, defaultCityCode, findCity } from "~/modules/coaches/cities";
 import { CoachCard } from "~/modules/coaches/components/coach-card";
 import { SearchFilters } from "~/modules/coaches/components/search-filters";
 import { coachSearchSchema, searchSorts } from "~/modules/coaches/search/schema";
@@ -55,7 +55,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		values: { ...params, city: cityCode } as Record<string, string | undefined>,
 		cityName,
 		usingMyLocation: Boolean(params.lat && params.lng),
-		cityOptions: cities.map((item) => ({ value: item.code, label: locale === "en" ? item.nameEn : `${item.nameZh}` })),
+		cityOptions: cityOptions(locale),
 		result,
 		invalidKey,
 		meta: {

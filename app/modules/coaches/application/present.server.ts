@@ -197,3 +197,47 @@ export async function presentApplication(
 		canSubmit: (coach.status === "draft" || coach.status === "rejected") && Object.keys(missing).length === 0,
 	};
 }
+
+/** The page's view of an application not started yet: every section empty and editable. */
+export function blankApplication(userId: string): ApplicationView {
+	const missing = missingForSubmit({
+		hasRealName: false,
+		hasIdNumber: false,
+		gender: null,
+		disciplines: [],
+		level: null,
+		yearsExperience: null,
+		bio: null,
+		cityCode: null,
+		placeCount: 0,
+		serviceRadiusKm: null,
+		photoCount: 0,
+	});
+	return {
+		id: "",
+		userId,
+		status: "draft",
+		submittedAt: null,
+		approvedAt: null,
+		reviewNote: null,
+		identity: { realName: null, idNumberMasked: null, gender: null, verified: false },
+		profile: {
+			displayName: "",
+			pendingDisplayName: null,
+			disciplines: [],
+			level: null,
+			yearsExperience: null,
+			styleTags: [],
+			bio: null,
+		},
+		area: { cityCode: null, latitude: null, longitude: null, serviceRadiusKm: null },
+		places: [],
+		photos: [],
+		certificates: [],
+		introVideo: null,
+		badges: { realName: false, certificate: false },
+		missing,
+		editable: true,
+		canSubmit: false,
+	};
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { useActionData, useNavigation } from "react-router";
+import type { ApplyOutcome } from "../apply-outcome";
+
+/**
+ * The outcome of one form on the apply page: its field errors (by API name, translated), what
+ * was typed (after a refusal without JavaScript), and whether it is being sent right now.
+ */
+export function useApplyOutcome(intent: string | readonly string[]) {
+	const { t } = useTranslation();
+	const outcome = useActionData() as ApplyOutcome | undefined;
+	const navigation = useNavigation();
+	const intents = typeof intent === "string" ? [intent] : intent;
+	const mine = outcome?.intent && intents.includes(outcome.intent) ? outcome : undefined;
+	const sending = navigation.state !== "idle" ? String(navigation.formData?.get("intent") ?? "") : "";
+	return {
+		error: (name: string) => {
+			const key = mine?.errors.fields?.[name];
+			return key ? t(key, mine?.errors.params ?? {}) : null;
+		},
+		formError: mine?.errors.formError ?? null,
+		formParams: mine?.errors.params,
+		value: (name: string): string | undefined => {
+			const value = mine?.values?.[name];
+			return Array.isArray(value) ? value[0] : value;
+		},
+		values: (name: string): string[] | undefined => {
+			const value = mine?.values?.[name];
+			return value === undefined ? undefined : Array.isArray(value) ? value : [value];
+		},
+		/** Whether this form (or, given one, this intent) is being submitted. */
+		busy: (which?: string) => (which ? sending === which : intents.includes(sending)),
+		/** The form that failed, if it is this one (to keep it open or show its summary). */
+		failed: Boolean(mine),
+	};
+}
