@@ -32,6 +32,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const navItems: NavItem[] = [
 		{ to: "/", labelKey: "common.nav.home", icon: "⌂" },
 		{ to: "/coaches", labelKey: "common.nav.coaches", icon: "⌕" },
+		...(session && can(session.roles, "update:coach-profile:own")
+			? [{ to: "/coach", labelKey: "common.nav.coachDesk", icon: "◎" }]
+			: []),
 		...(session && can(session.roles, "access:admin") ? [{ to: "/admin", labelKey: "common.nav.admin", icon: "⚙" }] : []),
 	];
 	const accountItem: NavItem = session

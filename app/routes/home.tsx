@@ -25,6 +25,12 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 const disciplineArt: Record<string, string> = { chinese_8_ball: "8", nine_ball: "9", snooker: "S" };
 
+/** Where each audience goes next; halls get theirs when venue sign-up exists. */
+const audienceLinks: Partial<Record<"players" | "coaches" | "venues", { to: string; labelKey: string }>> = {
+	players: { to: "/coaches", labelKey: "home.audiences.playersAction" },
+	coaches: { to: "/coach/apply", labelKey: "home.audiences.coachesAction" },
+};
+
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
 	const { locale, signedIn } = loaderData;
@@ -137,6 +143,14 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 						<li key={audience} className="rounded-(--radius-card) border border-line bg-white p-5">
 							<h3 className="text-lg font-semibold">{t(`home.audiences.${audience}Title`)}</h3>
 							<p className="mt-2 text-muted">{t(`home.audiences.${audience}Body`)}</p>
+							{audienceLinks[audience] ? (
+								<Link
+									to={audienceLinks[audience].to}
+									className="mt-3 inline-flex items-center gap-1 font-medium text-cloth-700 hover:text-cloth-900"
+								>
+									{t(audienceLinks[audience].labelKey)} <span aria-hidden>→</span>
+								</Link>
+							) : null}
 						</li>
 					))}
 				</ul>

@@ -1,3 +1,4 @@
+import type { BrowserContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -31,4 +32,12 @@ export async function createPlayer(phone: string, displayName = "测试球友"):
 	const existing = await findUserByPhone(`+86${phone}`);
 	if (existing) return existing.id;
 	return (await createUser({ displayName, phone: `+86${phone}` })).id;
+}
+
+/** A signed-in browser for an account made by a fixture: a real session row, its token as the cookie. */
+export async function signInBrowser(context: BrowserContext, baseURL: string, userId: string): Promise<void> {
+	await connect();
+	const { createSession } = await import("../../app/modules/accounts/sessions.server");
+	const { token } = await createSession(userId, { ip: "127.0.0.1", userAgent: "e2e" });
+	await context.addCookies([{ name: "cp_session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }

@@ -104,6 +104,8 @@ export default {
 		roles: "My roles",
 		security: "Account and security",
 		notifications: "Notifications",
+		coachDesk: "Coach desk",
+		becomeCoach: "Become a coach",
 		admin: "Back office",
 		signOut: "Sign out",
 		memberSince: "Joined {{date}}",

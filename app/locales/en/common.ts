@@ -10,6 +10,7 @@ export default {
 		coaches: "Find a coach",
 		forCoaches: "Become a coach",
 		forVenues: "For billiard halls",
+		coachDesk: "Coach desk",
 		admin: "Back office",
 		me: "Me",
 		signIn: "Sign in",

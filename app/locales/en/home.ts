@@ -44,6 +44,8 @@ export default {
 		title: "For everyone at the table",
 		playersTitle: "Players",
 		playersBody: "Find coaches, book sparring, track your progress.",
+		playersAction: "Find a coach",
+		coachesAction: "Apply as a coach",
 		coachesTitle: "Coaches and partners",
 		coachesBody: "Run your calendar and orders, focus on teaching, see your income clearly.",
 		venuesTitle: "Billiard halls",

@@ -101,6 +101,8 @@ export default {
 		roles: "我的身份",
 		security: "账号与安全",
 		notifications: "消息通知",
+		coachDesk: "教练工作台",
+		becomeCoach: "申请成为教练",
 		admin: "管理后台",
 		signOut: "退出登录",
 		memberSince: "{{date}} 加入",

@@ -7,6 +7,7 @@ export default {
 		coaches: "找教练",
 		forCoaches: "成为教练",
 		forVenues: "球厅合作",
+		coachDesk: "工作台",
 		admin: "管理后台",
 		me: "我的",
 		signIn: "登录",

@@ -40,6 +40,8 @@ export default {
 		title: "为每一位台球人",
 		playersTitle: "球友",
 		playersBody: "找教练、约陪练，记录自己的进步。",
+		playersAction: "找教练",
+		coachesAction: "申请成为教练",
 		coachesTitle: "教练与陪练",
 		coachesBody: "管理日程和订单，专注教学，收入清清楚楚。",
 		venuesTitle: "球厅",

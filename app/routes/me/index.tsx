@@ -16,6 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		user: { ...user, phone: user.phone ? maskPhone(user.phone) : null },
 		unread: await unreadCount(user.id),
 		canAdmin: can(session.roles, "access:admin"),
+		isCoach: can(session.roles, "update:coach-profile:own"),
 		title: pageTitle(request, "accounts.me.title"),
 	};
 }
@@ -24,7 +25,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 
 export default function Me({ loaderData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation();
-	const { user, unread, canAdmin } = loaderData;
+	const { user, unread, canAdmin, isCoach } = loaderData;
 	const joined = new Date(user.createdAt).toLocaleDateString(i18n.language, {
 		timeZone: "Asia/Shanghai",
 		year: "numeric",
@@ -33,6 +34,9 @@ export default function Me({ loaderData }: Route.ComponentProps) {
 	const links = [
 		{ to: "/me/notifications", label: t("accounts.me.notifications"), badge: unread > 0 ? String(unread) : null },
 		{ to: "/me/security", label: t("accounts.me.security"), badge: null },
+		isCoach
+			? { to: "/coach", label: t("accounts.me.coachDesk"), badge: null }
+			: { to: "/coach/apply", label: t("accounts.me.becomeCoach"), badge: null },
 		...(canAdmin ? [{ to: "/admin", label: t("accounts.me.admin"), badge: null }] : []),
 	];
 	return (
