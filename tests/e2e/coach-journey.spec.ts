@@ -100,7 +100,7 @@ async function approveAsAdmin(browser: Browser, baseURL: string, displayName: st
 		await waitForHydration(page);
 		await page.getByRole("button", { name: "通过申请" }).click();
 		await expect(page.getByText("请先通过至少一张照片，再通过申请")).toBeVisible();
-		await page.getByRole("button", { name: /^通过照片/ }).first().click();
+		await page.getByRole("button", { name: /^通过 照片/ }).first().click();
 		await expect(page.getByText("已通过").first()).toBeVisible();
 		await page.getByRole("button", { name: "通过申请" }).click();
 		await expect(page).toHaveURL(/\/admin\/coach-reviews$/);

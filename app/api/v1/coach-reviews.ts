@@ -19,7 +19,7 @@ import { authHeaders } from "../client";
 import { defineEndpoint } from "../endpoint";
 import { applicationSchema } from "./coach-schemas";
 
-/** The coach review over JSON, for support and admin staff (`access:admin`); the same services as /admin/coaches. */
+/** The coach review over JSON, for support and admin staff (`access:admin`); the same services as /admin/coach-reviews. */
 const tag = "admin";
 
 async function reviewerOf(req: Request): Promise<Reviewer> {

@@ -3,7 +3,7 @@ import type zh from "../zh-CN/admin";
 
 export default {
 	title: "Back office",
-	nav: { label: "Back office navigation", users: "Users", audit: "Audit log" },
+	nav: { label: "Back office navigation", users: "Users", coachReviews: "Coach reviews", audit: "Audit log" },
 	deletedUser: "Deleted user",
 	system: "System",
 	status: { active: "Active", suspended: "Suspended", deleted: "Deleted" },

@@ -1,6 +1,6 @@
 export default {
 	title: "管理后台",
-	nav: { label: "后台导航", users: "用户", audit: "操作日志" },
+	nav: { label: "后台导航", users: "用户", coachReviews: "教练审核", audit: "操作日志" },
 	deletedUser: "已注销用户",
 	system: "系统",
 	status: { active: "正常", suspended: "已暂停", deleted: "已注销" },

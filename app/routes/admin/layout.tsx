@@ -13,6 +13,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const sections = [
 	{ to: "/admin", labelKey: "admin.nav.users", matches: (path: string) => path === "/admin" || path.startsWith("/admin/users/") },
+	{
+		to: "/admin/coach-reviews",
+		labelKey: "admin.nav.coachReviews",
+		matches: (path: string) => path === "/admin/coach-reviews" || path.startsWith("/admin/coach-reviews/"),
+	},
 	{ to: "/admin/audit", labelKey: "admin.nav.audit", matches: (path: string) => path.startsWith("/admin/audit") },
 ];
 

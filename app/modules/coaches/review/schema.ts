@@ -3,7 +3,7 @@ import { optionalReasonSchema } from "~/modules/accounts/admin/schema";
 import { idSchema } from "../application/schema";
 import { reviewItems } from "./reviewer";
 
-/** Zod schemas of the coach review, shared by the /admin/coaches pages and the API. */
+/** Zod schemas of the coach review, shared by the /admin/coach-reviews pages and the API. */
 export const queueFilterSchema = z.object({
 	kind: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["application", "changes"]).optional()),
 });
