@@ -19,6 +19,12 @@ export default [
 	route("coaches", "routes/coaches/search.tsx"),
 	route("coaches/:coachId", "routes/coaches/profile.tsx"),
 
+	// The coach's own pages: the application, then offerings and availability once approved.
+	route("coach", "routes/coach/dashboard.tsx"),
+	route("coach/apply", "routes/coach/apply.tsx"),
+	route("coach/offerings", "routes/coach/offerings.tsx"),
+	route("coach/availability", "routes/coach/availability.tsx"),
+
 	// Social sign-in (WeChat, Alipay).
 	route("auth/:provider/start", "routes/auth/social-start.tsx"),
 	route("auth/:provider/callback", "routes/auth/social-callback.tsx"),
@@ -30,6 +36,8 @@ export default [
 		index("routes/admin/users.tsx"),
 		route("users/:userId", "routes/admin/user.tsx"),
 		route("audit", "routes/admin/audit.tsx"),
+		route("coach-reviews", "routes/admin/coach-reviews.tsx"),
+		route("coach-reviews/:coachId", "routes/admin/coach-review.tsx"),
 	]),
 
 	route("*", "routes/not-found.tsx"),

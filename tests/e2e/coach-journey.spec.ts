@@ -100,7 +100,10 @@ async function approveAsAdmin(browser: Browser, baseURL: string, displayName: st
 		await waitForHydration(page);
 		await page.getByRole("button", { name: "通过申请" }).click();
 		await expect(page.getByText("请先通过至少一张照片，再通过申请")).toBeVisible();
-		await page.getByRole("button", { name: /^通过 照片/ }).first().click();
+		await page
+			.getByRole("button", { name: /^通过 照片/ })
+			.first()
+			.click();
 		await expect(page.getByText("已通过").first()).toBeVisible();
 		await page.getByRole("button", { name: "通过申请" }).click();
 		await expect(page).toHaveURL(/\/admin\/coach-reviews$/);
@@ -162,7 +165,12 @@ test("a player applies as a coach, an admin approves, and another player finds t
 	await expect(page.getByText("您的教练资料已公开", { exact: false })).toBeVisible();
 	await setPrices(page);
 
-	const seeker = await browser.newContext({ baseURL: base, locale: "zh-CN", viewport: page.viewportSize() ?? undefined, isMobile });
+	const seeker = await browser.newContext({
+		baseURL: base,
+		locale: "zh-CN",
+		viewport: page.viewportSize() ?? undefined,
+		isMobile,
+	});
 	try {
 		const phoneSized = (page.viewportSize()?.width ?? 1280) < 768;
 		await findAsPlayer(await seeker.newPage(), displayName, phoneSized);

@@ -1,6 +1,6 @@
-import type { BrowserContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { BrowserContext } from "@playwright/test";
 
 /**
  * Inserts what an end-to-end test needs straight into the e2e server's database, through the

@@ -1,0 +1,84 @@
+import { useTranslation } from "react-i18next";
+import { data } from "react-router";
+import { formErrorsOf } from "~/lib/form.server";
+import { pageTitle } from "~/lib/i18n";
+import { redirectWithToast } from "~/lib/toast.server";
+import { requireUser } from "~/modules/accounts/guards.server";
+import { CoachStatusChip } from "~/modules/coaches/application/components/status-chip";
+import { ExceptionsCard } from "~/modules/coaches/availability/components/exceptions-card";
+import { StatusCard } from "~/modules/coaches/availability/components/status-card";
+import { WeeklyForm } from "~/modules/coaches/availability/components/weekly-form";
+import {
+	type AvailabilityIntent,
+	type AvailabilityOutcome,
+	availabilityFromForm,
+	availabilityIntents,
+} from "~/modules/coaches/availability/form";
+import { getMyAvailability } from "~/modules/coaches/availability/get-availability.server";
+import { saveAvailability } from "~/modules/coaches/availability/save-availability.server";
+import { exceptionHorizonDays } from "~/modules/coaches/availability/schema";
+import { addDays, todayInShanghai } from "~/modules/coaches/availability/time";
+import { CoachGate, CoachPage } from "~/modules/coaches/dashboard/coach-page";
+import { getMyCoachStatus } from "~/modules/coaches/dashboard/get-dashboard.server";
+import type { Route } from "./+types/availability";
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const session = await requireUser(request);
+	const coach = await getMyCoachStatus(session.user.id);
+	const today = todayInShanghai();
+	return {
+		coach,
+		availability: coach && coach.status !== "suspended" ? await getMyAvailability(session.user.id) : null,
+		today,
+		lastDay: addDays(today, exceptionHorizonDays),
+		title: pageTitle(request, "coaching.availability.title"),
+	};
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+/**
+ * Each form changes its part of the plan and saves the whole, as `PUT /api/v1/coach/availability`
+ * does; a refusal comes back beside its field and nothing is saved.
+ */
+export async function action({ request }: Route.ActionArgs) {
+	const session = await requireUser(request);
+	const form = await request.formData();
+	const intent = String(form.get("intent") ?? "");
+	if (!(availabilityIntents as readonly string[]).includes(intent)) {
+		return data<AvailabilityOutcome>({ intent: null, errors: { formError: "errors.badRequest" } }, { status: 400 });
+	}
+	const typed = intent as AvailabilityIntent;
+	try {
+		const parsed = availabilityFromForm(typed, form, await getMyAvailability(session.user.id));
+		if (!parsed.ok) return data<AvailabilityOutcome>(parsed.outcome, { status: 400 });
+		await saveAvailability({ userId: session.user.id, update: parsed.update });
+		const anchor = typed === "status" ? "" : typed === "weekly" ? "#weekly" : "#exceptions";
+		return redirectWithToast(`/coach/availability${anchor}`, { kind: "success", messageKey: parsed.toast });
+	} catch (error) {
+		const { errors, init } = formErrorsOf(error);
+		return data<AvailabilityOutcome>({ intent: typed, errors }, init);
+	}
+}
+
+export default function CoachAvailability({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation();
+	const { coach, availability, today, lastDay } = loaderData;
+	return (
+		<CoachPage
+			title={t("coaching.availability.title")}
+			intro={availability ? t("coaching.availability.intro") : undefined}
+			aside={coach ? <CoachStatusChip status={coach.status} /> : null}
+		>
+			<CoachGate coach={coach}>
+				{availability ? (
+					<>
+						<StatusCard accepting={availability.acceptingBookings} outcome={actionData} />
+						<WeeklyForm view={availability} outcome={actionData} />
+						<ExceptionsCard view={availability} today={today} lastDay={lastDay} outcome={actionData} />
+					</>
+				) : null}
+			</CoachGate>
+		</CoachPage>
+	);
+}
