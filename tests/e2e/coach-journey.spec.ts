@@ -118,8 +118,8 @@ async function setPrices(page: Page) {
 	await page.getByRole("link", { name: "课程与价格" }).first().click();
 	await expect(page.getByRole("heading", { level: 1, name: "课程与价格" })).toBeVisible();
 	await waitForHydration(page);
-	const basic = page.getByRole("group", { name: "基础教学" });
-	await basic.getByLabel("第 1 个时长").selectOption({ label: "60 分钟" });
+	const basic = page.locator("#course-basic");
+	await basic.getByLabel("时长").first().selectOption({ label: "60 分钟" });
 	await basic.getByLabel("价格（元）").first().fill("260");
 	await page.getByRole("button", { name: "保存课程与价格" }).click();
 	await expect(page.getByText("课程与价格已保存")).toBeVisible();

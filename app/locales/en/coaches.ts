@@ -70,12 +70,6 @@ export default {
 		serviceArea: "Comes to you: within {{radius}} km of {{city}}",
 		distance: "{{km}} km from you",
 		policy: "Cancellation policy",
-		policies: {
-			flexible: "Flexible: full refund up to 24 hours before; 50% within 24 hours.",
-			moderate: "Moderate: full refund up to 48 hours before; 50% from 48 to 24 hours; none within 24 hours.",
-			strict: "Strict: full refund up to 7 days before; 50% from 7 days to 48 hours; none within 48 hours.",
-		},
-		policyNames: { flexible: "Flexible", moderate: "Moderate", strict: "Strict" },
 		reviews: "Reviews",
 		noReviews: "No reviews yet",
 		noReviewsBody: "Players who took a lesson will leave real reviews here.",

@@ -67,12 +67,6 @@ export default {
 		serviceArea: "上门服务范围：{{city}}周边 {{radius}} 公里",
 		distance: "距您 {{km}} 公里",
 		policy: "取消政策",
-		policies: {
-			flexible: "宽松：开课前 24 小时以上取消全额退款；24 小时内取消退还 50%。",
-			moderate: "适中：开课前 48 小时以上取消全额退款；48 至 24 小时退还 50%；24 小时内不退款。",
-			strict: "严格：开课前 7 天以上取消全额退款；7 天至 48 小时退还 50%；48 小时内不退款。",
-		},
-		policyNames: { flexible: "宽松", moderate: "适中", strict: "严格" },
 		reviews: "学员评价",
 		noReviews: "还没有评价",
 		noReviewsBody: "上完课的学员会在这里留下真实评价。",

@@ -215,9 +215,10 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 
 			<Section title={t("coaches.profile.policy")}>
 				<p className="text-sm">
-					<strong>{t(`coaches.profile.policyNames.${coach.cancellationPolicy}`)}</strong>
+					{/* The same words the coach chose the preset by, so both read the same refund terms. */}
+					<strong>{t(`coaching.offerings.policies.${coach.cancellationPolicy}.name`)}</strong>
 				</p>
-				<p className="mt-1 text-sm text-muted">{t(`coaches.profile.policies.${coach.cancellationPolicy}`)}</p>
+				<p className="mt-1 text-sm text-muted">{t(`coaching.offerings.policies.${coach.cancellationPolicy}.body`)}</p>
 			</Section>
 
 			<Section title={t("coaches.profile.reviews")}>
