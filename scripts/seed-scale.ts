@@ -62,10 +62,12 @@ export async function seedScale(databaseUrl: string, count: number): Promise<{ a
 
 				insert into coach_offerings (coach_id, course_type, duration_minutes, price_fen, online)
 				select s.coach_id, o.course_type::course_type, o.minutes,
-					(o.base * (0.7 + ((s.n * 7 + o.k * 13) % 100) / 100.0))::int * 100, (s.n + o.k) % 7 = 0
+					(o.base * (0.7 + ((s.n * 7 + o.k * 13) % 100) / 100.0))::int * 100, (s.n + o.c) % 7 = 0
 				from scale_new s
-				cross join (values ('basic', 60, 180, 1), ('basic', 90, 250, 2), ('advanced', 60, 260, 3),
-					('match_simulation', 90, 330, 4), ('sparring', 60, 120, 5), ('casual_play', 60, 90, 6)) as o(course_type, minutes, base, k)
+				-- c numbers the course type: online is decided per course type, the same for all its lengths.
+				cross join (values ('basic', 60, 180, 1, 1), ('basic', 90, 250, 2, 1), ('advanced', 60, 260, 3, 3),
+					('match_simulation', 90, 330, 4, 4), ('sparring', 60, 120, 5, 5), ('casual_play', 60, 90, 6, 6))
+					as o(course_type, minutes, base, k, c)
 				where o.k <= 2 or (s.n + o.k) % 3 <> 0;
 
 				update coaches c set price_from_fen = o.low, offers_online = o.online

@@ -182,9 +182,10 @@ async function addCoach(
 	let online = false;
 	for (const offering of offeringPlan) {
 		if (random() < 0.25 && offering.courseType !== "basic") continue;
+		// Online is a property of the course type: every length of it is, or none.
+		const isOnline = offering.courseType !== "sparring" && offering.courseType !== "casual_play" && random() < 0.3;
 		for (const minutes of offering.minutes) {
 			const priceFen = Math.round((offering.base * levelFactor * (minutes / 60) * (0.85 + random() * 0.3)) / 10) * 1000;
-			const isOnline = offering.courseType !== "sparring" && offering.courseType !== "casual_play" && random() < 0.3;
 			await tx
 				.insert(coachOfferings)
 				.values({ coachId, courseType: offering.courseType, durationMinutes: minutes, priceFen, online: isOnline });

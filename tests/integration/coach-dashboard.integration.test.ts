@@ -1,21 +1,26 @@
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAppError } from "~/lib/errors";
+import { createSession } from "~/modules/accounts/sessions.server";
 import { createUser } from "~/modules/accounts/users.server";
 import { addPhoto } from "~/modules/coaches/application/add-photo.server";
 import { saveApplication } from "~/modules/coaches/application/save-application.server";
 import { applicationUpdateSchema } from "~/modules/coaches/application/schema";
 import { submitApplication } from "~/modules/coaches/application/submit-application.server";
-import { availabilityFields, availabilityFromForm } from "~/modules/coaches/availability/form";
+import { availabilityFields, availabilityFromForm, exceptionKeyOf } from "~/modules/coaches/availability/form";
 import { getMyAvailability } from "~/modules/coaches/availability/get-availability.server";
 import { saveAvailability } from "~/modules/coaches/availability/save-availability.server";
+import { maxRangesPerDay } from "~/modules/coaches/availability/schema";
 import { addDays, todayInShanghai } from "~/modules/coaches/availability/time";
 import { getCoachDashboard, getMyCoachStatus } from "~/modules/coaches/dashboard/get-dashboard.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { offeringFields, offeringsFromForm } from "~/modules/coaches/offerings/form";
 import { getMyOfferings } from "~/modules/coaches/offerings/get-offerings.server";
 import { saveOfferings } from "~/modules/coaches/offerings/save-offerings.server";
+import { maxLengthsPerCourse } from "~/modules/coaches/offerings/schema";
 import { approveApplication } from "~/modules/coaches/review/approve-application.server";
 import { reviewChange } from "~/modules/coaches/review/review-change.server";
+import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
  * The coach's own pages: the dashboard's read of where a coach stands (nothing, a draft, in
@@ -315,4 +320,176 @@ describe("the page forms", () => {
 		expect((await getMyAvailability(userId)).exceptions).toEqual([]);
 		expect((await getMyOfferings(userId)).offerings).toEqual([]);
 	});
+});
+
+/**
+ * The page shows at most `maxLengthsPerCourse` lengths a course type, `maxRangesPerDay` ranges a
+ * day and one online switch per course type; the API refuses what the page could not show, so a
+ * save from the page never silently drops or changes what a client saved.
+ */
+describe("what the page and the API both allow", () => {
+	let app: TestApp;
+	let userId: string;
+	let token: string;
+	beforeAll(async () => {
+		app = await startTestApp({ development: false });
+		userId = await newUser("赵教练");
+		await saveApplication({ userId, update: update({ profile: { displayName: "赵教练" } }) });
+		token = (await createSession(userId, { ip: "127.0.0.1", userAgent: null })).token;
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	async function put(path: string, body: unknown) {
+		const response = await fetch(`${app.url}/api/v1${path}`, {
+			method: "PUT",
+			headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+			body: JSON.stringify(body),
+		});
+		return { status: response.status, body: await response.json() };
+	}
+
+	/** `count` lengths of one course type: 30, 45, 60 … minutes. */
+	const lengths = (courseType: string, count: number, online = false) =>
+		Array.from({ length: count }, (_, index) => ({
+			courseType,
+			durationMinutes: 30 + index * 15,
+			priceFen: 10_000 + index * 1_000,
+			online,
+		}));
+
+	it("refuses more lengths in one course type than the page shows, and keeps what is saved", async () => {
+		const full = await put("/coach/offerings", {
+			offerings: [...lengths("basic", maxLengthsPerCourse), ...lengths("sparring", maxLengthsPerCourse, true)],
+			cancellationPolicy: "moderate",
+		});
+		expect(full.status).toBe(200);
+		const before = await getMyOfferings(userId);
+		expect(before.offerings).toHaveLength(2 * maxLengthsPerCourse);
+
+		const tooMany = await put("/coach/offerings", {
+			offerings: lengths("basic", maxLengthsPerCourse + 1),
+			cancellationPolicy: "moderate",
+		});
+		expect(tooMany.status).toBe(400);
+		expect(tooMany.body.error.fields).toEqual({
+			[`offerings.${maxLengthsPerCourse}.durationMinutes`]: `每种课程最多设置 ${maxLengthsPerCourse} 个时长`,
+		});
+		expect(await getMyOfferings(userId)).toEqual(before);
+
+		// Every length the API took comes back on the page, and saving the page unchanged keeps them all.
+		const values = Object.fromEntries(
+			before.offerings.flatMap((item) => {
+				const course = item.courseType as "basic" | "sparring";
+				const row = before.offerings.filter((other) => other.courseType === course).indexOf(item);
+				return [
+					[offeringFields.duration(course, row), String(item.durationMinutes)],
+					[offeringFields.price(course, row), String(item.priceFen / 100)],
+				];
+			}),
+		);
+		const again = offeringsFromForm(
+			form({ ...values, [offeringFields.online("sparring")]: "on", [offeringFields.policy]: "moderate" }),
+		);
+		if (!again.ok) throw new Error(JSON.stringify(again.outcome));
+		expect(again.update.offerings).toHaveLength(2 * maxLengthsPerCourse);
+	});
+
+	it("refuses lengths of one course type that disagree on being online", async () => {
+		const before = await getMyOfferings(userId);
+		const mixed = await put("/coach/offerings", {
+			offerings: [
+				{ courseType: "basic", durationMinutes: 60, priceFen: 20_000, online: false },
+				{ courseType: "sparring", durationMinutes: 60, priceFen: 12_000, online: true },
+				{ courseType: "basic", durationMinutes: 90, priceFen: 28_000, online: true },
+				{ courseType: "basic", durationMinutes: 120, priceFen: 36_000 },
+				{ courseType: "sparring", durationMinutes: 90, priceFen: 16_000, online: true },
+			],
+			cancellationPolicy: "strict",
+		});
+		expect(mixed.status).toBe(400);
+		expect(mixed.body.error.fields).toEqual({ "offerings.2.online": "同一课程的各个时长须统一设置是否支持线上授课" });
+		expect(await getMyOfferings(userId)).toEqual(before);
+	});
+
+	it("refuses more ranges in a day than the page shows, and keeps what is saved", async () => {
+		const rules = { bufferMinutes: 0, minNoticeHours: 2, maxAdvanceDays: 30, acceptingBookings: true };
+		/** `count` half-hour ranges on a weekday, one an hour from midnight. */
+		const ranges = (weekday: number, count: number) =>
+			Array.from({ length: count }, (_, hour) => ({
+				weekday,
+				start: `${String(hour).padStart(2, "0")}:00`,
+				end: `${String(hour).padStart(2, "0")}:30`,
+			}));
+		const full = await put("/coach/availability", { ...rules, weeklyHours: ranges(2, maxRangesPerDay), exceptions: [] });
+		expect(full.status).toBe(200);
+		const before = await getMyAvailability(userId);
+		expect(before.weeklyHours).toHaveLength(maxRangesPerDay);
+
+		const tooMany = await put("/coach/availability", {
+			...rules,
+			weeklyHours: [...ranges(1, 1), ...ranges(2, maxRangesPerDay + 1)],
+			exceptions: [],
+		});
+		expect(tooMany.status).toBe(400);
+		expect(tooMany.body.error.fields).toEqual({
+			[`weeklyHours.${maxRangesPerDay + 1}.start`]: `每天最多设置 ${maxRangesPerDay} 个时段`,
+		});
+		expect(await getMyAvailability(userId)).toEqual(before);
+	});
+
+	it("refuses to remove a special date that is not saved, changing nothing", async () => {
+		const tomorrow = addDays(todayInShanghai(), 1);
+		const added = availabilityFromForm(
+			"add-exception",
+			form({ date: tomorrow, kind: "extra_hours", start: "09:00", end: "10:00" }),
+			await getMyAvailability(userId),
+		);
+		if (!added.ok) throw new Error(JSON.stringify(added.outcome));
+		await saveAvailability({ userId, update: added.update });
+		const before = await getMyAvailability(userId);
+		expect(before.exceptions).toHaveLength(1);
+
+		const gone = exceptionKeyOf({ date: tomorrow, kind: "day_off" });
+		let refusal: unknown;
+		try {
+			availabilityFromForm("remove-exception", form({ exception: gone }), before);
+		} catch (error) {
+			refusal = error;
+		}
+		expect(isAppError(refusal) && [refusal.status, refusal.messageKey]).toEqual([404, "coaching.errors.exceptionNotFound"]);
+
+		// Through the page's action: the refusal is the remove form's message, and nothing is saved.
+		const { action } = await import("~/routes/coach/availability");
+		const answer = await action(pagePost("/coach/availability", form({ intent: "remove-exception", exception: gone })));
+		expect(answer).toMatchObject({
+			data: { intent: "remove-exception", errors: { formError: "coaching.errors.exceptionNotFound" } },
+			init: { status: 404 },
+		});
+		expect(await getMyAvailability(userId)).toEqual(before);
+	});
+
+	it("answers a body that is not a form with a 400 form message, not a failure", async () => {
+		const availability = await import("~/routes/coach/availability");
+		const offerings = await import("~/routes/coach/offerings");
+		for (const [path, action] of [
+			["/coach/availability", availability.action],
+			["/coach/offerings", offerings.action],
+		] as const) {
+			const answer = await action(pagePost(path, "--broken\r\nno form here", "multipart/form-data; boundary=nothing"));
+			expect(answer, path).toMatchObject({ data: { errors: { formError: "errors.badRequest" } }, init: { status: 400 } });
+		}
+	});
+
+	/** The arguments of a page action for a POST by this coach (the Bearer token works for pages too). */
+	function pagePost(path: string, body: BodyInit, contentType?: string) {
+		const request = new Request(`http://127.0.0.1${path}`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${token}`, ...(contentType ? { "content-type": contentType } : {}) },
+			body,
+		});
+		// The actions read only the request.
+		return { request, params: {}, context: {} } as never;
+	}
 });

@@ -21,10 +21,10 @@ import type { UploadSource } from "~/modules/coaches/application/upload-source.s
 import { withdrawApplication } from "~/modules/coaches/application/withdraw-application.server";
 import { getMyAvailability } from "~/modules/coaches/availability/get-availability.server";
 import { saveAvailability } from "~/modules/coaches/availability/save-availability.server";
-import { availabilityUpdateSchema } from "~/modules/coaches/availability/schema";
+import { availabilityUpdateSchema, maxRangesPerDay } from "~/modules/coaches/availability/schema";
 import { getMyOfferings } from "~/modules/coaches/offerings/get-offerings.server";
 import { saveOfferings } from "~/modules/coaches/offerings/save-offerings.server";
-import { offeringsUpdateSchema } from "~/modules/coaches/offerings/schema";
+import { maxLengthsPerCourse, offeringsUpdateSchema } from "~/modules/coaches/offerings/schema";
 import { imageTypes, kindPolicies, maxMegabytes } from "~/modules/files/kinds";
 import { authHeaders } from "../client";
 import { defineEndpoint } from "../endpoint";
@@ -271,8 +271,7 @@ export const getMyCoachOfferings = defineEndpoint({
 export const saveMyCoachOfferings = defineEndpoint({
 	method: "put",
 	path: "/coach/offerings",
-	summary:
-		"Replace my lessons (prices in fen, ¥1–¥100,000; 30–240 minutes in 15-minute steps) and cancellation preset; the search price is recomputed at once",
+	summary: `Replace my lessons (prices in fen, ¥1–¥100,000; 30–240 minutes in 15-minute steps; at most ${maxLengthsPerCourse} lengths per course type, all online or none) and cancellation preset; the search price is recomputed at once`,
 	tag,
 	auth: "bearer",
 	body: offeringsUpdateSchema,
@@ -298,7 +297,7 @@ export const getMyCoachAvailability = defineEndpoint({
 export const saveMyCoachAvailability = defineEndpoint({
 	method: "put",
 	path: "/coach/availability",
-	summary: "Replace my availability; ranges of one weekday may not overlap",
+	summary: `Replace my availability; at most ${maxRangesPerDay} ranges a weekday, which may not overlap`,
 	tag,
 	auth: "bearer",
 	body: availabilityUpdateSchema,

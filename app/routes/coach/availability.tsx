@@ -20,6 +20,7 @@ import { exceptionHorizonDays } from "~/modules/coaches/availability/schema";
 import { addDays, todayInShanghai } from "~/modules/coaches/availability/time";
 import { CoachGate, CoachPage } from "~/modules/coaches/dashboard/coach-page";
 import { getMyCoachStatus } from "~/modules/coaches/dashboard/get-dashboard.server";
+import { FormAlert } from "~/ui/form-alert";
 import type { Route } from "./+types/availability";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -43,11 +44,17 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
  */
 export async function action({ request }: Route.ActionArgs) {
 	const session = await requireUser(request);
-	const form = await request.formData();
-	const intent = String(form.get("intent") ?? "");
-	if (!(availabilityIntents as readonly string[]).includes(intent)) {
-		return data<AvailabilityOutcome>({ intent: null, errors: { formError: "errors.badRequest" } }, { status: 400 });
+	const badRequest = () =>
+		data<AvailabilityOutcome>({ intent: null, errors: { formError: "errors.badRequest" } }, { status: 400 });
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		// A body that is not a form (wrong content type, broken multipart) is the sender's mistake: 400, not a 500 page.
+		return badRequest();
 	}
+	const intent = String(form.get("intent") ?? "");
+	if (!(availabilityIntents as readonly string[]).includes(intent)) return badRequest();
 	const typed = intent as AvailabilityIntent;
 	try {
 		const parsed = availabilityFromForm(typed, form, await getMyAvailability(session.user.id));
@@ -71,6 +78,8 @@ export default function CoachAvailability({ loaderData, actionData }: Route.Comp
 			aside={coach ? <CoachStatusChip status={coach.status} /> : null}
 		>
 			<CoachGate coach={coach}>
+				{/* A refusal that belongs to none of the forms (a malformed request) is shown above them all. */}
+				{actionData?.intent === null ? <FormAlert messageKey={actionData.errors.formError} /> : null}
 				{availability ? (
 					<>
 						<StatusCard accepting={availability.acceptingBookings} outcome={actionData} />

@@ -28,7 +28,13 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 /** Saves every lesson and the cancellation preset at once, as `PUT /api/v1/coach/offerings` does. */
 export async function action({ request }: Route.ActionArgs) {
 	const session = await requireUser(request);
-	const form = await request.formData();
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		// A body that is not a form (wrong content type, broken multipart) is the sender's mistake: 400, not a 500 page.
+		return data<OfferingsOutcome>({ errors: { formError: "errors.badRequest" } }, { status: 400 });
+	}
 	const parsed = offeringsFromForm(form);
 	if (!parsed.ok) return data<OfferingsOutcome>(parsed.outcome, { status: 400 });
 	try {

@@ -1,3 +1,4 @@
+import { notFound } from "~/lib/errors";
 import type { FormErrors } from "~/lib/form.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import type { AvailabilityView } from "./get-availability.server";
@@ -6,6 +7,7 @@ import {
 	availabilityUpdateSchema,
 	bookingRulesSchema,
 	exceptionKinds,
+	maxRangesPerDay,
 	weeklyRangeSchema,
 } from "./schema";
 import { timeOf } from "./time";
@@ -20,7 +22,6 @@ export const availabilityIntents = ["status", "weekly", "add-exception", "remove
 export type AvailabilityIntent = (typeof availabilityIntents)[number];
 
 export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
-export const maxRangesPerDay = 10;
 
 export const availabilityFields = {
 	start: (weekday: number, row: number) => `weekly.${weekday}.${row}.start`,
@@ -119,7 +120,10 @@ function validate(
 	return { ok: false, outcome: { intent, errors, values: typedValues(form) } };
 }
 
-/** Reads one form of the page into the service's update; `view` is what is saved now. */
+/**
+ * Reads one form of the page into the service's update; `view` is what is saved now. Removing an
+ * exception that is not (or no longer) saved throws a 404 `AppError`, and nothing is to be saved.
+ */
 export function availabilityFromForm(intent: AvailabilityIntent, form: FormData, view: AvailabilityView): AvailabilityFormResult {
 	const current = updateOf(view);
 	switch (intent) {
@@ -202,13 +206,10 @@ export function availabilityFromForm(intent: AvailabilityIntent, form: FormData,
 		}
 		case "remove-exception": {
 			const key = text(form, availabilityFields.exceptionKey);
-			return validate(
-				intent,
-				{ ...current, exceptions: view.exceptions.filter((exception) => exceptionKeyOf(exception) !== key) },
-				form,
-				() => null,
-				"coaching.availability.exceptionRemoved",
-			);
+			const kept = view.exceptions.filter((exception) => exceptionKeyOf(exception) !== key);
+			// Already gone (removed in another tab, or now in the past): saying "removed" would be untrue.
+			if (kept.length === view.exceptions.length) throw notFound("coaching.errors.exceptionNotFound");
+			return validate(intent, { ...current, exceptions: kept }, form, () => null, "coaching.availability.exceptionRemoved");
 		}
 	}
 }

@@ -64,16 +64,30 @@ export const bookingRulesSchema = z.object({
 	acceptingBookings: z.boolean({ error: "errors.field.invalid" }),
 });
 
+/**
+ * At most this many ranges on one weekday. The hours page shows exactly this many rows a day, so
+ * the API refuses more: a save from the page could not show, and would silently drop, the rest.
+ * The message `coaching.errors.tooManyRangesInDay` names the number too.
+ */
+export const maxRangesPerDay = 10;
+
 /** `PUT /api/v1/coach/availability`: the whole weekly plan, the exceptions from today on, and the booking rules. */
 export const availabilityUpdateSchema = bookingRulesSchema
 	.extend({
-		weeklyHours: z.array(weeklyRangeSchema).max(70, "coaching.errors.tooManyRanges"),
+		weeklyHours: z.array(weeklyRangeSchema).max(7 * maxRangesPerDay, "coaching.errors.tooManyRanges"),
 		exceptions: z.array(exceptionSchema).max(200, "coaching.errors.tooManyExceptions"),
 	})
 	.superRefine((value, context) => {
 		// Two ranges of one weekday may not overlap (the slot computation would count hours twice).
 		for (let weekday = 1; weekday <= 7; weekday += 1) {
 			const indexes = value.weeklyHours.flatMap((range, index) => (range.weekday === weekday ? [index] : []));
+			if (indexes.length > maxRangesPerDay) {
+				context.addIssue({
+					code: "custom",
+					path: ["weeklyHours", indexes[maxRangesPerDay] as number, "start"],
+					message: "coaching.errors.tooManyRangesInDay",
+				});
+			}
 			const ranges = indexes.map((index) => {
 				const range = value.weeklyHours[index] as { start: string; end: string };
 				return { start: minutesOf(range.start), end: minutesOf(range.end) };

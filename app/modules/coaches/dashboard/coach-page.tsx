@@ -111,7 +111,10 @@ export function CoachGate({ coach, children }: { coach: MyCoachStatus | null; ch
 				<div className="flex flex-col gap-3 rounded-2xl bg-wood-100 px-4 py-3 text-sm text-wood-700 ring-1 ring-wood-300 ring-inset sm:flex-row sm:items-center sm:justify-between">
 					<p>{t("coaching.dashboard.notPublicYet")}</p>
 					<Link to="/coach/apply" className="shrink-0 font-medium underline underline-offset-2">
-						{t("coaching.dashboard.continueApplication")}
+						{/* In review it cannot be edited, only seen (as ApplicationCard says). */}
+						{t(
+							coach.status === "pending_review" ? "coaching.dashboard.viewApplication" : "coaching.dashboard.continueApplication",
+						)}
 					</Link>
 				</div>
 			)}

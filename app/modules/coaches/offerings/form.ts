@@ -3,16 +3,15 @@ import { yuanToFen } from "~/lib/money";
 import { fieldErrorKeys } from "~/lib/validation";
 import { type CourseType, courseTypes } from "../catalog";
 import type { OfferingsView } from "./get-offerings.server";
-import { type OfferingsUpdate, offeringsUpdateSchema } from "./schema";
+import { maxLengthsPerCourse, type OfferingsUpdate, offeringsUpdateSchema } from "./schema";
 
 /**
  * The /coach/offerings form, a plain POST that works without JavaScript: per course type a few
  * rows of (length, price in yuan) and whether it can be taught online, then the cancellation
  * preset. An empty row is simply not offered. Refusals come back under the form's own field
- * names, so each shows beside its input.
+ * names, so each shows beside its input. Each course type has `maxLengthsPerCourse` rows, as many
+ * lengths as the API takes, so the page can always show everything that is saved.
  */
-export const maxRowsPerCourse = 8;
-
 export const offeringFields = {
 	duration: (course: CourseType, row: number) => `${course}.${row}.duration`,
 	price: (course: CourseType, row: number) => `${course}.${row}.price`,
@@ -46,11 +45,11 @@ export function typedValues(form: FormData): Record<string, string> {
 /** How many rows a course type shows: each saved (or typed) length and one empty row to add another. */
 export function rowsFor(course: CourseType, view: OfferingsView, values?: Record<string, string>): number {
 	const typed = values
-		? Array.from({ length: maxRowsPerCourse }, (_, row) => row).filter((row) => offeringFields.duration(course, row) in values)
+		? Array.from({ length: maxLengthsPerCourse }, (_, row) => row).filter((row) => offeringFields.duration(course, row) in values)
 		: [];
 	const count =
 		values && typed.length > 0 ? typed.length : view.offerings.filter((item) => item.courseType === course).length + 1;
-	return Math.min(Math.max(count, 1), maxRowsPerCourse);
+	return Math.min(Math.max(count, 1), maxLengthsPerCourse);
 }
 
 /** Reads the form into the API's update, validated by the same schema; or the errors by field. */
@@ -61,7 +60,7 @@ export function offeringsFromForm(form: FormData): OfferingsFormResult {
 	const offerings: Array<{ courseType: CourseType; durationMinutes: number; priceFen: number; online: boolean }> = [];
 	for (const course of courseTypes) {
 		const online = form.get(offeringFields.online(course)) === "on";
-		for (let row = 0; row < maxRowsPerCourse; row += 1) {
+		for (let row = 0; row < maxLengthsPerCourse; row += 1) {
 			const duration = text(form, offeringFields.duration(course, row));
 			const price = text(form, offeringFields.price(course, row));
 			if (!duration && !price) continue;

@@ -26,18 +26,35 @@ export const offeringSchema = z.object({
 		.int("coaching.errors.priceInvalid")
 		.min(minPriceFen, "coaching.errors.priceRange")
 		.max(maxPriceFen, "coaching.errors.priceRange"),
-	online: z.boolean({ error: "errors.field.invalid" }).default(false),
+	online: z
+		.boolean({ error: "errors.field.invalid" })
+		.default(false)
+		.describe("Whether the course type is taught online: the same for every length of one course type"),
 });
 export type OfferingInput = z.output<typeof offeringSchema>;
 
-/** `PUT /api/v1/coach/offerings`: the whole list (what is left out is withdrawn) and the cancellation preset. */
+/**
+ * At most this many lengths per course type. The offerings page shows exactly this many rows, so
+ * the API refuses more: a save from the page could not show, and would silently withdraw, the rest.
+ * The message `coaching.errors.tooManyLengths` names the number too.
+ */
+export const maxLengthsPerCourse = 8;
+
+/**
+ * `PUT /api/v1/coach/offerings`: the whole list (what is left out is withdrawn) and the cancellation preset.
+ * Whether a lesson can be taught online belongs to its course type (the page has one switch per
+ * type), so the lengths of one type must agree on `online`.
+ */
 export const offeringsUpdateSchema = z
 	.object({
-		offerings: z.array(offeringSchema).max(courseTypes.length * 8, "coaching.errors.tooManyOfferings"),
+		offerings: z.array(offeringSchema).max(courseTypes.length * maxLengthsPerCourse, "coaching.errors.tooManyOfferings"),
 		cancellationPolicy: z.enum(cancellationPolicies, { error: "errors.field.invalidOption" }),
 	})
 	.superRefine((value, context) => {
 		const seen = new Set<string>();
+		const lengths = new Map<string, number>();
+		const online = new Map<string, boolean>();
+		const mixed = new Set<string>();
 		value.offerings.forEach((offering, index) => {
 			const key = `${offering.courseType}:${offering.durationMinutes}`;
 			if (seen.has(key)) {
@@ -48,6 +65,21 @@ export const offeringsUpdateSchema = z
 				});
 			}
 			seen.add(key);
+			const count = (lengths.get(offering.courseType) ?? 0) + 1;
+			lengths.set(offering.courseType, count);
+			if (count === maxLengthsPerCourse + 1) {
+				context.addIssue({
+					code: "custom",
+					path: ["offerings", index, "durationMinutes"],
+					message: "coaching.errors.tooManyLengths",
+				});
+			}
+			const first = online.get(offering.courseType);
+			if (first === undefined) online.set(offering.courseType, offering.online);
+			else if (first !== offering.online && !mixed.has(offering.courseType)) {
+				mixed.add(offering.courseType);
+				context.addIssue({ code: "custom", path: ["offerings", index, "online"], message: "coaching.errors.onlineMixed" });
+			}
 		});
 	});
 export type OfferingsUpdate = z.output<typeof offeringsUpdateSchema>;

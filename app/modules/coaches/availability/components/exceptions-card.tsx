@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Form } from "react-router";
+import { Form, useNavigation } from "react-router";
 import { Button } from "~/ui/button";
 import { cn } from "~/ui/cn";
 import { Field } from "~/ui/field";
@@ -37,6 +37,9 @@ export function ExceptionsCard({
 	const { t, i18n } = useTranslation();
 	const add = useAvailabilityForm(outcome, "add-exception");
 	const remove = useAvailabilityForm(outcome, "remove-exception");
+	// Only the button of the exception being removed spins, not every remove button of the list.
+	const navigation = useNavigation();
+	const removing = remove.busy ? navigation.formData?.get(availabilityFields.exceptionKey) : undefined;
 	const fields = availabilityFields.exception;
 	const kind = add.values?.[fields.kind] ?? "day_off";
 	return (
@@ -73,7 +76,7 @@ export function ExceptionsCard({
 										type="submit"
 										variant="ghost"
 										size="sm"
-										busy={remove.busy}
+										busy={removing === exceptionKeyOf(exception)}
 										aria-label={t("coaching.availability.removeExceptionLabel", { date: day })}
 									>
 										{t("coaching.availability.removeException")}
