@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { containsPersonalData } from "~/modules/accounts/admin/schema";
 import { describeDevice, describePlace } from "~/modules/accounts/device";
 import { can, permissionsOf } from "~/modules/accounts/permissions";
 import { maskPhone, normalisePhone } from "~/modules/accounts/phone";
@@ -63,5 +64,20 @@ describe("devices and places", () => {
 		expect(describePlace("127.0.0.1")).toBe("local");
 		expect(describePlace("192.168.1.20")).toBe("private");
 		expect(describePlace("203.0.113.45")).toBe("203.0.113.*");
+	});
+});
+
+describe("personal data in back-office reasons and audit details", () => {
+	it("finds a mobile number written any usual way, and an email address", () => {
+		expect(containsPersonalData("请拨打13812345678联系")).toBe(true);
+		expect(containsPersonalData("call 138 1234 5678 please")).toBe(true);
+		expect(containsPersonalData("138-1234-5678")).toBe(true);
+		expect(containsPersonalData("write to coach@example.com")).toBe(true);
+	});
+
+	it("does not take digits inside an identifier for a phone number", () => {
+		// The old pattern matched "1391-2345-6789" inside this id and refused an audit entry at random.
+		expect(containsPersonalData("a1b2c3d4-1391-2345-6789-0123456789ab")).toBe(false);
+		expect(containsPersonalData("照片不清晰，请重新上传")).toBe(false);
 	});
 });

@@ -45,9 +45,12 @@ export const reasonSchema = z
 	// The reason is stored in the audit log and sent to the user: no phone numbers or emails in clear.
 	.refine((value) => !containsPersonalData(value), "admin.errors.reasonPersonalData");
 
-/** A mainland mobile number (with any separators) or an email address. */
+/**
+ * A mainland mobile number (with any separators) or an email address. The number must stand on
+ * its own: digits inside a longer run of letters and digits (a UUID, a hash) are not a phone.
+ */
 export function containsPersonalData(text: string): boolean {
-	return /1[3-9](?:[\s-]?\d){9}/.test(text) || /[^\s@]+@[^\s@]+\.[^\s@]+/.test(text);
+	return /(?<![\w-])1[3-9](?:[\s-]?\d){9}(?!\w)/.test(text) || /[^\s@]+@[^\s@]+\.[^\s@]+/.test(text);
 }
 
 export const statusChangeSchema = z.object({ reason: reasonSchema });
