@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -377,6 +378,10 @@ describe("review", () => {
 		const approved = await call("POST", `/admin/coach-reviews/${coachId}/approve`, staff, {});
 		expect(approved.status).toBe(200);
 		expect(approved.body).toEqual({ status: "approved", roleGranted: true });
+		// Once decided, nothing is left to check: the reviewer sees the ID number masked too.
+		const decided = await call("GET", `/admin/coach-reviews/${coachId}`, staff);
+		expect(JSON.stringify(decided.body)).not.toContain(validId);
+		expect(decided.body.application.identity.idNumberMasked).toBe(`110***********${validId.slice(-4)}`);
 
 		const mine = await call("GET", "/coach/application", coach.token);
 		expect(mine.body).toMatchObject({ status: "approved", badges: { realName: true, certificate: false } });
@@ -511,5 +516,38 @@ describe("review", () => {
 		const attached = await call("POST", "/coach/photos", other.token, { fileId: uploaded.body.id });
 		expect(attached.status).toBe(201);
 		expect(attached.body.status).toBe("pending");
+	});
+});
+
+describe("the apply page", () => {
+	it("refuses an oversized upload before reading it, and a malformed one as a bad request, in the form that sent it", async () => {
+		const { token } = await newUser("13912340013");
+		const headers = { cookie: `cp_session=${token}`, origin: app.url, "content-type": "multipart/form-data; boundary=x" };
+		// Announced larger than the page ever takes: answered while the body is still unsent.
+		const oversized = await new Promise<{ status: number; html: string }>((resolve, reject) => {
+			const sending = httpRequest(
+				`${app.url}/coach/apply?intent=set-video`,
+				{ method: "POST", headers: { ...headers, "content-length": String(200 * 1024 * 1024) } },
+				(response) => {
+					let html = "";
+					response.setEncoding("utf8");
+					response.on("data", (chunk: string) => {
+						html += chunk;
+					});
+					response.on("end", () => {
+						resolve({ status: response.statusCode ?? 0, html });
+						sending.destroy();
+					});
+				},
+			);
+			sending.on("error", reject);
+			sending.flushHeaders();
+		});
+		expect(oversized.status).toBe(413);
+		expect(oversized.html).toContain("文件不能超过 50 MB");
+
+		const malformed = await fetch(`${app.url}/coach/apply?intent=set-video`, { method: "POST", headers, body: "not multipart" });
+		expect(malformed.status).toBe(400);
+		expect(await malformed.text()).toContain("请求有误，请检查后重试");
 	});
 });

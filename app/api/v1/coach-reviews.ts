@@ -65,7 +65,8 @@ const coachParams = z.object({ coachId: coachIdSchema });
 export const getCoachReview = defineEndpoint({
 	method: "get",
 	path: "/admin/coach-reviews/:coachId",
-	summary: "One coach for review: identity with the full ID number, photos, certificates (signed URLs), places",
+	summary:
+		"One coach for review: identity (the full ID number only while the application is pending review, otherwise just the masked one), photos, certificates (signed URLs), places",
 	tag,
 	auth: "bearer",
 	params: coachParams,

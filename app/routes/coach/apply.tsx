@@ -1,16 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
+import { AppError } from "~/lib/errors";
 import { formErrorsOf } from "~/lib/form.server";
 import { localeOfRequest, pageTitle } from "~/lib/i18n";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { type ApplyIntent, applyIntents, runApplyForm, typedValues } from "~/modules/coaches/application/apply-form.server";
 import type { ApplyOutcome } from "~/modules/coaches/application/apply-outcome";
+import { type RequiredSection, requiredSections, sectionComplete } from "~/modules/coaches/application/completeness";
 import { CertificatesSection } from "~/modules/coaches/application/components/certificates-section";
 import { IdentitySection } from "~/modules/coaches/application/components/identity-section";
 import { PhotosSection } from "~/modules/coaches/application/components/photos-section";
 import { ProfileSection } from "~/modules/coaches/application/components/profile-section";
-import { CoachStatusChip, VerifiedBadges } from "~/modules/coaches/application/components/status-chip";
+import { ApplicationStatusMessage, CoachStatusChip, VerifiedBadges } from "~/modules/coaches/application/components/status-chip";
 import { SubmitSection } from "~/modules/coaches/application/components/submit-section";
 import { useApplyOutcome } from "~/modules/coaches/application/components/use-apply-outcome";
 import { VideoSection } from "~/modules/coaches/application/components/video-section";
@@ -18,6 +20,7 @@ import { WhereSection } from "~/modules/coaches/application/components/where-sec
 import { getMyApplication } from "~/modules/coaches/application/get-my-application.server";
 import { type ApplicationView, blankApplication } from "~/modules/coaches/application/present.server";
 import { cityOptions } from "~/modules/coaches/cities";
+import { kindPolicies, maxMegabytes } from "~/modules/files/kinds";
 import { Button, ButtonLink } from "~/ui/button";
 import { FormAlert } from "~/ui/form-alert";
 import type { Route } from "./+types/apply";
@@ -36,16 +39,39 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
+/** The largest upload the page takes (the intro video), plus room for the form's other fields. */
+const maxBodyBytes = kindPolicies.intro_video.maxBytes + 1024 * 1024;
+
+const isApplyIntent = (value: unknown): value is ApplyIntent => (applyIntents as readonly unknown[]).includes(value);
+
 /** Each section is its own form; a refusal comes back with the field names the API uses. */
 export async function action({ request }: Route.ActionArgs) {
 	const session = await requireUser(request);
-	const form = await request.formData();
-	const intent = String(form.get("intent") ?? "");
-	if (!(applyIntents as readonly string[]).includes(intent)) {
+	// The upload forms also name their intent in the URL, so that a refusal made before the body is
+	// read still shows in the form that sent it.
+	const declared = new URL(request.url).searchParams.get("intent");
+	const early = isApplyIntent(declared) ? declared : null;
+	// request.formData() buffers the whole body in memory and, unlike the API, page actions have no
+	// body limit in front of them: refuse a body larger than this page ever takes by its
+	// Content-Length, before reading it.
+	if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) {
+		const maxMb = maxMegabytes(kindPolicies.intro_video.maxBytes);
+		const { errors, init } = formErrorsOf(new AppError(413, "payload_too_large", "files.errors.tooLarge", { params: { maxMb } }));
+		return data<ApplyOutcome>({ intent: early, errors }, init);
+	}
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		// A malformed body (a broken multipart upload) is the client's mistake, not a server error.
+		return data<ApplyOutcome>({ intent: early, errors: { formError: "errors.badRequest" } }, { status: 400 });
+	}
+	const intent = form.get("intent");
+	if (!isApplyIntent(intent)) {
 		return data<ApplyOutcome>({ intent: null, errors: { formError: "errors.badRequest" } }, { status: 400 });
 	}
 	try {
-		const done = await runApplyForm(session.user.id, intent as ApplyIntent, form);
+		const done = await runApplyForm(session.user.id, intent, form);
 		const anchor = done.anchor === "top" ? "" : `#${done.anchor}`;
 		return redirectWithToast(`/coach/apply${anchor}`, { kind: "success", messageKey: done.messageKey });
 	} catch (error) {
@@ -54,42 +80,22 @@ export async function action({ request }: Route.ActionArgs) {
 	}
 }
 
-/** Required sections: the ones submitting waits for. */
-const requiredSections = {
-	identity: ["identity.realName", "identity.idNumber", "identity.gender"],
-	profile: ["profile.disciplines", "profile.level", "profile.yearsExperience", "profile.bio"],
-	photos: ["photos"],
-	where: ["area.cityCode", "places"],
-} as const;
-
 function StatusPanel({ application }: { application: ApplicationView }) {
-	const { t, i18n } = useTranslation();
+	const { t } = useTranslation();
 	const withdraw = useApplyOutcome("withdraw");
 	const { status } = application;
-	const submittedOn = application.submittedAt
-		? new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(
-				new Date(application.submittedAt),
-			)
-		: "";
-	const message = {
-		draft: t("coaching.apply.statusDraft"),
-		pending_review: t("coaching.apply.statusPending", { date: submittedOn }),
-		rejected: t("coaching.apply.statusRejected"),
-		approved: t("coaching.apply.statusApproved"),
-		suspended: t("coaching.apply.statusSuspended"),
-	}[status];
 	return (
 		<div className="rounded-3xl bg-white p-5 shadow-(--shadow-card) sm:p-6" role="status">
 			<div className="flex flex-wrap items-center gap-2">
 				<CoachStatusChip status={status} />
 				<VerifiedBadges badges={application.badges} />
 			</div>
-			<p className="mt-3 text-[15px]">{message}</p>
-			{status === "rejected" && application.reviewNote ? (
-				<p className="mt-2 rounded-2xl bg-red-50 px-4 py-3 text-sm text-danger ring-1 ring-red-200">
-					{t("coaching.apply.statusRejectedReason", { reason: application.reviewNote })}
-				</p>
-			) : null}
+			<ApplicationStatusMessage
+				status={status}
+				submittedAt={application.submittedAt}
+				reviewNote={application.reviewNote}
+				className="mt-3"
+			/>
 			{status === "pending_review" ? (
 				<Form method="post" className="mt-4 flex flex-wrap items-center gap-3">
 					<input type="hidden" name="intent" value="withdraw" />
@@ -113,10 +119,9 @@ export default function CoachApply({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
 	const { application, started, cityOptions } = loaderData;
 	const approved = application.status === "approved";
-	const doneCount = Object.values(requiredSections).filter((fields) =>
-		fields.every((field) => !application.missing[field]),
-	).length;
-	const total = Object.keys(requiredSections).length;
+	const sections = Object.keys(requiredSections) as RequiredSection[];
+	const doneCount = sections.filter((section) => sectionComplete(application.missing, section)).length;
+	const total = sections.length;
 	const showSubmit = application.status === "draft" || application.status === "rejected";
 	return (
 		<div className="mx-auto max-w-3xl space-y-5 px-4 pt-5 pb-16 sm:px-6 sm:pt-10">

@@ -109,7 +109,7 @@ export function typedValues(form: FormData): Record<string, string | string[]> {
 
 /** Runs one form of the page for the signed-in user; refusals throw AppErrors with field names. */
 export async function runApplyForm(userId: string, intent: ApplyIntent, form: FormData): Promise<ApplyDone> {
-	const done = (messageKey = "coaching.apply.saved") => ({ anchor: sectionOf[intent], messageKey });
+	const done = (): ApplyDone => ({ anchor: sectionOf[intent], messageKey: "coaching.apply.saved" });
 	switch (intent) {
 		case "identity": {
 			const identity = parseSection(
@@ -169,7 +169,7 @@ export async function runApplyForm(userId: string, intent: ApplyIntent, form: Fo
 			return done();
 		case "add-photo":
 			await addPhoto({ userId, source: await fileBytes(form, "photo", "coach_photo", "photos") });
-			return done("coaching.apply.saved");
+			return done();
 		case "remove-photo":
 			await removePhoto({ userId, photoId: idOf(form, "photoId") });
 			return done();

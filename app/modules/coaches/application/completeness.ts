@@ -34,3 +34,25 @@ export function missingForSubmit(facts: ApplicationFacts): Record<string, string
 	if (facts.placeCount === 0 && !facts.serviceRadiusKm) missing.places = "coaching.errors.whereRequired";
 	return missing;
 }
+
+/**
+ * The sections submitting waits for, each with the names `missingForSubmit` reports for it; the
+ * keys are the section anchors of the apply page.
+ */
+export const requiredSections = {
+	identity: ["identity.realName", "identity.idNumber", "identity.gender"],
+	profile: ["profile.disciplines", "profile.level", "profile.yearsExperience", "profile.bio"],
+	photos: ["photos"],
+	where: ["area.cityCode", "places"],
+} as const satisfies Record<string, readonly string[]>;
+export type RequiredSection = keyof typeof requiredSections;
+
+/** Whether nothing `missingForSubmit` reported belongs to this section. */
+export const sectionComplete = (missing: Record<string, string>, section: RequiredSection): boolean =>
+	requiredSections[section].every((field) => !missing[field]);
+
+/** The required section a missing field belongs to, if any. */
+export const sectionOfField = (field: string): RequiredSection | undefined =>
+	(Object.keys(requiredSections) as RequiredSection[]).find((section) =>
+		(requiredSections[section] as readonly string[]).includes(field),
+	);

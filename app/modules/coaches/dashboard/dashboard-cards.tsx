@@ -4,25 +4,14 @@ import { Link } from "react-router";
 import { ButtonLink } from "~/ui/button";
 import { cn } from "~/ui/cn";
 import { SectionCard } from "../application/components/section-card";
+import { ApplicationStatusMessage } from "../application/components/status-chip";
 import { WeeklySummary } from "../availability/components/weekly-summary";
 import { OfferingsSummary, usePriceSummary } from "../offerings/components/offerings-summary";
 import type { CoachDashboard } from "./get-dashboard.server";
 
 /** Where an application not (or no longer) public stands, and the way back to it. */
 export function ApplicationCard({ coach }: { coach: CoachDashboard }) {
-	const { t, i18n } = useTranslation();
-	const submittedOn = coach.submittedAt
-		? new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(
-				new Date(coach.submittedAt),
-			)
-		: "";
-	const message = {
-		draft: t("coaching.apply.statusDraft"),
-		pending_review: t("coaching.apply.statusPending", { date: submittedOn }),
-		rejected: t("coaching.apply.statusRejected"),
-		approved: t("coaching.apply.statusApproved"),
-		suspended: t("coaching.apply.statusSuspended"),
-	}[coach.status];
+	const { t } = useTranslation();
 	const link =
 		coach.status === "draft" || coach.status === "rejected"
 			? "coaching.dashboard.continueApplication"
@@ -31,12 +20,7 @@ export function ApplicationCard({ coach }: { coach: CoachDashboard }) {
 				: null;
 	return (
 		<SectionCard id="application" title={t("coaching.dashboard.applicationTitle")}>
-			<p className="text-[15px]">{message}</p>
-			{coach.status === "rejected" && coach.reviewNote ? (
-				<p className="mt-3 rounded-2xl bg-red-50 px-4 py-3 text-sm text-danger ring-1 ring-red-200">
-					{t("coaching.apply.statusRejectedReason", { reason: coach.reviewNote })}
-				</p>
-			) : null}
+			<ApplicationStatusMessage status={coach.status} submittedAt={coach.submittedAt} reviewNote={coach.reviewNote} />
 			{link ? (
 				<ButtonLink to="/coach/apply" className="mt-4 w-full sm:w-auto">
 					{t(link)}

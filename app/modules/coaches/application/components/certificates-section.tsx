@@ -5,7 +5,7 @@ import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
 import type { ApplicationView } from "../present.server";
 import { maxCertificates } from "../schema";
-import { fileInputClasses, SectionCard } from "./section-card";
+import { fileInputClasses, ListError, SectionCard } from "./section-card";
 import { ItemStatusChip } from "./status-chip";
 import { useApplyOutcome } from "./use-apply-outcome";
 
@@ -60,7 +60,7 @@ export function CertificatesSection({ application, step }: { application: Applic
 										type="submit"
 										variant="ghost"
 										size="sm"
-										busy={form.busy("remove-certificate")}
+										busy={form.busy("remove-certificate", "certificateId", certificate.id)}
 										aria-label={t("coaching.apply.certificates.removeLabel", {
 											issuer: certificate.issuer,
 											level: certificate.level,
@@ -78,9 +78,17 @@ export function CertificatesSection({ application, step }: { application: Applic
 					{t("coaching.apply.certificates.empty")}
 				</p>
 			)}
+			<ListError message={form.error("certificates")} />
 			<FormAlert messageKey={form.formError} params={form.formParams} />
 			{editable && active < maxCertificates ? (
-				<Form method="post" encType="multipart/form-data" className="mt-4 space-y-4 rounded-2xl bg-paper p-4">
+				<Form
+					// A new key after each save empties the form (with JavaScript the page is not reloaded).
+					key={certificates.length}
+					method="post"
+					action="?intent=add-certificate"
+					encType="multipart/form-data"
+					className="mt-4 space-y-4 rounded-2xl bg-paper p-4"
+				>
 					<input type="hidden" name="intent" value="add-certificate" />
 					<div className="grid gap-4 sm:grid-cols-2">
 						<Field

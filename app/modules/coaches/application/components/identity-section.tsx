@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
+import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { genders } from "../schema";
 import { CheckPill, PillGroup, SectionCard } from "./section-card";
@@ -12,7 +13,7 @@ export function IdentitySection({ application, step }: { application: Applicatio
 	const { t } = useTranslation();
 	const form = useApplyOutcome("identity");
 	const { identity, missing, editable } = application;
-	const done = !missing["identity.realName"] && !missing["identity.idNumber"] && !missing["identity.gender"];
+	const done = sectionComplete(missing, "identity");
 	const gender = form.value("gender") ?? identity.gender ?? "";
 	return (
 		<SectionCard id="identity" step={step} title={t("coaching.apply.sections.identity")} state={done ? "done" : "todo"}>

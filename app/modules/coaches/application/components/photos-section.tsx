@@ -2,9 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { FormAlert } from "~/ui/form-alert";
+import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { maxPhotos } from "../schema";
-import { fileInputClasses, SectionCard } from "./section-card";
+import { fileInputClasses, ListError, SectionCard } from "./section-card";
 import { ItemStatusChip } from "./status-chip";
 import { useApplyOutcome } from "./use-apply-outcome";
 
@@ -15,7 +16,12 @@ export function PhotosSection({ application, step }: { application: ApplicationV
 	const { photos, missing, editable } = application;
 	const active = photos.filter((photo) => photo.status !== "rejected").length;
 	return (
-		<SectionCard id="photos" step={step} title={t("coaching.apply.sections.photos")} state={missing.photos ? "todo" : "done"}>
+		<SectionCard
+			id="photos"
+			step={step}
+			title={t("coaching.apply.sections.photos")}
+			state={sectionComplete(missing, "photos") ? "done" : "todo"}
+		>
 			<p className="text-sm text-muted">{t("coaching.apply.photos.hint")}</p>
 			{photos.length > 0 ? (
 				<ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
@@ -45,7 +51,7 @@ export function PhotosSection({ application, step }: { application: ApplicationV
 											variant="ghost"
 											size="sm"
 											className="w-full"
-											busy={form.busy("remove-photo")}
+											busy={form.busy("remove-photo", "photoId", photo.id)}
 											aria-label={t("coaching.apply.photos.removeLabel", { index: index + 1 })}
 										>
 											{t("coaching.apply.photos.remove")}
@@ -61,14 +67,17 @@ export function PhotosSection({ application, step }: { application: ApplicationV
 					{t("coaching.apply.photos.empty")}
 				</p>
 			)}
-			{form.error("photos") ? (
-				<p role="alert" className="mt-3 text-sm text-danger">
-					{form.error("photos")}
-				</p>
-			) : null}
+			<ListError message={form.error("photos")} />
 			<FormAlert messageKey={form.formError} params={form.formParams} />
 			{editable && active < maxPhotos ? (
-				<Form method="post" encType="multipart/form-data" className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end">
+				<Form
+					// A new key after each save empties the form (with JavaScript the page is not reloaded).
+					key={photos.length}
+					method="post"
+					action="?intent=add-photo"
+					encType="multipart/form-data"
+					className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end"
+				>
 					<input type="hidden" name="intent" value="add-photo" />
 					<label className="block flex-1 space-y-1.5">
 						<span className="block text-sm font-medium">{t("coaching.apply.photos.upload")}</span>

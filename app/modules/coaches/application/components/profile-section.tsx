@@ -6,6 +6,7 @@ import { Field, inputClasses } from "~/ui/field";
 import { Select } from "~/ui/select";
 import { disciplineNames, disciplines } from "../../catalog";
 import { maxCustomTagLength, splitStyleTags, styleTagCodes, styleTagLabel } from "../../style-tags";
+import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { coachLevels } from "../schema";
 import { CheckPill, PillGroup, SectionCard } from "./section-card";
@@ -17,7 +18,7 @@ export function ProfileSection({ application, step }: { application: Application
 	const locale = i18n.language === "en" ? "en" : "zh-CN";
 	const form = useApplyOutcome("profile");
 	const { profile, missing, editable } = application;
-	const done = !["profile.disciplines", "profile.level", "profile.yearsExperience", "profile.bio"].some((name) => missing[name]);
+	const done = sectionComplete(missing, "profile");
 	const chosenDisciplines = form.values("disciplines") ?? profile.disciplines;
 	const saved = splitStyleTags(profile.styleTags);
 	const chosenTags = form.values("styleTags") ?? saved.fixed;

@@ -61,14 +61,12 @@ export function CheckPill({
 	label,
 	defaultChecked,
 	type = "checkbox",
-	describedBy,
 }: {
 	name: string;
 	value: string;
 	label: string;
 	defaultChecked?: boolean;
 	type?: "checkbox" | "radio";
-	describedBy?: string;
 }) {
 	return (
 		<label className="relative inline-flex cursor-pointer select-none">
@@ -77,7 +75,6 @@ export function CheckPill({
 				name={name}
 				value={value}
 				defaultChecked={defaultChecked}
-				aria-describedby={describedBy}
 				className="peer absolute inset-0 size-full cursor-pointer appearance-none rounded-full"
 			/>
 			<span className="inline-flex h-10 items-center rounded-full bg-white px-4 text-[15px] text-ink ring-1 ring-inset ring-line transition-colors peer-checked:bg-cloth-700 peer-checked:text-white peer-checked:ring-cloth-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-cloth-500">
@@ -117,6 +114,16 @@ export function PillGroup({
 				</p>
 			) : null}
 		</fieldset>
+	);
+}
+
+/** A refusal about a whole list (too many photos, places, certificates), under that list. */
+export function ListError({ message }: { message: string | null }) {
+	if (!message) return null;
+	return (
+		<p role="alert" className="mt-3 text-sm text-danger">
+			{message}
+		</p>
 	);
 }
 

@@ -23,6 +23,44 @@ export function CoachStatusChip({ status }: { status: keyof typeof coachTones })
 	return <span className={cn(chip, coachTones[status])}>{t(`coaching.status.${status}`)}</span>;
 }
 
+/**
+ * What an application's status means for its owner (the day it was sent, for one in review) and,
+ * when it was sent back, the reviewer's reason. Used by the apply page and the coach's desk.
+ */
+export function ApplicationStatusMessage({
+	status,
+	submittedAt,
+	reviewNote,
+	className,
+}: {
+	status: keyof typeof coachTones;
+	submittedAt: string | null;
+	reviewNote: string | null;
+	className?: string;
+}) {
+	const { t, i18n } = useTranslation();
+	const submittedOn = submittedAt
+		? new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date(submittedAt))
+		: "";
+	const message = {
+		draft: t("coaching.apply.statusDraft"),
+		pending_review: t("coaching.apply.statusPending", { date: submittedOn }),
+		rejected: t("coaching.apply.statusRejected"),
+		approved: t("coaching.apply.statusApproved"),
+		suspended: t("coaching.apply.statusSuspended"),
+	}[status];
+	return (
+		<div className={className}>
+			<p className="text-[15px]">{message}</p>
+			{status === "rejected" && reviewNote ? (
+				<p className="mt-3 rounded-2xl bg-red-50 px-4 py-3 text-sm text-danger ring-1 ring-red-200">
+					{t("coaching.apply.statusRejectedReason", { reason: reviewNote })}
+				</p>
+			) : null}
+		</div>
+	);
+}
+
 /** Where one photo, certificate or name change stands in review. */
 export function ItemStatusChip({ status, className }: { status: keyof typeof itemTones; className?: string }) {
 	const { t } = useTranslation();

@@ -2,12 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { FormAlert } from "~/ui/form-alert";
+import { sectionOfField } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { SectionCard } from "./section-card";
 import { useApplyOutcome } from "./use-apply-outcome";
-
-/** Anchors of the sections, so each missing item links to where it is filled in. */
-const sectionOfField = (field: string) => (field === "places" || field.startsWith("area.") ? "where" : field.split(".")[0]);
 
 /** The last step: what is still missing (each a link to its section), or the button that sends it to review. */
 export function SubmitSection({ application, step }: { application: ApplicationView; step: number }) {
@@ -23,7 +21,8 @@ export function SubmitSection({ application, step }: { application: ApplicationV
 						{missing.map(([field, key]) => (
 							<li key={field}>
 								<a
-									href={`#${sectionOfField(field)}`}
+									// Each missing item links to the section where it is filled in.
+									href={`#${sectionOfField(field) ?? "top"}`}
 									className="inline-flex items-center gap-2 text-sm text-wood-700 underline-offset-4 hover:underline"
 								>
 									<span aria-hidden>○</span>

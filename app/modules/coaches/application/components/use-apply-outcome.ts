@@ -12,7 +12,8 @@ export function useApplyOutcome(intent: string | readonly string[]) {
 	const navigation = useNavigation();
 	const intents = typeof intent === "string" ? [intent] : intent;
 	const mine = outcome?.intent && intents.includes(outcome.intent) ? outcome : undefined;
-	const sending = navigation.state !== "idle" ? String(navigation.formData?.get("intent") ?? "") : "";
+	const sent = navigation.state !== "idle" ? navigation.formData : undefined;
+	const sending = String(sent?.get("intent") ?? "");
 	return {
 		error: (name: string) => {
 			const key = mine?.errors.fields?.[name];
@@ -28,9 +29,11 @@ export function useApplyOutcome(intent: string | readonly string[]) {
 			const value = mine?.values?.[name];
 			return value === undefined ? undefined : Array.isArray(value) ? value : [value];
 		},
-		/** Whether this form (or, given one, this intent) is being submitted. */
-		busy: (which?: string) => (which ? sending === which : intents.includes(sending)),
-		/** The form that failed, if it is this one (to keep it open or show its summary). */
-		failed: Boolean(mine),
+		/**
+		 * Whether this form (or, given one, this intent) is being submitted; given a field name and
+		 * value too, only the row that sent that value (one remove button, not every row's).
+		 */
+		busy: (which?: string, name?: string, value?: string) =>
+			(which ? sending === which : intents.includes(sending)) && (name === undefined || sent?.get(name) === value),
 	};
 }

@@ -35,7 +35,14 @@ export function VideoSection({ application, step }: { application: ApplicationVi
 			)}
 			<FormAlert messageKey={form.formError} params={form.formParams} />
 			{editable ? (
-				<Form method="post" encType="multipart/form-data" className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end">
+				<Form
+					// A new key after each save empties the form (with JavaScript the page is not reloaded).
+					key={introVideo?.fileId ?? "none"}
+					method="post"
+					action="?intent=set-video"
+					encType="multipart/form-data"
+					className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end"
+				>
 					<input type="hidden" name="intent" value="set-video" />
 					<div className="flex-1">
 						<Field label={t("coaching.apply.video.file")} error={form.error("video")}>

@@ -4,9 +4,10 @@ import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
 import { Select } from "~/ui/select";
+import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { maxPlaces } from "../schema";
-import { SectionCard } from "./section-card";
+import { ListError, SectionCard } from "./section-card";
 import { useApplyOutcome } from "./use-apply-outcome";
 
 export interface CityOption {
@@ -69,7 +70,7 @@ export function WhereSection({
 	const areaForm = useApplyOutcome("area");
 	const placeForm = useApplyOutcome(["add-place", "remove-place"]);
 	const { area, places, missing, editable } = application;
-	const done = !missing["area.cityCode"] && !missing.places;
+	const done = sectionComplete(missing, "where");
 	const text = (value: number | null) => (value === null ? undefined : String(value));
 	return (
 		<SectionCard id="where" step={step} title={t("coaching.apply.sections.where")} state={done ? "done" : "todo"}>
@@ -144,7 +145,7 @@ export function WhereSection({
 										type="submit"
 										variant="ghost"
 										size="sm"
-										busy={placeForm.busy("remove-place")}
+										busy={placeForm.busy("remove-place", "placeId", place.id)}
 										aria-label={t("coaching.apply.where.removePlaceLabel", { name: place.name })}
 									>
 										{t("coaching.apply.where.removePlace")}
@@ -159,9 +160,15 @@ export function WhereSection({
 					{t("coaching.apply.where.placesEmpty")}
 				</p>
 			)}
+			<ListError message={placeForm.error("places")} />
 			<FormAlert messageKey={placeForm.formError} params={placeForm.formParams} />
 			{editable && places.length < maxPlaces ? (
-				<Form method="post" className="mt-4 space-y-4 rounded-2xl bg-paper p-4">
+				<Form
+					// A new key after each save empties the form (with JavaScript the page is not reloaded).
+					key={places.length}
+					method="post"
+					className="mt-4 space-y-4 rounded-2xl bg-paper p-4"
+				>
 					<input type="hidden" name="intent" value="add-place" />
 					<div className="grid gap-4 sm:grid-cols-2">
 						<Field

@@ -12,7 +12,7 @@ function useLocale(): "zh-CN" | "en" {
 	return i18n.language === "en" ? "en" : "zh-CN";
 }
 
-/** Real name and the full ID number: the reviewer checks them against each other. */
+/** Real name and ID number (in full while in review, when the reviewer checks them against each other; masked otherwise). */
 export function IdentityCard({ identity }: { identity: Application["identity"] }) {
 	const { t } = useTranslation();
 	const none = <span className="text-muted">{t("coaching.review.none")}</span>;

@@ -128,7 +128,7 @@ export function CertificatesCard({
 												className="size-full object-cover"
 											/>
 										) : (
-											<span className="text-xs font-semibold text-muted">PDF</span>
+											<span className="text-xs font-semibold text-muted">{t("coaching.review.pdfFile")}</span>
 										)}
 									</div>
 									<div className="min-w-0 space-y-1">
