@@ -6,7 +6,7 @@ import { localeOfRequest, pageTitle } from "~/lib/i18n";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { type ApplyIntent, applyIntents, runApplyForm, typedValues } from "~/modules/coaches/application/apply-form.server";
-import type { ApplyOutcome } from "~/modules/coaches/application/apply-outcome";
+
 import { type RequiredSection, requiredSections, sectionComplete } from "~/modules/coaches/application/completeness";
 import { CertificatesSection } from "~/modules/coaches/application/components/certificates-section";
 import { IdentitySection } from "~/modules/coaches/application/components/identity-section";
@@ -14,7 +14,6 @@ import { PhotosSection } from "~/modules/coaches/application/components/photos-s
 import { ProfileSection } from "~/modules/coaches/application/components/profile-section";
 import { ApplicationStatusMessage, CoachStatusChip, VerifiedBadges } from "~/modules/coaches/application/components/status-chip";
 import { SubmitSection } from "~/modules/coaches/application/components/submit-section";
-import { useApplyOutcome } from "~/modules/coaches/application/components/use-apply-outcome";
 import { VideoSection } from "~/modules/coaches/application/components/video-section";
 import { WhereSection } from "~/modules/coaches/application/components/where-section";
 import { getMyApplication } from "~/modules/coaches/application/get-my-application.server";
@@ -23,6 +22,7 @@ import { cityOptions } from "~/modules/coaches/cities";
 import { kindPolicies, maxMegabytes } from "~/modules/files/kinds";
 import { Button, ButtonLink } from "~/ui/button";
 import { FormAlert } from "~/ui/form-alert";
+import { type FormOutcome, useFormOutcome } from "~/ui/use-form-outcome";
 import type { Route } from "./+types/apply";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -57,18 +57,18 @@ export async function action({ request }: Route.ActionArgs) {
 	if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) {
 		const maxMb = maxMegabytes(kindPolicies.intro_video.maxBytes);
 		const { errors, init } = formErrorsOf(new AppError(413, "payload_too_large", "files.errors.tooLarge", { params: { maxMb } }));
-		return data<ApplyOutcome>({ intent: early, errors }, init);
+		return data<FormOutcome>({ intent: early, errors }, init);
 	}
 	let form: FormData;
 	try {
 		form = await request.formData();
 	} catch {
 		// A malformed body (a broken multipart upload) is the client's mistake, not a server error.
-		return data<ApplyOutcome>({ intent: early, errors: { formError: "errors.badRequest" } }, { status: 400 });
+		return data<FormOutcome>({ intent: early, errors: { formError: "errors.badRequest" } }, { status: 400 });
 	}
 	const intent = form.get("intent");
 	if (!isApplyIntent(intent)) {
-		return data<ApplyOutcome>({ intent: null, errors: { formError: "errors.badRequest" } }, { status: 400 });
+		return data<FormOutcome>({ intent: null, errors: { formError: "errors.badRequest" } }, { status: 400 });
 	}
 	try {
 		const done = await runApplyForm(session.user.id, intent, form);
@@ -76,13 +76,13 @@ export async function action({ request }: Route.ActionArgs) {
 		return redirectWithToast(`/coach/apply${anchor}`, { kind: "success", messageKey: done.messageKey });
 	} catch (error) {
 		const { errors, init } = formErrorsOf(error);
-		return data<ApplyOutcome>({ intent, errors, values: typedValues(form) }, init);
+		return data<FormOutcome>({ intent, errors, values: typedValues(form) }, init);
 	}
 }
 
 function StatusPanel({ application }: { application: ApplicationView }) {
 	const { t } = useTranslation();
-	const withdraw = useApplyOutcome("withdraw");
+	const withdraw = useFormOutcome("withdraw");
 	const { status } = application;
 	return (
 		<div className="rounded-3xl bg-white p-5 shadow-(--shadow-card) sm:p-6" role="status">

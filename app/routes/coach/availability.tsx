@@ -82,9 +82,9 @@ export default function CoachAvailability({ loaderData, actionData }: Route.Comp
 				{actionData?.intent === null ? <FormAlert messageKey={actionData.errors.formError} /> : null}
 				{availability ? (
 					<>
-						<StatusCard accepting={availability.acceptingBookings} outcome={actionData} />
-						<WeeklyForm view={availability} outcome={actionData} />
-						<ExceptionsCard view={availability} today={today} lastDay={lastDay} outcome={actionData} />
+						<StatusCard accepting={availability.acceptingBookings} />
+						<WeeklyForm view={availability} />
+						<ExceptionsCard view={availability} today={today} lastDay={lastDay} />
 					</>
 				) : null}
 			</CoachGate>

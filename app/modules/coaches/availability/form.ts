@@ -1,6 +1,7 @@
 import { notFound } from "~/lib/errors";
 import type { FormErrors } from "~/lib/form.server";
 import { fieldErrorKeys } from "~/lib/validation";
+import type { FormOutcome } from "~/ui/use-form-outcome";
 import type { AvailabilityView } from "./get-availability.server";
 import {
 	type AvailabilityUpdate,
@@ -42,9 +43,8 @@ export const ruleChoices = {
 /** Times of day in quarter hours, 00:00 to 24:00 (the end of a day). */
 export const quarterHours = Array.from({ length: 97 }, (_, index) => timeOf(index * 15));
 
-export interface AvailabilityOutcome {
+export interface AvailabilityOutcome extends FormOutcome {
 	intent: AvailabilityIntent | null;
-	errors: FormErrors;
 	values?: Record<string, string>;
 }
 

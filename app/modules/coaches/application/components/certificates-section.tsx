@@ -3,16 +3,16 @@ import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import type { ApplicationView } from "../present.server";
 import { maxCertificates } from "../schema";
 import { fileInputClasses, ListError, SectionCard } from "./section-card";
 import { ItemStatusChip } from "./status-chip";
-import { useApplyOutcome } from "./use-apply-outcome";
 
 /** Coaching certificates: private files seen only by the coach and reviewers, each reviewed on its own. */
 export function CertificatesSection({ application, step }: { application: ApplicationView; step: number }) {
 	const { t } = useTranslation();
-	const form = useApplyOutcome(["add-certificate", "remove-certificate"]);
+	const form = useFormOutcome(["add-certificate", "remove-certificate"]);
 	const { certificates, editable } = application;
 	const active = certificates.filter((certificate) => certificate.status !== "rejected").length;
 	return (

@@ -2,16 +2,16 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { genders } from "../schema";
 import { CheckPill, PillGroup, SectionCard } from "./section-card";
-import { useApplyOutcome } from "./use-apply-outcome";
 
 /** Legal name, ID number (encrypted, shown back masked) and gender. */
 export function IdentitySection({ application, step }: { application: ApplicationView; step: number }) {
 	const { t } = useTranslation();
-	const form = useApplyOutcome("identity");
+	const form = useFormOutcome("identity");
 	const { identity, missing, editable } = application;
 	const done = sectionComplete(missing, "identity");
 	const gender = form.value("gender") ?? identity.gender ?? "";

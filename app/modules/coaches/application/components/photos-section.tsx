@@ -2,17 +2,17 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { FormAlert } from "~/ui/form-alert";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { maxPhotos } from "../schema";
 import { fileInputClasses, ListError, SectionCard } from "./section-card";
 import { ItemStatusChip } from "./status-chip";
-import { useApplyOutcome } from "./use-apply-outcome";
 
 /** Photos, each reviewed before it is public; the coach sees each one's state and the reviewer's note. */
 export function PhotosSection({ application, step }: { application: ApplicationView; step: number }) {
 	const { t } = useTranslation();
-	const form = useApplyOutcome(["add-photo", "remove-photo"]);
+	const form = useFormOutcome(["add-photo", "remove-photo"]);
 	const { photos, missing, editable } = application;
 	const active = photos.filter((photo) => photo.status !== "rejected").length;
 	return (

@@ -4,19 +4,19 @@ import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { Field, inputClasses } from "~/ui/field";
 import { Select } from "~/ui/select";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import { disciplineNames, disciplines } from "../../catalog";
 import { maxCustomTagLength, splitStyleTags, styleTagCodes, styleTagLabel } from "../../style-tags";
 import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { coachLevels } from "../schema";
 import { CheckPill, PillGroup, SectionCard } from "./section-card";
-import { useApplyOutcome } from "./use-apply-outcome";
 
 /** What players read: name, disciplines, level, experience, teaching style and a bio. */
 export function ProfileSection({ application, step }: { application: ApplicationView; step: number }) {
 	const { t, i18n } = useTranslation();
 	const locale = i18n.language === "en" ? "en" : "zh-CN";
-	const form = useApplyOutcome("profile");
+	const form = useFormOutcome("profile");
 	const { profile, missing, editable } = application;
 	const done = sectionComplete(missing, "profile");
 	const chosenDisciplines = form.values("disciplines") ?? profile.disciplines;

@@ -2,15 +2,15 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { FormAlert } from "~/ui/form-alert";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import { sectionOfField } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { SectionCard } from "./section-card";
-import { useApplyOutcome } from "./use-apply-outcome";
 
 /** The last step: what is still missing (each a link to its section), or the button that sends it to review. */
 export function SubmitSection({ application, step }: { application: ApplicationView; step: number }) {
 	const { t } = useTranslation();
-	const form = useApplyOutcome("submit");
+	const form = useFormOutcome("submit");
 	const missing = Object.entries(application.missing);
 	return (
 		<SectionCard id="submit" step={step} title={t("coaching.apply.sections.submit")}>

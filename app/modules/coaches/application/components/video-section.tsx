@@ -3,14 +3,14 @@ import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import type { ApplicationView } from "../present.server";
 import { fileInputClasses, SectionCard } from "./section-card";
-import { useApplyOutcome } from "./use-apply-outcome";
 
 /** An optional short introduction video (MP4), shown on the public profile. */
 export function VideoSection({ application, step }: { application: ApplicationView; step: number }) {
 	const { t } = useTranslation();
-	const form = useApplyOutcome(["set-video", "remove-video"]);
+	const form = useFormOutcome(["set-video", "remove-video"]);
 	const { introVideo, editable } = application;
 	return (
 		<SectionCard id="video" step={step} title={t("coaching.apply.sections.video")} state={introVideo ? "done" : "optional"}>

@@ -4,11 +4,11 @@ import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
 import { Select } from "~/ui/select";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { maxPlaces } from "../schema";
 import { ListError, SectionCard } from "./section-card";
-import { useApplyOutcome } from "./use-apply-outcome";
 
 export interface CityOption {
 	value: string;
@@ -67,8 +67,8 @@ export function WhereSection({
 	cityOptions: CityOption[];
 }) {
 	const { t } = useTranslation();
-	const areaForm = useApplyOutcome("area");
-	const placeForm = useApplyOutcome(["add-place", "remove-place"]);
+	const areaForm = useFormOutcome("area");
+	const placeForm = useFormOutcome(["add-place", "remove-place"]);
 	const { area, places, missing, editable } = application;
 	const done = sectionComplete(missing, "where");
 	const text = (value: number | null) => (value === null ? undefined : String(value));

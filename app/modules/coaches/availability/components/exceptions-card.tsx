@@ -1,14 +1,15 @@
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { cn } from "~/ui/cn";
 import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import { CheckPill, PillGroup, SectionCard } from "../../application/components/section-card";
 import { type AvailabilityOutcome, availabilityFields, exceptionKeyOf } from "../form";
 import type { AvailabilityView } from "../get-availability.server";
 import { exceptionKinds } from "../schema";
-import { TimeSelect, useAvailabilityForm } from "./time-select";
+import { TimeSelect } from "./time-select";
 
 /** "2026-11-20" as the reader says it, e.g. "2026年11月20日周五". */
 export function formatDay(date: string, language: string): string {
@@ -26,22 +27,17 @@ export function ExceptionsCard({
 	view,
 	today,
 	lastDay,
-	outcome,
 }: {
 	view: AvailabilityView;
 	/** The first and last dates that may be planned, "YYYY-MM-DD" in China. */
 	today: string;
 	lastDay: string;
-	outcome?: AvailabilityOutcome;
 }) {
 	const { t, i18n } = useTranslation();
-	const add = useAvailabilityForm(outcome, "add-exception");
-	const remove = useAvailabilityForm(outcome, "remove-exception");
-	// Only the button of the exception being removed spins, not every remove button of the list.
-	const navigation = useNavigation();
-	const removing = remove.busy ? navigation.formData?.get(availabilityFields.exceptionKey) : undefined;
+	const add = useFormOutcome<AvailabilityOutcome>("add-exception");
+	const remove = useFormOutcome<AvailabilityOutcome>("remove-exception");
 	const fields = availabilityFields.exception;
-	const kind = add.values?.[fields.kind] ?? "day_off";
+	const kind = add.typed?.[fields.kind] ?? "day_off";
 	return (
 		<SectionCard id="exceptions" title={t("coaching.availability.exceptions")}>
 			<p className="text-sm text-muted">{t("coaching.availability.exceptionsHint")}</p>
@@ -76,7 +72,7 @@ export function ExceptionsCard({
 										type="submit"
 										variant="ghost"
 										size="sm"
-										busy={removing === exceptionKeyOf(exception)}
+										busy={remove.busy("remove-exception", availabilityFields.exceptionKey, exceptionKeyOf(exception))}
 										aria-label={t("coaching.availability.removeExceptionLabel", { date: day })}
 									>
 										{t("coaching.availability.removeException")}
@@ -105,7 +101,7 @@ export function ExceptionsCard({
 						type="date"
 						min={today}
 						max={lastDay}
-						defaultValue={add.values?.[fields.date] ?? ""}
+						defaultValue={add.typed?.[fields.date] ?? ""}
 						error={add.error(fields.date)}
 					/>
 					<PillGroup id="exception-kind" legend={t("coaching.availability.kind")} error={add.error(fields.kind)}>
@@ -130,7 +126,7 @@ export function ExceptionsCard({
 								<TimeSelect
 									id={wiring.id}
 									name={fields[name]}
-									defaultValue={add.values?.[fields[name]]}
+									defaultValue={add.typed?.[fields[name]]}
 									invalid={wiring["aria-invalid"]}
 									describedBy={wiring["aria-describedby"]}
 								/>
@@ -140,7 +136,7 @@ export function ExceptionsCard({
 				</div>
 				<p className="text-sm text-muted">{t("coaching.availability.exceptionTimeHint")}</p>
 				<FormAlert messageKey={add.formError} params={add.formParams} />
-				<Button type="submit" variant="secondary" busy={add.busy}>
+				<Button type="submit" variant="secondary" busy={add.busy()}>
 					{t("coaching.availability.addException")}
 				</Button>
 			</Form>

@@ -3,14 +3,14 @@ import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { cn } from "~/ui/cn";
 import { FormAlert } from "~/ui/form-alert";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import { SectionCard } from "../../application/components/section-card";
-import { type AvailabilityOutcome, availabilityFields } from "../form";
-import { useAvailabilityForm } from "./time-select";
+import { availabilityFields } from "../form";
 
 /** Whether players can book right now, and the one button that switches it (existing bookings are kept either way). */
-export function StatusCard({ accepting, outcome }: { accepting: boolean; outcome?: AvailabilityOutcome }) {
+export function StatusCard({ accepting }: { accepting: boolean }) {
 	const { t } = useTranslation();
-	const form = useAvailabilityForm(outcome, "status");
+	const form = useFormOutcome("status");
 	return (
 		<SectionCard id="status" title={t("coaching.availability.status")}>
 			<div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
@@ -32,7 +32,7 @@ export function StatusCard({ accepting, outcome }: { accepting: boolean; outcome
 				<Form method="post" className="shrink-0">
 					<input type="hidden" name="intent" value="status" />
 					<input type="hidden" name={availabilityFields.accepting} value={String(!accepting)} />
-					<Button type="submit" variant={accepting ? "secondary" : "primary"} busy={form.busy} className="w-full sm:w-auto">
+					<Button type="submit" variant={accepting ? "secondary" : "primary"} busy={form.busy()} className="w-full sm:w-auto">
 						{t(accepting ? "coaching.availability.pause" : "coaching.availability.resume")}
 					</Button>
 				</Form>

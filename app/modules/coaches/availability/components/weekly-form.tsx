@@ -4,11 +4,12 @@ import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { Select } from "~/ui/select";
+import { useFormOutcome } from "~/ui/use-form-outcome";
 import { SectionCard } from "../../application/components/section-card";
 import { SaveBar } from "../../dashboard/coach-page";
 import { type AvailabilityOutcome, availabilityFields, rowsFor, ruleChoices, weekdays } from "../form";
 import type { AvailabilityView } from "../get-availability.server";
-import { TimeSelect, useAvailabilityForm } from "./time-select";
+import { TimeSelect } from "./time-select";
 
 type Rule = (typeof availabilityFields.rules)[number];
 
@@ -34,11 +35,11 @@ export const ruleTitles: Record<Rule, string> = {
  * The week (several ranges a day, China time) and the booking rules, saved together. Each day
  * shows its saved ranges and one empty row for another; a day without ranges is a day off.
  */
-export function WeeklyForm({ view, outcome }: { view: AvailabilityView; outcome?: AvailabilityOutcome }) {
+export function WeeklyForm({ view }: { view: AvailabilityView }) {
 	const { t } = useTranslation();
-	const form = useAvailabilityForm(outcome, "weekly");
+	const form = useFormOutcome<AvailabilityOutcome>("weekly");
 	const ruleLabel = useRuleLabel();
-	const values = form.values;
+	const values = form.typed;
 	return (
 		// Remounted after each save, so every input starts again from what is saved.
 		<Form
@@ -82,7 +83,7 @@ export function WeeklyForm({ view, outcome }: { view: AvailabilityView; outcome?
 				</div>
 			</SectionCard>
 			<SaveBar formError={form.formError} params={form.formParams}>
-				<Button type="submit" busy={form.busy}>
+				<Button type="submit" busy={form.busy()}>
 					{t("coaching.availability.save")}
 				</Button>
 			</SaveBar>

@@ -1,14 +1,24 @@
 import { useTranslation } from "react-i18next";
 import { useActionData, useNavigation } from "react-router";
-import type { ApplyOutcome } from "../apply-outcome";
+import type { FormErrors } from "~/lib/form.server";
 
 /**
- * The outcome of one form on the apply page: its field errors (by API name, translated), what
- * was typed (after a refusal without JavaScript), and whether it is being sent right now.
+ * What a page with several forms hands back after a refusal: which form (its `intent`), its
+ * errors as i18n keys by field, and what was typed, to fill the form again without JavaScript.
  */
-export function useApplyOutcome(intent: string | readonly string[]) {
+export interface FormOutcome {
+	intent: string | null;
+	errors: FormErrors;
+	values?: Record<string, string | string[]>;
+}
+
+/**
+ * The outcome of one form of such a page: its field errors (translated), what was typed, and
+ * whether it is being sent right now. Other forms' refusals are not its business.
+ */
+export function useFormOutcome<Outcome extends FormOutcome = FormOutcome>(intent: string | readonly string[]) {
 	const { t } = useTranslation();
-	const outcome = useActionData() as ApplyOutcome | undefined;
+	const outcome = useActionData() as Outcome | undefined;
 	const navigation = useNavigation();
 	const intents = typeof intent === "string" ? [intent] : intent;
 	const mine = outcome?.intent && intents.includes(outcome.intent) ? outcome : undefined;
@@ -21,6 +31,8 @@ export function useApplyOutcome(intent: string | readonly string[]) {
 		},
 		formError: mine?.errors.formError ?? null,
 		formParams: mine?.errors.params,
+		/** Everything that was typed into this form, as the page's action handed it back. */
+		typed: mine?.values as Outcome["values"],
 		value: (name: string): string | undefined => {
 			const value = mine?.values?.[name];
 			return Array.isArray(value) ? value[0] : value;
