@@ -55,7 +55,13 @@ export const coaches = pgTable(
 		yearsExperience: smallint("years_experience"),
 		styleTags: text("style_tags").array().notNull().default(sql`'{}'`),
 		bio: text("bio"),
+		/** The latest intro video the coach set; like a photo, it is private until a reviewer approves it. */
 		introVideoFileId: uuid("intro_video_file_id").references(() => storedFiles.id, { onDelete: "set null" }),
+		/** Review of `introVideoFileId` (null without a video), and the reviewer's reason when rejected. */
+		introVideoStatus: reviewStatus("intro_video_status"),
+		introVideoReviewNote: text("intro_video_review_note"),
+		/** The video the public sees: the latest once approved, or an earlier approved one while a newer one waits. */
+		approvedIntroVideoFileId: uuid("approved_intro_video_file_id").references(() => storedFiles.id, { onDelete: "set null" }),
 		cityCode: text("city_code"),
 		/** Service area: a point and a radius; also the point searched from when no venue is given. */
 		latitude: doublePrecision("latitude"),

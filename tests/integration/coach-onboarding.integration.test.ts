@@ -519,6 +519,135 @@ describe("review", () => {
 	});
 });
 
+describe("the intro video", () => {
+	let coach: { token: string; userId: string };
+	let coachId: string;
+	let first: string;
+
+	/** A tiny MP4: an `ftyp` box the upload check recognises, then filler that makes each one distinct. */
+	const mp4 = (fill: number) =>
+		Buffer.concat([
+			Buffer.from([0x00, 0x00, 0x00, 0x18, ...Buffer.from("ftypisom"), 0x00, 0x00, 0x02, 0x00, ...Buffer.from("isommp42")]),
+			Buffer.alloc(2000, fill),
+		]);
+
+	async function putVideo(token: string, bytes: Buffer) {
+		const response = await fetch(api("/coach/intro-video"), {
+			method: "PUT",
+			headers: { ...bearer(token), "content-type": "video/mp4" },
+			body: new Uint8Array(bytes),
+		});
+		return { status: response.status, body: await response.json() };
+	}
+
+	/** What anyone gets at a file's plain URL (no signature). */
+	async function publicStatus(fileId: string): Promise<number> {
+		const response = await fetch(`${app.url}/files/${fileId}`);
+		await response.arrayBuffer();
+		return response.status;
+	}
+
+	const decide = (fileId: string, decision: "approve" | "reject", token = staff, reason?: string) =>
+		call("POST", `/admin/coach-reviews/${coachId}/video/${fileId}/${decision}`, token, reason ? { reason } : {});
+	const publicVideo = async () => (await call("GET", `/coaches/${coachId}`, player)).body.introVideoUrl;
+	const changesQueue = async () => (await call("GET", "/admin/coach-reviews?kind=changes", staff)).body.entries;
+
+	it("keeps an uploaded video private and off the profile until a reviewer approves it", async () => {
+		coach = await newUser("13912340020");
+		await call("PUT", "/coach/application", coach.token, {
+			...completeDraft,
+			identity: { ...completeDraft.identity, idNumber: idNumber("44030419920815123") },
+		});
+		const photo = await upload("/coach/photos", coach.token, await png({ r: 60, g: 60, b: 160 }), "image/png");
+		const video = await putVideo(coach.token, mp4(1));
+		expect(video.status).toBe(200);
+		expect(video.body.status).toBe("pending");
+		first = video.body.fileId;
+		expect(await publicStatus(first)).toBe(404);
+		const mine = (await call("GET", "/coach/application", coach.token)).body;
+		expect(mine.introVideo).toMatchObject({ fileId: first, status: "pending", reviewNote: null, approvedFileId: null });
+		expect(mine.introVideo.url).toMatch(/^\/files\/private\/.+\?exp=\d+&sig=/);
+		expect((await fetch(`${app.url}${mine.introVideo.url}`)).status).toBe(200);
+
+		coachId = (await call("POST", "/coach/application/submit", coach.token)).body.id;
+		expect((await decide(first, "approve", player)).status).toBe(403);
+		expect((await decide(first, "approve", coach.token)).status).toBe(403);
+		// Approving the application leaves the video waiting, as it would a photo.
+		expect((await call("POST", `/admin/coach-reviews/${coachId}/photos/${photo.body.id}/approve`, staff, {})).status).toBe(200);
+		expect((await call("POST", `/admin/coach-reviews/${coachId}/approve`, staff, {})).status).toBe(200);
+		expect(await publicVideo()).toBeNull();
+		expect(await publicStatus(first)).toBe(404);
+		expect(await (await fetch(`${app.url}/coaches/${coachId}`)).text()).not.toContain(first);
+		expect(await changesQueue()).toContainEqual(
+			expect.objectContaining({ coachId, kind: "changes", pendingPhotos: 0, pendingVideo: true }),
+		);
+
+		// The review page offers the same decision as for a photo, naming the video it is about.
+		const page = await (
+			await fetch(`${app.url}/admin/coach-reviews/${coachId}`, { headers: { cookie: `cp_session=${staff}` } })
+		).text();
+		expect(page).toContain('name="intent" value="video"');
+		expect(page).toContain(`name="itemId" value="${first}"`);
+		expect(page).toMatch(/<span class="sr-only"> (<!-- -->)?介绍视频<\/span>/);
+
+		const approved = await decide(first, "approve");
+		expect(approved.status).toBe(200);
+		expect(approved.body).toEqual({ item: "video", itemId: first, status: "approved" });
+		expect(await publicStatus(first)).toBe(200);
+		expect(await publicVideo()).toBe(`/files/${first}`);
+		expect(await (await fetch(`${app.url}/coaches/${coachId}`)).text()).toContain(`src="/files/${first}"`);
+		expect(await changesQueue()).not.toContainEqual(expect.objectContaining({ coachId }));
+	});
+
+	it("keeps the approved video public while a replacement waits, and tells the coach when the replacement is rejected", async () => {
+		const second = (await putVideo(coach.token, mp4(2))).body;
+		expect(second.status).toBe("pending");
+		expect(await publicStatus(second.fileId)).toBe(404);
+		expect(await publicVideo()).toBe(`/files/${first}`);
+		expect((await call("GET", "/coach/application", coach.token)).body.introVideo).toMatchObject({
+			fileId: second.fileId,
+			status: "pending",
+			approvedFileId: first,
+		});
+		expect(await changesQueue()).toContainEqual(expect.objectContaining({ coachId, pendingVideo: true }));
+
+		// A decision names the video the reviewer watched: one replaced since is not decided blindly.
+		expect((await decide(first, "approve")).status).toBe(404);
+		const noReason = await decide(second.fileId, "reject");
+		expect(noReason.status).toBe(400);
+		expect(Object.keys(noReason.body.error.fields)).toEqual(["reason"]);
+		expect((await decide(second.fileId, "reject", staff, "视频与台球无关")).status).toBe(200);
+
+		const notifications = (await call("GET", "/me/notifications", coach.token)).body.items;
+		expect(notifications[0]).toMatchObject({
+			kind: "coachChangeRejected",
+			params: { item: "video", reason: "视频与台球无关" },
+			text: "您提交的教练资料变更（介绍视频）未通过审核。原因：视频与台球无关",
+		});
+		expect(await publicVideo()).toBe(`/files/${first}`);
+		expect(await publicStatus(second.fileId)).toBe(404);
+		expect((await call("GET", "/coach/application", coach.token)).body.introVideo).toMatchObject({
+			fileId: second.fileId,
+			status: "rejected",
+			reviewNote: "视频与台球无关",
+		});
+		expect(await changesQueue()).not.toContainEqual(expect.objectContaining({ coachId }));
+	});
+
+	it("shows an approved replacement in place of the old video, and removing the video takes it off the profile", async () => {
+		const third = (await putVideo(coach.token, mp4(3))).body.fileId;
+		expect((await decide(third, "approve")).status).toBe(200);
+		expect(await publicVideo()).toBe(`/files/${third}`);
+		expect(await publicStatus(third)).toBe(200);
+		expect(await publicStatus(first)).toBe(404);
+
+		expect((await call("DELETE", "/coach/intro-video", coach.token)).status).toBe(204);
+		expect(await publicVideo()).toBeNull();
+		expect(await publicStatus(third)).toBe(404);
+		expect((await call("GET", "/coach/application", coach.token)).body.introVideo).toBeNull();
+	});
+});
+
 describe("the apply page", () => {
 	it("refuses an oversized upload before reading it, and a malformed one as a bad request, in the form that sent it", async () => {
 		const { token } = await newUser("13912340013");

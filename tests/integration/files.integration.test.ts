@@ -423,7 +423,7 @@ describe("managing stored files", () => {
 });
 
 describe("videos", () => {
-	it("stores an MP4 as it came and serves byte ranges", async () => {
+	it("stores an MP4 as it came, private until reviewed, and serves byte ranges", async () => {
 		const ftyp = Buffer.from([
 			0x00,
 			0x00,
@@ -438,17 +438,20 @@ describe("videos", () => {
 		]);
 		const video = Buffer.concat([ftyp, Buffer.alloc(1000, 7)]);
 		const saved = await saveUpload({ ownerId: alice.user.id, kind: "intro_video", bytes: video });
-		expect(saved).toMatchObject({ visibility: "public", mimeType: "video/mp4", width: null });
-		const whole = await fetch(`${app.url}/files/${saved.id}`);
+		// An intro video is reviewed before anyone else may watch it: no public URL until then.
+		expect(saved).toMatchObject({ visibility: "private", mimeType: "video/mp4", width: null });
+		expect((await fetch(`${app.url}/files/${saved.id}`)).status).toBe(404);
+		const url = `${app.url}${signFileUrl(saved.id).url}`;
+		const whole = await fetch(url);
 		expect(whole.status).toBe(200);
 		expect(whole.headers.get("content-type")).toBe("video/mp4");
 		expect(whole.headers.get("accept-ranges")).toBe("bytes");
 		expect(Buffer.from(await whole.arrayBuffer()).equals(video)).toBe(true);
-		const part = await fetch(`${app.url}/files/${saved.id}`, { headers: { range: "bytes=0-23" } });
+		const part = await fetch(url, { headers: { range: "bytes=0-23" } });
 		expect(part.status).toBe(206);
 		expect(part.headers.get("content-range")).toBe(`bytes 0-23/${video.length}`);
 		expect(Buffer.from(await part.arrayBuffer()).equals(ftyp)).toBe(true);
-		const past = await fetch(`${app.url}/files/${saved.id}`, { headers: { range: "bytes=5000-" } });
+		const past = await fetch(url, { headers: { range: "bytes=5000-" } });
 		expect(past.status).toBe(416);
 		// A JPEG is not a video.
 		await expect(

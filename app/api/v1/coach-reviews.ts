@@ -42,6 +42,7 @@ const queueEntrySchema = z.object({
 	disciplines: z.array(z.string()),
 	pendingPhotos: z.number(),
 	pendingCertificates: z.number(),
+	pendingVideo: z.boolean(),
 	waitingSince: z.string(),
 	coverThumbUrl: z.string().nullable(),
 });
@@ -49,7 +50,8 @@ const queueEntrySchema = z.object({
 export const listCoachReviews = defineEndpoint({
 	method: "get",
 	path: "/admin/coach-reviews",
-	summary: "What waits for review, oldest first: applications, and new names, photos and certificates of approved coaches",
+	summary:
+		"What waits for review, oldest first: applications, and new names, photos, certificates and intro videos of approved coaches",
 	tag,
 	auth: "bearer",
 	query: queueFilterSchema,
@@ -124,7 +126,9 @@ const changeResponses = {
 		schema: z.object({ item: z.string(), itemId: z.string().nullable(), status: z.enum(["approved", "rejected"]) }),
 	},
 	...denied,
-	404: { description: "No such coach, or no such photo or certificate of this coach" },
+	404: {
+		description: "No such coach, or no such photo or certificate of this coach, or the video is no longer the coach's latest",
+	},
 	409: { description: "A draft or rejected application (decide it as a whole), or no pending name" },
 };
 
@@ -198,6 +202,33 @@ export const decideCoachName = defineEndpoint({
 				reviewer,
 				coachId: params.coachId,
 				item: "name",
+				decision: params.decision,
+				reason: body.reason,
+			}),
+		};
+	},
+});
+
+export const decideCoachVideo = defineEndpoint({
+	method: "post",
+	path: "/admin/coach-reviews/:coachId/video/:fileId/:decision",
+	summary:
+		"Approve (public, shown on the profile in place of an earlier approved one) or reject with a reason (private; an approved coach is told) the coach's latest intro video, named by the file the reviewer watched",
+	tag,
+	auth: "bearer",
+	params: z.object({ coachId: coachIdSchema, fileId: coachIdSchema, decision: decisionSchema }),
+	body: decisionBodySchema,
+	responses: changeResponses,
+	handler: async ({ params, body, req }) => {
+		const reviewer = await reviewerOf(req);
+		const missing = reasonRequiredFor(params.decision, body.reason);
+		if (missing) throw badRequest("errors.validationFailed", missing);
+		return {
+			body: await reviewChange({
+				reviewer,
+				coachId: params.coachId,
+				item: "video",
+				itemId: params.fileId,
 				decision: params.decision,
 				reason: body.reason,
 			}),

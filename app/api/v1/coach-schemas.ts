@@ -23,6 +23,17 @@ export const certificateSchema = z.object({
 	thumbUrl: z.string().nullable().describe("Only for scans, not PDFs"),
 });
 
+export const introVideoSchema = z.object({
+	fileId: z.string(),
+	status: reviewStatus,
+	reviewNote: z.string().nullable().describe("The reason of a rejection"),
+	url: z.string().describe("Public once approved; a short-lived signed URL before"),
+	approvedFileId: z
+		.string()
+		.nullable()
+		.describe("The video the public profile shows: this one once approved, or an earlier one while this one waits"),
+});
+
 export const applicationSchema = z.object({
 	id: z.string(),
 	userId: z.string(),
@@ -56,7 +67,7 @@ export const applicationSchema = z.object({
 	),
 	photos: z.array(photoSchema),
 	certificates: z.array(certificateSchema),
-	introVideo: z.object({ fileId: z.string(), url: z.string() }).nullable(),
+	introVideo: introVideoSchema.nullable(),
 	badges: z.object({ realName: z.boolean(), certificate: z.boolean() }),
 	missing: z.record(z.string(), z.string()).describe("Field → i18n key of what submitting still needs"),
 	editable: z.boolean(),

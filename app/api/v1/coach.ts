@@ -227,12 +227,16 @@ const videoMaxBytes = kindPolicies.intro_video.maxBytes;
 export const putMyIntroVideo = defineEndpoint({
 	method: "put",
 	path: "/coach/intro-video",
-	summary: "Set my optional intro video: MP4 bytes",
+	summary:
+		"Set my optional intro video: MP4 bytes. It waits for review (status pending) and stays private until approved; an approved coach's profile keeps the approved video meanwhile",
 	tag,
 	auth: "bearer",
 	rawBody: { contentTypes: ["video/mp4"], description: `At most ${maxMegabytes(videoMaxBytes)} MB` },
 	responses: {
-		200: { description: "Set", schema: z.object({ fileId: z.string().nullable() }) },
+		200: {
+			description: "Set",
+			schema: z.object({ fileId: z.string().nullable(), status: z.enum(["pending", "approved", "rejected"]).nullable() }),
+		},
 		...errors,
 		...locked,
 		413: { description: "Too large" },
@@ -248,7 +252,7 @@ export const putMyIntroVideo = defineEndpoint({
 export const deleteMyIntroVideo = defineEndpoint({
 	method: "delete",
 	path: "/coach/intro-video",
-	summary: "Remove my intro video",
+	summary: "Remove my intro video (also the approved one from my public profile)",
 	tag,
 	auth: "bearer",
 	responses: { 204: { description: "Removed" }, 401: errors[401], ...locked },

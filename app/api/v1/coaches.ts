@@ -64,7 +64,14 @@ export const getCoach = defineEndpoint({
 	responses: {
 		200: {
 			description: "The profile",
-			schema: z.object({ id: z.string().uuid(), displayName: z.string(), offerings: z.array(offeringSchema) }).passthrough(),
+			schema: z
+				.object({
+					id: z.string().uuid(),
+					displayName: z.string(),
+					introVideoUrl: z.string().nullable().describe("The approved intro video; none while only an unreviewed one exists"),
+					offerings: z.array(offeringSchema),
+				})
+				.passthrough(),
 		},
 		404: { description: "Unknown, not approved or suspended" },
 	},

@@ -45,6 +45,7 @@ import {
 	decideCoachCertificate,
 	decideCoachName,
 	decideCoachPhoto,
+	decideCoachVideo,
 	getCoachReview,
 	listCoachReviews,
 } from "./coach-reviews";
@@ -110,4 +111,5 @@ export const endpoints = [
 	decideCoachPhoto,
 	decideCoachCertificate,
 	decideCoachName,
+	decideCoachVideo,
 ] as const;

@@ -62,6 +62,7 @@ export default {
 		style: "Teaching style",
 		disciplines: "Disciplines",
 		certificates: "Verified certificates",
+		video: "Intro video",
 		offerings: "Lessons and prices",
 		offeringsBody: "Each lesson is priced by length, paid in the app, with no extra fees.",
 		minutes: "{{minutes}} min",

@@ -46,7 +46,7 @@ export default {
 		statusRejected: "Your application was not approved. Change it as the reviewer asks and submit again.",
 		statusRejectedReason: "Reviewer's note: {{reason}}",
 		statusApproved:
-			"Your coach profile is public. A new display name, photos or certificates are reviewed first; until then players see what was approved.",
+			"Your coach profile is public. A new display name, photos, certificates or intro video are reviewed first; until then players see what was approved.",
 		statusSuspended: "Your coaching has been suspended. Please contact support if you have questions.",
 		withdraw: "Withdraw application",
 		withdrawHint: "Withdraw to make changes, then submit again.",
@@ -112,7 +112,9 @@ export default {
 			removeLabel: "Remove certificate: {{issuer}} {{level}}",
 		},
 		video: {
-			hint: "Optional. About a minute introducing yourself or showing how you teach; MP4, up to 50 MB.",
+			hint: "Optional. About a minute introducing yourself or showing how you teach; MP4, up to 50 MB. The video is reviewed and goes public once approved.",
+			note: "Reviewer's note: {{note}}",
+			keepsApproved: "Until the new video is approved, your profile keeps showing the one approved before.",
 			empty: "No intro video yet",
 			file: "Video file",
 			upload: "Upload video",
@@ -161,6 +163,7 @@ export default {
 		pendingName: "New name “{{name}}”",
 		pendingPhotos: "{{count}} photos",
 		pendingCertificates: "{{count}} certificates",
+		pendingVideo: "Intro video",
 		rejectedItems: "{{count}} items were not approved; see the reviewer's notes",
 		nothingPending: "No changes in review",
 		priceFrom: "From {{price}}",
@@ -282,7 +285,8 @@ export default {
 	},
 	review: {
 		title: "Coach review",
-		queueIntro: "New coach applications, and new names, photos and certificates from approved coaches. Oldest first.",
+		queueIntro:
+			"New coach applications, and new names, photos, certificates and intro videos from approved coaches. Oldest first.",
 		filters: {
 			all: "All",
 			application: "Applications",
@@ -299,6 +303,7 @@ export default {
 		pendingNameValue: "New name “{{name}}”",
 		pendingPhotos: "Photos to review: {{count}}",
 		pendingCertificates: "Certificates to review: {{count}}",
+		pendingVideo: "Intro video to review",
 		back: "Back to the review queue",
 		account: "Account",
 		viewAccount: "View account",
@@ -327,6 +332,9 @@ export default {
 		certificates: "Certificates",
 		certificatesHint: "Check the issuer and grade. Approving any certificate gives the profile “Certificate verified”.",
 		video: "Intro video",
+		videoHint:
+			"Check that the video is about teaching billiards and shows nothing improper. Once approved it is public on the profile.",
+		videoKeepsApproved: "Until this video is approved, the profile keeps showing the one approved before.",
 		nameChange: "Name change",
 		nameChangeBody: "“{{current}}” to “{{name}}”",
 		approve: "Approve",
@@ -361,6 +369,7 @@ export default {
 			photo: "photo",
 			certificate: "certificate",
 			name: "display name",
+			video: "intro video",
 		},
 		toast: {
 			approved: "Application approved; the coach has been told",
@@ -413,6 +422,7 @@ export default {
 		tooManyCertificates: "At most 10 certificates",
 		photoNotFound: "No such photo",
 		certificateNotFound: "No such certificate",
+		videoNotFound: "This video was replaced or removed; reload the page and review it again",
 		lastApprovedPhoto: "This is your only approved photo; upload a new one and wait for its approval first",
 		noApplication: "You haven't started a coach application",
 		coachNotFound: "No such coach",

@@ -59,6 +59,7 @@ export default {
 		style: "教学风格",
 		disciplines: "教授项目",
 		certificates: "已认证证书",
+		video: "介绍视频",
 		offerings: "课程与价格",
 		offeringsBody: "每种课程按时长单独定价，全部在应用内支付，没有额外费用。",
 		minutes: "{{minutes}} 分钟",

@@ -39,7 +39,8 @@ export const kindPolicies: Record<FileKind, KindPolicy> = {
 	coach_photo: { visibility: "public", maxBytes: 10 * MB, accepts: imageTypes },
 	id_image: { visibility: "private", maxBytes: 10 * MB, accepts: imageTypes },
 	certificate: { visibility: "private", maxBytes: 10 * MB, accepts: [...imageTypes, "application/pdf"] },
-	intro_video: { visibility: "public", maxBytes: 50 * MB, accepts: ["video/mp4"] },
+	// Reviewed before it is public, like a photo; private from the start, so a large video is not copied on upload.
+	intro_video: { visibility: "private", maxBytes: 50 * MB, accepts: ["video/mp4"] },
 };
 
 /** The largest body `POST /api/v1/files` reads. */

@@ -15,9 +15,9 @@ import { can } from "~/modules/accounts/permissions";
 import { CoachStatusChip } from "~/modules/coaches/application/components/status-chip";
 import { findCity } from "~/modules/coaches/cities";
 import { approveApplication } from "~/modules/coaches/review/approve-application.server";
-import { IdentityCard, ProfileCard, VideoCard, WhereCard } from "~/modules/coaches/review/components/application-sections";
+import { IdentityCard, ProfileCard, WhereCard } from "~/modules/coaches/review/components/application-sections";
 import { ApplicationDecision, type ReviewActionData } from "~/modules/coaches/review/components/decision-forms";
-import { CertificatesCard, NameChangeCard, PhotosCard } from "~/modules/coaches/review/components/item-sections";
+import { CertificatesCard, NameChangeCard, PhotosCard, VideoCard } from "~/modules/coaches/review/components/item-sections";
 import { ReviewCard } from "~/modules/coaches/review/components/review-card";
 import { getReviewDetail } from "~/modules/coaches/review/get-review-detail.server";
 import { rejectApplication } from "~/modules/coaches/review/reject-application.server";
@@ -63,7 +63,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 	{ title: loaderData ? `${loaderData.detail.application.profile.displayName} · ${loaderData.title}` : undefined },
 ];
 
-/** One form per decision: the application as a whole, or one photo, certificate or name change. */
+/** One form per decision: the application as a whole, or one photo, certificate, name change or video. */
 const reviewFormSchema = decisionBodySchema
 	.extend({
 		intent: z.enum(["application", ...reviewItems], { error: "errors.field.invalidOption" }),
@@ -71,7 +71,8 @@ const reviewFormSchema = decisionBodySchema
 		itemId: z.preprocess((value) => (value === "" ? undefined : value), coachIdSchema.optional()),
 	})
 	.superRefine((value, context) => {
-		if ((value.intent === "photo" || value.intent === "certificate") && !value.itemId) {
+		// A video decision names the file the reviewer watched (the coach may have replaced it since).
+		if ((value.intent === "photo" || value.intent === "certificate" || value.intent === "video") && !value.itemId) {
 			context.addIssue({ code: "custom", path: ["itemId"], message: "errors.badRequest" });
 		}
 	});
@@ -134,6 +135,7 @@ export default function AdminCoachReview({ loaderData, actionData }: Route.Compo
 			: canDecideItems &&
 				((actionData?.intent === "name" && Boolean(application.profile.pendingDisplayName)) ||
 					(actionData?.intent === "photo" && application.photos.some((photo) => photo.id === actionData.itemId)) ||
+					(actionData?.intent === "video" && application.introVideo?.fileId === actionData.itemId) ||
 					(actionData?.intent === "certificate" &&
 						application.certificates.some((certificate) => certificate.id === actionData.itemId)));
 	const pageError = actionData && !shown ? (actionData.errors.formError ?? "errors.badRequest") : null;
@@ -193,7 +195,7 @@ export default function AdminCoachReview({ loaderData, actionData }: Route.Compo
 					<PhotosCard photos={application.photos} canDecide={canDecideItems} actionData={actionData} />
 					<CertificatesCard certificates={application.certificates} canDecide={canDecideItems} actionData={actionData} />
 					<WhereCard area={application.area} places={application.places} cityName={cityName} />
-					<VideoCard video={application.introVideo} />
+					<VideoCard video={application.introVideo} canDecide={canDecideItems} actionData={actionData} />
 				</div>
 				<div className="min-w-0 lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
 					<ReviewCard id="decision" title={t("coaching.review.decision")} className="ring-2 ring-cloth-200">

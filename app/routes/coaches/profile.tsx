@@ -163,6 +163,19 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 				) : null}
 			</Section>
 
+			{coach.introVideoUrl ? (
+				<Section title={t("coaches.profile.video")}>
+					{/* biome-ignore lint/a11y/useMediaCaption: the coach's own introduction has no caption track to offer */}
+					<video
+						src={coach.introVideoUrl}
+						controls
+						preload="metadata"
+						aria-label={t("coaches.profile.video")}
+						className="aspect-video w-full rounded-2xl bg-ink"
+					/>
+				</Section>
+			) : null}
+
 			<Section title={t("coaches.profile.offerings")}>
 				<p className="text-sm text-muted">{t("coaches.profile.offeringsBody")}</p>
 				<div className="mt-3 divide-y divide-line" data-testid="offerings">

@@ -36,6 +36,16 @@ export interface CertificateView {
 	thumbUrl: string | null;
 }
 
+export interface IntroVideoView {
+	fileId: string;
+	status: ReviewStatus;
+	reviewNote: string | null;
+	/** Public once approved; a short-lived signed URL before. */
+	url: string;
+	/** The video the public profile shows: this one once approved, or an earlier one while this one waits. */
+	approvedFileId: string | null;
+}
+
 export interface PlaceView {
 	id: string;
 	name: string;
@@ -73,7 +83,7 @@ export interface ApplicationView {
 	places: PlaceView[];
 	photos: PhotoView[];
 	certificates: CertificateView[];
-	introVideo: { fileId: string; url: string } | null;
+	introVideo: IntroVideoView | null;
 	badges: { realName: boolean; certificate: boolean };
 	/** Field → i18n key of what submitting still needs; empty when complete. */
 	missing: Record<string, string>;
@@ -89,6 +99,22 @@ export function photoUrls(photo: { fileId: string; status: ReviewStatus }) {
 	return {
 		thumbUrl: signedFileUrl(photo.fileId, previewTtlSeconds, "thumb"),
 		fullUrl: signedFileUrl(photo.fileId, previewTtlSeconds, "full"),
+	};
+}
+
+/** Like a photo: an approved video is public, any other is seen only by its owner and reviewers. */
+export function videoUrl(video: { fileId: string; status: ReviewStatus }): string {
+	return video.status === "approved" ? publicFileUrl(video.fileId) : signedFileUrl(video.fileId, previewTtlSeconds);
+}
+
+function introVideoOf(coach: CoachRow): IntroVideoView | null {
+	if (!coach.introVideoFileId) return null;
+	const video = { fileId: coach.introVideoFileId, status: coach.introVideoStatus ?? "pending" };
+	return {
+		...video,
+		reviewNote: coach.introVideoReviewNote,
+		url: videoUrl(video),
+		approvedFileId: coach.approvedIntroVideoFileId,
 	};
 }
 
@@ -188,9 +214,7 @@ export async function presentApplication(
 			...photoUrls(photo),
 		})),
 		certificates: certificateViews,
-		introVideo: coach.introVideoFileId
-			? { fileId: coach.introVideoFileId, url: signedFileUrl(coach.introVideoFileId, previewTtlSeconds) }
-			: null,
+		introVideo: introVideoOf(coach),
 		badges: { realName: Boolean(coach.realNameVerifiedAt), certificate: Boolean(coach.certificateVerifiedAt) },
 		missing,
 		editable,

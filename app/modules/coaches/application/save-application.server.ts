@@ -8,6 +8,7 @@ import { assertEditable, type CoachRow, conflict, lockOrCreateCoach } from "./co
 import { assertOwnFile } from "./owned-file.server";
 import { type ApplicationView, presentApplication } from "./present.server";
 import type { ApplicationUpdate, AreaInput, IdentityInput, PlaceInput, ProfileInput } from "./schema";
+import { hideVideos, introVideoChange } from "./set-intro-video.server";
 
 /**
  * Saves the sections of a draft that were given, all or nothing: every check (a known city, an
@@ -15,7 +16,7 @@ import type { ApplicationUpdate, AreaInput, IdentityInput, PlaceInput, ProfileIn
  * refusal leaves the saved draft exactly as it was. The first save creates the draft.
  *
  * After approval, a new display name waits in `pendingDisplayName` for review while the public
- * keeps the approved one; a verified identity can no longer be changed here.
+ * keeps the approved one (a new video likewise); a verified identity can no longer be changed here.
  */
 export async function saveApplication(input: { userId: string; update: ApplicationUpdate }): Promise<ApplicationView> {
 	return db().transaction(async (tx) => {
@@ -28,15 +29,21 @@ export async function saveApplication(input: { userId: string; update: Applicati
 		const cityCode = area ? area.cityCode : coach.cityCode;
 		if (area) Object.assign(changes, areaChanges(area));
 		if (places) await replacePlaces(tx, coach.id, places, cityCode ?? null);
+		let hiddenVideos: string[] = [];
 		if (introVideoFileId !== undefined) {
 			if (introVideoFileId) await assertOwnFile(input.userId, introVideoFileId, "intro_video", tx);
-			changes.introVideoFileId = introVideoFileId;
+			// A new video waits for review, private, as one uploaded through the video endpoint does.
+			const video = introVideoChange(coach, introVideoFileId);
+			Object.assign(changes, video.changes);
+			hiddenVideos = video.hide;
 		}
 		const [saved] = await tx
 			.update(coaches)
 			.set({ ...changes, updatedAt: new Date() })
 			.where(eq(coaches.id, coach.id))
 			.returning();
+		// Storage last, once everything else is written.
+		await hideVideos(hiddenVideos, tx);
 		return presentApplication(saved as CoachRow, tx);
 	});
 }

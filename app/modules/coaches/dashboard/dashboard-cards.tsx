@@ -118,7 +118,7 @@ function Missing({ title, body, action, to }: { title: string; body: string; act
 	);
 }
 
-/** Name, photos and certificates waiting for a reviewer, and the ones sent back. */
+/** Name, photos, certificates and the video waiting for a reviewer, and the ones sent back. */
 export function ReviewCard({ coach }: { coach: CoachDashboard }) {
 	const { t } = useTranslation();
 	const { review } = coach;
@@ -126,6 +126,7 @@ export function ReviewCard({ coach }: { coach: CoachDashboard }) {
 		review.pendingName ? t("coaching.dashboard.pendingName", { name: review.pendingName }) : null,
 		review.pendingPhotos > 0 ? t("coaching.dashboard.pendingPhotos", { count: review.pendingPhotos }) : null,
 		review.pendingCertificates > 0 ? t("coaching.dashboard.pendingCertificates", { count: review.pendingCertificates }) : null,
+		review.pendingVideo ? t("coaching.dashboard.pendingVideo") : null,
 	].filter(Boolean);
 	return (
 		<SectionCard id="review" title={t("coaching.dashboard.pendingTitle")}>

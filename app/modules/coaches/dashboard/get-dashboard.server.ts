@@ -18,7 +18,9 @@ export interface ReviewSummary {
 	pendingName: string | null;
 	pendingPhotos: number;
 	pendingCertificates: number;
-	/** Photos and certificates a reviewer did not approve; their notes are on the profile form. */
+	/** The intro video waits for review. */
+	pendingVideo: boolean;
+	/** Photos, certificates and the video a reviewer did not approve; their notes are on the profile form. */
 	rejectedItems: number;
 }
 
@@ -77,7 +79,11 @@ export async function getCoachDashboard(userId: string): Promise<CoachDashboard 
 			pendingName: coach.pendingDisplayName,
 			pendingPhotos: countOf(photos, "pending"),
 			pendingCertificates: countOf(certificates, "pending"),
-			rejectedItems: countOf(photos, "rejected") + countOf(certificates, "rejected"),
+			pendingVideo: Boolean(coach.introVideoFileId) && coach.introVideoStatus === "pending",
+			rejectedItems:
+				countOf(photos, "rejected") +
+				countOf(certificates, "rejected") +
+				(coach.introVideoFileId && coach.introVideoStatus === "rejected" ? 1 : 0),
 		},
 		offerings,
 		availability,

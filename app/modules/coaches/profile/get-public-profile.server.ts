@@ -4,7 +4,7 @@ import { notFound } from "~/lib/errors";
 import { coachCertificates, coaches, coachOfferings, coachPhotos, coachPlaces } from "../../../../db/schema";
 import type { CourseType, Discipline } from "../catalog";
 import { findCity } from "../cities";
-import { photoUrlOf } from "./photo-url.server";
+import { photoUrlOf, videoUrlOf } from "./photo-url.server";
 
 export interface PublicCoachProfile {
 	id: string;
@@ -18,6 +18,7 @@ export interface PublicCoachProfile {
 	badges: Array<"real_name" | "certificate">;
 	certificates: Array<{ issuer: string; level: string }>;
 	photos: Array<{ id: string; thumbUrl: string; cardUrl: string; fullUrl: string }>;
+	/** The approved intro video; a newer one waiting for review is not shown until approved. */
 	introVideoUrl: string | null;
 	offerings: Array<{ id: string; courseType: CourseType; durationMinutes: number; priceFen: number; online: boolean }>;
 	places: Array<{
@@ -58,8 +59,8 @@ function distanceKm(
 
 /**
  * A coach's public profile. Only approved coaches have one (unknown, pending, rejected and
- * suspended all answer 404 alike), and only what was verified is shown: approved photos and
- * certificates, badges from the review.
+ * suspended all answer 404 alike), and only what was verified is shown: approved photos,
+ * certificates and video, badges from the review.
  */
 export async function getPublicCoachProfile(
 	coachId: string,
@@ -114,7 +115,7 @@ export async function getPublicCoachProfile(
 			cardUrl: photoUrlOf(photo.fileId, "card"),
 			fullUrl: photoUrlOf(photo.fileId, "full"),
 		})),
-		introVideoUrl: null,
+		introVideoUrl: coach.approvedIntroVideoFileId ? videoUrlOf(coach.approvedIntroVideoFileId) : null,
 		offerings: offerings.map((offering) => ({
 			id: offering.id,
 			courseType: offering.courseType,

@@ -9,13 +9,15 @@ export type QueueKind = "application" | "changes";
 export interface ReviewQueueEntry {
 	coachId: string;
 	userId: string;
-	/** A new application, or changes of an approved coach (name, photos, certificates). */
+	/** A new application, or changes of an approved coach (name, photos, certificates, video). */
 	kind: QueueKind;
 	displayName: string;
 	pendingDisplayName: string | null;
 	disciplines: Discipline[];
 	pendingPhotos: number;
 	pendingCertificates: number;
+	/** An intro video waits for review. */
+	pendingVideo: boolean;
 	/** When it was submitted, or when the oldest pending change came in. */
 	waitingSince: string;
 	coverThumbUrl: string | null;
@@ -26,10 +28,11 @@ const outerCoachId = sql.raw('"coaches"."id"');
 
 const pendingPhotos = sql<number>`(select count(*)::int from ${coachPhotos} where ${coachPhotos.coachId} = ${outerCoachId} and ${coachPhotos.status} = 'pending')`;
 const pendingCertificates = sql<number>`(select count(*)::int from ${coachCertificates} where ${coachCertificates.coachId} = ${outerCoachId} and ${coachCertificates.status} = 'pending')`;
+const pendingVideo = sql<boolean>`(${coaches.introVideoFileId} is not null and ${coaches.introVideoStatus} = 'pending')`;
 const oldestPendingItem = sql<Date | null>`least(
 	(select min(${coachPhotos.createdAt}) from ${coachPhotos} where ${coachPhotos.coachId} = ${outerCoachId} and ${coachPhotos.status} = 'pending'),
 	(select min(${coachCertificates.createdAt}) from ${coachCertificates} where ${coachCertificates.coachId} = ${outerCoachId} and ${coachCertificates.status} = 'pending'),
-	case when ${coaches.pendingDisplayName} is not null then ${coaches.updatedAt} end
+	case when ${coaches.pendingDisplayName} is not null or ${pendingVideo} then ${coaches.updatedAt} end
 )`;
 const coverPhoto = sql<{ fileId: string; status: "pending" | "approved" } | null>`(
 	select json_build_object('fileId', ${coachPhotos.fileId}, 'status', ${coachPhotos.status}) from ${coachPhotos}
@@ -39,13 +42,13 @@ const coverPhoto = sql<{ fileId: string; status: "pending" | "approved" } | null
 
 /**
  * What waits for a reviewer, oldest first: applications submitted for review, and approved
- * coaches with a new name, new photos or new certificates. Drafts never show up here.
+ * coaches with a new name, new photos, new certificates or a new video. Drafts never show up here.
  */
 export async function listReviewQueue(filter: { kind?: QueueKind } = {}, tx: DbOrTx = db()): Promise<ReviewQueueEntry[]> {
 	const application = eq(coaches.status, "pending_review");
 	const changes = and(
 		eq(coaches.status, "approved"),
-		or(isNotNull(coaches.pendingDisplayName), sql`${pendingPhotos} > 0`, sql`${pendingCertificates} > 0`),
+		or(isNotNull(coaches.pendingDisplayName), sql`${pendingPhotos} > 0`, sql`${pendingCertificates} > 0`, pendingVideo),
 	);
 	const waitingSince = sql<Date>`case when ${coaches.status} = 'pending_review' then coalesce(${coaches.submittedAt}, ${coaches.updatedAt}) else coalesce(${oldestPendingItem}, ${coaches.updatedAt}) end`;
 	const rows = await tx
@@ -58,6 +61,7 @@ export async function listReviewQueue(filter: { kind?: QueueKind } = {}, tx: DbO
 			disciplines: coaches.disciplines,
 			pendingPhotos,
 			pendingCertificates,
+			pendingVideo,
 			waitingSince,
 			cover: coverPhoto,
 		})
@@ -74,6 +78,7 @@ export async function listReviewQueue(filter: { kind?: QueueKind } = {}, tx: DbO
 		disciplines: row.disciplines,
 		pendingPhotos: row.pendingPhotos,
 		pendingCertificates: row.pendingCertificates,
+		pendingVideo: Boolean(row.pendingVideo),
 		waitingSince: new Date(row.waitingSince).toISOString(),
 		coverThumbUrl: row.cover ? photoUrls(row.cover).thumbUrl : null,
 	}));

@@ -11,16 +11,16 @@ import { lockCoach } from "./lock-coach.server";
 import type { Decision, Reviewer, ReviewItem } from "./reviewer";
 
 /**
- * One decision on one part of a coach's profile: a photo (only approved ones are public), a
- * certificate (the badge follows approved ones) or a new display name. Reviewers may also take
- * back an earlier approval, e.g. a photo found improper later. An approved coach is told when a
- * change is refused, with the reason.
+ * One decision on one part of a coach's profile: a photo or the intro video (only approved ones
+ * are public), a certificate (the badge follows approved ones) or a new display name. Reviewers
+ * may also take back an earlier approval, e.g. a photo found improper later. An approved coach is
+ * told when a change is refused, with the reason.
  */
 export async function reviewChange(input: {
 	reviewer: Reviewer;
 	coachId: string;
 	item: ReviewItem;
-	/** The photo or certificate; none for the name. */
+	/** The photo or certificate; the video's file (the one the reviewer watched); none for the name. */
 	itemId?: string;
 	decision: Decision;
 	reason?: string;
@@ -30,8 +30,9 @@ export async function reviewChange(input: {
 		if (coach.status === "draft" || coach.status === "rejected") throw conflict("coaching.errors.notInReview");
 		const status = input.decision === "approve" ? ("approved" as const) : ("rejected" as const);
 		const reviewNote = input.decision === "reject" ? (input.reason ?? null) : null;
-		let publish: { fileId: string; visibility: "public" | "private" } | null = null;
+		let publish: Array<{ fileId: string; visibility: "public" | "private" }> = [];
 		if (input.item === "name") await decideName(tx, coach, input.decision);
+		else if (input.item === "video") publish = await decideVideo(tx, coach, input.itemId, status, reviewNote);
 		else if (input.item === "photo") {
 			const [updated] = await tx
 				.update(coachPhotos)
@@ -39,7 +40,7 @@ export async function reviewChange(input: {
 				.where(and(eq(coachPhotos.id, input.itemId ?? ""), eq(coachPhotos.coachId, coach.id)))
 				.returning({ fileId: coachPhotos.fileId });
 			if (!updated) throw notFound("coaching.errors.photoNotFound");
-			publish = { fileId: updated.fileId, visibility: status === "approved" ? "public" : "private" };
+			publish = [{ fileId: updated.fileId, visibility: status === "approved" ? "public" : "private" }];
 		} else {
 			const updated = await tx
 				.update(coachCertificates)
@@ -68,8 +69,8 @@ export async function reviewChange(input: {
 			reason: input.reason ?? null,
 			detail: { coachId: coach.id, item: input.item, itemId: input.itemId ?? null },
 		});
-		// Storage is not transactional: the photo's files move last, once everything else is written.
-		if (publish) await setFileVisibility(publish.fileId, publish.visibility, tx);
+		// Storage is not transactional: the photo's or video's files move last, once everything else is written.
+		for (const file of publish) await setFileVisibility(file.fileId, file.visibility, tx);
 		return { item: input.item, itemId: input.itemId ?? null, status };
 	});
 }
@@ -85,4 +86,30 @@ async function decideName(tx: Transaction, coach: CoachRow, decision: Decision) 
 			updatedAt: new Date(),
 		})
 		.where(eq(coaches.id, coach.id));
+}
+
+/**
+ * The video the reviewer watched, if it is still the coach's latest (a replacement since then is
+ * decided on its own). Approved, it becomes the public one and an earlier approved video goes
+ * private; rejected (or an approval taken back), it is private and off the public profile.
+ */
+async function decideVideo(
+	tx: Transaction,
+	coach: CoachRow,
+	fileId: string | undefined,
+	status: "approved" | "rejected",
+	reviewNote: string | null,
+): Promise<Array<{ fileId: string; visibility: "public" | "private" }>> {
+	if (!coach.introVideoFileId || coach.introVideoFileId !== fileId) throw notFound("coaching.errors.videoNotFound");
+	const previous = coach.approvedIntroVideoFileId;
+	const approvedIntroVideoFileId = status === "approved" ? fileId : previous === fileId ? null : previous;
+	await tx
+		.update(coaches)
+		.set({ introVideoStatus: status, introVideoReviewNote: reviewNote, approvedIntroVideoFileId, updatedAt: new Date() })
+		.where(eq(coaches.id, coach.id));
+	if (status === "rejected") return [{ fileId, visibility: "private" }];
+	return [
+		{ fileId, visibility: "public" },
+		...(previous && previous !== fileId ? [{ fileId: previous, visibility: "private" as const }] : []),
+	];
 }

@@ -6,6 +6,6 @@ export interface Reviewer {
 	roles: readonly Role[];
 }
 
-export const reviewItems = ["photo", "certificate", "name"] as const;
+export const reviewItems = ["photo", "certificate", "name", "video"] as const;
 export type ReviewItem = (typeof reviewItems)[number];
 export type Decision = "approve" | "reject";

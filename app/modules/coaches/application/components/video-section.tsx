@@ -6,8 +6,12 @@ import { FormAlert } from "~/ui/form-alert";
 import { useFormOutcome } from "~/ui/use-form-outcome";
 import type { ApplicationView } from "../present.server";
 import { fileInputClasses, SectionCard } from "./section-card";
+import { ItemStatusChip } from "./status-chip";
 
-/** An optional short introduction video (MP4), shown on the public profile. */
+/**
+ * An optional short introduction video (MP4), shown on the public profile once a reviewer
+ * approves it; the coach sees its state and the reviewer's note, as for a photo.
+ */
 export function VideoSection({ application, step }: { application: ApplicationView; step: number }) {
 	const { t } = useTranslation();
 	const form = useFormOutcome(["set-video", "remove-video"]);
@@ -17,8 +21,23 @@ export function VideoSection({ application, step }: { application: ApplicationVi
 			<p className="text-sm text-muted">{t("coaching.apply.video.hint")}</p>
 			{introVideo ? (
 				<div className="mt-4 space-y-3">
-					{/* biome-ignore lint/a11y/useMediaCaption: the coach's own introduction has no caption track to offer */}
-					<video src={introVideo.url} controls preload="metadata" className="aspect-video w-full rounded-2xl bg-ink" />
+					<div className="relative">
+						{/* biome-ignore lint/a11y/useMediaCaption: the coach's own introduction has no caption track to offer */}
+						<video
+							src={introVideo.url}
+							controls
+							preload="metadata"
+							aria-label={t("coaching.apply.sections.video")}
+							className="aspect-video w-full rounded-2xl bg-ink"
+						/>
+						<ItemStatusChip status={introVideo.status} className="pointer-events-none absolute top-2 left-2 shadow-sm" />
+					</div>
+					{introVideo.status === "rejected" && introVideo.reviewNote ? (
+						<p className="text-sm text-danger">{t("coaching.apply.video.note", { note: introVideo.reviewNote })}</p>
+					) : null}
+					{introVideo.status !== "approved" && introVideo.approvedFileId ? (
+						<p className="text-sm text-muted">{t("coaching.apply.video.keepsApproved")}</p>
+					) : null}
 					{editable ? (
 						<Form method="post">
 							<input type="hidden" name="intent" value="remove-video" />

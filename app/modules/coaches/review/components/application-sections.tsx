@@ -132,29 +132,3 @@ export function WhereCard({
 		</ReviewCard>
 	);
 }
-
-/** The optional intro video, played in place (a signed URL, valid for an hour). */
-export function VideoCard({ video }: { video: Application["introVideo"] }) {
-	const { t } = useTranslation();
-	return (
-		<ReviewCard id="video" title={t("coaching.review.video")}>
-			{video ? (
-				// biome-ignore lint/a11y/useMediaCaption: a coach's own intro clip; no captions exist to offer.
-				<video
-					controls
-					preload="metadata"
-					src={video.url}
-					aria-label={t("coaching.review.video")}
-					className="aspect-video w-full rounded-2xl bg-ink"
-				>
-					{t("coaching.review.videoFallback")}
-					<a href={video.url} className="underline">
-						{t("coaching.review.downloadVideo")}
-					</a>
-				</video>
-			) : (
-				<p className="text-muted">{t("coaching.review.none")}</p>
-			)}
-		</ReviewCard>
-	);
-}

@@ -87,7 +87,7 @@ function ReasonField({ error, defaultValue, compact }: { error?: string; default
 }
 
 /**
- * Approve, or reject with a reason, one photo, certificate or name change. The reason form opens
+ * Approve, or reject with a reason, one photo, certificate, name change or video. The reason form opens
  * in a native disclosure, so it works without JavaScript; `subject` names the item for screen readers.
  */
 export function ItemDecision({

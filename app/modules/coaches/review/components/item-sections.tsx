@@ -194,3 +194,62 @@ export function NameChangeCard({
 		</ReviewCard>
 	);
 }
+
+/**
+ * The optional intro video, played in place, decided like a photo: private (a signed URL) until
+ * approved. The public keeps an earlier approved video while a newer one waits.
+ */
+export function VideoCard({
+	video,
+	canDecide,
+	actionData,
+}: {
+	video: Application["introVideo"];
+	canDecide: boolean;
+	actionData: ReviewActionData | undefined;
+}) {
+	const { t } = useTranslation();
+	return (
+		<ReviewCard
+			id="video"
+			title={t("coaching.review.video")}
+			hint={video ? t("coaching.review.videoHint") : undefined}
+			aside={video ? <ItemStatusChip status={video.status} /> : null}
+		>
+			{video ? (
+				<div className="space-y-3">
+					{/* biome-ignore lint/a11y/useMediaCaption: a coach's own intro clip; no captions exist to offer. */}
+					<video
+						controls
+						preload="metadata"
+						src={video.url}
+						aria-label={t("coaching.review.video")}
+						className="aspect-video w-full rounded-2xl bg-ink"
+					>
+						{t("coaching.review.videoFallback")}
+						<a href={video.url} className="underline">
+							{t("coaching.review.downloadVideo")}
+						</a>
+					</video>
+					<Note note={video.status === "rejected" ? video.reviewNote : null} />
+					{video.status !== "approved" && video.approvedFileId ? (
+						<p className="text-sm text-muted">{t("coaching.review.videoKeepsApproved")}</p>
+					) : null}
+					{canDecide ? (
+						<div className="sm:max-w-sm">
+							<ItemDecision
+								intent="video"
+								itemId={video.fileId}
+								subject={t("coaching.review.items.video")}
+								status={video.status}
+								actionData={actionData}
+							/>
+						</div>
+					) : null}
+				</div>
+			) : (
+				<p className="text-muted">{t("coaching.review.none")}</p>
+			)}
+		</ReviewCard>
+	);
+}

@@ -114,6 +114,7 @@ function PendingParts({ entry }: { entry: ReviewQueueEntry }) {
 		entry.pendingDisplayName ? t("coaching.review.pendingNameValue", { name: entry.pendingDisplayName }) : null,
 		entry.pendingPhotos > 0 ? t("coaching.review.pendingPhotos", { count: entry.pendingPhotos }) : null,
 		entry.pendingCertificates > 0 ? t("coaching.review.pendingCertificates", { count: entry.pendingCertificates }) : null,
+		entry.pendingVideo ? t("coaching.review.pendingVideo") : null,
 	].filter((part): part is string => Boolean(part));
 	if (parts.length === 0) return null;
 	return (
