@@ -16,6 +16,7 @@ const settingsSchema = z.object({
 	APP_BLIND_INDEX_KEY: z.string().optional(),
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 	DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+	SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
 	PAYMENTS_SANDBOX: z.enum(["0", "1"]).optional(),
 	SMS_PROVIDER: z.enum(["aliyun", "tencent", "outbox"]).optional(),
 	SMTP_URL: z.string().optional(),

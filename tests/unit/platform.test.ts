@@ -38,7 +38,7 @@ describe("money", () => {
 
 	it("shows fen as yuan, with decimals only when there are any", () => {
 		expect(formatFen(19_900, "zh-CN")).toBe("¥199");
-		expect(formatFen(19_950, "en")).toBe("CN¥199.50");
+		expect(formatFen(19_950, "en")).toBe("¥199.50");
 	});
 });
 

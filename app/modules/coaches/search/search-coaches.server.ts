@@ -1,10 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
+import { settings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import type { CourseType, Discipline } from "../catalog";
 import { findCity } from "../cities";
 import { photoUrlOf } from "../profile/photo-url.server";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
+import { resultCache } from "./result-cache.server";
 import type { CoachSearch, SearchSort } from "./schema";
 
 export interface CoachCard {
@@ -66,7 +68,17 @@ interface Row extends Record<string, unknown> {
  * The radius uses the earthdistance GiST index; offerings are matched per coach (LATERAL) so the
  * price shown is the one that matches the filters.
  */
-export async function searchCoaches(search: CoachSearch): Promise<SearchResult> {
+export function searchCoaches(search: CoachSearch): Promise<SearchResult> {
+	const ttlMs = settings().SEARCH_CACHE_MS;
+	if (ttlMs === 0) return runSearch(search);
+	// Keys in a fixed order, so the same search written differently is one entry.
+	const key = JSON.stringify(Object.entries(search).sort(([a], [b]) => a.localeCompare(b)));
+	return recentResults.get(key, ttlMs, () => runSearch(search));
+}
+
+const recentResults = resultCache<SearchResult>({ maxEntries: 1_000 });
+
+async function runSearch(search: CoachSearch): Promise<SearchResult> {
 	const { query, sort, origin } = buildSearchQuery(search);
 	const result = await db().execute<Row>(query);
 	const rows = result.rows.slice(0, search.limit);
