@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/lib/db.server";
 import { coachSearchSchema } from "~/modules/coaches/search/schema";
-import { buildSearchQuery } from "~/modules/coaches/search/search-coaches.server";
+import { buildSearchQuery, inSearchPlan } from "~/modules/coaches/search/search-coaches.server";
 import { seedScale } from "../../scripts/seed-scale";
 
 /**
@@ -15,8 +14,8 @@ beforeAll(async () => {
 }, 120_000);
 
 async function plan(params: Record<string, string>): Promise<string> {
-	const { query } = buildSearchQuery(coachSearchSchema.parse(params));
-	const result = await db().execute<{ "QUERY PLAN": string }>(sql`explain ${query}`);
+	const { query, sort } = buildSearchQuery(coachSearchSchema.parse(params));
+	const result = await inSearchPlan(sort, (tx) => tx.execute<{ "QUERY PLAN": string }>(sql`explain ${query}`));
 	return result.rows.map((row) => row["QUERY PLAN"]).join("\n");
 }
 
