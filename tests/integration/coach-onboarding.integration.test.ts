@@ -363,6 +363,8 @@ describe("review", () => {
 		const detail = await call("GET", `/admin/coach-reviews/${coachId}`, staff);
 		expect(detail.status).toBe(200);
 		expect(detail.body.application.identity).toMatchObject({ realName: "李明", idNumber: validId });
+		// Reading it again soon after is the same look, not another entry in the audit log.
+		expect((await call("GET", `/admin/coach-reviews/${coachId}`, staff)).status).toBe(200);
 		const photoUrl = detail.body.application.photos[0].thumbUrl as string;
 		expect((await fetch(`${app.url}${photoUrl}`)).status).toBe(200);
 		// Unreviewed photos are not public.
@@ -395,9 +397,11 @@ describe("review", () => {
 		expect(profile.body).toMatchObject({ displayName: "李教练", badges: ["real_name"] });
 
 		const audit = await call("GET", `/admin/audit?targetId=${coach.userId}`, staff);
+		// Newest first; the full ID number was read once (before approval) and that is on record.
 		expect(audit.body.entries.map((entry: { action: string }) => entry.action)).toEqual([
 			"coach.approved",
 			"coach.change.approved",
+			"coach.identity.viewed",
 		]);
 		expect((await call("GET", "/admin/coach-reviews?kind=application", staff)).body.entries).not.toContainEqual(
 			expect.objectContaining({ coachId }),

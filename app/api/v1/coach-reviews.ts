@@ -86,8 +86,7 @@ export const getCoachReview = defineEndpoint({
 		404: { description: "No such coach" },
 	},
 	handler: async ({ params, req }) => {
-		await reviewerOf(req);
-		return { body: await getReviewDetail(params.coachId) };
+		return { body: await getReviewDetail(params.coachId, await reviewerOf(req)) };
 	},
 });
 

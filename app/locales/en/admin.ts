@@ -93,6 +93,7 @@ export default {
 				approved: "Coach application approved",
 				rejected: "Coach application rejected",
 				change: { approved: "Coach change approved", rejected: "Coach change rejected" },
+				identity: { viewed: "Viewed the full ID number" },
 			},
 		},
 	},

@@ -89,6 +89,7 @@ export default {
 				approved: "通过教练申请",
 				rejected: "驳回教练申请",
 				change: { approved: "通过教练资料变更", rejected: "驳回教练资料变更" },
+				identity: { viewed: "查看完整身份证号" },
 			},
 		},
 	},

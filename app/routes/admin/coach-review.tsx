@@ -38,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const coachId = coachIdOf(params);
 	let detail: Awaited<ReturnType<typeof getReviewDetail>>;
 	try {
-		detail = await getReviewDetail(coachId);
+		detail = await getReviewDetail(coachId, { id: session.user.id, roles: session.roles });
 	} catch (error) {
 		if (isAppError(error) && error.status === 404) throw data(null, { status: 404 });
 		throw error;

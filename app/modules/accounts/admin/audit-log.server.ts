@@ -21,6 +21,27 @@ export interface AuditInput {
  * Appends one entry to the audit log, inside the caller's transaction so the entry exists exactly
  * when the change does. The log is append-only: nothing here updates or deletes.
  */
+/**
+ * Records a reading of personal data (an ID number shown in full) at most once per actor, target
+ * and window: the log shows who looked and when, without an entry for every page reload.
+ */
+export async function recordAuditedRead(input: AuditInput, windowMinutes = 30): Promise<void> {
+	const since = new Date(Date.now() - windowMinutes * 60_000);
+	const [recent] = await db()
+		.select({ id: auditLog.id })
+		.from(auditLog)
+		.where(
+			and(
+				input.actorId ? eq(auditLog.actorId, input.actorId) : sql`${auditLog.actorId} is null`,
+				eq(auditLog.action, input.action),
+				eq(auditLog.targetId, input.targetId),
+				gte(auditLog.createdAt, since),
+			),
+		)
+		.limit(1);
+	if (!recent) await recordAudit(db(), input);
+}
+
 export async function recordAudit(tx: DbOrTx, input: AuditInput): Promise<void> {
 	const detail = input.detail ?? {};
 	for (const [key, value] of Object.entries(detail)) {

@@ -15,6 +15,7 @@ export const auditActions = [
 	"coach.rejected",
 	"coach.change.approved",
 	"coach.change.rejected",
+	"coach.identity.viewed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
+import { recordAuditedRead } from "~/modules/accounts/admin/audit-log.server";
 import { findUserById } from "~/modules/accounts/users.server";
 import { coaches } from "../../../../db/schema";
 import { type ApplicationView, presentApplication } from "../application/present.server";
+import type { Reviewer } from "./reviewer";
 
 export interface ReviewDetail {
 	application: ApplicationView & { identity: { idNumber?: string | null } };
@@ -14,8 +16,9 @@ export interface ReviewDetail {
  * One coach as a reviewer sees them: private certificates by signed URL, and the ID number in full
  * only while the application waits for review (the reviewer checks it against the name); masked
  * for every other status, since nothing is left to check and staff should not read it needlessly.
+ * Who saw a number in full is written to the audit log.
  */
-export async function getReviewDetail(coachId: string): Promise<ReviewDetail> {
+export async function getReviewDetail(coachId: string, reviewer: Reviewer): Promise<ReviewDetail> {
 	const database = db();
 	const [coach] = await database.select().from(coaches).where(eq(coaches.id, coachId)).limit(1);
 	if (!coach) throw notFound("coaching.errors.coachNotFound");
@@ -23,6 +26,14 @@ export async function getReviewDetail(coachId: string): Promise<ReviewDetail> {
 		presentApplication(coach, database, { fullIdNumber: coach.status === "pending_review" }),
 		findUserById(coach.userId, database),
 	]);
+	if (application.identity.idNumber) {
+		await recordAuditedRead({
+			actorId: reviewer.id,
+			action: "coach.identity.viewed",
+			targetType: "user",
+			targetId: coach.userId,
+		});
+	}
 	return {
 		application,
 		account: { id: coach.userId, displayName: user?.displayName ?? "", status: user?.status ?? "deleted" },
