@@ -27,6 +27,14 @@ async function reviewerOf(req: Request): Promise<Reviewer> {
 	return { id: session.user.id, roles: session.roles };
 }
 
+/** The reviewer making a decision, once a rejection is known to carry its reason. */
+async function decidingReviewer(req: Request, decision: "approve" | "reject", reason: string | undefined): Promise<Reviewer> {
+	const reviewer = await reviewerOf(req);
+	const missing = reasonRequiredFor(decision, reason);
+	if (missing) throw badRequest("errors.validationFailed", missing);
+	return reviewer;
+}
+
 const denied = {
 	400: { description: "Invalid input; `error.fields` names each bad field" },
 	401: { description: "Not signed in" },
@@ -109,9 +117,7 @@ export const decideCoachApplication = defineEndpoint({
 		409: { description: "Not in review, or no approved photo yet" },
 	},
 	handler: async ({ params, body, req }) => {
-		const reviewer = await reviewerOf(req);
-		const missing = reasonRequiredFor(params.decision, body.reason);
-		if (missing) throw badRequest("errors.validationFailed", missing);
+		const reviewer = await decidingReviewer(req, params.decision, body.reason);
 		if (params.decision === "approve") {
 			return { body: await approveApplication({ reviewer, coachId: params.coachId, note: body.reason }) };
 		}
@@ -131,6 +137,12 @@ const changeResponses = {
 	409: { description: "A draft or rejected application (decide it as a whole), or no pending name" },
 };
 
+/** A change decision (photo, certificate, name, video): the same checks, then the service. */
+async function decideChange(req: Request, decision: Omit<Parameters<typeof reviewChange>[0], "reviewer">) {
+	const reviewer = await decidingReviewer(req, decision.decision, decision.reason);
+	return { body: await reviewChange({ reviewer, ...decision }) };
+}
+
 export const decideCoachPhoto = defineEndpoint({
 	method: "post",
 	path: "/admin/coach-reviews/:coachId/photos/:photoId/:decision",
@@ -140,21 +152,14 @@ export const decideCoachPhoto = defineEndpoint({
 	params: z.object({ coachId: coachIdSchema, photoId: coachIdSchema, decision: decisionSchema }),
 	body: decisionBodySchema,
 	responses: changeResponses,
-	handler: async ({ params, body, req }) => {
-		const reviewer = await reviewerOf(req);
-		const missing = reasonRequiredFor(params.decision, body.reason);
-		if (missing) throw badRequest("errors.validationFailed", missing);
-		return {
-			body: await reviewChange({
-				reviewer,
-				coachId: params.coachId,
-				item: "photo",
-				itemId: params.photoId,
-				decision: params.decision,
-				reason: body.reason,
-			}),
-		};
-	},
+	handler: ({ params, body, req }) =>
+		decideChange(req, {
+			coachId: params.coachId,
+			item: "photo",
+			itemId: params.photoId,
+			decision: params.decision,
+			reason: body.reason,
+		}),
 });
 
 export const decideCoachCertificate = defineEndpoint({
@@ -166,21 +171,14 @@ export const decideCoachCertificate = defineEndpoint({
 	params: z.object({ coachId: coachIdSchema, certificateId: coachIdSchema, decision: decisionSchema }),
 	body: decisionBodySchema,
 	responses: changeResponses,
-	handler: async ({ params, body, req }) => {
-		const reviewer = await reviewerOf(req);
-		const missing = reasonRequiredFor(params.decision, body.reason);
-		if (missing) throw badRequest("errors.validationFailed", missing);
-		return {
-			body: await reviewChange({
-				reviewer,
-				coachId: params.coachId,
-				item: "certificate",
-				itemId: params.certificateId,
-				decision: params.decision,
-				reason: body.reason,
-			}),
-		};
-	},
+	handler: ({ params, body, req }) =>
+		decideChange(req, {
+			coachId: params.coachId,
+			item: "certificate",
+			itemId: params.certificateId,
+			decision: params.decision,
+			reason: body.reason,
+		}),
 });
 
 export const decideCoachName = defineEndpoint({
@@ -192,20 +190,8 @@ export const decideCoachName = defineEndpoint({
 	params: z.object({ coachId: coachIdSchema, decision: decisionSchema }),
 	body: decisionBodySchema,
 	responses: changeResponses,
-	handler: async ({ params, body, req }) => {
-		const reviewer = await reviewerOf(req);
-		const missing = reasonRequiredFor(params.decision, body.reason);
-		if (missing) throw badRequest("errors.validationFailed", missing);
-		return {
-			body: await reviewChange({
-				reviewer,
-				coachId: params.coachId,
-				item: "name",
-				decision: params.decision,
-				reason: body.reason,
-			}),
-		};
-	},
+	handler: ({ params, body, req }) =>
+		decideChange(req, { coachId: params.coachId, item: "name", decision: params.decision, reason: body.reason }),
 });
 
 export const decideCoachVideo = defineEndpoint({
@@ -218,19 +204,12 @@ export const decideCoachVideo = defineEndpoint({
 	params: z.object({ coachId: coachIdSchema, fileId: coachIdSchema, decision: decisionSchema }),
 	body: decisionBodySchema,
 	responses: changeResponses,
-	handler: async ({ params, body, req }) => {
-		const reviewer = await reviewerOf(req);
-		const missing = reasonRequiredFor(params.decision, body.reason);
-		if (missing) throw badRequest("errors.validationFailed", missing);
-		return {
-			body: await reviewChange({
-				reviewer,
-				coachId: params.coachId,
-				item: "video",
-				itemId: params.fileId,
-				decision: params.decision,
-				reason: body.reason,
-			}),
-		};
-	},
+	handler: ({ params, body, req }) =>
+		decideChange(req, {
+			coachId: params.coachId,
+			item: "video",
+			itemId: params.fileId,
+			decision: params.decision,
+			reason: body.reason,
+		}),
 });
