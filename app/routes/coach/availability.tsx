@@ -14,7 +14,7 @@ import {
 	availabilityFromForm,
 	availabilityIntents,
 } from "~/modules/coaches/availability/form";
-import { getMyAvailability } from "~/modules/coaches/availability/get-availability.server";
+import { availabilityOf, getMyAvailability } from "~/modules/coaches/availability/get-availability.server";
 import { saveAvailability } from "~/modules/coaches/availability/save-availability.server";
 import { exceptionHorizonDays } from "~/modules/coaches/availability/schema";
 import { addDays, todayInShanghai } from "~/modules/coaches/availability/time";
@@ -29,7 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const today = todayInShanghai();
 	return {
 		coach,
-		availability: coach && coach.status !== "suspended" ? await getMyAvailability(session.user.id) : null,
+		availability: coach && coach.status !== "suspended" ? await availabilityOf(coach.id) : null,
 		today,
 		lastDay: addDays(today, exceptionHorizonDays),
 		title: pageTitle(request, "coaching.availability.title"),

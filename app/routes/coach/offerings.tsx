@@ -9,7 +9,7 @@ import { CoachGate, CoachPage } from "~/modules/coaches/dashboard/coach-page";
 import { getMyCoachStatus } from "~/modules/coaches/dashboard/get-dashboard.server";
 import { OfferingsForm } from "~/modules/coaches/offerings/components/offerings-form";
 import { type OfferingsOutcome, offeringsFromForm, typedValues } from "~/modules/coaches/offerings/form";
-import { getMyOfferings } from "~/modules/coaches/offerings/get-offerings.server";
+import { offeringsOf } from "~/modules/coaches/offerings/get-offerings.server";
 import { saveOfferings } from "~/modules/coaches/offerings/save-offerings.server";
 import type { Route } from "./+types/offerings";
 
@@ -18,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const coach = await getMyCoachStatus(session.user.id);
 	return {
 		coach,
-		offerings: coach && coach.status !== "suspended" ? await getMyOfferings(session.user.id) : null,
+		offerings: coach && coach.status !== "suspended" ? await offeringsOf(coach.id) : null,
 		title: pageTitle(request, "coaching.offerings.title"),
 	};
 }

@@ -15,7 +15,7 @@ export interface AvailabilityView {
 	acceptingBookings: boolean;
 }
 
-export async function availabilityOf(coachId: string, tx: DbOrTx): Promise<AvailabilityView> {
+export async function availabilityOf(coachId: string, tx: DbOrTx = db()): Promise<AvailabilityView> {
 	const [coach] = await tx
 		.select({
 			bufferMinutes: coaches.bufferMinutes,

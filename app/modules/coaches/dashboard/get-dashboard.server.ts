@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { coachCertificates, coaches, coachPhotos } from "../../../../db/schema";
+import { coachCertificates, coachPhotos } from "../../../../db/schema";
 import { type CoachRow, findCoachOfUser } from "../application/coach-record.server";
 import { type AvailabilityView, availabilityOf } from "../availability/get-availability.server";
 import { type OfferingsView, offeringsOf } from "../offerings/get-offerings.server";
@@ -37,12 +37,8 @@ export interface CoachDashboard extends MyCoachStatus {
 
 /** The caller's coach record in brief, or null before they start an application. */
 export async function getMyCoachStatus(userId: string): Promise<MyCoachStatus | null> {
-	const [row] = await db()
-		.select({ id: coaches.id, status: coaches.status, displayName: coaches.displayName })
-		.from(coaches)
-		.where(eq(coaches.userId, userId))
-		.limit(1);
-	return row ?? null;
+	const coach = await findCoachOfUser(userId, db());
+	return coach ? { id: coach.id, status: coach.status, displayName: coach.displayName } : null;
 }
 
 type ReviewCounts = Array<{ status: "pending" | "approved" | "rejected"; total: number }>;

@@ -13,7 +13,7 @@ export interface OfferingsView {
 	offersOnline: boolean;
 }
 
-export async function offeringsOf(coachId: string, tx: DbOrTx): Promise<OfferingsView> {
+export async function offeringsOf(coachId: string, tx: DbOrTx = db()): Promise<OfferingsView> {
 	const [coach] = await tx
 		.select({
 			cancellationPolicy: coaches.cancellationPolicy,
