@@ -1,12 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { useFormOutcome } from "~/ui/use-form-outcome";
 import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { genders } from "../schema";
-import { CheckPill, PillGroup, SectionCard } from "./section-card";
+import { CheckPill, PillGroup, SaveSectionButton, SectionCard } from "./section-card";
 
 /** Legal name, ID number (encrypted, shown back masked) and gender. */
 export function IdentitySection({ application, step }: { application: ApplicationView; step: number }) {
@@ -65,11 +64,7 @@ export function IdentitySection({ application, step }: { application: Applicatio
 						</PillGroup>
 					</div>
 				</fieldset>
-				{editable ? (
-					<Button type="submit" variant="secondary" busy={form.busy()}>
-						{t("coaching.apply.saveSection")}
-					</Button>
-				) : null}
+				<SaveSectionButton editable={editable} busy={form.busy()} />
 			</Form>
 		</SectionCard>
 	);

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { Button } from "~/ui/button";
 import { Field, inputClasses } from "~/ui/field";
 import { Select } from "~/ui/select";
 import { useFormOutcome } from "~/ui/use-form-outcome";
@@ -10,7 +9,7 @@ import { maxCustomTagLength, splitStyleTags, styleTagCodes, styleTagLabel } from
 import { sectionComplete } from "../completeness";
 import type { ApplicationView } from "../present.server";
 import { coachLevels } from "../schema";
-import { CheckPill, PillGroup, SectionCard } from "./section-card";
+import { CheckPill, PillGroup, SaveSectionButton, SectionCard } from "./section-card";
 
 /** What players read: name, disciplines, level, experience, teaching style and a bio. */
 export function ProfileSection({ application, step }: { application: ApplicationView; step: number }) {
@@ -132,11 +131,7 @@ export function ProfileSection({ application, step }: { application: Application
 						)}
 					</Field>
 				</fieldset>
-				{editable ? (
-					<Button type="submit" variant="secondary" busy={form.busy()}>
-						{t("coaching.apply.saveSection")}
-					</Button>
-				) : null}
+				<SaveSectionButton editable={editable} busy={form.busy()} />
 			</Form>
 		</SectionCard>
 	);

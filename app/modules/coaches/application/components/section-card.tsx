@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Button } from "~/ui/button";
 import { cn } from "~/ui/cn";
 
 /** One numbered part of a long form, with whether it is done, still to do, or optional. */
@@ -129,3 +130,14 @@ export function ListError({ message }: { message: string | null }) {
 
 export const fileInputClasses =
 	"block w-full text-sm text-muted file:mr-3 file:h-10 file:cursor-pointer file:rounded-full file:border-0 file:bg-cloth-50 file:px-4 file:text-sm file:font-medium file:text-cloth-800 hover:file:bg-cloth-100";
+
+/** The save button of a section's form; a section that cannot change right now has none. */
+export function SaveSectionButton({ editable, busy }: { editable: boolean; busy: boolean }) {
+	const { t } = useTranslation();
+	if (!editable) return null;
+	return (
+		<Button type="submit" variant="secondary" busy={busy}>
+			{t("coaching.apply.saveSection")}
+		</Button>
+	);
+}
