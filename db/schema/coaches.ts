@@ -44,6 +44,10 @@ export const coaches = pgTable(
 			.notNull()
 			.references(() => users.id, { onDelete: "cascade" }),
 		status: coachStatus("status").notNull().default("draft"),
+		/** While the account is suspended the coach is too; this is the status a reinstatement restores. */
+		statusBeforeSuspension: coachStatus("status_before_suspension"),
+		/** The account was deleted: identity erased, files removed, the row kept for what refers to it. */
+		erasedAt: timestamp("erased_at", { withTimezone: true }),
 		displayName: text("display_name").notNull(),
 		/** A name change of an approved coach waits here for review; the public keeps the old one. */
 		pendingDisplayName: text("pending_display_name"),
