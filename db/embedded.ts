@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join, resolve } from "node:path";
@@ -31,6 +31,16 @@ const extensionsFlags = ["-c", "shared_preload_libraries=pg_stat_statements", "-
 
 export function infoFile(root: string): string {
 	return join(root, "cluster.json");
+}
+
+/**
+ * cluster.json holds the database password: readable by its owner only. `mode` applies only when
+ * a file is created, so the chmod also closes files written before by older versions (0644).
+ */
+export function writeClusterInfo(root: string, info: ClusterInfo): void {
+	const file = infoFile(root);
+	writeFileSync(file, JSON.stringify(info, null, 2), { mode: 0o600 });
+	chmodSync(file, 0o600);
 }
 
 /** The pid of a postgres still running on this data folder, if any. */
@@ -84,7 +94,9 @@ function initialiseCluster(dataDir: string, info: ClusterInfo): void {
 	mkdirSync(dataDir, { recursive: true });
 	if (ids.uid !== undefined) chownSync(dataDir, ids.uid, ids.gid as number);
 	const passwordFile = join(tmpdir(), `cuepal-pg-${randomBytes(6).toString("hex")}`);
-	writeFileSync(passwordFile, `${info.password}\n`, { mode: 0o644 });
+	// Readable by the postgres user that runs initdb, and nobody else.
+	writeFileSync(passwordFile, `${info.password}\n`, { mode: 0o600 });
+	if (ids.uid !== undefined) chownSync(passwordFile, ids.uid, ids.gid as number);
 	try {
 		execFileSync(
 			initdbBinary,
@@ -128,11 +140,11 @@ export async function startEmbeddedDatabase(options: {
 			password: randomBytes(12).toString("hex"),
 		};
 		initialiseCluster(dataDir, info);
-		writeFileSync(infoFile(root), JSON.stringify(info, null, 2));
+		writeClusterInfo(root, info);
 	} else {
 		info = JSON.parse(readFileSync(infoFile(root), "utf8")) as ClusterInfo;
 		info.port = await freePort(info.port);
-		writeFileSync(infoFile(root), JSON.stringify(info, null, 2));
+		writeClusterInfo(root, info);
 	}
 
 	const child = await spawnPostgres(dataDir, info.port, options.log);

@@ -66,7 +66,44 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 			);
 		}
 	}
+	// A malformed key would let the server start and then fail every sign-in and every read of
+	// personal data: refuse to start instead, naming the setting (never echoing the key).
+	const keyProblems = encryptionKeyProblems(settings);
+	if (keyProblems.length > 0) throw new ConfigError(`Invalid keys:\n${keyProblems.map((line) => `  ${line}`).join("\n")}`);
 	return settings;
+}
+
+/** Base64 (standard or URL-safe, padding optional) that decodes to exactly `bytes` bytes. */
+export function isBase64OfLength(value: string, bytes: number): boolean {
+	if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return false;
+	const decoded = Buffer.from(value, value.includes("-") || value.includes("_") ? "base64url" : "base64");
+	// Node skips characters it cannot read instead of failing: re-encoding shows whether every one counted.
+	const again = decoded.toString(value.includes("-") || value.includes("_") ? "base64url" : "base64").replace(/=+$/, "");
+	return decoded.length === bytes && again === value.replace(/=+$/, "");
+}
+
+/** What is wrong with APP_ENCRYPTION_KEYS and APP_BLIND_INDEX_KEY, one line each (empty when fine or unset). */
+export function encryptionKeyProblems(settings: Pick<Settings, "APP_ENCRYPTION_KEYS" | "APP_BLIND_INDEX_KEY">): string[] {
+	const problems: string[] = [];
+	if (settings.APP_ENCRYPTION_KEYS !== undefined) {
+		const entries = settings.APP_ENCRYPTION_KEYS.split(",").map((part) => part.trim());
+		const ids = new Set<string>();
+		entries.forEach((entry, position) => {
+			const [id = "", material = "", ...rest] = entry.split(":");
+			if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || rest.length > 0 || !isBase64OfLength(material, 32)) {
+				problems.push(
+					`APP_ENCRYPTION_KEYS: entry ${position + 1} is not 'id:base64-of-32-bytes' (generate one with: openssl rand -base64 32)`,
+				);
+			} else if (ids.has(id)) {
+				problems.push(`APP_ENCRYPTION_KEYS: key id '${id}' appears twice`);
+			}
+			ids.add(id);
+		});
+	}
+	if (settings.APP_BLIND_INDEX_KEY !== undefined && !isBase64OfLength(settings.APP_BLIND_INDEX_KEY.trim(), 32)) {
+		problems.push("APP_BLIND_INDEX_KEY: not base64 of 32 bytes (generate one with: openssl rand -base64 32)");
+	}
+	return problems;
 }
 
 let cached: Settings | undefined;
