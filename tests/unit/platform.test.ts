@@ -65,7 +65,32 @@ describe("personal data encryption", () => {
 		expect(decrypt(sealed)).toBe("+8613800000001");
 		expect(encrypt("x").startsWith("v1.k2.")).toBe(true);
 		expect(blindIndex("phone", "+8613800000001")).toBe(indexed);
-		const tampered = `${sealed.slice(0, -2)}AA`;
-		expect(() => decrypt(tampered)).toThrow();
+		// Every sealed part after the version and key id (nonce, tag, ciphertext) is authenticated.
+		const parts = sealed.split(".");
+		for (let index = 2; index < parts.length; index += 1) {
+			const tampered = [...parts.slice(0, index), flipOneBit(parts[index] as string), ...parts.slice(index + 1)].join(".");
+			expect(() => decrypt(tampered), `part ${index} changed`).toThrow();
+		}
+	});
+
+	it("tampers the decoded bytes, not the text: a changed character can decode to the same bytes", () => {
+		// The old tamper wrote "AA" over the last two characters: about one sealed value in a
+		// thousand already ended in them (and a base64 character's padding bits decode to nothing),
+		// so the "tampered" value was the original and decrypted fine.
+		for (const part of ["AA", "AB", "Zm9vYmFy", "_-8"]) {
+			const changed = flipOneBit(part);
+			expect(Buffer.compare(Buffer.from(changed, "base64url"), Buffer.from(part, "base64url"))).not.toBe(0);
+		}
 	});
 });
+
+/**
+ * One sealed part with a single bit of its decoded bytes flipped. Changing the base64url text
+ * instead is not a reliable tamper: the new text can decode to the very same bytes.
+ */
+function flipOneBit(part: string): string {
+	const bytes = Buffer.from(part, "base64url");
+	if (bytes.length === 0) throw new Error("nothing to tamper in an empty part");
+	bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 0x01;
+	return bytes.toString("base64url");
+}
