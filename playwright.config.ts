@@ -1,9 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./tests/support/chromium";
+import { ensureFreshBuild } from "./tests/support/fresh-build";
 
 const port = Number(process.env.E2E_PORT ?? 3999);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const executablePath = await findChromium();
+// The server below serves build/: rebuild it first if the code changed since (npm test already did).
+ensureFreshBuild();
 const launchOptions = { executablePath, args: chromiumArgs };
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { buildFreshVariable, underBuildLock } from "./support/fresh-build";
 
 /**
  * `npm test`: type-check, lint and boundaries, build, unit, integration (real PostgreSQL), then
@@ -20,12 +21,13 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 	return result.status === 0;
 }
 
-function check(name: string, command: string, args: string[]) {
+function check(name: string, command: string, args: string[]): boolean {
 	console.log(`\n▶ ${name}`);
 	const ok = run(command, args);
 	if (ok) passed += 1;
 	else failed += 1;
 	summary.push(`${ok ? "✓" : "✗"} ${name}`);
+	return ok;
 }
 
 function readJson(path: string): any {
@@ -69,8 +71,10 @@ function endToEnd() {
 
 check("type-check", "npm", ["run", "typecheck", "--silent"]);
 check("lint, format and module boundaries", "npm", ["run", "lint", "--silent"]);
-rmSync("build", { recursive: true, force: true });
-check("build", "npx", ["react-router", "build"]);
+// Built once here, under the lock other builders on the machine take; the later steps are told
+// the build is fresh (CUEPAL_BUILD_FRESH) so their set-ups do not check and build again.
+const built = check("build", ...underBuildLock(["sh", "-c", "rm -rf build && npx react-router build"]));
+if (built) process.env[buildFreshVariable] = "1";
 vitest("unit");
 vitest("integration");
 endToEnd();

@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "../../db/embedded";
 import { applyMigrations } from "../../db/migrate";
+import { ensureFreshBuild } from "./fresh-build";
 
 /**
  * Once per integration run: a PostgreSQL (TEST_DATABASE_URL, or an embedded one of its own),
@@ -29,12 +29,12 @@ export default async function setup(project: TestProject) {
 	await admin.end();
 	await applyMigrations(`${serverUrl}/cuepal_template`);
 
-	if (!existsSync(resolve("build/server/index.js"))) {
-		const result = spawnSync("npx", ["react-router", "build"], { stdio: "inherit" });
-		if (result.status !== 0) {
-			await embedded?.stop();
-			throw new Error("building the app for integration tests failed");
-		}
+	try {
+		// A build older than the code would test yesterday's pages: rebuild when any input changed.
+		ensureFreshBuild();
+	} catch (error) {
+		await embedded?.stop();
+		throw error;
 	}
 	project.provide("databaseServerUrl", serverUrl);
 	return async () => {
