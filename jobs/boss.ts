@@ -37,7 +37,15 @@ export function startQueues(): Promise<void> {
 	return started;
 }
 
+const beforeStop: Array<() => Promise<void>> = [];
+
+/** Work that feeds the queues (the event dispatcher) registers here to stop before pg-boss does. */
+export function stopBeforeQueues(stop: () => Promise<void>): void {
+	beforeStop.push(stop);
+}
+
 export async function stopQueues(): Promise<void> {
+	for (const stop of beforeStop.splice(0)) await stop().catch(() => {});
 	if (!started) return;
 	await started.catch(() => {});
 	started = null;

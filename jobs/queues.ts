@@ -6,6 +6,17 @@ import { z } from "zod";
  */
 export const deadLetterQueue = "jobs.dead-letter";
 
+/**
+ * Delivering a domain event to one subscriber. Retried with backoff for about a day before the
+ * dead-letter queue: a reaction must happen eventually (a deleted account must be erased), and
+ * the receipt makes every retry safe.
+ */
+const eventDelivery = {
+	payload: z.object({ eventId: z.string().uuid() }).strict(),
+	options: { retryLimit: 12, retryDelay: 5, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 300 },
+	cron: undefined,
+} as const;
+
 export const queues = {
 	"maintenance.prune-expired": {
 		payload: z.object({}).strict(),
@@ -18,10 +29,20 @@ export const queues = {
 		options: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 },
 		cron: undefined,
 	},
-	"accounts.reencrypt": {
+	/** Key rotation and format migration of every registered encrypted column (app/lib/encrypted-columns.server.ts). */
+	"platform.reencrypt": {
 		payload: z.object({ keyId: z.string().min(1) }).strict(),
 		options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
 		cron: undefined,
+	},
+	// One delivery queue per subscribing module (jobs/subscriptions.ts); a test checks each has one.
+	"events.coaches": eventDelivery,
+	"events.files": eventDelivery,
+	"events.prune": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
+		/** Daily: dispatched events and their receipts are kept 30 days for inquiries, then pruned. */
+		cron: "40 3 * * *",
 	},
 } as const;
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
 import { users } from "../../../../db/schema";
 import { notify } from "../notifications.server";
 import { recordAudit } from "./audit-log.server";
@@ -29,6 +30,7 @@ export async function reinstateUser(input: { actor: Actor; userId: string; reaso
 			reason: input.reason,
 			detail: { previousStatus: target.row.status },
 		});
+		await recordEvent(tx, "user.reinstated", { userId: input.userId });
 		return { status: "active" as const };
 	});
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
 import { users } from "../../../../db/schema";
 import { notify } from "../notifications.server";
 import { revokeUserSessions } from "../sessions.server";
@@ -11,7 +12,8 @@ import { conflict, lockTarget } from "./target.server";
 /**
  * Suspends an account: in one transaction the status changes, every session of the person ends
  * (so they are signed out at once, on every device), they get a notice with the reason, and the
- * audit log records who did it and why. Support may suspend players; only an admin may suspend
+ * audit log records who did it and why; the `user.suspended` event tells the other modules, so
+ * the person's coach profile leaves search within a dispatch. Support may suspend players; only an admin may suspend
  * staff; nobody may suspend themselves.
  */
 export async function suspendUser(input: { actor: Actor; userId: string; reason: string }) {
@@ -35,6 +37,8 @@ export async function suspendUser(input: { actor: Actor; userId: string; reason:
 			reason: input.reason,
 			detail: { previousStatus: target.row.status, sessionsEnded },
 		});
+		// Coaching (and later booking, payments, venues) react to this: see jobs/subscriptions.ts.
+		await recordEvent(tx, "user.suspended", { userId: input.userId });
 		return { status: "suspended" as const, sessionsEnded };
 	});
 }

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { recordEvent } from "~/lib/events.server";
 import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
 import { notify } from "~/modules/accounts/notifications.server";
 import { addRoleGrant } from "~/modules/accounts/users.server";
@@ -42,6 +43,7 @@ export async function approveApplication(input: { reviewer: Reviewer; coachId: s
 			reason: input.note ?? null,
 			detail: { coachId: coach.id, roleGranted },
 		});
+		await recordEvent(tx, "coach.approved", { coachId: coach.id, userId: coach.userId });
 		return { status: "approved" as const, roleGranted };
 	});
 }
