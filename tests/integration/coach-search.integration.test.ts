@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertCoach, offset } from "../support/coaches";
+import { insertCoach, offset, suspendAccountOfCoach } from "../support/coaches";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 const shanghai = { latitude: 31.2304, longitude: 121.4737 };
@@ -62,9 +62,9 @@ beforeAll(async () => {
 	ids.suspended = await insertCoach({
 		displayName: "已暂停",
 		point: offset(shanghai, 0.4, 0.4),
-		status: "suspended",
 		offerings: [{ courseType: "basic", minutes: 60, priceFen: 5_000 }],
 	});
+	await suspendAccountOfCoach(ids.suspended);
 	app = await startTestApp();
 });
 afterAll(async () => {

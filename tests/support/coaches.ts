@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { createUser } from "~/modules/accounts/users.server";
+import { suspendUser } from "~/modules/accounts/admin/suspend-user.server";
+import { addRoleGrant, createUser } from "~/modules/accounts/users.server";
 import { coaches, coachOfferings } from "../../db/schema";
+import { settleDomainEvents } from "./events";
 
 /** A point `north` and `east` km away from an origin (good to a few metres at these distances). */
 export function offset(origin: { latitude: number; longitude: number }, north: number, east: number) {
@@ -22,7 +24,8 @@ type Offering = {
 export async function insertCoach(input: {
 	displayName: string;
 	point: { latitude: number; longitude: number };
-	status?: "approved" | "pending_review" | "suspended" | "rejected";
+	/** A suspended coach is reached through its account: see `suspendAccountOfCoach`. */
+	status?: "approved" | "pending_review" | "rejected";
 	disciplines?: Array<"chinese_8_ball" | "nine_ball" | "snooker">;
 	level?: "entry" | "intermediate" | "advanced" | "master";
 	gender?: "male" | "female";
@@ -70,4 +73,14 @@ export async function insertCoach(input: {
 		.set({ priceFromFen: Math.min(...prices), offersOnline: input.offerings.some((offering) => offering.online) })
 		.where(eq(coaches.id, coachId));
 	return coachId;
+}
+
+/** Suspends the account behind a coach as staff would, and lets coaching react to the event. */
+export async function suspendAccountOfCoach(coachId: string, reason = "测试暂停"): Promise<void> {
+	const [coach] = await db().select({ userId: coaches.userId }).from(coaches).where(eq(coaches.id, coachId));
+	if (!coach) throw new Error(`no coach ${coachId}`);
+	const admin = await createUser({ displayName: "测试管理员" });
+	await addRoleGrant({ userId: admin.id, role: "admin", grantedBy: null });
+	await suspendUser({ actor: { id: admin.id, roles: ["admin"] }, userId: coach.userId, reason });
+	await settleDomainEvents();
 }
