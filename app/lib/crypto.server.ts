@@ -3,7 +3,8 @@ import { singleton } from "./singleton.server";
 
 /**
  * Personal data at rest: AES-256-GCM under a key id, so keys can rotate (new data under the first
- * key, old data still readable and re-encrypted by the `accounts.reencrypt` job), plus an HMAC
+ * key, old data still readable and re-encrypted by the `platform.reencrypt` job), bound to its
+ * table, column and row (docs/decisions/009-encryption-at-rest.md), plus an HMAC
  * blind index for the fields looked up by value (phone, email). The blind-index key never rotates
  * with the encryption keys: lookups must keep working across a rotation.
  *
@@ -49,30 +50,81 @@ export function currentKeyId(): string {
 	return keyring().currentId;
 }
 
-export function encrypt(plaintext: string): string {
-	const { currentId, keys } = keyring();
-	const iv = randomBytes(12);
-	const cipher = createCipheriv("aes-256-gcm", keys.get(currentId) as Buffer, iv);
-	const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-	return ["v1", currentId, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(
-		".",
-	);
+/**
+ * Where a ciphertext belongs: its table, column and row. It is the GCM associated data of every
+ * `v2` value, so a ciphertext copied into another row or column (an attacker with write access to
+ * one field, a bad migration) fails to decrypt instead of showing someone else's data.
+ */
+export interface CipherBinding {
+	table: string;
+	column: string;
+	rowId: string;
 }
 
-export function decrypt(sealed: string): string {
+/** A binding for a value that lives outside a table (a sealed cookie or token): its purpose. */
+export const purposeBinding = (purpose: string): CipherBinding => ({ table: "purpose", column: purpose, rowId: "-" });
+
+const currentVersion = "v2";
+const tagBytes = 16;
+const associatedData = (binding: CipherBinding) =>
+	Buffer.from(`cuepal:${currentVersion}:${binding.table}.${binding.column}:${binding.rowId}`, "utf8");
+
+/** `v2.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts): AES-256-GCM, 12-byte IV, 16-byte tag, bound to `binding`. */
+export function encrypt(plaintext: string, binding: CipherBinding): string {
+	const { currentId, keys } = keyring();
+	const iv = randomBytes(12);
+	const cipher = createCipheriv("aes-256-gcm", keys.get(currentId) as Buffer, iv, { authTagLength: tagBytes });
+	cipher.setAAD(associatedData(binding));
+	const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+	return [
+		currentVersion,
+		currentId,
+		iv.toString("base64url"),
+		cipher.getAuthTag().toString("base64url"),
+		body.toString("base64url"),
+	].join(".");
+}
+
+/**
+ * Reads a `v2` value (which must be read with the binding it was written with) or a `v1` value
+ * of before associated data (no binding; rewritten to `v2` by the re-encryption job).
+ */
+export function decrypt(sealed: string, binding: CipherBinding): string {
 	const [version, keyId, iv, tag, body] = sealed.split(".");
 	const key = keyring().keys.get(keyId ?? "");
-	if (version !== "v1" || !key || !iv || !tag || body === undefined) throw new Error("unreadable encrypted value");
-	const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
-	decipher.setAuthTag(Buffer.from(tag, "base64url"));
+	if ((version !== "v1" && version !== currentVersion) || !key || !iv || !tag || body === undefined) {
+		throw new Error("unreadable encrypted value");
+	}
+	const tagBuffer = Buffer.from(tag, "base64url");
+	// GCM accepts shorter tags unless told otherwise; a truncated tag is a forgery made easier.
+	if (tagBuffer.length !== tagBytes) throw new Error("unreadable encrypted value");
+	const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: tagBytes });
+	if (version === currentVersion) decipher.setAAD(associatedData(binding));
+	decipher.setAuthTag(tagBuffer);
 	return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
 }
 
-export const decryptOrNull = (sealed: string | null | undefined): string | null => (sealed ? decrypt(sealed) : null);
+export const decryptOrNull = (sealed: string | null | undefined, binding: CipherBinding): string | null =>
+	sealed ? decrypt(sealed, binding) : null;
 
 /** The key id a sealed value was written under (for rotation). */
 export function keyIdOf(sealed: string): string | undefined {
 	return sealed.split(".")[1];
+}
+
+/** Whether a sealed value is already in the current format under the current key (nothing to rewrite). */
+export function isCurrentlySealed(sealed: string): boolean {
+	return sealed.startsWith(`${currentVersion}.${currentKeyId()}.`);
+}
+
+/** The prefix every value sealed now starts with, for `not like 'prefix%'` scans. */
+export function currentSealPrefix(): string {
+	return `${currentVersion}.${currentKeyId()}.`;
+}
+
+/** The encryption key of an id (local file encryption derives its own keys from it). */
+export function encryptionKey(keyId: string): Buffer | undefined {
+	return keyring().keys.get(keyId);
 }
 
 /** Deterministic lookup token for a personal value; `kind` keeps phone and email indexes apart. */

@@ -63,6 +63,12 @@ async function main() {
 	}
 
 	const { logger } = await import("../lib/logger.server");
+	if (settings.APP_ENV === "development") {
+		// Rows of an older format or key are rewritten at once here; production queues `platform.reencrypt`.
+		const { reencryptPersonalData } = await import("../lib/reencrypt.server");
+		const rewritten = await reencryptPersonalData();
+		if (rewritten > 0) say(`Personal data re-encrypted under the current key (${rewritten} values).`);
+	}
 	if (settings.APP_ENV === "development" && process.env.SEED !== "0") {
 		const { seedDemoData } = await import("../../db/seed");
 		const added = await seedDemoData();

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { encrypt } from "~/lib/crypto.server";
 import type { DbOrTx } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { addRoleGrant, createUser, findUserByPhone } from "~/modules/accounts/users.server";
 import type { CourseType, Discipline } from "~/modules/coaches/catalog";
@@ -148,34 +150,33 @@ async function addCoach(
 	const level = levels[Math.floor(random() * levels.length)] ?? "intermediate";
 	const levelFactor = { entry: 0.8, intermediate: 1, advanced: 1.35, master: 1.9 }[level];
 	const approvedAt = new Date(Date.UTC(2026, 5, 1) + plan.index * 36 * 3600_000);
-	const [coach] = await tx
-		.insert(coaches)
-		.values({
-			userId,
-			status: "approved",
-			displayName: plan.displayName,
-			realNameEnc: encrypt(plan.displayName),
-			idNumberEnc: encrypt(`31010119900101${String(1000 + plan.index).slice(-4)}`),
-			gender: plan.index % 3 === 1 ? "female" : "male",
-			disciplines,
-			level,
-			yearsExperience: 2 + Math.floor(random() * 15),
-			styleTags: [styleTags[plan.index % styleTags.length] as string, styleTags[(plan.index + 3) % styleTags.length] as string],
-			bio: `${plan.displayName}，${city.nameZh}台球教练。擅长${disciplines.length > 1 ? "多个项目" : "专项"}教学，从站位、握杆到走位与比赛心态，按学员水平制定训练计划。`,
-			cityCode: city.code,
-			latitude,
-			longitude,
-			serviceRadiusKm: 5 + Math.floor(random() * 15),
-			acceptingBookings: plan.index % 9 !== 4,
-			cancellationPolicy: (["flexible", "moderate", "strict"] as const)[plan.index % 3],
-			realNameVerifiedAt: approvedAt,
-			certificateVerifiedAt: plan.index % 4 === 0 ? null : approvedAt,
-			submittedAt: approvedAt,
-			approvedAt,
-			ratingCount: 0,
-		})
-		.returning({ id: coaches.id });
-	const coachId = (coach as { id: string }).id;
+	// The id is part of each ciphertext's binding, so it is chosen before the insert.
+	const coachId = randomUUID();
+	await tx.insert(coaches).values({
+		id: coachId,
+		userId,
+		status: "approved",
+		displayName: plan.displayName,
+		realNameEnc: encrypt(plan.displayName, sealedIn(coaches.realNameEnc, coachId)),
+		idNumberEnc: encrypt(`31010119900101${String(1000 + plan.index).slice(-4)}`, sealedIn(coaches.idNumberEnc, coachId)),
+		gender: plan.index % 3 === 1 ? "female" : "male",
+		disciplines,
+		level,
+		yearsExperience: 2 + Math.floor(random() * 15),
+		styleTags: [styleTags[plan.index % styleTags.length] as string, styleTags[(plan.index + 3) % styleTags.length] as string],
+		bio: `${plan.displayName}，${city.nameZh}台球教练。擅长${disciplines.length > 1 ? "多个项目" : "专项"}教学，从站位、握杆到走位与比赛心态，按学员水平制定训练计划。`,
+		cityCode: city.code,
+		latitude,
+		longitude,
+		serviceRadiusKm: 5 + Math.floor(random() * 15),
+		acceptingBookings: plan.index % 9 !== 4,
+		cancellationPolicy: (["flexible", "moderate", "strict"] as const)[plan.index % 3],
+		realNameVerifiedAt: approvedAt,
+		certificateVerifiedAt: plan.index % 4 === 0 ? null : approvedAt,
+		submittedAt: approvedAt,
+		approvedAt,
+		ratingCount: 0,
+	});
 	await tx.insert(coachPlaces).values({ coachId, name: plan.hall, address: `${city.nameZh}${plan.hall}`, latitude, longitude });
 
 	let cheapest = Number.POSITIVE_INFINITY;

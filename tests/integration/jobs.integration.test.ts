@@ -77,21 +77,22 @@ describe("jobs", () => {
 		const oldKeys = process.env.APP_ENCRYPTION_KEYS as string;
 		const { replaceSingleton } = await import("~/lib/singleton.server");
 		const { parseKeyring, decrypt } = await import("~/lib/crypto.server");
+		const { sealedIn } = await import("~/lib/encrypted-columns.server");
 		const newKeys = `t2:${Buffer.alloc(32, 3).toString("base64")},${oldKeys}`;
 		replaceSingleton("keyring", parseKeyring(newKeys, process.env.APP_BLIND_INDEX_KEY as string));
 		try {
-			await enqueue("accounts.reencrypt", { keyId: "t2" });
+			await enqueue("platform.reencrypt", { keyId: "t2" });
 			const row = await until(async () => {
 				const current = await findUserById(user.id);
-				return current?.phoneEnc?.startsWith("v1.t2.") && current.emailEnc?.startsWith("v1.t2.") ? current : undefined;
+				return current?.phoneEnc?.startsWith("v2.t2.") && current.emailEnc?.startsWith("v2.t2.") ? current : undefined;
 			});
 			// Readable with the new key alone: the old one can go.
 			replaceSingleton(
 				"keyring",
 				parseKeyring(`t2:${Buffer.alloc(32, 3).toString("base64")}`, process.env.APP_BLIND_INDEX_KEY as string),
 			);
-			expect(decrypt(row.phoneEnc as string)).toBe("+8613922220002");
-			expect(decrypt(row.emailEnc as string)).toBe("rotate@example.com");
+			expect(decrypt(row.phoneEnc as string, sealedIn(users.phoneEnc, row.id))).toBe("+8613922220002");
+			expect(decrypt(row.emailEnc as string, sealedIn(users.emailEnc, row.id))).toBe("rotate@example.com");
 		} finally {
 			replaceSingleton("keyring", parseKeyring(oldKeys, process.env.APP_BLIND_INDEX_KEY as string));
 			await db().delete(users).where(eq(users.id, user.id));

@@ -56,20 +56,21 @@ describe("personal data encryption", () => {
 		const k1 = `k1:${Buffer.alloc(32, 2).toString("base64")}`;
 		const k2 = `k2:${Buffer.alloc(32, 3).toString("base64")}`;
 		const { encrypt, decrypt, blindIndex } = await import("~/lib/crypto.server");
+		const binding = { table: "users", column: "phone_enc", rowId: "u1" };
 		replaceSingleton("keyring", parseKeyring(k1, index));
-		const sealed = encrypt("+8613800000001");
+		const sealed = encrypt("+8613800000001", binding);
 		const indexed = blindIndex("phone", "+8613800000001");
 		expect(sealed).not.toContain("13800000001");
-		expect(sealed.startsWith("v1.k1.")).toBe(true);
+		expect(sealed.startsWith("v2.k1.")).toBe(true);
 		replaceSingleton("keyring", parseKeyring(`${k2},${k1}`, index));
-		expect(decrypt(sealed)).toBe("+8613800000001");
-		expect(encrypt("x").startsWith("v1.k2.")).toBe(true);
+		expect(decrypt(sealed, binding)).toBe("+8613800000001");
+		expect(encrypt("x", binding).startsWith("v2.k2.")).toBe(true);
 		expect(blindIndex("phone", "+8613800000001")).toBe(indexed);
 		// Every sealed part after the version and key id (nonce, tag, ciphertext) is authenticated.
 		const parts = sealed.split(".");
 		for (let index = 2; index < parts.length; index += 1) {
 			const tampered = [...parts.slice(0, index), flipOneBit(parts[index] as string), ...parts.slice(index + 1)].join(".");
-			expect(() => decrypt(tampered), `part ${index} changed`).toThrow();
+			expect(() => decrypt(tampered, binding), `part ${index} changed`).toThrow();
 		}
 	});
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, ne } from "drizzle-orm";
 import { decryptOrNull, encrypt, randomToken, sha256Hex } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { sessions, users } from "../../../db/schema";
 import { describeDevice, describePlace } from "./device";
 import { rolesOf, type UserRow } from "./users.server";
@@ -38,16 +39,17 @@ export async function createSession(
 ) {
 	const token = randomToken(32);
 	const expiresAt = new Date(Date.now() + sessionLifetimeMs);
+	const id = sha256Hex(token);
 	await tx.insert(sessions).values({
-		id: sha256Hex(token),
+		id,
 		userId,
 		expiresAt,
 		userAgent: client.userAgent?.slice(0, 400) ?? null,
-		ipEnc: client.ip ? encrypt(client.ip) : null,
+		ipEnc: client.ip ? encrypt(client.ip, sealedIn(sessions.ipEnc, id)) : null,
 		place: describePlace(client.ip),
 		secondFactorPending: options.secondFactorPending ?? false,
 	});
-	return { token, expiresAt, id: sha256Hex(token) };
+	return { token, expiresAt, id };
 }
 
 export interface AuthenticatedSession {
@@ -134,7 +136,7 @@ export async function listSessions(userId: string, currentSessionId?: string): P
 		id: row.id.slice(0, 16),
 		device: describeDevice(row.userAgent),
 		place: row.place ?? "",
-		ip: maskIp(decryptOrNull(row.ipEnc)),
+		ip: maskIp(decryptOrNull(row.ipEnc, sealedIn(sessions.ipEnc, row.id))),
 		lastSeenAt: row.lastSeenAt.toISOString(),
 		createdAt: row.createdAt.toISOString(),
 		current: row.id === currentSessionId,

@@ -4,6 +4,7 @@ import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from "@oslojs/otp";
 import { and, eq, isNull } from "drizzle-orm";
 import { blindIndex, decrypt, encrypt } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { AppError } from "~/lib/errors";
 import { consume } from "~/lib/rate-limit.server";
 import { recoveryCodes, users } from "../../../db/schema";
@@ -26,7 +27,7 @@ export async function beginTwoFactorSetup(userId: string): Promise<{ secret: str
 	const key = randomBytes(20);
 	await db()
 		.update(users)
-		.set({ totpSecretEnc: encrypt(Buffer.from(key).toString("base64")) })
+		.set({ totpSecretEnc: encrypt(Buffer.from(key).toString("base64"), sealedIn(users.totpSecretEnc, userId)) })
 		.where(eq(users.id, userId));
 	return {
 		secret: encodeBase32UpperCaseNoPadding(key),
@@ -34,8 +35,9 @@ export async function beginTwoFactorSetup(userId: string): Promise<{ secret: str
 	};
 }
 
-function keyOf(secretEnc: string | null): Uint8Array | null {
-	return secretEnc ? new Uint8Array(Buffer.from(decrypt(secretEnc), "base64")) : null;
+function keyOf(user: { id: string; totpSecretEnc: string | null } | undefined): Uint8Array | null {
+	const sealed = user?.totpSecretEnc;
+	return sealed ? new Uint8Array(Buffer.from(decrypt(sealed, sealedIn(users.totpSecretEnc, user.id)), "base64")) : null;
 }
 
 async function limitTries(userId: string) {
@@ -46,7 +48,7 @@ async function limitTries(userId: string) {
 export async function enableTwoFactor(userId: string, code: string): Promise<string[]> {
 	await limitTries(userId);
 	const user = await findUserById(userId);
-	const key = keyOf(user?.totpSecretEnc ?? null);
+	const key = keyOf(user);
 	if (!user || !key || user.totpEnabledAt) throw invalidCode();
 	if (!verifyTOTPWithGracePeriod(key, period, digits, code.trim(), period)) throw invalidCode();
 	const codes = Array.from({ length: 10 }, () =>
@@ -75,7 +77,7 @@ export async function disableTwoFactor(userId: string, code: string): Promise<vo
 async function checkSecondFactor(userId: string, code: string): Promise<boolean> {
 	await limitTries(userId);
 	const user = await findUserById(userId);
-	const key = keyOf(user?.totpSecretEnc ?? null);
+	const key = keyOf(user);
 	if (!user?.totpEnabledAt || !key) return false;
 	const trimmed = code.trim().toUpperCase();
 	if (/^\d{6}$/.test(trimmed)) return verifyTOTPWithGracePeriod(key, period, digits, trimmed, period);

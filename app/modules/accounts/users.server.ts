@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { blindIndex, decryptOrNull, encrypt } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { roleGrants, users } from "../../../db/schema";
 import type { GrantableRole, Role } from "./permissions";
 
@@ -51,13 +53,16 @@ export async function createUser(
 	input: { displayName: string; phone?: string; email?: string; emailVerified?: boolean; passwordHash?: string; locale?: string },
 	tx: DbOrTx = db(),
 ): Promise<UserRow> {
+	// The id is part of each ciphertext's binding, so it is chosen before the insert.
+	const id = randomUUID();
 	const [row] = await tx
 		.insert(users)
 		.values({
+			id,
 			displayName: input.displayName,
-			phoneEnc: input.phone ? encrypt(input.phone) : null,
+			phoneEnc: input.phone ? encrypt(input.phone, sealedIn(users.phoneEnc, id)) : null,
 			phoneIndex: input.phone ? phoneIndex(input.phone) : null,
-			emailEnc: input.email ? encrypt(input.email.trim().toLowerCase()) : null,
+			emailEnc: input.email ? encrypt(input.email.trim().toLowerCase(), sealedIn(users.emailEnc, id)) : null,
 			emailIndex: input.email ? emailIndex(input.email) : null,
 			emailVerifiedAt: input.email && input.emailVerified ? new Date() : null,
 			passwordHash: input.passwordHash ?? null,
@@ -83,8 +88,8 @@ export async function toPublicUser(row: UserRow, tx: DbOrTx = db()): Promise<Pub
 	return {
 		id: row.id,
 		displayName: row.displayName,
-		phone: decryptOrNull(row.phoneEnc),
-		email: decryptOrNull(row.emailEnc),
+		phone: decryptOrNull(row.phoneEnc, sealedIn(users.phoneEnc, row.id)),
+		email: decryptOrNull(row.emailEnc, sealedIn(users.emailEnc, row.id)),
 		emailVerified: Boolean(row.emailVerifiedAt),
 		status: row.status,
 		locale: row.locale,

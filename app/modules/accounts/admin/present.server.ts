@@ -1,7 +1,8 @@
 import { inArray } from "drizzle-orm";
 import { decryptOrNull } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
-import { roleGrants } from "../../../../db/schema";
+import { sealedIn } from "~/lib/encrypted-columns.server";
+import { roleGrants, users } from "../../../../db/schema";
 import type { Role } from "../permissions";
 import { maskPhone } from "../phone";
 import type { UserRow } from "../users.server";
@@ -29,8 +30,8 @@ export function maskEmail(email: string): string {
 
 export function summarise(row: UserRow, roles: Role[]): AdminUserSummary {
 	const deleted = row.status === "deleted";
-	const phone = deleted ? null : decryptOrNull(row.phoneEnc);
-	const email = deleted ? null : decryptOrNull(row.emailEnc);
+	const phone = deleted ? null : decryptOrNull(row.phoneEnc, sealedIn(users.phoneEnc, row.id));
+	const email = deleted ? null : decryptOrNull(row.emailEnc, sealedIn(users.emailEnc, row.id));
 	return {
 		id: row.id,
 		displayName: deleted ? null : row.displayName,

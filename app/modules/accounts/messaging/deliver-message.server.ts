@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { decrypt } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { logger } from "~/lib/logger.server";
 import { outboxMessages } from "../../../../db/schema";
 import { providerFor } from "./providers.server";
@@ -30,9 +31,9 @@ export async function deliverMessage(messageId: string): Promise<"sent" | "skipp
 		const provider = await providerFor(message.channel);
 		try {
 			await provider.send({
-				recipient: decrypt(message.recipientEnc ?? ""),
+				recipient: decrypt(message.recipientEnc ?? "", sealedIn(outboxMessages.recipientEnc, message.id)),
 				subject: message.subject,
-				body: decrypt(message.bodyEnc),
+				body: decrypt(message.bodyEnc, sealedIn(outboxMessages.bodyEnc, message.id)),
 				template: message.template,
 			});
 		} catch (error) {

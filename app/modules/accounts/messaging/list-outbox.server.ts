@@ -1,6 +1,7 @@
 import { desc } from "drizzle-orm";
 import { decrypt, decryptOrNull } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { outboxMessages } from "../../../../db/schema";
 
 export interface OutboxEntry {
@@ -21,9 +22,9 @@ export async function listOutbox(limit: number): Promise<OutboxEntry[]> {
 	return rows.map((row) => ({
 		id: row.id,
 		channel: row.channel,
-		recipient: decryptOrNull(row.recipientEnc),
+		recipient: decryptOrNull(row.recipientEnc, sealedIn(outboxMessages.recipientEnc, row.id)),
 		subject: row.subject,
-		text: decrypt(row.bodyEnc),
+		text: decrypt(row.bodyEnc, sealedIn(outboxMessages.bodyEnc, row.id)),
 		template: row.template,
 		status: row.status,
 		createdAt: row.createdAt.toISOString(),

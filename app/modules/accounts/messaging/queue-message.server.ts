@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { encrypt } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { type Locale, translate } from "~/lib/i18n";
 import { outboxMessages } from "../../../../db/schema";
 import { enqueue } from "../../../../jobs/boss";
@@ -23,15 +25,18 @@ export async function queueMessage(message: OutgoingMessage, tx: DbOrTx = db()):
 	const body = translate(message.locale, `messages.${message.template}.body`, message.params);
 	const subject =
 		message.channel === "email" ? translate(message.locale, `messages.${message.template}.subject`, message.params) : null;
+	// The id is part of each ciphertext's binding, so it is chosen before the insert.
+	const id = randomUUID();
 	const [row] = await tx
 		.insert(outboxMessages)
 		.values({
+			id,
 			channel: message.channel,
 			userId: message.userId ?? null,
-			recipientEnc: encrypt(message.recipient),
+			recipientEnc: encrypt(message.recipient, sealedIn(outboxMessages.recipientEnc, id)),
 			template: message.template,
 			subject,
-			bodyEnc: encrypt(body),
+			bodyEnc: encrypt(body, sealedIn(outboxMessages.bodyEnc, id)),
 		})
 		.returning({ id: outboxMessages.id });
 	return (row as { id: string }).id;

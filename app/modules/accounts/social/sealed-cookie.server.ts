@@ -1,4 +1,4 @@
-import { decrypt, encrypt } from "~/lib/crypto.server";
+import { decrypt, encrypt, purposeBinding } from "~/lib/crypto.server";
 
 /**
  * Short-lived values the browser (or the mobile app) carries for us between two requests:
@@ -6,13 +6,13 @@ import { decrypt, encrypt } from "~/lib/crypto.server";
  * stamped with what they are and when they expire.
  */
 export function seal(kind: string, value: object, lifetimeSeconds: number): string {
-	return encrypt(JSON.stringify({ kind, exp: Date.now() + lifetimeSeconds * 1000, value }));
+	return encrypt(JSON.stringify({ kind, exp: Date.now() + lifetimeSeconds * 1000, value }), purposeBinding(`sealed:${kind}`));
 }
 
 export function unseal<T>(kind: string, sealed: string | null | undefined): T | null {
 	if (!sealed || sealed.length > 4096) return null;
 	try {
-		const parsed = JSON.parse(decrypt(sealed)) as { kind?: string; exp?: number; value?: T };
+		const parsed = JSON.parse(decrypt(sealed, purposeBinding(`sealed:${kind}`))) as { kind?: string; exp?: number; value?: T };
 		if (parsed.kind !== kind || typeof parsed.exp !== "number" || parsed.exp < Date.now()) return null;
 		return parsed.value ?? null;
 	} catch {

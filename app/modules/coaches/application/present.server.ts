@@ -1,8 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import { decryptOrNull } from "~/lib/crypto.server";
 import type { DbOrTx } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { publicFileUrl, signedFileUrl } from "~/modules/files/urls.server";
-import { coachCertificates, coachPhotos, coachPlaces } from "../../../../db/schema";
+import { coachCertificates, coaches, coachPhotos, coachPlaces } from "../../../../db/schema";
 import type { Discipline } from "../catalog";
 import { maskIdNumber } from "../id-number";
 import type { CoachRow } from "./coach-record.server";
@@ -154,8 +155,8 @@ export async function presentApplication(
 			...(await certificateUrls(certificate.fileId, tx)),
 		});
 	}
-	const realName = decryptOrNull(coach.realNameEnc);
-	const idNumber = decryptOrNull(coach.idNumberEnc);
+	const realName = decryptOrNull(coach.realNameEnc, sealedIn(coaches.realNameEnc, coach.id));
+	const idNumber = decryptOrNull(coach.idNumberEnc, sealedIn(coaches.idNumberEnc, coach.id));
 	const missing = missingForSubmit({
 		hasRealName: Boolean(realName),
 		hasIdNumber: Boolean(idNumber),

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { decryptOrNull, encrypt } from "~/lib/crypto.server";
 import { db, type Transaction } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
 import { badRequest } from "~/lib/errors";
 import { coaches, coachPlaces } from "../../../../db/schema";
 import { findCity } from "../cities";
@@ -52,17 +53,20 @@ function identityChanges(coach: CoachRow, identity: IdentityInput): Partial<Coac
 	if (coach.realNameVerifiedAt) {
 		// Verified by a reviewer: changing who the coach is goes through support, not a form.
 		const locked: Record<string, string> = {};
-		if (identity.realName !== undefined && identity.realName !== decryptOrNull(coach.realNameEnc))
+		if (
+			identity.realName !== undefined &&
+			identity.realName !== decryptOrNull(coach.realNameEnc, sealedIn(coaches.realNameEnc, coach.id))
+		)
 			locked["identity.realName"] = "coaching.errors.identityLocked";
-		if (identity.idNumber && identity.idNumber !== decryptOrNull(coach.idNumberEnc)) {
+		if (identity.idNumber && identity.idNumber !== decryptOrNull(coach.idNumberEnc, sealedIn(coaches.idNumberEnc, coach.id))) {
 			locked["identity.idNumber"] = "coaching.errors.identityLocked";
 		}
 		if (Object.keys(locked).length > 0) throw conflict("coaching.errors.identityLocked", locked);
 		return { gender: identity.gender ?? null };
 	}
 	return {
-		realNameEnc: identity.realName ? encrypt(identity.realName) : null,
-		...(identity.idNumber ? { idNumberEnc: encrypt(identity.idNumber) } : {}),
+		realNameEnc: identity.realName ? encrypt(identity.realName, sealedIn(coaches.realNameEnc, coach.id)) : null,
+		...(identity.idNumber ? { idNumberEnc: encrypt(identity.idNumber, sealedIn(coaches.idNumberEnc, coach.id)) } : {}),
 		gender: identity.gender ?? null,
 	};
 }
