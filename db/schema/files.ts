@@ -1,13 +1,14 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 
 export const fileVisibility = pgEnum("file_visibility", ["public", "private"]);
-export const fileKind = pgEnum("file_kind", ["coach_photo", "certificate", "id_image", "intro_video"]);
+export const fileKind = pgEnum("file_kind", ["coach_photo", "certificate", "intro_video"]);
 
 /**
  * Every uploaded file: where its bytes live in storage and who owns it. Public files (approved
- * photos) are served with long caching; private ones (certificates, ID images) only through
- * short-lived signed URLs to their owner and reviewers.
+ * photos and videos) are served with long caching; private ones (every upload until a reviewer
+ * approves it, certificates always) only through short-lived signed URLs.
  */
 export const storedFiles = pgTable(
 	"stored_files",
@@ -26,6 +27,15 @@ export const storedFiles = pgTable(
 		width: integer("width"),
 		height: integer("height"),
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * When the module that uses the file attached it (a photo, certificate or video of an
+		 * application); null means nothing uses it, and the hourly sweep deletes it after 24 hours.
+		 * Set by the user of the file through `markAttached`: the files module reads no other tables.
+		 */
+		attachedAt: timestamp("attached_at", { withTimezone: true }),
 	},
-	(table) => [index("stored_files_owner_idx").on(table.ownerId)],
+	(table) => [
+		index("stored_files_owner_idx").on(table.ownerId),
+		index("stored_files_unattached_idx").on(table.createdAt).where(sql`${table.attachedAt} is null`),
+	],
 );
