@@ -14,6 +14,7 @@ export type ErrorCode =
 	| "payload_too_large"
 	| "unsupported_media_type"
 	| "rate_limited"
+	| "challenge_required"
 	| "service_unavailable"
 	| "internal";
 

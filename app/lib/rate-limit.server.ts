@@ -14,6 +14,20 @@ export interface Limit {
  * the same count. Throws a 429 (with Retry-After) once the window's points are used up.
  */
 export async function consume(limit: Limit, tx: DbOrTx = db()): Promise<void> {
+	const { exceeded, retryAfterSeconds } = await hit(limit, tx);
+	if (exceeded) {
+		throw new AppError(429, "rate_limited", "errors.rateLimited", {
+			params: { seconds: retryAfterSeconds },
+			retryAfterSeconds,
+		});
+	}
+}
+
+/** Counts one point like `consume`, but tells instead of throwing (for a limit that asks for more proof). */
+export async function hit(
+	limit: Limit,
+	tx: DbOrTx = db(),
+): Promise<{ points: number; exceeded: boolean; retryAfterSeconds: number }> {
 	const result = await tx.execute<{ points: number; retry_after: number }>(sql`
 		insert into rate_limits (key, points, expires_at)
 		values (${limit.key}, 1, now() + make_interval(secs => ${limit.windowSeconds}))
@@ -22,10 +36,16 @@ export async function consume(limit: Limit, tx: DbOrTx = db()): Promise<void> {
 			expires_at = case when rate_limits.expires_at <= now() then excluded.expires_at else rate_limits.expires_at end
 		returning points, ceil(extract(epoch from expires_at - now()))::int as retry_after`);
 	const row = result.rows[0];
-	if (row && row.points > limit.points) {
-		const seconds = Math.max(1, row.retry_after);
-		throw new AppError(429, "rate_limited", "errors.rateLimited", { params: { seconds }, retryAfterSeconds: seconds });
-	}
+	const points = row?.points ?? 1;
+	return { points, exceeded: points > limit.points, retryAfterSeconds: Math.max(1, row?.retry_after ?? 1) };
+}
+
+/** The points a window has counted so far, without counting one (0 once it has expired). */
+export async function pointsUsed(key: string, tx: DbOrTx = db()): Promise<number> {
+	const result = await tx.execute<{ points: number }>(
+		sql`select points from rate_limits where key = ${key} and expires_at > now()`,
+	);
+	return result.rows[0]?.points ?? 0;
 }
 
 /** Checks several limits; all are counted so a flood is seen by every window. */

@@ -6,7 +6,14 @@ import { confirmEmail, signUpWithEmail } from "~/modules/accounts/email-sign-up.
 import { requireApiSession, tokenFromHeaders } from "~/modules/accounts/guards.server";
 import { listNotifications, markRead, unreadCount } from "~/modules/accounts/notifications.server";
 import { requestPasswordReset, resetPassword } from "~/modules/accounts/password-reset.server";
-import { codeSchema, displayNameSchema, emailSchema, passwordSchema, signInResponseSchema } from "~/modules/accounts/schema";
+import {
+	codeSchema,
+	displayNameSchema,
+	emailSchema,
+	humanCheckSchema,
+	passwordSchema,
+	signInResponseSchema,
+} from "~/modules/accounts/schema";
 import { authenticateToken, listSessions, revokeSessionByHandle, revokeUserSessions } from "~/modules/accounts/sessions.server";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor, verifySecondFactor } from "~/modules/accounts/two-factor.server";
 import { authHeaders, clientOf } from "../client";
@@ -55,10 +62,14 @@ export const passwordResetCode = defineEndpoint({
 	path: "/auth/password-reset-codes",
 	summary: "Send a password reset code to a phone number or email (same answer whether or not it exists)",
 	tag: "auth",
-	body: z.object({ identifier: identifierSchema }),
-	responses: { 202: { description: "Sent if the account exists", schema: accepted }, 429: { description: "Too many codes" } },
+	body: z.object({ identifier: identifierSchema, challenge: humanCheckSchema }),
+	responses: {
+		202: { description: "Sent if the account exists", schema: accepted },
+		403: { description: "`challenge_required` (phone numbers only): as for POST /auth/sms-codes" },
+		429: { description: "Too many codes" },
+	},
 	handler: async ({ body, locale, req }) => {
-		await requestPasswordReset({ identifier: body.identifier, ip: clientOf(req).ip, locale });
+		await requestPasswordReset({ identifier: body.identifier, ip: clientOf(req).ip, locale, challenge: body.challenge });
 		return { status: 202, body: { accepted: true } };
 	},
 });

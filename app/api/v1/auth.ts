@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sendCode } from "~/modules/accounts/codes.server";
 import { requireApiSession } from "~/modules/accounts/guards.server";
+import { createSmsChallenge } from "~/modules/accounts/human-check.server";
 import { passwordLoginSchema, signInResponseSchema, smsCodeRequestSchema, smsLoginSchema } from "~/modules/accounts/schema";
 import { revokeSession } from "~/modules/accounts/sessions.server";
 import type { SignInResult } from "~/modules/accounts/sign-in.server";
@@ -25,12 +26,50 @@ export const requestSmsCode = defineEndpoint({
 	responses: {
 		202: { description: "The code is on its way", schema: z.object({ expiresInSeconds: z.number() }) },
 		400: { description: "Invalid phone number" },
+		403: {
+			description:
+				"`challenge_required`: past the first 5 texts from this address in an hour, send a solved `challenge` (see GET /auth/challenge); also when the one sent is expired, wrong or used",
+		},
 		429: { description: "Too many codes for this number or address; see Retry-After" },
 	},
 	handler: async ({ body, locale, req }) => {
-		await sendCode({ purpose: body.purpose, target: { kind: "phone", phone: body.phone }, ip: clientOf(req).ip, locale });
+		await sendCode({
+			purpose: body.purpose,
+			target: { kind: "phone", phone: body.phone },
+			ip: clientOf(req).ip,
+			locale,
+			challenge: body.challenge,
+		});
 		return { status: 202, body: { expiresInSeconds: 300 } };
 	},
+});
+
+const challengeSchema = z.object({
+	parameters: z.object({
+		algorithm: z.literal("SHA-256"),
+		nonce: z.string().describe("hex"),
+		salt: z.string().describe("hex"),
+		cost: z.number().describe("SHA-256 rounds per try"),
+		keyLength: z.number().describe("bytes of the digest that count"),
+		keyPrefix: z.string().describe("hex the derived key must start with"),
+		expiresAt: z.number().optional().describe("Unix seconds"),
+		data: z.record(z.string(), z.unknown()).optional(),
+	}),
+	signature: z.string(),
+});
+
+export const smsChallenge = defineEndpoint({
+	method: "get",
+	path: "/auth/challenge",
+	summary:
+		"A human check (ALTCHA proof of work, self-hosted) for sending texts. Solve it: for counter = 0, 1, 2, … compute " +
+		"key = SHA-256(salt bytes ‖ nonce bytes ‖ counter as 4-byte big-endian), `cost` rounds, first `keyLength` bytes, until hex(key) " +
+		"starts with `keyPrefix` (about 30 000 tries, under a second). Then send `challenge` = base64(JSON " +
+		"`{ challenge: <this object>, solution: { counter, derivedKey: hex(key) } }`) with POST /auth/sms-codes or " +
+		"/auth/password-reset-codes. The altcha-lib packages (JavaScript, Go, Python, …) do this in one call.",
+	tag: "auth",
+	responses: { 200: { description: "A challenge, valid for 10 minutes and one send", schema: challengeSchema } },
+	handler: async () => ({ body: await createSmsChallenge() }),
 });
 
 export const smsLogin = defineEndpoint({

@@ -23,7 +23,7 @@ import {
 	searchAdminUsers,
 	suspendAdminUser,
 } from "./admin";
-import { logout, passwordLogin, requestSmsCode, smsLogin } from "./auth";
+import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
 import {
 	addMyCoachCertificate,
 	addMyCoachPhoto,
@@ -60,6 +60,7 @@ export const endpoints = [
 	getMeta,
 	listCoaches,
 	getCoach,
+	smsChallenge,
 	requestSmsCode,
 	smsLogin,
 	passwordLogin,

@@ -33,6 +33,15 @@ export default {
 		socialOtherBound: "You have another account of that service linked. Unlink it first",
 		socialNotBound: "That sign-in method isn't linked",
 		confirmDeletion: "Type DELETE to confirm",
+		humanCheckRequired: "Complete the human check before asking for a code",
+		humanCheckInvalid: "The human check has expired. Please check again",
+	},
+	humanCheck: {
+		solving: "Checking you're human…",
+		solved: "Human check done",
+		failed: "The human check didn't finish. Please try again",
+		retry: "Check again",
+		noScript: "Turn on JavaScript to complete the human check, then ask for a code",
 	},
 	login: {
 		title: "Sign in to CuePal",

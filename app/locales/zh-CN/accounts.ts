@@ -30,6 +30,15 @@ export default {
 		socialOtherBound: "您已绑定该平台的另一个账号，请先解绑",
 		socialNotBound: "尚未绑定该登录方式",
 		confirmDeletion: "请输入「注销」以确认",
+		humanCheckRequired: "请先完成人机验证再获取验证码",
+		humanCheckInvalid: "人机验证已失效，请重新验证",
+	},
+	humanCheck: {
+		solving: "正在进行人机验证…",
+		solved: "人机验证已完成",
+		failed: "人机验证没有完成，请重试",
+		retry: "重新验证",
+		noScript: "请开启 JavaScript 完成人机验证后再获取验证码",
 	},
 	login: {
 		title: "登录球伴",

@@ -3,7 +3,7 @@ import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n";
 import { users } from "../../../db/schema";
-import { sendCode, verifyCode } from "./codes.server";
+import { sendCode, withVerifiedCode } from "./codes.server";
 import { hashPassword } from "./password.server";
 import type { ClientInfo } from "./sessions.server";
 import { finishSignIn, type SignInResult } from "./sign-in.server";
@@ -39,8 +39,8 @@ export async function signUpWithEmail(input: {
 }
 
 export async function confirmEmail(input: { email: string; code: string; client: ClientInfo }): Promise<SignInResult> {
-	return db().transaction(async (tx) => {
-		await verifyCode({ purpose: "verify_email", target: { kind: "email", email: input.email }, code: input.code }, tx);
+	const target = { kind: "email" as const, email: input.email };
+	return withVerifiedCode({ purpose: "verify_email", target, code: input.code }, async (tx) => {
 		const user = await findUserByEmail(input.email, tx);
 		if (!user) throw new AppError(401, "unauthorized", "accounts.errors.codeInvalid");
 		const [confirmed] = await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id)).returning();

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { blindIndex } from "~/lib/crypto.server";
-import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n";
 import { consume } from "~/lib/rate-limit.server";
 import { users } from "../../../db/schema";
-import { type CodeTarget, sendCode, verifyCode } from "./codes.server";
+import { type CodeTarget, sendCode, withVerifiedCode } from "./codes.server";
+import { requireHumanCheck } from "./human-check.server";
 import { notify } from "./notifications.server";
 import { hashPassword } from "./password.server";
 import { normalisePhone } from "./phone";
@@ -26,18 +26,25 @@ const findAccount = (target: CodeTarget) =>
  * Sends a reset code by SMS or email. Unknown accounts get the same answer (and the same rate
  * limit) without a message, so the form does not reveal who has an account.
  */
-export async function requestPasswordReset(input: { identifier: string; ip: string; locale: Locale }): Promise<void> {
+export async function requestPasswordReset(input: {
+	identifier: string;
+	ip: string;
+	locale: Locale;
+	challenge?: string | null;
+}): Promise<void> {
 	const target = targetOf(input.identifier);
 	if (!target)
 		throw new AppError(400, "validation_failed", "errors.validationFailed", {
 			fields: { identifier: "accounts.errors.identifierRequired" },
 		});
+	// Before the lookup, so a number with an account and one without are asked the same.
+	if (target.kind === "phone") await requireHumanCheck({ ip: input.ip, challenge: input.challenge });
 	const user = await findAccount(target);
 	if (user?.status !== "active") {
 		await consume({ key: `code:min:${blindIndex("reset-unknown", input.identifier)}`, points: 1, windowSeconds: 60 });
 		return;
 	}
-	await sendCode({ purpose: "reset", target, ip: input.ip, locale: input.locale, userId: user.id });
+	await sendCode({ purpose: "reset", target, ip: input.ip, locale: input.locale, userId: user.id, humanChecked: true });
 }
 
 /** Sets a new password with a reset code; every session of the account is signed out. */
@@ -45,8 +52,7 @@ export async function resetPassword(input: { identifier: string; code: string; p
 	const target = targetOf(input.identifier);
 	if (!target) throw new AppError(401, "unauthorized", "accounts.errors.codeInvalid");
 	const passwordHash = await hashPassword(input.password);
-	await db().transaction(async (tx) => {
-		await verifyCode({ purpose: "reset", target, code: input.code }, tx);
+	await withVerifiedCode({ purpose: "reset", target, code: input.code }, async (tx) => {
 		const user = target.kind === "phone" ? await findUserByPhone(target.phone, tx) : await findUserByEmail(target.email, tx);
 		if (!user) throw new AppError(401, "unauthorized", "accounts.errors.codeInvalid");
 		// A reset by email code proves the address, as confirming it would.

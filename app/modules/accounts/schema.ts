@@ -27,9 +27,21 @@ export const displayNameSchema = z
 	.max(40, "accounts.errors.nameTooLong")
 	.refine((value) => !/[<>]/.test(value), "accounts.errors.nameInvalid");
 
+/** A solved human check: base64 of the JSON `{ challenge, solution }` (see GET /auth/challenge). */
+export const humanCheckSchema = z
+	.string()
+	.trim()
+	.max(4096, "accounts.errors.humanCheckInvalid")
+	.optional()
+	.describe(
+		"Needed after the first 5 texts from one address in an hour (else 403 `challenge_required`): " +
+			"base64 of the JSON `{ challenge, solution: { counter, derivedKey } }`, a challenge from GET /api/v1/auth/challenge and its solution. One send per challenge.",
+	);
+
 export const smsCodeRequestSchema = z.object({
 	phone: phoneSchema,
 	purpose: z.enum(["login", "reset", "bind"], { error: "errors.field.invalidOption" }).default("login"),
+	challenge: humanCheckSchema,
 });
 
 export const smsLoginSchema = z.object({ phone: phoneSchema, code: codeSchema });

@@ -1,5 +1,4 @@
-import { db } from "~/lib/db.server";
-import { verifyCode } from "./codes.server";
+import { withVerifiedCode } from "./codes.server";
 import { maskPhone } from "./phone";
 import type { ClientInfo } from "./sessions.server";
 import { finishSignIn, type SignInResult } from "./sign-in.server";
@@ -12,8 +11,7 @@ export async function signInWithSms(input: {
 	client: ClientInfo;
 	locale: string;
 }): Promise<SignInResult & { created: boolean }> {
-	return db().transaction(async (tx) => {
-		await verifyCode({ purpose: "login", target: { kind: "phone", phone: input.phone }, code: input.code }, tx);
+	return withVerifiedCode({ purpose: "login", target: { kind: "phone", phone: input.phone }, code: input.code }, async (tx) => {
 		const existing = await findUserByPhone(input.phone, tx);
 		const user =
 			existing ??

@@ -1,13 +1,16 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import { type FormErrors, formFailure, parseForm } from "~/lib/form.server";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
+import { requestInfo } from "~/lib/request-context.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { sendCode } from "~/modules/accounts/codes.server";
+import { HumanCheck, humanCheckRefusals } from "~/modules/accounts/components/human-check";
+import { humanCheckNeeded } from "~/modules/accounts/human-check.server";
 import { phoneSchema } from "~/modules/accounts/phone";
-import { smsLoginSchema } from "~/modules/accounts/schema";
+import { humanCheckSchema, smsLoginSchema } from "~/modules/accounts/schema";
 import { bindPhoneAndSignIn } from "~/modules/accounts/social/bind-phone-and-sign-in.server";
 import { clearedPendingIdentityCookie, pendingIdentityOf } from "~/modules/accounts/social/pending-identity.server";
 import { providerNameKey } from "~/modules/accounts/social/providers";
@@ -25,13 +28,14 @@ function requirePending(request: Request) {
 	return pending;
 }
 
-export function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
 	const pending = requirePending(request);
 	const t = i18nFor(localeOfRequest(request)).t;
 	return {
 		provider: pending.provider,
 		nickname: pending.nickname,
 		redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")),
+		humanCheckNeeded: await humanCheckNeeded(requestInfo(context).clientIp),
 		title: t("accounts.bindPhone.title"),
 	};
 }
@@ -44,10 +48,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const locale = localeOfRequest(request);
 	const client = clientOfPage(request, context);
 	if (form.get("intent") === "send") {
-		const parsed = parseForm(form, z.object({ phone: phoneSchema }));
+		const parsed = parseForm(form, z.object({ phone: phoneSchema, challenge: humanCheckSchema }));
 		if (!parsed.ok) return parsed.response;
 		try {
-			await sendCode({ purpose: "bind", target: { kind: "phone", phone: parsed.data.phone }, ip: client.ip, locale });
+			const { phone, challenge } = parsed.data;
+			await sendCode({ purpose: "bind", target: { kind: "phone", phone }, ip: client.ip, locale, challenge });
 		} catch (error) {
 			return formFailure(error);
 		}
@@ -88,6 +93,13 @@ export default function BindPhone({ loaderData, actionData }: Route.ComponentPro
 	}, [wait]);
 	const provider = t(providerNameKey(loaderData.provider));
 	const fieldError = (name: string) => (errors.fields?.[name] ? t(errors.fields[name]) : null);
+	const formRef = useRef<HTMLFormElement>(null);
+	const refusedForCheck = humanCheckRefusals.includes(errors.formError ?? "");
+	// Refused for want of a check: once the browser has solved one, send again by itself.
+	const resend = () => {
+		const button = formRef.current?.querySelector<HTMLButtonElement>('button[value="send"]');
+		if (refusedForCheck && button) formRef.current?.requestSubmit(button);
+	};
 
 	return (
 		<AuthCard
@@ -96,7 +108,7 @@ export default function BindPhone({ loaderData, actionData }: Route.ComponentPro
 			footer={<Link to="/login">{t("accounts.bindPhone.back")}</Link>}
 		>
 			<p className="text-[15px] text-ink">{t("accounts.bindPhone.body", { provider })}</p>
-			<Form method="post" className="mt-6 space-y-4" noValidate>
+			<Form method="post" className="mt-6 space-y-4" noValidate ref={formRef}>
 				<input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
 				<FormAlert messageKey={errors.formError} params={errors.params} />
 				{sent && !errors.formError ? <FormAlert tone="success" messageKey="accounts.login.codeSent" /> : null}
@@ -145,6 +157,7 @@ export default function BindPhone({ loaderData, actionData }: Route.ComponentPro
 						</p>
 					) : null}
 				</div>
+				<HumanCheck needed={loaderData.humanCheckNeeded || refusedForCheck} onSolved={resend} />
 				<Button type="submit" name="intent" value="bind" size="lg" className="w-full" busy={busyIntent === "bind"}>
 					{t("accounts.bindPhone.submit")}
 				</Button>

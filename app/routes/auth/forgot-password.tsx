@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useNavigation } from "react-router";
 import { z } from "zod";
@@ -6,8 +7,10 @@ import { localeOfRequest, pageTitle } from "~/lib/i18n";
 import { requestInfo } from "~/lib/request-context.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
+import { HumanCheck, humanCheckRefusals } from "~/modules/accounts/components/human-check";
+import { humanCheckNeeded } from "~/modules/accounts/human-check.server";
 import { requestPasswordReset, resetPassword } from "~/modules/accounts/password-reset.server";
-import { codeSchema, passwordSchema } from "~/modules/accounts/schema";
+import { codeSchema, humanCheckSchema, passwordSchema } from "~/modules/accounts/schema";
 import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
@@ -17,8 +20,11 @@ import type { Route } from "./+types/forgot-password";
 const identifierSchema = z.string().trim().min(1, "accounts.errors.identifierRequired").max(254);
 const resetSchema = z.object({ identifier: identifierSchema, code: codeSchema, password: passwordSchema });
 
-export function loader({ request }: Route.LoaderArgs) {
-	return { title: pageTitle(request, "accounts.forgot.title") };
+export async function loader({ request, context }: Route.LoaderArgs) {
+	return {
+		humanCheckNeeded: await humanCheckNeeded(requestInfo(context).clientIp),
+		title: pageTitle(request, "accounts.forgot.title"),
+	};
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -30,7 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const sentTo = resetting ? String(formData.get("identifier") ?? "") : null;
 	try {
 		if (!resetting) {
-			const parsed = parseForm(formData, z.object({ identifier: identifierSchema }));
+			const parsed = parseForm(formData, z.object({ identifier: identifierSchema, challenge: humanCheckSchema }));
 			if (!parsed.ok) return parsed.response;
 			await requestPasswordReset({ ...parsed.data, ip: requestInfo(context).clientIp, locale: localeOfRequest(request) });
 			return data({ sentTo: parsed.data.identifier, errors: {} as FormErrors });
@@ -45,17 +51,24 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 }
 
-export default function ForgotPassword() {
+export default function ForgotPassword({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
 	const actionData = useActionData<typeof action>();
 	const errors: FormErrors = actionData?.errors ?? {};
 	const sentTo = actionData && "sentTo" in actionData && typeof actionData.sentTo === "string" ? actionData.sentTo : null;
 	const navigation = useNavigation();
 	const fieldError = (name: string) => (errors.fields?.[name] ? t(errors.fields[name]) : null);
+	const formRef = useRef<HTMLFormElement>(null);
+	const refusedForCheck = humanCheckRefusals.includes(errors.formError ?? "");
+	// Refused for want of a check: once the browser has solved one, send again by itself.
+	const resend = () => {
+		const button = formRef.current?.querySelector<HTMLButtonElement>('button[value="send-code"]');
+		if (refusedForCheck && button) formRef.current?.requestSubmit(button);
+	};
 	if (!sentTo) {
 		return (
 			<AuthCard title={t("accounts.forgot.title")} subtitle={t("accounts.forgot.body")}>
-				<Form method="post" className="space-y-4" noValidate>
+				<Form method="post" className="space-y-4" noValidate ref={formRef}>
 					<Field
 						label={t("accounts.forgot.identifier")}
 						name="identifier"
@@ -64,6 +77,7 @@ export default function ForgotPassword() {
 						required
 					/>
 					<FormAlert messageKey={errors.formError} params={errors.params} />
+					<HumanCheck needed={loaderData.humanCheckNeeded || refusedForCheck} onSolved={resend} />
 					<Button type="submit" name="intent" value="send-code" size="lg" className="w-full" busy={navigation.state !== "idle"}>
 						{t("accounts.forgot.sendCode")}
 					</Button>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
 import { z } from "zod";
@@ -6,10 +6,12 @@ import { type FormErrors, formFailure, parseForm } from "~/lib/form.server";
 import { localeOfRequest, pageTitle } from "~/lib/i18n";
 import { requestInfo } from "~/lib/request-context.server";
 import { sendCode } from "~/modules/accounts/codes.server";
+import { HumanCheck, humanCheckRefusals } from "~/modules/accounts/components/human-check";
 import { SocialLoginButtons } from "~/modules/accounts/components/social-login-buttons";
 import { getUserSession } from "~/modules/accounts/guards.server";
+import { humanCheckNeeded } from "~/modules/accounts/human-check.server";
 import { phoneSchema } from "~/modules/accounts/phone";
-import { passwordLoginSchema, smsLoginSchema } from "~/modules/accounts/schema";
+import { humanCheckSchema, passwordLoginSchema, smsLoginSchema } from "~/modules/accounts/schema";
 import { signInWithPassword } from "~/modules/accounts/sign-in-with-password.server";
 import { signInWithSms } from "~/modules/accounts/sign-in-with-sms.server";
 import { configuredProviders } from "~/modules/accounts/social/providers.server";
@@ -21,11 +23,16 @@ import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
 import type { Route } from "./+types/login";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
 	const url = new URL(request.url);
 	const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
 	if (await getUserSession(request)) throw redirect(redirectTo);
-	return { redirectTo, socialProviders: configuredProviders(), title: pageTitle(request, "accounts.login.title") };
+	return {
+		redirectTo,
+		socialProviders: configuredProviders(),
+		humanCheckNeeded: await humanCheckNeeded(requestInfo(context).clientIp),
+		title: pageTitle(request, "accounts.login.title"),
+	};
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -37,13 +44,14 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const locale = localeOfRequest(request);
 	try {
 		if (intent === "send-code") {
-			const parsed = parseForm(formData, z.object({ phone: phoneSchema }));
+			const parsed = parseForm(formData, z.object({ phone: phoneSchema, challenge: humanCheckSchema }));
 			if (!parsed.ok) return parsed.response;
 			await sendCode({
 				purpose: "login",
 				target: { kind: "phone", phone: parsed.data.phone },
 				ip: requestInfo(context).clientIp,
 				locale,
+				challenge: parsed.data.challenge,
 			});
 			return data({ codeSent: true as const, errors: {} as FormErrors });
 		}
@@ -106,7 +114,11 @@ export default function Login({ loaderData }: Route.ComponentProps) {
 					</Link>
 				))}
 			</nav>
-			{method === "sms" ? <SmsForm redirectTo={loaderData.redirectTo} /> : <PasswordForm redirectTo={loaderData.redirectTo} />}
+			{method === "sms" ? (
+				<SmsForm redirectTo={loaderData.redirectTo} humanCheckNeeded={loaderData.humanCheckNeeded} />
+			) : (
+				<PasswordForm redirectTo={loaderData.redirectTo} />
+			)}
 			<SocialLoginButtons providers={loaderData.socialProviders} redirectTo={loaderData.redirectTo} />
 			<p className="mt-6 text-center text-xs text-muted">{t("accounts.login.agreement")}</p>
 		</AuthCard>
@@ -120,9 +132,16 @@ function useErrors() {
 	return { errors, codeSent };
 }
 
-function SmsForm({ redirectTo }: { redirectTo: string }) {
+function SmsForm({ redirectTo, humanCheckNeeded }: { redirectTo: string; humanCheckNeeded: boolean }) {
 	const { t } = useTranslation();
 	const { errors, codeSent } = useErrors();
+	const formRef = useRef<HTMLFormElement>(null);
+	// Refused for want of a check: once the browser has solved one, send again by itself.
+	const refusedForCheck = humanCheckRefusals.includes(errors.formError ?? "");
+	const resend = () => {
+		const button = formRef.current?.querySelector<HTMLButtonElement>('button[value="send-code"]');
+		if (refusedForCheck && button) formRef.current?.requestSubmit(button);
+	};
 	const navigation = useNavigation();
 	const busyIntent = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
 	const [cooldown, setCooldown] = useState(0);
@@ -136,7 +155,7 @@ function SmsForm({ redirectTo }: { redirectTo: string }) {
 	}, [cooldown]);
 	const fieldError = (name: string) => (errors.fields?.[name] ? t(errors.fields[name]) : null);
 	return (
-		<Form method="post" className="space-y-4" noValidate>
+		<Form method="post" className="space-y-4" noValidate ref={formRef}>
 			<input type="hidden" name="redirectTo" value={redirectTo} />
 			<Field
 				label={t("accounts.login.phone")}
@@ -171,6 +190,7 @@ function SmsForm({ redirectTo }: { redirectTo: string }) {
 					{cooldown > 0 ? t("accounts.login.resendIn", { seconds: cooldown }) : t("accounts.login.sendCode")}
 				</Button>
 			</div>
+			<HumanCheck needed={humanCheckNeeded || refusedForCheck} onSolved={resend} />
 			{codeSent ? <FormAlert tone="success" messageKey="accounts.login.codeSent" /> : null}
 			<FormAlert messageKey={errors.formError} params={errors.params} />
 			<Button type="submit" name="intent" value="sms-login" size="lg" className="w-full" busy={busyIntent === "sms-login"}>
