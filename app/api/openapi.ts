@@ -18,6 +18,19 @@ function parameters(schema: z.ZodType | undefined, location: "query" | "path") {
 	}));
 }
 
+/**
+ * What the router answers for an operation before its handler runs, listed even where the
+ * endpoint forgot to: 400 when its input does not parse, 401 without a session it requires.
+ */
+function routerAnswers(endpoint: AnyEndpoint): Endpoint["responses"] {
+	const answers: Endpoint["responses"] = {};
+	if (endpoint.body || endpoint.query || endpoint.params) {
+		answers[400] = { description: "Invalid input; `error.fields` names each bad field" };
+	}
+	if (endpoint.auth === "bearer") answers[401] = { description: "Not signed in" };
+	return answers;
+}
+
 /** The OpenAPI 3.1 document, built from the same zod schemas that validate each request. */
 export function buildOpenApiDocument(endpoints: readonly AnyEndpoint[]) {
 	const paths: Record<string, Record<string, unknown>> = {};
@@ -25,7 +38,7 @@ export function buildOpenApiDocument(endpoints: readonly AnyEndpoint[]) {
 		const path = `/api/v1${endpoint.path.replace(/:([A-Za-z]+)/g, "{$1}")}`;
 		paths[path] ??= {};
 		const responses: Record<string, unknown> = {};
-		for (const [status, response] of Object.entries(endpoint.responses)) {
+		for (const [status, response] of Object.entries({ ...routerAnswers(endpoint), ...endpoint.responses })) {
 			const schema = response.schema ?? (Number(status) >= 400 ? errorBodySchema : undefined);
 			responses[status] = {
 				description: response.description,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { courseTypes, disciplines } from "~/modules/coaches/catalog";
-import { getPublicCoachProfile } from "~/modules/coaches/profile/get-public-profile.server";
-import { coachSearchSchema } from "~/modules/coaches/search/schema";
+import { getPublicCoachProfile, type PublicCoachProfile } from "~/modules/coaches/profile/get-public-profile.server";
+import { coachSearchSchema, searchSorts } from "~/modules/coaches/search/schema";
 import { searchCoaches } from "~/modules/coaches/search/search-coaches.server";
 import { defineEndpoint } from "../endpoint";
 
@@ -32,6 +32,50 @@ const cardSchema = z.object({
 	approvedAt: z.string(),
 });
 
+const distanceSchema = z.number().nullable().describe("km from lat/lng when given, else null");
+
+/** Everything a player sees on a profile: only what was verified (approved photos, certificates, video). */
+const profileSchema = z.object({
+	id: z.string().uuid(),
+	displayName: z.string(),
+	gender: z.enum(["male", "female"]).nullable(),
+	level: z.string().nullable(),
+	disciplines: z.array(z.enum(disciplines)),
+	yearsExperience: z.number().nullable(),
+	styleTags: z.array(z.string()),
+	bio: z.string().nullable(),
+	badges: z.array(z.enum(["real_name", "certificate"])),
+	certificates: z.array(z.object({ issuer: z.string(), level: z.string() })),
+	photos: z.array(z.object({ id: z.string(), thumbUrl: z.string(), cardUrl: z.string(), fullUrl: z.string() })),
+	introVideoUrl: z.string().nullable().describe("The approved intro video; none while only an unreviewed one exists"),
+	offerings: z.array(offeringSchema),
+	places: z.array(
+		z.object({
+			id: z.string(),
+			name: z.string(),
+			address: z.string().nullable(),
+			latitude: z.number(),
+			longitude: z.number(),
+			distanceKm: distanceSchema,
+		}),
+	),
+	serviceArea: z
+		.object({
+			latitude: z.number(),
+			longitude: z.number(),
+			radiusKm: z.number(),
+			cityCode: z.string().nullable(),
+			distanceKm: distanceSchema,
+		})
+		.nullable()
+		.describe("Where the coach comes to teach: a centre and a radius"),
+	city: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
+	cancellationPolicy: z.enum(["flexible", "moderate", "strict"]),
+	acceptingBookings: z.boolean(),
+	rating: z.object({ average: z.number(), count: z.number().int() }).nullable(),
+	approvedAt: z.string(),
+}) satisfies z.ZodType<PublicCoachProfile>;
+
 export const listCoaches = defineEndpoint({
 	method: "get",
 	path: "/coaches",
@@ -41,7 +85,20 @@ export const listCoaches = defineEndpoint({
 	responses: {
 		200: {
 			description: "A page of coaches; pass nextCursor as cursor for the next one",
-			schema: z.object({ items: z.array(cardSchema), nextCursor: z.string().nullable() }),
+			schema: z.object({
+				items: z.array(cardSchema),
+				nextCursor: z.string().nullable(),
+				origin: z
+					.object({
+						latitude: z.number(),
+						longitude: z.number(),
+						radiusKm: z.number(),
+						cityCode: z.string().nullable(),
+					})
+					.nullable()
+					.describe("Where distances are measured from (the given point, or the city's centre); null without either"),
+				sort: z.enum(searchSorts).describe("The order applied: the one asked for, else distance with a place, else newest"),
+			}),
 		},
 		400: { description: "A parameter is invalid; error.fields names it" },
 	},
@@ -64,14 +121,7 @@ export const getCoach = defineEndpoint({
 	responses: {
 		200: {
 			description: "The profile",
-			schema: z
-				.object({
-					id: z.string().uuid(),
-					displayName: z.string(),
-					introVideoUrl: z.string().nullable().describe("The approved intro video; none while only an unreviewed one exists"),
-					offerings: z.array(offeringSchema),
-				})
-				.passthrough(),
+			schema: profileSchema,
 		},
 		404: { description: "Unknown, not approved or suspended" },
 	},
