@@ -40,12 +40,24 @@ export async function hit(
 	return { points, exceeded: points > limit.points, retryAfterSeconds: Math.max(1, row?.retry_after ?? 1) };
 }
 
-/** The points a window has counted so far, without counting one (0 once it has expired). */
-export async function pointsUsed(key: string, tx: DbOrTx = db()): Promise<number> {
-	const result = await tx.execute<{ points: number }>(
-		sql`select points from rate_limits where key = ${key} and expires_at > now()`,
+/** The points a window has counted so far and the seconds it has left, without counting one. */
+export async function peek(key: string, tx: DbOrTx = db()): Promise<{ points: number; retryAfterSeconds: number }> {
+	const result = await tx.execute<{ points: number; retry_after: number }>(sql`
+		select points, ceil(extract(epoch from expires_at - now()))::int as retry_after
+		from rate_limits where key = ${key} and expires_at > now()`);
+	const row = result.rows[0];
+	return { points: row?.points ?? 0, retryAfterSeconds: Math.max(1, row?.retry_after ?? 1) };
+}
+
+/** Forgets windows (e.g. a sign-in's failures once it succeeds). */
+export async function resetLimits(keys: string[], tx: DbOrTx = db()): Promise<void> {
+	if (keys.length === 0) return;
+	await tx.execute(
+		sql`delete from rate_limits where key in (${sql.join(
+			keys.map((key) => sql`${key}`),
+			sql`, `,
+		)})`,
 	);
-	return result.rows[0]?.points ?? 0;
 }
 
 /** Checks several limits; all are counted so a flood is seen by every window. */

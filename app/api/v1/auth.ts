@@ -99,8 +99,11 @@ export const passwordLogin = defineEndpoint({
 	responses: {
 		200: { description: "Signed in", schema: signInResponseSchema },
 		401: { description: "Wrong credentials (the same answer whether or not the account exists)" },
-		403: { description: "Account suspended" },
-		429: { description: "Too many attempts; see Retry-After" },
+		403: { description: "Account suspended; or `challenge_required` after many tries on this identifier (see `challenge`)" },
+		429: {
+			description:
+				"Too many failures from this client for this identifier (the same whether or not the account exists); see Retry-After",
+		},
 	},
 	handler: async ({ body, req }) => ({ body: signInBody(await signInWithPassword({ ...body, client: clientOf(req) })) }),
 });

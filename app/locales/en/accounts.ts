@@ -34,6 +34,7 @@ export default {
 		socialNotBound: "That sign-in method isn't linked",
 		confirmDeletion: "Type DELETE to confirm",
 		humanCheckRequired: "Complete the human check before asking for a code",
+		humanCheckRequiredSignIn: "This account has had many sign-in tries. Complete the human check to continue",
 		humanCheckInvalid: "The human check has expired. Please check again",
 	},
 	humanCheck: {

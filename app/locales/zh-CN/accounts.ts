@@ -31,6 +31,7 @@ export default {
 		socialNotBound: "尚未绑定该登录方式",
 		confirmDeletion: "请输入「注销」以确认",
 		humanCheckRequired: "请先完成人机验证再获取验证码",
+		humanCheckRequiredSignIn: "该账号尝试次数较多，请先完成人机验证再登录",
 		humanCheckInvalid: "人机验证已失效，请重新验证",
 	},
 	humanCheck: {

@@ -4,7 +4,7 @@ import { deriveKey } from "altcha-lib/algorithms/sha";
 import { z } from "zod";
 import { blindIndex, sha256Hex } from "~/lib/crypto.server";
 import { AppError } from "~/lib/errors";
-import { consume, hit, pointsUsed } from "~/lib/rate-limit.server";
+import { consume, hit, peek } from "~/lib/rate-limit.server";
 
 /**
  * The human check in front of SMS sending (docs/decisions/008-sms-human-check.md): a self-hosted
@@ -74,8 +74,11 @@ export async function requireHumanCheck(input: { ip: string; challenge?: string 
 }
 
 /** A valid, unused solved challenge, or a 403 `challenge_required`; the challenge is then used up. */
-export async function requireSolvedChallenge(challenge: string | null | undefined): Promise<void> {
-	if (!challenge) throw new AppError(403, "challenge_required", "accounts.errors.humanCheckRequired");
+export async function requireSolvedChallenge(
+	challenge: string | null | undefined,
+	requiredKey = "accounts.errors.humanCheckRequired",
+): Promise<void> {
+	if (!challenge) throw new AppError(403, "challenge_required", requiredKey);
 	const payload = decodePayload(challenge);
 	if (!payload) throw invalid();
 	const result = await verifySolution({
@@ -99,5 +102,5 @@ export async function requireSolvedChallenge(challenge: string | null | undefine
 
 /** Whether the next send from this address needs a solved challenge (read only; for the forms). */
 export async function humanCheckNeeded(ip: string): Promise<boolean> {
-	return (await pointsUsed(freeKey(ip))) >= freeSmsSendsPerHour;
+	return (await peek(freeKey(ip))).points >= freeSmsSendsPerHour;
 }

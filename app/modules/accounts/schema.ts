@@ -53,6 +53,9 @@ export const passwordLoginSchema = z.object({
 		.min(1, "accounts.errors.identifierRequired")
 		.max(254),
 	password: z.string({ error: "accounts.errors.passwordRequired" }).min(1, "accounts.errors.passwordRequired").max(128),
+	challenge: humanCheckSchema.describe(
+		"Needed once the identifier has had 20 tries in 15 minutes from anywhere (else 403 `challenge_required`): a solved challenge, as for POST /auth/sms-codes",
+	),
 });
 
 export const publicUserSchema = z.object({

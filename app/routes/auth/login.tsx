@@ -205,8 +205,15 @@ function PasswordForm({ redirectTo }: { redirectTo: string }) {
 	const { errors } = useErrors();
 	const navigation = useNavigation();
 	const fieldError = (name: string) => (errors.fields?.[name] ? t(errors.fields[name]) : null);
+	const formRef = useRef<HTMLFormElement>(null);
+	// Many tries on one account ask for the human check; once solved, the form tries again by itself.
+	const refusedForCheck = humanCheckRefusals.includes(errors.formError ?? "");
+	const retry = () => {
+		const button = formRef.current?.querySelector<HTMLButtonElement>('button[value="password-login"]');
+		if (refusedForCheck && button) formRef.current?.requestSubmit(button);
+	};
 	return (
-		<Form method="post" className="space-y-4" noValidate>
+		<Form method="post" className="space-y-4" noValidate ref={formRef}>
 			<input type="hidden" name="redirectTo" value={redirectTo} />
 			<Field
 				label={t("accounts.login.identifier")}
@@ -224,6 +231,7 @@ function PasswordForm({ redirectTo }: { redirectTo: string }) {
 				required
 			/>
 			<FormAlert messageKey={errors.formError} params={errors.params} />
+			{refusedForCheck ? <HumanCheck needed onSolved={retry} /> : null}
 			<Button type="submit" name="intent" value="password-login" size="lg" className="w-full" busy={navigation.state !== "idle"}>
 				{t("accounts.login.submit")}
 			</Button>

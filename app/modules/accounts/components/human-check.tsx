@@ -3,7 +3,11 @@ import { useTranslation } from "react-i18next";
 import { useNavigation } from "react-router";
 
 /** Server answers that mean "this send needs a solved challenge". */
-export const humanCheckRefusals = ["accounts.errors.humanCheckRequired", "accounts.errors.humanCheckInvalid"];
+export const humanCheckRefusals = [
+	"accounts.errors.humanCheckRequired",
+	"accounts.errors.humanCheckRequiredSignIn",
+	"accounts.errors.humanCheckInvalid",
+];
 
 type State = "idle" | "solving" | "solved" | "failed";
 
