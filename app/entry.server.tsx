@@ -5,6 +5,7 @@ import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
+import { isDatabaseUnavailable } from "./lib/errors";
 import { logger } from "./lib/logger.server";
 import { NonceProvider } from "./lib/nonce";
 import { requestInfo } from "./lib/request-context.server";
@@ -69,7 +70,13 @@ export default function handleRequest(
 }
 
 /** Loader and action failures are logged once here, with the request id; users see a friendly page. */
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(
+	error: unknown,
+	{ request, context }: { request: Request; context?: Readonly<RouterContextProvider> },
+) {
 	if (request.signal.aborted) return;
-	logger.error({ err: error, url: new URL(request.url).pathname }, "request failed");
+	if (context) requestInfo(context).failure ??= error;
+	// A database that is down or too slow is an outage (answered 503), not a bug: one warning line.
+	if (isDatabaseUnavailable(error)) logger.warn({ err: error, url: new URL(request.url).pathname }, "database unavailable");
+	else logger.error({ err: error, url: new URL(request.url).pathname }, "request failed");
 }

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -16,6 +17,20 @@ const settingsSchema = z.object({
 	APP_BLIND_INDEX_KEY: z.string().optional(),
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 	DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+	/** A query running longer is cancelled by PostgreSQL, so a hung database fails requests (503) instead of holding them. */
+	DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+	/** How long a request waits for a free pool connection before it fails (503). */
+	DB_POOL_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+	/**
+	 * The proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs, or `loopback`):
+	 * anyone else's is ignored, so a client cannot choose its own address for rate limits and logs.
+	 */
+	TRUSTED_PROXIES: z
+		.string()
+		.default("")
+		.refine((value) => splitList(value).every(isProxyAddress), "each entry must be an IP address, a CIDR range or loopback"),
+	/** `Authorization: Bearer …` for /metrics and the detailed /healthz; required for them in production. */
+	METRICS_TOKEN: z.string().min(16).optional(),
 	SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
 	PAYMENTS_SANDBOX: z.enum(["0", "1"]).optional(),
 	SMS_PROVIDER: z.enum(["aliyun", "tencent", "outbox"]).optional(),
@@ -42,6 +57,22 @@ const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+export function splitList(value: string): string[] {
+	return value
+		.split(",")
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+}
+
+function isProxyAddress(entry: string): boolean {
+	if (entry === "loopback") return true;
+	const [address = "", bits, ...rest] = entry.split("/");
+	const family = isIP(address);
+	if (family === 0 || rest.length > 0) return false;
+	if (bits === undefined) return true;
+	return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 /** Settings a production deployment cannot run without. */
 const requiredInProduction = ["DATABASE_URL", "APP_URL", "SESSION_SECRET", "APP_ENCRYPTION_KEYS", "APP_BLIND_INDEX_KEY"] as const;

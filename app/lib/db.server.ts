@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "../../db/schema";
+import { settings } from "./config.server";
 import { logger } from "./logger.server";
 import { singleton } from "./singleton.server";
 
@@ -15,12 +16,18 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 function createPool(): pg.Pool {
 	const connectionString = process.env.DATABASE_URL;
 	if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`");
+	const { DB_POOL_MAX, DB_POOL_WAIT_MS, DB_STATEMENT_TIMEOUT_MS, ROLE } = settings();
 	const pool = new pg.Pool({
 		connectionString,
-		max: Number(process.env.DB_POOL_MAX ?? 10),
-		connectionTimeoutMillis: 3_000,
+		max: DB_POOL_MAX,
+		// Bounds both opening a connection and waiting for a free one: a full pool fails fast (503).
+		connectionTimeoutMillis: DB_POOL_WAIT_MS,
 		idleTimeoutMillis: 30_000,
-		application_name: `cuepal-${process.env.ROLE ?? "all"}`,
+		// PostgreSQL cancels a longer statement (57014 → 503); the client-side timeout, a little
+		// later, also covers a database that stopped answering at all.
+		statement_timeout: DB_STATEMENT_TIMEOUT_MS,
+		query_timeout: DB_STATEMENT_TIMEOUT_MS + 1_000,
+		application_name: `cuepal-${ROLE}`,
 	});
 	// An idle client losing its connection (database restart) must not crash the process.
 	pool.on("error", (error) => logger.warn({ err: error.message }, "database connection lost"));

@@ -1,5 +1,6 @@
 import i18next, { type i18n } from "i18next";
 import { resources } from "../locales";
+import { readCookie } from "./cookies";
 
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -35,10 +36,7 @@ export function translate(locale: Locale, key: string, params?: Record<string, u
 
 /** The cookie the language switch sets wins; then the browser's languages; then Chinese. */
 export function resolveLocale(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
-	const fromCookie = cookieHeader
-		?.split(";")
-		.map((part) => part.trim().split("="))
-		.find(([name]) => name === localeCookieName)?.[1];
+	const fromCookie = readCookie(cookieHeader, localeCookieName);
 	if (isLocale(fromCookie)) return fromCookie;
 	for (const range of (acceptLanguage ?? "").split(",")) {
 		const tag = range.split(";")[0]?.trim().toLowerCase() ?? "";

@@ -8,6 +8,8 @@ export interface RequestInfo {
 	clientIp: string;
 	/** Filled by the server entry so metrics can label a page request by its route. */
 	metrics: { route?: string };
+	/** What a loader or action threw, kept by `handleError` so the server can answer its real status (503, 400). */
+	failure?: unknown;
 }
 
 // A singleton: the Express server and the server bundle must share the very same context key.

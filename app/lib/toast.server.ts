@@ -1,5 +1,7 @@
 import { redirect } from "react-router";
 import { z } from "zod";
+import { isProduction } from "./config.server";
+import { readCookie, setCookie, siteCookieName } from "./cookies";
 
 /**
  * Flash toasts across redirects: a short-lived cookie set with the redirect and cleared by the
@@ -11,12 +13,15 @@ const toastSchema = z.object({
 });
 export type Toast = z.infer<typeof toastSchema>;
 
-const cookieName = "toast";
+/** `__Host-toast` in production, like the session cookie. */
+const cookieName = (production = isProduction()) => siteCookieName("toast", production);
 
-export function toastCookie(toast: Toast): string {
+export function toastCookie(toast: Toast, production = isProduction()): string {
 	const value = Buffer.from(JSON.stringify(toast)).toString("base64url");
-	return `${cookieName}=${value}; Path=/; Max-Age=60; HttpOnly; SameSite=Lax`;
+	return setCookie(cookieName(production), value, { production, maxAgeSeconds: 60 });
 }
+
+export const hasPendingToast = (cookieHeader: string | null | undefined) => readCookie(cookieHeader, cookieName()) !== null;
 
 export function redirectWithToast(url: string, toast: Toast, init: ResponseInit = {}): Response {
 	const headers = new Headers(init.headers);
@@ -26,14 +31,9 @@ export function redirectWithToast(url: string, toast: Toast, init: ResponseInit 
 
 /** Reads the pending toast, if any, and the header that clears it. */
 export function takeToast(request: Request): { toast: Toast | null; clearHeader: string | null } {
-	const raw = request.headers
-		.get("cookie")
-		?.split(";")
-		.map((part) => part.trim())
-		.find((part) => part.startsWith(`${cookieName}=`))
-		?.slice(cookieName.length + 1);
+	const raw = readCookie(request.headers.get("cookie"), cookieName());
 	if (!raw) return { toast: null, clearHeader: null };
-	const clearHeader = `${cookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
+	const clearHeader = setCookie(cookieName(), "", { production: isProduction(), maxAgeSeconds: 0 });
 	try {
 		const parsed = toastSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
 		return { toast: parsed.success ? parsed.data : null, clearHeader };

@@ -1,15 +1,13 @@
 import { redirect } from "react-router";
 import { z } from "zod";
 import { isLocale, localeCookieName } from "~/lib/i18n";
+import { safeSitePath } from "~/lib/safe-redirect";
 import type { Route } from "./+types/set-language";
 
 const formSchema = z.object({
 	locale: z.string().refine(isLocale),
 	// Only paths on this site, so the switch cannot be used as an open redirect.
-	redirectTo: z
-		.string()
-		.regex(/^\/(?!\/)/)
-		.catch("/"),
+	redirectTo: z.unknown().transform((target) => safeSitePath(target, "/")),
 });
 
 export async function action({ request }: Route.ActionArgs) {

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
 import { apiRouter } from "../api/router";
-import { isProduction } from "../lib/config.server";
+import { isProduction, settings } from "../lib/config.server";
+import { knownError } from "../lib/errors";
 import { resolveLocale, translate } from "../lib/i18n";
 import { logger } from "../lib/logger.server";
 import { metrics } from "../lib/metrics.server";
@@ -15,8 +15,10 @@ import { filesRouter } from "./files-routes";
 import { DatabaseProbe, type Lifecycle, mountHealthRoutes } from "./health";
 import { originCheck } from "./origin-check";
 import { anonymousPageCache } from "./page-cache";
+import { pageRequestHandler } from "./page-handler";
+import { refuseUnknownMethods, trustedProxies } from "./request-guards";
 import { securityHeaders } from "./security-headers";
-import { unavailablePage } from "./unavailable-page";
+import { type ErrorPageStatus, unavailablePage } from "./unavailable-page";
 
 export interface AppOptions {
 	lifecycle: Lifecycle;
@@ -33,7 +35,10 @@ export function createApp(options: AppOptions): express.Express {
 	const app = express();
 	const probe = new DatabaseProbe();
 	app.disable("x-powered-by");
-	app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback, linklocal, uniquelocal");
+	// X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES (none by default):
+	// a client that could name its own address would pick its rate limits and the logged IP.
+	app.set("trust proxy", trustedProxies(settings().TRUSTED_PROXIES));
+	app.use(refuseUnknownMethods);
 
 	app.use((req, res, next) => {
 		const incoming = req.headers["x-request-id"];
@@ -67,7 +72,7 @@ export function createApp(options: AppOptions): express.Express {
 	app.use(originCheck(process.env.APP_URL));
 
 	const platform = express.Router();
-	mountHealthRoutes(platform, options.lifecycle, probe);
+	mountHealthRoutes(platform, options.lifecycle, probe, { production: isProduction(), metricsToken: settings().METRICS_TOKEN });
 	app.use(platform);
 
 	app.use("/api/v1", databaseGuard(probe, "json"), apiRouter());
@@ -95,7 +100,7 @@ export function createApp(options: AppOptions): express.Express {
 			res.flush = () => {};
 			next();
 		},
-		createRequestHandler({
+		pageRequestHandler({
 			build,
 			mode: options.vite ? "development" : "production",
 			getLoadContext: (req, res) => {
@@ -118,10 +123,12 @@ export function createApp(options: AppOptions): express.Express {
 	);
 
 	app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-		logger.error({ err: error, requestId: res.locals.requestId }, "unhandled request error");
+		const known = knownError(error);
+		if (!known) logger.error({ err: error, requestId: res.locals.requestId }, "unhandled request error");
 		if (res.headersSent) return;
 		const locale = resolveLocale(req.headers.cookie, req.headers["accept-language"]);
-		res.status(500).type("html").send(unavailablePage(locale, 500));
+		const status = known && [400, 405, 413, 415, 503].includes(known.status) ? (known.status as ErrorPageStatus) : 500;
+		res.status(status).type("html").send(unavailablePage(locale, status));
 	});
 	return app;
 }

@@ -1,7 +1,9 @@
+import { timingSafeEqual } from "node:crypto";
 import type { Router } from "express";
 import { shippedMigrationCount } from "../../db/migrate";
 import { queueSizes } from "../../jobs/boss";
 import { pool } from "../lib/db.server";
+import { resolveLocale, translate } from "../lib/i18n";
 import { metrics } from "../lib/metrics.server";
 
 export interface Lifecycle {
@@ -49,18 +51,46 @@ export class DatabaseProbe {
 	}
 }
 
-export function mountHealthRoutes(router: Router, lifecycle: Lifecycle, probe: DatabaseProbe): void {
+export interface OperatorAccess {
+	production: boolean;
+	/** METRICS_TOKEN: when set, /metrics and the health details need `Authorization: Bearer <token>`. */
+	metricsToken?: string;
+}
+
+/**
+ * Who may read metrics and health details: the holder of the token when one is set; without one,
+ * anybody in development and tests, and nobody in production (they tell an attacker the pool
+ * size, queue depths, traffic by route and the schema version).
+ */
+export function mayReadOperatorData(access: OperatorAccess, authorization: string | undefined): boolean {
+	if (!access.metricsToken) return !access.production;
+	const given = Buffer.from(authorization ?? "");
+	const expected = Buffer.from(`Bearer ${access.metricsToken}`);
+	return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function mountHealthRoutes(
+	router: Router,
+	lifecycle: Lifecycle,
+	probe: DatabaseProbe,
+	access: OperatorAccess = { production: false },
+): void {
 	router.get("/livez", (_req, res) => {
 		res.setHeader("Cache-Control", "no-store");
 		if (lifecycle.draining) res.status(503).json({ status: "draining" });
 		else res.json({ status: "ok" });
 	});
 
-	router.get("/healthz", async (_req, res) => {
+	router.get("/healthz", async (req, res) => {
 		res.setHeader("Cache-Control", "no-store");
 		const state = await probe.check(0);
 		const migrationsCurrent = state.ok && state.migrationsApplied === probe.migrationsShipped;
 		const healthy = state.ok && migrationsCurrent && !lifecycle.draining;
+		// The bare status is enough for probes and load balancers; the details are for operators.
+		if (!mayReadOperatorData(access, req.headers.authorization)) {
+			res.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "unavailable" });
+			return;
+		}
 		res.status(healthy ? 200 : 503).json({
 			status: healthy ? "ok" : "unavailable",
 			database: state.ok ? "reachable" : "unreachable",
@@ -69,7 +99,14 @@ export function mountHealthRoutes(router: Router, lifecycle: Lifecycle, probe: D
 		});
 	});
 
-	router.get("/metrics", async (_req, res) => {
+	router.get("/metrics", async (req, res) => {
+		if (!mayReadOperatorData(access, req.headers.authorization)) {
+			const locale = resolveLocale(req.headers.cookie, req.headers["accept-language"]);
+			res.setHeader("WWW-Authenticate", 'Bearer realm="metrics"');
+			res.setHeader("Cache-Control", "no-store");
+			res.status(401).json({ error: { code: "unauthorized", message: translate(locale, "errors.metricsTokenRequired") } });
+			return;
+		}
 		const registry = metrics;
 		const p = pool();
 		registry.poolClients.set({ state: "total" }, p.totalCount);

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { resolveLocale, translate } from "../lib/i18n";
-import { sessionCookieName } from "../modules/accounts/sessions.server";
+import { sessionTokenOfCookies } from "../modules/accounts/sessions.server";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -17,7 +17,7 @@ export function originCheck(appUrl: string | undefined) {
 		const ownOrigin = `${req.protocol}://${req.headers.host}`;
 		const claimed = req.headers.origin ?? originOf(req.headers.referer);
 		const allowed = (origin: string) => origin === ownOrigin || origin === trusted;
-		const carriesSession = req.headers.cookie?.includes(`${sessionCookieName}=`) ?? false;
+		const carriesSession = sessionTokenOfCookies(req.headers.cookie) !== null;
 		if (claimed ? allowed(claimed) : !carriesSession) return next();
 		const locale = resolveLocale(req.headers.cookie, req.headers["accept-language"]);
 		const message = translate(locale, "errors.forbidden");

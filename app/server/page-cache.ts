@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { resolveLocale } from "../lib/i18n";
+import { hasPendingToast } from "../lib/toast.server";
+import { sessionTokenOfCookies } from "../modules/accounts/sessions.server";
 
 /**
  * A micro-cache for pages that are the same for every signed-out visitor (the home page): the
@@ -20,7 +22,8 @@ export function anonymousPageCache(options: { paths: string[]; ttlMs: number; ma
 	const cacheable = new Set(options.paths);
 	return (req: Request, res: Response, next: NextFunction) => {
 		const cookies = req.headers.cookie ?? "";
-		if (req.method !== "GET" || !cacheable.has(req.path) || /(?:^|;\s*)(cp_session|toast)=/.test(cookies)) return next();
+		if (req.method !== "GET" || !cacheable.has(req.path) || sessionTokenOfCookies(cookies) || hasPendingToast(cookies))
+			return next();
 		const key = `${resolveLocale(cookies, req.headers["accept-language"])} ${req.originalUrl}`;
 		const nonce = res.locals.cspNonce as string;
 		const hit = entries.get(key);

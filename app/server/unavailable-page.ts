@@ -1,13 +1,25 @@
 import { escapeHtml } from "../lib/html";
 import { type Locale, translate } from "../lib/i18n";
 
+export type ErrorPageStatus = 400 | 405 | 413 | 415 | 500 | 503;
+
+const texts: Record<ErrorPageStatus, { title: string; body: string }> = {
+	400: { title: "errors.badRequest", body: "errors.badRequestBody" },
+	405: { title: "errors.methodNotAllowed", body: "errors.badRequestBody" },
+	413: { title: "errors.payloadTooLarge", body: "errors.badRequestBody" },
+	415: { title: "errors.formEncodingRequired", body: "errors.badRequestBody" },
+	500: { title: "errors.internal", body: "errors.internalBody" },
+	503: { title: "errors.serviceUnavailable", body: "errors.serviceUnavailableBody" },
+};
+
 /**
  * A self-contained page for when the app itself cannot render (database down, unexpected
- * failure): no scripts, no database, inline styles only.
+ * failure) or a request never reaches a page (a body no form sends, a method pages do not
+ * take): no scripts, no database, inline styles only.
  */
-export function unavailablePage(locale: Locale, status: 500 | 503): string {
-	const title = translate(locale, status === 503 ? "errors.serviceUnavailable" : "errors.internal");
-	const body = translate(locale, status === 503 ? "errors.serviceUnavailableBody" : "errors.internalBody");
+export function unavailablePage(locale: Locale, status: ErrorPageStatus): string {
+	const title = translate(locale, texts[status].title);
+	const body = translate(locale, texts[status].body);
 	const retry = translate(locale, "common.actions.retry");
 	return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;background:#f7f8f6;color:#18201c;text-align:center;padding:24px}

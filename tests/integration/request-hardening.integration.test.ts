@@ -43,8 +43,12 @@ function rawRequest(options: {
 				answered = true;
 				const parts: Buffer[] = [];
 				res.on("data", (part: Buffer) => parts.push(part));
-				res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }));
-				res.on("error", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }));
+				res.on("end", () =>
+					resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }),
+				);
+				res.on("error", () =>
+					resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }),
+				);
 			},
 		);
 		req.on("error", (error) => {
@@ -238,7 +242,7 @@ describe("malformed requests get a 4xx in the usual shape, never a 500", () => {
 		expect(html).not.toMatch(/at .*\.(ts|js):\d+/);
 	});
 
-	it.each(["TRACE", "TRACK"])("answers 405 to %s", async (method) => {
+	it.each(["TRACE", "PROPFIND"])("answers 405 to %s", async (method) => {
 		const page = await rawRequest({ method, path: "/" });
 		expect(page.status).toBe(405);
 		const apiCall = await rawRequest({ method, path: "/api/v1/meta" });

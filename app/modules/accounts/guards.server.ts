@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
 import { AppError } from "~/lib/errors";
 import { can, type Permission } from "./permissions";
-import { type AuthenticatedSession, authenticateToken, sessionCookieName } from "./sessions.server";
+import { type AuthenticatedSession, authenticateToken, sessionTokenOfCookies } from "./sessions.server";
 
 /** The session token of a request: the Bearer token of the mobile API, or the session cookie. */
 export function tokenFromHeaders(
@@ -10,13 +10,7 @@ export function tokenFromHeaders(
 ): string | null {
 	const bearer = authorization?.match(/^Bearer\s+([\w-]+)$/i)?.[1];
 	if (bearer) return bearer;
-	return (
-		cookieHeader
-			?.split(";")
-			.map((part) => part.trim())
-			.find((part) => part.startsWith(`${sessionCookieName}=`))
-			?.slice(sessionCookieName.length + 1) || null
-	);
+	return sessionTokenOfCookies(cookieHeader);
 }
 
 const perRequest = new WeakMap<Request, Promise<AuthenticatedSession | null>>();

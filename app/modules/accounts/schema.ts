@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseBidiControls } from "~/lib/validation";
 import { phoneSchema } from "./phone";
 
 /** Zod schemas shared by the sign-in forms, their actions and the JSON API. */
@@ -20,12 +21,14 @@ export const emailSchema = z
 	.max(254, "accounts.errors.emailInvalid")
 	.email("accounts.errors.emailInvalid");
 
-export const displayNameSchema = z
-	.string({ error: "accounts.errors.nameRequired" })
-	.trim()
-	.min(1, "accounts.errors.nameRequired")
-	.max(40, "accounts.errors.nameTooLong")
-	.refine((value) => !/[<>]/.test(value), "accounts.errors.nameInvalid");
+export const displayNameSchema = refuseBidiControls(
+	z
+		.string({ error: "accounts.errors.nameRequired" })
+		.trim()
+		.min(1, "accounts.errors.nameRequired")
+		.max(40, "accounts.errors.nameTooLong")
+		.refine((value) => !/[<>]/.test(value), "accounts.errors.nameInvalid"),
+);
 
 /** A solved human check: base64 of the JSON `{ challenge, solution }` (see GET /auth/challenge). */
 export const humanCheckSchema = z

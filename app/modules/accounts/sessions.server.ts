@@ -1,4 +1,6 @@
 import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { isProduction } from "~/lib/config.server";
+import { readCookie, setCookie, siteCookieName } from "~/lib/cookies";
 import { decryptOrNull, encrypt, randomToken, sha256Hex } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
@@ -14,16 +16,20 @@ export const sessionLifetimeMs = 30 * 24 * 3600_000;
 const renewWhenLeftMs = 15 * 24 * 3600_000;
 const touchEveryMs = 5 * 60_000;
 
-export const sessionCookieName = "cp_session";
+/** `__Host-cp_session` in production (Secure, host-only), `cp_session` in development over http. */
+export const sessionCookieName = (production = isProduction()) => siteCookieName("cp_session", production);
 
-export function sessionCookie(token: string, expiresAt: Date): string {
-	const secure = process.env.APP_ENV === "production" ? "; Secure" : "";
-	return `${sessionCookieName}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure}`;
+export function sessionCookie(token: string, expiresAt: Date, production = isProduction()): string {
+	return setCookie(sessionCookieName(production), token, { production, expires: expiresAt });
 }
 
-export function clearedSessionCookie(): string {
-	const secure = process.env.APP_ENV === "production" ? "; Secure" : "";
-	return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
+export function clearedSessionCookie(production = isProduction()): string {
+	return setCookie(sessionCookieName(production), "", { production, maxAgeSeconds: 0 });
+}
+
+/** The session token a Cookie header carries, if any. */
+export function sessionTokenOfCookies(cookieHeader: string | null | undefined, production = isProduction()): string | null {
+	return readCookie(cookieHeader, sessionCookieName(production));
 }
 
 export interface ClientInfo {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useNavigate, useNavigation, useSearchParams } from "react-router";
+import { data, Form, Link, useNavigate, useNavigation, useSearchParams } from "react-router";
 import { isAppError } from "~/lib/errors";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
 import { yuanToFen } from "~/lib/money";
@@ -50,19 +50,23 @@ export async function loader({ request }: Route.LoaderArgs) {
 			: "coaches.errors.priceRange";
 	}
 	const cityName = city ? (locale === "en" ? city.nameEn : city.nameZh) : "";
-	return {
-		locale,
-		values: { ...params, city: cityCode } as Record<string, string | undefined>,
-		cityName,
-		usingMyLocation: Boolean(params.lat && params.lng),
-		cityOptions: cityOptions(locale),
-		result,
-		invalidKey,
-		meta: {
-			title: `${t("coaches.search.metaTitle", { city: cityName })} · ${t("common.appNameFull")}`,
-			description: t("coaches.search.metaDescription", { city: cityName }),
+	// A search the page refuses answers 400 (a link or a crawler learns it is wrong), with the form and its message.
+	return data(
+		{
+			locale,
+			values: { ...params, city: cityCode } as Record<string, string | undefined>,
+			cityName,
+			usingMyLocation: Boolean(params.lat && params.lng),
+			cityOptions: cityOptions(locale),
+			result,
+			invalidKey,
+			meta: {
+				title: `${t("coaches.search.metaTitle", { city: cityName })} · ${t("common.appNameFull")}`,
+				description: t("coaches.search.metaDescription", { city: cityName }),
+			},
 		},
-	};
+		{ status: invalidKey ? 400 : 200 },
+	);
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [

@@ -60,7 +60,8 @@ export async function action({ request }: Route.ActionArgs) {
 	const session = await requireUser(request);
 	const formData = await request.formData();
 	const intent = String(formData.get("intent")) as keyof typeof intents;
-	const schema = intents[intent];
+	// Own keys only: `__proto__` or `constructor` would otherwise find Object's and fail with a 500.
+	const schema = Object.hasOwn(intents, intent) ? intents[intent] : undefined;
 	if (!schema) return data<Outcome>({ intent, errors: { formError: "errors.badRequest" } }, { status: 400 });
 	const parsed = schema.safeParse(Object.fromEntries(formData));
 	if (!parsed.success) return data<Outcome>({ intent, errors: { fields: fieldErrorKeys(parsed.error) } }, { status: 400 });

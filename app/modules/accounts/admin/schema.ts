@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseControlCharacters } from "~/lib/validation";
 import { grantableRoles } from "../permissions";
 
 /**
@@ -72,7 +73,7 @@ export const roleGrantSchema = z
 	});
 
 export const userSearchSchema = z.object({
-	q: blankOr(z.string().trim().max(100, "admin.errors.queryTooLong")),
+	q: blankOr(refuseControlCharacters(z.string().trim().max(100, "admin.errors.queryTooLong"))),
 	cursor: cursorSchema,
 });
 

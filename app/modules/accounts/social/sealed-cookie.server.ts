@@ -1,3 +1,5 @@
+import { isProduction } from "~/lib/config.server";
+import { readCookie as readCookieOf, setCookie } from "~/lib/cookies";
 import { decrypt, encrypt, purposeBinding } from "~/lib/crypto.server";
 
 /**
@@ -21,18 +23,10 @@ export function unseal<T>(kind: string, sealed: string | null | undefined): T | 
 }
 
 export function readCookie(request: Request, name: string): string | null {
-	return (
-		request.headers
-			.get("cookie")
-			?.split(";")
-			.map((part) => part.trim())
-			.find((part) => part.startsWith(`${name}=`))
-			?.slice(name.length + 1) || null
-	);
+	return readCookieOf(request.headers.get("cookie"), name);
 }
 
 /** httpOnly, SameSite=Lax (sent on the provider's top-level redirect back), Secure in production. */
 export function cookieHeader(name: string, value: string, options: { path: string; maxAgeSeconds: number }): string {
-	const secure = process.env.APP_ENV === "production" ? "; Secure" : "";
-	return `${name}=${value}; Path=${options.path}; Max-Age=${options.maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
+	return setCookie(name, value, { production: isProduction(), path: options.path, maxAgeSeconds: options.maxAgeSeconds });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseBidiControls } from "~/lib/validation";
 import { disciplines } from "../catalog";
 import { isValidIdNumber } from "../id-number";
 import { isStyleTagCode, maxCustomTagLength, maxCustomTags } from "../style-tags";
@@ -50,11 +51,13 @@ export const identitySchema = z.object({
 });
 export type IdentityInput = z.output<typeof identitySchema>;
 
-export const displayNameSchema = z
-	.string()
-	.min(1, "coaching.errors.displayNameRequired")
-	.max(20, "coaching.errors.displayNameTooLong")
-	.refine(plainText, "coaching.errors.noMarkup");
+export const displayNameSchema = refuseBidiControls(
+	z
+		.string()
+		.min(1, "coaching.errors.displayNameRequired")
+		.max(20, "coaching.errors.displayNameTooLong")
+		.refine(plainText, "coaching.errors.noMarkup"),
+);
 
 const styleTagsSchema = z
 	.preprocess(
@@ -138,19 +141,23 @@ export const placeSchema = z
 	.object({
 		name: z.preprocess(
 			trimmed,
-			z
-				.string({ error: "coaching.errors.placeNameRequired" })
-				.min(1, "coaching.errors.placeNameRequired")
-				.max(40, "errors.field.tooLong")
-				.refine(plainText, "coaching.errors.noMarkup"),
+			refuseBidiControls(
+				z
+					.string({ error: "coaching.errors.placeNameRequired" })
+					.min(1, "coaching.errors.placeNameRequired")
+					.max(40, "errors.field.tooLong")
+					.refine(plainText, "coaching.errors.noMarkup"),
+			),
 		),
 		address: z.preprocess(
 			trimmed,
-			z
-				.string({ error: "coaching.errors.addressRequired" })
-				.min(1, "coaching.errors.addressRequired")
-				.max(120, "errors.field.tooLong")
-				.refine(plainText, "coaching.errors.noMarkup"),
+			refuseBidiControls(
+				z
+					.string({ error: "coaching.errors.addressRequired" })
+					.min(1, "coaching.errors.addressRequired")
+					.max(120, "errors.field.tooLong")
+					.refine(plainText, "coaching.errors.noMarkup"),
+			),
 		),
 		latitude: optional(latitudeSchema, numeric),
 		longitude: optional(longitudeSchema, numeric),
@@ -177,7 +184,13 @@ export type ApplicationUpdate = z.output<typeof applicationUpdateSchema>;
 const certificateText = (required: string) =>
 	z.preprocess(
 		trimmed,
-		z.string({ error: required }).min(2, required).max(40, "errors.field.tooLong").refine(plainText, "coaching.errors.noMarkup"),
+		refuseBidiControls(
+			z
+				.string({ error: required })
+				.min(2, required)
+				.max(40, "errors.field.tooLong")
+				.refine(plainText, "coaching.errors.noMarkup"),
+		),
 	);
 
 /** What a certificate says: who issued it and which grade, e.g. 中国台球协会 / 国家二级教练员. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseControlCharacters } from "~/lib/validation";
 import { courseTypes, disciplines } from "../catalog";
 
 export const coachLevels = ["entry", "intermediate", "advanced", "master"] as const;
@@ -52,7 +53,7 @@ export const coachSearchSchema = z
 			gender: z.enum(["male", "female"], { error: "errors.field.invalidOption" }).optional(),
 			online: flag.optional(),
 			accepting: flag.optional(),
-			q: z.string().trim().max(40, "errors.field.tooLong").optional(),
+			q: refuseControlCharacters(z.string().trim().max(40, "errors.field.tooLong")).optional(),
 			sort: z.enum(searchSorts, { error: "errors.field.invalidOption" }).optional(),
 			limit: z.coerce
 				.number({ error: "errors.field.notANumber" })
