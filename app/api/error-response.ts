@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import { z } from "zod";
-import { AppError, isAppError, isDatabaseUnavailable } from "~/lib/errors";
+import { AppError, knownError } from "~/lib/errors";
 import { type Locale, translate } from "~/lib/i18n";
 import { logger } from "~/lib/logger.server";
 
@@ -13,22 +13,8 @@ export const errorBodySchema = z.object({
 	}),
 });
 
-/** Errors raised by Express' body parser, translated into our own. */
-function fromBodyParser(error: unknown): AppError | null {
-	const type = (error as { type?: string } | null)?.type;
-	if (type === "entity.parse.failed") return new AppError(400, "bad_request", "errors.invalidJson");
-	if (type === "entity.too.large") return new AppError(413, "payload_too_large", "errors.payloadTooLarge");
-	if (type === "charset.unsupported" || type === "encoding.unsupported") {
-		return new AppError(415, "unsupported_media_type", "errors.unsupportedMediaType");
-	}
-	return null;
-}
-
 export function sendApiError(res: Response, error: unknown, locale: Locale, requestId?: string): void {
-	const appError =
-		(isAppError(error) ? error : null) ??
-		fromBodyParser(error) ??
-		(isDatabaseUnavailable(error) ? new AppError(503, "service_unavailable", "errors.serviceUnavailable") : null);
+	const appError = knownError(error);
 	if (!appError) {
 		logger.error({ err: error, requestId }, "api request failed");
 	}

@@ -19,6 +19,10 @@ export default {
 	internal: "Something went wrong",
 	internalBody: "We've logged the problem. Please try again later.",
 	apiNotFound: "There is no such endpoint",
+	badRequestBody: "Go back and submit the form again. If this keeps happening, contact support.",
+	invalidBody: "The request body could not be read (invalid or incomplete compression)",
+	formEncodingRequired: "Please submit through the form on the page",
+	metricsTokenRequired: "A valid access token is required",
 	requestId: "Request ID: {{id}}",
 	field: {
 		required: "This field is required",
@@ -28,5 +32,7 @@ export default {
 		notANumber: "Enter a number",
 		outOfRange: "Out of the allowed range",
 		invalidOption: "Choose a valid option",
+		controlCharacters: "Must not contain control characters",
+		bidiControl: "Must not contain characters that change the text direction",
 	},
 } satisfies Translation<typeof zh>;

@@ -16,6 +16,10 @@ export default {
 	internal: "出了点问题",
 	internalBody: "我们已记录此问题，请稍后再试。",
 	apiNotFound: "没有这个接口",
+	badRequestBody: "请返回上一页重新提交；如果问题持续，请联系客服。",
+	invalidBody: "请求内容无法读取（压缩格式无效或不完整）",
+	formEncodingRequired: "请通过页面上的表单提交",
+	metricsTokenRequired: "需要有效的访问令牌",
 	requestId: "请求编号：{{id}}",
 	field: {
 		required: "请填写此项",
@@ -25,5 +29,7 @@ export default {
 		notANumber: "请输入数字",
 		outOfRange: "超出允许范围",
 		invalidOption: "请选择有效的选项",
+		controlCharacters: "不能包含控制字符",
+		bidiControl: "不能包含改变文字方向的控制字符",
 	},
 } as const;
