@@ -24,6 +24,12 @@ export const queues = {
 		/** Every fifteen minutes; pg-boss makes sure only one worker runs each occurrence. */
 		cron: "*/15 * * * *",
 	},
+	"files.sweep-unattached": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
+		/** Hourly: uploads nothing attached within 24 hours are deleted (rows and stored objects). */
+		cron: "7 * * * *",
+	},
 	"messaging.deliver": {
 		payload: z.object({ messageId: z.string().uuid() }).strict(),
 		options: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 },

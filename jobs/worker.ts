@@ -3,6 +3,8 @@ import { logger } from "../app/lib/logger.server";
 import { reencryptPersonalData } from "../app/lib/reencrypt.server";
 import { deliverMessage } from "../app/modules/accounts/messaging/deliver-message.server";
 import { pruneExpired } from "../app/modules/accounts/prune-expired.server";
+import { resealLocalUploads } from "../app/modules/files/storage.server";
+import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
 import { boss, startQueues, stopBeforeQueues } from "./boss";
 import { deliverEvent, pruneDispatchedEvents, runDispatcher } from "./dispatcher";
 import { deadLetterQueue, type QueueName, type QueuePayload, queueNames, queues } from "./queues";
@@ -10,8 +12,10 @@ import { deadLetterQueue, type QueueName, type QueuePayload, queueNames, queues 
 /** Each handler is a thin call into the module service that owns the work. */
 const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknown> } = {
 	"maintenance.prune-expired": () => pruneExpired(),
+	"files.sweep-unattached": () => sweepUnattachedFiles(),
 	"messaging.deliver": ({ messageId }) => deliverMessage(messageId),
-	"platform.reencrypt": ({ keyId }) => reencryptPersonalData(keyId),
+	// Columns, then the local folder's stored objects (a bucket encrypts its own).
+	"platform.reencrypt": async ({ keyId }) => [await reencryptPersonalData(keyId), await resealLocalUploads(keyId)],
 	"events.coaches": ({ eventId }) => deliverEvent("coaches", eventId),
 	"events.files": ({ eventId }) => deliverEvent("files", eventId),
 	"events.prune": () => pruneDispatchedEvents(),

@@ -66,8 +66,9 @@ async function main() {
 	if (settings.APP_ENV === "development") {
 		// Rows of an older format or key are rewritten at once here; production queues `platform.reencrypt`.
 		const { reencryptPersonalData } = await import("../lib/reencrypt.server");
-		const rewritten = await reencryptPersonalData();
-		if (rewritten > 0) say(`Personal data re-encrypted under the current key (${rewritten} values).`);
+		const { resealLocalUploads } = await import("../modules/files/storage.server");
+		const rewritten = (await reencryptPersonalData()) + (await resealLocalUploads());
+		if (rewritten > 0) say(`Personal data re-encrypted under the current key (${rewritten} values and files).`);
 	}
 	if (settings.APP_ENV === "development" && process.env.SEED !== "0") {
 		const { seedDemoData } = await import("../../db/seed");

@@ -14,6 +14,8 @@ export interface FakeS3Object {
 	bytes: Buffer;
 	contentType: string | null;
 	cacheControl: string | null;
+	/** `x-amz-server-side-encryption` as sent (AES256 asks the bucket to encrypt at rest). */
+	serverSideEncryption: string | null;
 }
 
 export interface FakeS3Request {
@@ -162,6 +164,7 @@ export async function startFakeS3(options: {
 					bytes: body,
 					contentType: req.headers["content-type"] ?? null,
 					cacheControl: (req.headers["cache-control"] as string | undefined) ?? null,
+					serverSideEncryption: (req.headers["x-amz-server-side-encryption"] as string | undefined) ?? null,
 				});
 				res.writeHead(200, { etag: `"${createHash("md5").update(body).digest("hex")}"` });
 				return res.end();

@@ -123,7 +123,7 @@ describe("the application", () => {
 			.rows as Array<{
 			id_number_enc: string;
 		}>;
-		expect(row?.id_number_enc).toMatch(/^v1\./);
+		expect(row?.id_number_enc).toMatch(/^v2\./);
 	});
 
 	it("refuses to submit an incomplete draft, naming what is missing", async () => {
@@ -401,6 +401,8 @@ describe("review", () => {
 		expect(audit.body.entries.map((entry: { action: string }) => entry.action)).toEqual([
 			"coach.approved",
 			"coach.change.approved",
+			// The reviewer was handed the pending photo's signed links: on record too.
+			"coach.files.viewed",
 			"coach.identity.viewed",
 		]);
 		expect((await call("GET", "/admin/coach-reviews?kind=application", staff)).body.entries).not.toContainEqual(

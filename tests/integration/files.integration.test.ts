@@ -103,7 +103,7 @@ const minimalPdf = Buffer.from(
 );
 
 describe("uploading an image", () => {
-	it("re-encodes a JPEG into WebP variants without EXIF, served with long caching and ETags", async () => {
+	it("re-encodes a JPEG into WebP variants without EXIF; once approved, served with long caching and ETags", async () => {
 		const original = await jpegWithExif(2000, 1000);
 		expect((await sharp(original).metadata()).exif, "the test image carries EXIF").toBeDefined();
 		expect(original.includes("secret-gps")).toBe(true);
@@ -112,12 +112,14 @@ describe("uploading an image", () => {
 		expect(uploaded.status).toBe(201);
 		expect(uploaded.body).toMatchObject({
 			kind: "coach_photo",
-			visibility: "public",
+			visibility: "private",
 			mimeType: "image/webp",
 			width: 2000,
 			height: 1000,
-			url: `/files/${uploaded.body.id}/card.webp`,
+			url: expect.stringMatching(new RegExp(`^/files/private/${uploaded.body.id}/card\\.webp\\?exp=`)),
 		});
+		// What a reviewer's approval does.
+		await setFileVisibility(uploaded.body.id, "public");
 
 		for (const [variant, width] of [
 			["thumb", 200],
@@ -162,7 +164,7 @@ describe("uploading an image", () => {
 		const card = await sharp(Buffer.from(await (await fetch(`${app.url}${uploaded.body.url}`)).arrayBuffer())).metadata();
 		expect([card.width, card.height, card.orientation]).toEqual([600, 1200, undefined]);
 		const full = await sharp(
-			Buffer.from(await (await fetch(`${app.url}/files/${uploaded.body.id}/full.webp`)).arrayBuffer()),
+			Buffer.from(await (await fetch(`${app.url}${signFileUrl(uploaded.body.id, 60, "full").url}`)).arrayBuffer()),
 		).metadata();
 		expect([full.width, full.height], "never enlarged").toEqual([1000, 2000]);
 	});
@@ -177,7 +179,7 @@ describe("uploading an image", () => {
 		const webp = await sharp({ create: { width: 50, height: 40, channels: 3, background: "#123456" } })
 			.webp()
 			.toBuffer();
-		expect((await upload("id_image", webp, "image/jpeg")).status).toBe(201);
+		expect((await upload("coach_photo", webp, "image/jpeg")).status).toBe(201);
 		const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#654321" } })
 			.avif()
 			.toBuffer();
@@ -234,12 +236,12 @@ describe("refused uploads", () => {
 		const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } })
 			.gif()
 			.toBuffer();
-		expect((await upload("id_image", gif, "image/gif")).status).toBe(415);
+		expect((await upload("coach_photo", gif, "image/gif")).status).toBe(415);
 
 		// PDFs only as certificates.
 		const pdfAsPhoto = await upload("coach_photo", minimalPdf, "application/pdf", bob.token);
 		expect(pdfAsPhoto.status).toBe(415);
-		const english = await fetch(api("/files?kind=id_image"), {
+		const english = await fetch(api("/files?kind=coach_photo"), {
 			method: "POST",
 			headers: { "content-type": "application/pdf", "accept-language": "en", ...bearer(bob.token) },
 			body: minimalPdf,
@@ -292,7 +294,7 @@ describe("refused uploads", () => {
 });
 
 describe("private files", () => {
-	it("keeps a certificate PDF private: no public URL, signed URLs for its owner and reviewers only", async () => {
+	it("keeps a certificate PDF private: no public URL, signed URLs for its owner only", async () => {
 		const uploaded = await upload("certificate", minimalPdf, "application/pdf");
 		expect(uploaded.status).toBe(201);
 		expect(uploaded.body).toMatchObject({ kind: "certificate", visibility: "private", mimeType: "application/pdf", width: null });
@@ -331,12 +333,11 @@ describe("private files", () => {
 		expect(await stranger.json()).toEqual(await unknown.json());
 		expect((await fetch(api(`/files/${id}/signed-url`))).status).toBe(401);
 
-		// Reviewers (admin, support) may read it.
+		// Staff too: they read a private file only through the review it belongs to (audited there).
 		for (const token of [adminToken, supportToken]) {
-			const reviewer = await fetch(api(`/files/${id}/signed-url`), { headers: bearer(token) });
-			expect(reviewer.status).toBe(200);
-			const { url } = (await reviewer.json()) as { url: string };
-			expect((await fetch(`${app.url}${url}`)).status).toBe(200);
+			const staff = await fetch(api(`/files/${id}/signed-url`), { headers: bearer(token) });
+			expect(staff.status).toBe(404);
+			expect(((await staff.json()) as { error: { code: string } }).error.code).toBe("not_found");
 		}
 	});
 
@@ -367,7 +368,7 @@ describe("private files", () => {
 	});
 
 	it("serves the variants of a private image only through URLs signed for that variant", async () => {
-		const uploaded = await upload("id_image", await jpegWithExif(1200, 800), "image/jpeg");
+		const uploaded = await upload("coach_photo", await jpegWithExif(1200, 800), "image/jpeg");
 		expect(uploaded.status).toBe(201);
 		expect(uploaded.body.visibility).toBe("private");
 		const id = uploaded.body.id as string;
@@ -389,6 +390,7 @@ describe("managing stored files", () => {
 	it("tells other modules a file's kind, moves it between public and private, and deletes it", async () => {
 		const uploaded = await upload("coach_photo", await jpegWithExif(640, 480), "image/jpeg");
 		const id = uploaded.body.id as string;
+		await setFileVisibility(id, "public");
 		expect(await getStoredFile(id)).toMatchObject({
 			id,
 			ownerId: alice.user.id,
@@ -524,6 +526,7 @@ describe("the S3 adapter", () => {
 			expect(fake.objects.get("private/abc/original.pdf")).toMatchObject({
 				contentType: "application/pdf",
 				cacheControl: "private, no-store",
+				serverSideEncryption: "AES256",
 			});
 
 			const object = await store.get("private/abc/original.pdf");
@@ -555,7 +558,7 @@ describe("the S3 adapter", () => {
 		}
 	});
 
-	it("stores and serves uploads from the bucket when the app uses it", async () => {
+	it("stores uploads in the bucket privately, and serves them publicly once approved", async () => {
 		const fake = await startFakeS3(credentials);
 		const local: FileStorage = fileStorage();
 		setFileStorage(s3Storage({ ...credentials, endpoint: fake.url, forcePathStyle: true }));
@@ -563,6 +566,15 @@ describe("the S3 adapter", () => {
 			const uploaded = await upload("coach_photo", await jpegWithExif(800, 400), "image/jpeg");
 			expect(uploaded.status).toBe(201);
 			const id = uploaded.body.id as string;
+			expect([...fake.objects.keys()].sort()).toEqual([
+				`private/${id}/card.webp`,
+				`private/${id}/full.webp`,
+				`private/${id}/thumb.webp`,
+			]);
+			expect(fake.objects.get(`private/${id}/card.webp`)?.cacheControl).toBe("private, no-store");
+			expect((await fetch(`${app.url}/files/${id}/card.webp`)).status).toBe(404);
+			// What a reviewer's approval does.
+			await setFileVisibility(id, "public");
 			expect([...fake.objects.keys()].sort()).toEqual([
 				`public/${id}/card.webp`,
 				`public/${id}/full.webp`,

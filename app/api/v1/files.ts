@@ -14,7 +14,7 @@ const tag = "files";
 export const uploadFile = defineEndpoint({
 	method: "post",
 	path: "/files",
-	summary: "Upload a photo, certificate or ID image as the raw request body",
+	summary: "Upload a photo or certificate as the raw request body; private until a reviewer approves it",
 	tag,
 	auth: "bearer",
 	query: uploadQuerySchema,
@@ -52,7 +52,7 @@ export const uploadFile = defineEndpoint({
 export const getFileSignedUrl = defineEndpoint({
 	method: "get",
 	path: "/files/:id/signed-url",
-	summary: "A short-lived URL of a file, for its owner or a reviewer",
+	summary: "A short-lived URL of one of my own files (staff see files through the coach review)",
 	tag,
 	auth: "bearer",
 	params: fileIdParamsSchema,

@@ -94,6 +94,7 @@ export default {
 				rejected: "Coach application rejected",
 				change: { approved: "Coach change approved", rejected: "Coach change rejected" },
 				identity: { viewed: "Viewed the full ID number" },
+				files: { viewed: "Viewed the private files under review" },
 			},
 		},
 	},

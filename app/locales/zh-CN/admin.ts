@@ -90,6 +90,7 @@ export default {
 				rejected: "驳回教练申请",
 				change: { approved: "通过教练资料变更", rejected: "驳回教练资料变更" },
 				identity: { viewed: "查看完整身份证号" },
+				files: { viewed: "查看待审核的私密文件" },
 			},
 		},
 	},

@@ -3,8 +3,8 @@ import { AppError } from "~/lib/errors";
 import { canReadPrivateFile, defaultSignedUrlTtlSeconds, type FileReader, signFileUrl } from "./urls.server";
 
 /**
- * A short-lived URL of a file for its owner or a reviewer. Everyone else gets the same 404 as for
- * an id that does not exist, so ids reveal nothing.
+ * A short-lived URL of a file for its owner. Everyone else, staff included (they read files
+ * through the review they belong to), gets the same 404 as for an id that does not exist.
  */
 export async function getSignedUrl(
 	reader: FileReader,

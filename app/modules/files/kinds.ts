@@ -1,13 +1,14 @@
 /**
- * What each kind of upload may be, how large, and who may see it. Pure data, shared by the
- * services, the file routes and the API documentation.
+ * What each kind of upload may be and how large. Pure data, shared by the services, the file
+ * routes and the API documentation. Every upload is private: only a reviewer's approval makes a
+ * file public (`setFileVisibility`), so no user can publish anything by uploading it.
  */
-export const fileKinds = ["coach_photo", "certificate", "id_image", "intro_video"] as const;
+export const fileKinds = ["coach_photo", "certificate", "intro_video"] as const;
 export type FileKind = (typeof fileKinds)[number];
 export type FileVisibility = "public" | "private";
 
 /** Kinds a client may upload through `POST /api/v1/files` (videos are too large for that route). */
-export const apiUploadKinds = ["coach_photo", "certificate", "id_image"] as const;
+export const apiUploadKinds = ["coach_photo", "certificate"] as const;
 export type ApiUploadKind = (typeof apiUploadKinds)[number];
 
 export const imageVariants = ["thumb", "card", "full"] as const;
@@ -29,18 +30,15 @@ export const imageTypes = ["image/jpeg", "image/png", "image/webp", "image/heic"
 const MB = 1024 * 1024;
 
 export interface KindPolicy {
-	visibility: FileVisibility;
 	maxBytes: number;
 	/** What the bytes may really be (sniffed, never taken from the client's Content-Type). */
 	accepts: readonly SniffedType[];
 }
 
 export const kindPolicies: Record<FileKind, KindPolicy> = {
-	coach_photo: { visibility: "public", maxBytes: 10 * MB, accepts: imageTypes },
-	id_image: { visibility: "private", maxBytes: 10 * MB, accepts: imageTypes },
-	certificate: { visibility: "private", maxBytes: 10 * MB, accepts: [...imageTypes, "application/pdf"] },
-	// Reviewed before it is public, like a photo; private from the start, so a large video is not copied on upload.
-	intro_video: { visibility: "private", maxBytes: 50 * MB, accepts: ["video/mp4"] },
+	coach_photo: { maxBytes: 10 * MB, accepts: imageTypes },
+	certificate: { maxBytes: 10 * MB, accepts: [...imageTypes, "application/pdf"] },
+	intro_video: { maxBytes: 50 * MB, accepts: ["video/mp4"] },
 };
 
 /** The largest body `POST /api/v1/files` reads. */

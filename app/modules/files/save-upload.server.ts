@@ -56,7 +56,9 @@ export async function saveUpload(input: UploadInput, tx: DbOrTx = db()): Promise
 	}
 
 	const id = randomUUID();
-	const prefix = `${policy.visibility}/${id}`;
+	// Private until a reviewer approves it (see kinds.ts).
+	const visibility: FileVisibility = "private";
+	const prefix = `${visibility}/${id}`;
 	const objects: PendingObject[] = [];
 	let storageKey: string;
 	let mimeType: SniffedType | "image/webp";
@@ -83,7 +85,7 @@ export async function saveUpload(input: UploadInput, tx: DbOrTx = db()): Promise
 	}
 
 	const storage = fileStorage();
-	const cacheControl = policy.visibility === "public" ? immutableCacheControl : "private, no-store";
+	const cacheControl = "private, no-store";
 	const written: string[] = [];
 	try {
 		const puts = await Promise.allSettled(
@@ -99,7 +101,7 @@ export async function saveUpload(input: UploadInput, tx: DbOrTx = db()): Promise
 			id,
 			ownerId: input.ownerId,
 			kind: input.kind,
-			visibility: policy.visibility,
+			visibility,
 			storageKey,
 			mimeType,
 			sizeBytes: main.bytes.byteLength,
@@ -112,5 +114,5 @@ export async function saveUpload(input: UploadInput, tx: DbOrTx = db()): Promise
 		logger.warn({ err: error instanceof Error ? error.message : String(error), kind: input.kind }, "upload not stored");
 		throw error;
 	}
-	return { id, kind: input.kind, visibility: policy.visibility, mimeType, width, height };
+	return { id, kind: input.kind, visibility, mimeType, width, height };
 }

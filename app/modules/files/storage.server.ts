@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
+import type { Dirent } from "node:fs";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
-import { dirname, resolve, sep } from "node:path";
+import { type FileHandle, mkdir, open, readdir, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { settings } from "~/lib/config.server";
+import { currentKeyId } from "~/lib/crypto.server";
 import { replaceSingleton, singleton } from "~/lib/singleton.server";
+import { openSealedRange, readSealedHeader, type SealedHeader, sealObject } from "./sealed-object.server";
 
 /** A byte range, both ends inclusive (as in HTTP `Range: bytes=start-end`). */
 export interface ByteRange {
@@ -65,8 +68,13 @@ export async function readAll(object: StoredObject): Promise<Buffer> {
 // Local folder (default)
 // -------------------------------------------------------------------------------------------------
 
-/** Files under one folder (`${DATA_DIR ?? ".data"}/uploads` by default); writes are atomic renames. */
-export function localFolderStorage(root: string): FileStorage {
+/**
+ * Files under one folder (`${DATA_DIR ?? ".data"}/uploads` by default); writes are atomic renames.
+ * Every object is encrypted at rest (sealed-object.server.ts), as a bucket does with SSE: a copy
+ * of the folder or a backup of the disk shows no ID scan or certificate. Objects written before
+ * encryption are still read as they are, and `resealLocalUploads` rewrites them.
+ */
+export function localFolderStorage(root: string): FileStorage & { reseal(): Promise<number> } {
 	const base = resolve(root);
 	const pathOf = (key: string) => {
 		const path = resolve(base, assertSafeKey(key));
@@ -77,33 +85,73 @@ export function localFolderStorage(root: string): FileStorage {
 	return {
 		kind: "local",
 		async put(key, bytes) {
-			const path = pathOf(key);
-			await mkdir(dirname(path), { recursive: true });
-			const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-			try {
-				await writeFile(temporary, bytes, { flag: "wx", mode: 0o640 });
-				await rename(temporary, path);
-			} catch (error) {
-				await rm(temporary, { force: true });
-				throw error;
-			}
+			await writeAtomically(pathOf(key), sealObject(assertSafeKey(key), bytes));
 		},
 		async get(key, range) {
 			const path = pathOf(key);
+			let file: FileHandle;
+			try {
+				file = await open(path, "r");
+				if (!(await file.stat()).isFile()) {
+					await file.close();
+					return null;
+				}
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EISDIR") return null;
+				throw error;
+			}
+			let header: SealedHeader | null;
 			let size: number;
 			try {
-				const info = await stat(path);
-				if (!info.isFile()) return null;
-				size = info.size;
+				header = await readSealedHeader(file);
+				size = header ? header.size : (await file.stat()).size;
 			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+				await file.close();
 				throw error;
 			}
 			const start = range ? Math.min(range.start, size) : 0;
 			const end = range ? Math.min(range.end ?? size - 1, size - 1) : size - 1;
 			const contentLength = Math.max(0, end - start + 1);
-			const body = contentLength === 0 ? Readable.from([]) : createReadStream(path, { start, end });
-			return { body, contentLength, totalSize: size, contentType: null };
+			if (contentLength === 0) {
+				await file.close();
+				return { body: Readable.from([]), contentLength, totalSize: size, contentType: null };
+			}
+			if (!header) {
+				await file.close();
+				return { body: createReadStream(path, { start, end }), contentLength, totalSize: size, contentType: null };
+			}
+			const sealed = header;
+			const chunks = async function* () {
+				try {
+					yield* openSealedRange(file, key, sealed, start, end);
+				} finally {
+					await file.close();
+				}
+			};
+			return { body: Readable.from(chunks()), contentLength, totalSize: size, contentType: null };
+		},
+		async reseal() {
+			let rewritten = 0;
+			for (const path of await listFiles(base)) {
+				const key = path
+					.slice(base.length + 1)
+					.split(sep)
+					.join("/");
+				if (!keyPattern.test(key)) continue;
+				const file = await open(path, "r");
+				let header: SealedHeader | null;
+				try {
+					header = await readSealedHeader(file);
+				} finally {
+					await file.close();
+				}
+				if (header?.keyId === currentKeyId()) continue;
+				const object = await this.get(key);
+				if (!object) continue;
+				await writeAtomically(path, sealObject(key, await readAll(object)));
+				rewritten += 1;
+			}
+			return rewritten;
 		},
 		async delete(key) {
 			try {
@@ -113,6 +161,47 @@ export function localFolderStorage(root: string): FileStorage {
 			}
 		},
 	};
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+	await mkdir(dirname(path), { recursive: true });
+	const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+	try {
+		await writeFile(temporary, bytes, { flag: "wx", mode: 0o640 });
+		await rename(temporary, path);
+	} catch (error) {
+		await rm(temporary, { force: true });
+		throw error;
+	}
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+	let entries: Dirent[];
+	try {
+		entries = await readdir(dir, { withFileTypes: true });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+		throw error;
+	}
+	const nested = await Promise.all(
+		entries.map((entry) => {
+			const path = join(dir, entry.name);
+			return entry.isDirectory() ? listFiles(path) : Promise.resolve(entry.isFile() ? [path] : []);
+		}),
+	);
+	return nested.flat();
+}
+
+/**
+ * Rewrites every object of the local folder that is stored in the clear (written before
+ * encryption) or under an older key, so an old key can be retired. Part of key rotation; does
+ * nothing when files live in a bucket (the bucket encrypts them).
+ */
+export async function resealLocalUploads(keyId = currentKeyId()): Promise<number> {
+	// As for columns: a job queued before a deploy that changed keys does nothing.
+	if (keyId !== currentKeyId()) return 0;
+	const storage = fileStorage();
+	return "reseal" in storage ? (storage as FileStorage & { reseal(): Promise<number> }).reseal() : 0;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -163,6 +252,8 @@ export function s3Storage(options: S3StorageOptions): FileStorage {
 					ContentType: contentType,
 					ContentLength: bytes.byteLength,
 					CacheControl: putOptions?.cacheControl,
+					// Encrypted at rest by the bucket (SSE-S3; Aliyun OSS and MinIO take the same header).
+					ServerSideEncryption: "AES256",
 				}),
 			);
 		},

@@ -2,14 +2,13 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { settings } from "~/lib/config.server";
 import { type DbOrTx, db } from "~/lib/db.server";
-import { can, type Role } from "~/modules/accounts/permissions";
 import { storedFiles } from "../../../db/schema";
 import { type FileVisibility, type ImageVariant, imageVariants, uuidPattern } from "./kinds";
 
 /**
  * URLs of stored files. Public files have plain, cacheable URLs (an id never changes content);
- * private ones (certificates, ID images) are reachable only through short-lived URLs signed with
- * HMAC-SHA256 under a key derived from SESSION_SECRET.
+ * private ones (every upload until a reviewer approves it) are reachable only through short-lived
+ * URLs signed with HMAC-SHA256 under a key derived from SESSION_SECRET.
  */
 
 export const defaultSignedUrlTtlSeconds = 300;
@@ -75,20 +74,22 @@ export function verifyFileSignature(
 
 export interface FileReader {
 	user: { id: string };
-	roles: readonly Role[];
 }
 
-/** The owner of a file, and reviewers (roles with `access:admin`), may read it; nobody else. */
+/**
+ * Only the owner of a file asks for its signed URL by id. Staff never do: they read a private
+ * file only through the review it belongs to, which signs the URLs of that coach's files and
+ * writes the reading to the audit log (coaches/review/get-review-detail.server.ts).
+ */
 export async function canReadPrivateFile(session: FileReader, fileId: string, tx: DbOrTx = db()): Promise<boolean> {
 	if (!uuidPattern.test(fileId)) return false;
 	const [file] = await tx.select({ ownerId: storedFiles.ownerId }).from(storedFiles).where(eq(storedFiles.id, fileId)).limit(1);
-	if (!file) return false;
-	return file.ownerId === session.user.id || can(session.roles, "access:admin");
+	return file?.ownerId === session.user.id;
 }
 
 /** The URL to hand to the uploader right after an upload: plain for public files, signed for private ones. */
 export function urlForSavedFile(file: { id: string; visibility: FileVisibility; mimeType: string }): string {
 	const isImage = file.mimeType.startsWith("image/");
 	if (file.visibility === "public") return publicFileUrl(file.id, isImage ? "card" : undefined);
-	return signedFileUrl(file.id);
+	return signedFileUrl(file.id, defaultSignedUrlTtlSeconds, isImage ? "card" : undefined);
 }

@@ -17,6 +17,7 @@ export const auditActions = [
 	"coach.change.approved",
 	"coach.change.rejected",
 	"coach.identity.viewed",
+	"coach.files.viewed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

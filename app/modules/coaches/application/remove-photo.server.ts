@@ -3,8 +3,12 @@ import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import { coachPhotos } from "../../../../db/schema";
 import { assertEditable, conflict, lockOwnCoach } from "./coach-record.server";
+import { releaseFiles } from "./release-file.server";
 
-/** Removes one of the caller's own photos; an approved coach keeps at least one approved photo. */
+/**
+ * Removes one of the caller's own photos, and its stored file: an approved coach keeps at least
+ * one approved photo. The review trail stays in the audit log (ids and decisions, not images).
+ */
 export async function removePhoto(input: { userId: string; photoId: string }): Promise<void> {
 	await db().transaction(async (tx) => {
 		const coach = await lockOwnCoach(tx, input.userId);
@@ -24,5 +28,7 @@ export async function removePhoto(input: { userId: string; photoId: string }): P
 			if (others.length === 0) throw conflict("coaching.errors.lastApprovedPhoto");
 		}
 		await tx.delete(coachPhotos).where(eq(coachPhotos.id, photo.id));
+		// Storage is not transactional: the bytes go last, once the row is gone.
+		await releaseFiles([photo.fileId], tx);
 	});
 }

@@ -3,13 +3,14 @@ import { decryptOrNull, encrypt } from "~/lib/crypto.server";
 import { db, type Transaction } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import { badRequest } from "~/lib/errors";
+import { markAttached } from "~/modules/files/mark-attached.server";
 import { coaches, coachPlaces } from "../../../../db/schema";
 import { findCity } from "../cities";
 import { assertEditable, type CoachRow, conflict, lockOrCreateCoach } from "./coach-record.server";
 import { assertOwnFile } from "./owned-file.server";
 import { type ApplicationView, presentApplication } from "./present.server";
 import type { ApplicationUpdate, AreaInput, IdentityInput, PlaceInput, ProfileInput } from "./schema";
-import { hideVideos, introVideoChange } from "./set-intro-video.server";
+import { introVideoChange, settleVideoFiles, type VideoChange } from "./set-intro-video.server";
 
 /**
  * Saves the sections of a draft that were given, all or nothing: every check (a known city, an
@@ -30,13 +31,15 @@ export async function saveApplication(input: { userId: string; update: Applicati
 		const cityCode = area ? area.cityCode : coach.cityCode;
 		if (area) Object.assign(changes, areaChanges(area));
 		if (places) await replacePlaces(tx, coach.id, places, cityCode ?? null);
-		let hiddenVideos: string[] = [];
+		let video: VideoChange | undefined;
 		if (introVideoFileId !== undefined) {
-			if (introVideoFileId) await assertOwnFile(input.userId, introVideoFileId, "intro_video", tx);
+			if (introVideoFileId) {
+				await assertOwnFile(input.userId, introVideoFileId, "intro_video", tx);
+				await markAttached(introVideoFileId, tx);
+			}
 			// A new video waits for review, private, as one uploaded through the video endpoint does.
-			const video = introVideoChange(coach, introVideoFileId);
+			video = introVideoChange(coach, introVideoFileId);
 			Object.assign(changes, video.changes);
-			hiddenVideos = video.hide;
 		}
 		const [saved] = await tx
 			.update(coaches)
@@ -44,7 +47,7 @@ export async function saveApplication(input: { userId: string; update: Applicati
 			.where(eq(coaches.id, coach.id))
 			.returning();
 		// Storage last, once everything else is written.
-		await hideVideos(hiddenVideos, tx);
+		if (video) await settleVideoFiles(video, tx);
 		return presentApplication(saved as CoachRow, tx);
 	});
 }

@@ -6,6 +6,7 @@ import { notify } from "~/modules/accounts/notifications.server";
 import { setFileVisibility } from "~/modules/files/set-visibility.server";
 import { coachCertificates, coaches, coachPhotos } from "../../../../db/schema";
 import { type CoachRow, conflict } from "../application/coach-record.server";
+import { releaseFiles } from "../application/release-file.server";
 import { refreshCertificateBadge } from "../certificate-badge.server";
 import { lockCoach } from "./lock-coach.server";
 import type { Decision, Reviewer, ReviewItem } from "./reviewer";
@@ -31,8 +32,9 @@ export async function reviewChange(input: {
 		const status = input.decision === "approve" ? ("approved" as const) : ("rejected" as const);
 		const reviewNote = input.decision === "reject" ? (input.reason ?? null) : null;
 		let publish: Array<{ fileId: string; visibility: "public" | "private" }> = [];
+		let discard: string[] = [];
 		if (input.item === "name") await decideName(tx, coach, input.decision);
-		else if (input.item === "video") publish = await decideVideo(tx, coach, input.itemId, status, reviewNote);
+		else if (input.item === "video") ({ publish, discard } = await decideVideo(tx, coach, input.itemId, status, reviewNote));
 		else if (input.item === "photo") {
 			const [updated] = await tx
 				.update(coachPhotos)
@@ -71,6 +73,7 @@ export async function reviewChange(input: {
 		});
 		// Storage is not transactional: the photo's or video's files move last, once everything else is written.
 		for (const file of publish) await setFileVisibility(file.fileId, file.visibility, tx);
+		await releaseFiles(discard, tx);
 		return { item: input.item, itemId: input.itemId ?? null, status };
 	});
 }
@@ -90,8 +93,8 @@ async function decideName(tx: Transaction, coach: CoachRow, decision: Decision) 
 
 /**
  * The video the reviewer watched, if it is still the coach's latest (a replacement since then is
- * decided on its own). Approved, it becomes the public one and an earlier approved video goes
- * private; rejected (or an approval taken back), it is private and off the public profile.
+ * decided on its own). Approved, it becomes the public one and an earlier approved video is
+ * deleted; rejected (or an approval taken back), it is private and off the public profile.
  */
 async function decideVideo(
 	tx: Transaction,
@@ -99,7 +102,7 @@ async function decideVideo(
 	fileId: string | undefined,
 	status: "approved" | "rejected",
 	reviewNote: string | null,
-): Promise<Array<{ fileId: string; visibility: "public" | "private" }>> {
+): Promise<{ publish: Array<{ fileId: string; visibility: "public" | "private" }>; discard: string[] }> {
 	if (!coach.introVideoFileId || coach.introVideoFileId !== fileId) throw notFound("coaching.errors.videoNotFound");
 	const previous = coach.approvedIntroVideoFileId;
 	const approvedIntroVideoFileId = status === "approved" ? fileId : previous === fileId ? null : previous;
@@ -107,9 +110,7 @@ async function decideVideo(
 		.update(coaches)
 		.set({ introVideoStatus: status, introVideoReviewNote: reviewNote, approvedIntroVideoFileId, updatedAt: new Date() })
 		.where(eq(coaches.id, coach.id));
-	if (status === "rejected") return [{ fileId, visibility: "private" }];
-	return [
-		{ fileId, visibility: "public" },
-		...(previous && previous !== fileId ? [{ fileId: previous, visibility: "private" as const }] : []),
-	];
+	if (status === "rejected") return { publish: [{ fileId, visibility: "private" }], discard: [] };
+	// The video it replaces on the profile is used no more: deleted (the audit log keeps the decision).
+	return { publish: [{ fileId, visibility: "public" }], discard: previous && previous !== fileId ? [previous] : [] };
 }
