@@ -6,7 +6,7 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 export const userStatus = pgEnum("user_status", ["active", "suspended", "deleted"]);
 export const roleName = pgEnum("role_name", ["coach", "venue_owner", "venue_manager", "venue_front_desk", "support", "admin"]);
 export const socialProvider = pgEnum("social_provider", ["wechat", "alipay"]);
-export const codePurpose = pgEnum("code_purpose", ["login", "reset", "bind", "verify_email"]);
+export const codePurpose = pgEnum("code_purpose", ["login", "reset", "bind", "verify_email", "reauth"]);
 export const messageChannel = pgEnum("message_channel", ["sms", "email", "in_app"]);
 export const messageStatus = pgEnum("message_status", ["pending", "sent", "failed"]);
 
