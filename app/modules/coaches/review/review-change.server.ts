@@ -33,6 +33,7 @@ export async function reviewChange(input: {
 		const reviewNote = input.decision === "reject" ? (input.reason ?? null) : null;
 		let publish: Array<{ fileId: string; visibility: "public" | "private" }> = [];
 		let discard: string[] = [];
+		let decidedFileId: string | undefined = input.item === "video" ? input.itemId : undefined;
 		if (input.item === "name") await decideName(tx, coach, input.decision);
 		else if (input.item === "video") ({ publish, discard } = await decideVideo(tx, coach, input.itemId, status, reviewNote));
 		else if (input.item === "photo") {
@@ -42,14 +43,16 @@ export async function reviewChange(input: {
 				.where(and(eq(coachPhotos.id, input.itemId ?? ""), eq(coachPhotos.coachId, coach.id)))
 				.returning({ fileId: coachPhotos.fileId });
 			if (!updated) throw notFound("coaching.errors.photoNotFound");
+			decidedFileId = updated.fileId;
 			publish = [{ fileId: updated.fileId, visibility: status === "approved" ? "public" : "private" }];
 		} else {
 			const updated = await tx
 				.update(coachCertificates)
 				.set({ status, reviewNote, updatedAt: new Date() })
 				.where(and(eq(coachCertificates.id, input.itemId ?? ""), eq(coachCertificates.coachId, coach.id)))
-				.returning({ id: coachCertificates.id });
+				.returning({ id: coachCertificates.id, fileId: coachCertificates.fileId });
 			if (updated.length === 0) throw notFound("coaching.errors.certificateNotFound");
+			decidedFileId = updated[0]?.fileId;
 			await refreshCertificateBadge(tx, coach.id);
 		}
 		if (input.decision === "reject" && coach.status === "approved") {
@@ -69,7 +72,8 @@ export async function reviewChange(input: {
 			targetType: "user",
 			targetId: coach.userId,
 			reason: input.reason ?? null,
-			detail: { coachId: coach.id, item: input.item, itemId: input.itemId ?? null },
+			// The file's id stays on record after the coach removes it and its bytes are deleted.
+			detail: { coachId: coach.id, item: input.item, itemId: input.itemId ?? null, fileId: decidedFileId ?? null },
 		});
 		// Storage is not transactional: the photo's or video's files move last, once everything else is written.
 		for (const file of publish) await setFileVisibility(file.fileId, file.visibility, tx);
