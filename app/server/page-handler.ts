@@ -1,7 +1,8 @@
-import { writeReadableStreamToWritable } from "@react-router/node";
-import express, { type NextFunction, type Request, type Response } from "express";
+import { Transform, type TransformCallback } from "node:stream";
+import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
+import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, type RouterContextProvider, type ServerBuild } from "react-router";
-import { knownError } from "../lib/errors";
+import { AppError, knownError } from "../lib/errors";
 import { resolveLocale } from "../lib/i18n";
 import { logger } from "../lib/logger.server";
 import { type RequestInfo, requestInfoContext } from "../lib/request-context.server";
@@ -16,11 +17,13 @@ const formTypes = ["application/x-www-form-urlencoded", "multipart/form-data", "
 
 /**
  * React Router's request handler for pages, in place of `@react-router/express`: the same
- * request translation, but the body is read here first, so that
+ * request translation, with the body checked on the way in, so that
  * - only form bodies reach an action (a JSON or compressed body gets 415, not a 500 deep in
  *   `request.formData()`);
- * - the size is counted while reading: a chunked body without Content-Length is cut off at the
- *   limit with 413, before any of it is parsed;
+ * - the body is counted while it is read: past the limit the stream fails and the answer is 413,
+ *   so a chunked body without Content-Length cannot make an action buffer without end. (The body
+ *   stays a stream: an action may still refuse a declared Content-Length before reading, in the
+ *   form that sent it, as the coach application's uploads do.)
  * and a failure React Router rendered as a 500 whose cause is known (the database unreachable or
  * too slow, text the database cannot store) is answered with its real status and friendly page.
  */
@@ -30,16 +33,21 @@ export function pageRequestHandler(options: {
 	getLoadContext: (req: Request, res: Response) => RouterContextProvider;
 }) {
 	const handle = createRequestHandler(options.build, options.mode);
-	const readForm = express.raw({ type: () => true, limit: pageFormMaxBytes, inflate: false });
-	const readMultipart = express.raw({ type: () => true, limit: pageMultipartMaxBytes, inflate: false });
 
 	return async (req: Request, res: Response, next: NextFunction) => {
 		try {
 			const refusal = bodyRefusal(req);
 			if (refusal) return sendErrorPage(req, res, refusal);
-			const body = hasBody(req) ? await readBody(req, res, req.is("multipart/form-data") ? readMultipart : readForm) : null;
+			const maxBytes = req.is("multipart/form-data") ? pageMultipartMaxBytes : pageFormMaxBytes;
+			const body = hasBody(req) ? limitedBody(req, maxBytes) : null;
 			const context = options.getLoadContext(req, res);
 			const response = await handle(toFetchRequest(req, res, body), context);
+			if (body?.exceeded) {
+				await response.body?.cancel();
+				// The rest of the body is still on the wire: this connection cannot carry another request.
+				res.setHeader("Connection", "close");
+				return sendErrorPage(req, res, 413);
+			}
 			const failure = failureStatus(context.get(requestInfoContext));
 			if (failure && response.status === 500 && !isDataRequest(req)) {
 				await response.body?.cancel();
@@ -67,17 +75,37 @@ function bodyRefusal(req: Request): ErrorPageStatus | null {
 	return req.is(formTypes) ? null : 415;
 }
 
-function readBody(req: Request, res: Response, parse: express.RequestHandler): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		parse(req, res, (error?: unknown) => {
-			if (error) return reject(error);
-			resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-		});
-	});
+/** Passes the body on until `maxBytes`, then fails the stream (and so whoever reads it). */
+class ByteLimit extends Transform {
+	exceeded = false;
+	private seen = 0;
+
+	constructor(private readonly maxBytes: number) {
+		super();
+	}
+
+	override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+		this.seen += chunk.byteLength;
+		if (this.seen > this.maxBytes) {
+			this.exceeded = true;
+			callback(new AppError(413, "payload_too_large", "errors.payloadTooLarge"));
+			return;
+		}
+		callback(null, chunk);
+	}
 }
 
-/** As `@react-router/express` builds it, with the body already read. */
-function toFetchRequest(req: Request, res: Response, body: Buffer | null): globalThis.Request {
+function limitedBody(req: Request, maxBytes: number): ByteLimit {
+	const limit = new ByteLimit(maxBytes);
+	// pipe() stops feeding a failed limit; the rest of the body stays unread, and Node discards it
+	// (or closes the connection) once the 413 has been sent.
+	req.on("error", (error) => limit.destroy(error));
+	req.pipe(limit);
+	return limit;
+}
+
+/** As `@react-router/express` builds it, the body read through the limit. */
+function toFetchRequest(req: Request, res: Response, body: ByteLimit | null): globalThis.Request {
 	const [, forwardedPort] = req.app?.enabled("trust proxy") ? (req.get("X-Forwarded-Host")?.split(":") ?? []) : [];
 	const [, hostPort] = req.get("host")?.split(":") ?? [];
 	const port = [forwardedPort, hostPort].map((value) => Number.parseInt(value ?? "", 10)).find(Number.isSafeInteger) ?? "";
@@ -88,9 +116,6 @@ function toFetchRequest(req: Request, res: Response, body: Buffer | null): globa
 		if (values === undefined) continue;
 		for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
 	}
-	// The body is whole now: its length is known, however it was sent.
-	headers.delete("transfer-encoding");
-	if (body) headers.set("content-length", String(body.byteLength));
 	let controller: AbortController | null = new AbortController();
 	res.on("finish", () => {
 		controller = null;
@@ -101,11 +126,8 @@ function toFetchRequest(req: Request, res: Response, body: Buffer | null): globa
 		method: req.method,
 		headers,
 		signal: controller.signal,
-		// Buffer's type says ArrayBufferLike; the bytes are plain ArrayBuffer memory from the socket.
-		body: withBody
-			? (new Uint8Array(body?.buffer ?? new ArrayBuffer(0), body?.byteOffset, body?.byteLength) as Uint8Array<ArrayBuffer>)
-			: undefined,
-	});
+		...(withBody ? { body: body ? createReadableStreamFromReadable(body) : null, duplex: "half" } : {}),
+	} as RequestInit);
 }
 
 async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {

@@ -38,7 +38,8 @@ function rawRequest(options: {
 	return new Promise((resolve, reject) => {
 		let answered = false;
 		const req = httpRequest(
-			{ host: url.hostname, port: url.port, method: options.method, path: options.path, headers: options.headers },
+			// A connection of its own: one the server closed after refusing a body is never reused.
+			{ host: url.hostname, port: url.port, method: options.method, path: options.path, headers: options.headers, agent: false },
 			(res) => {
 				answered = true;
 				const parts: Buffer[] = [];
