@@ -8,7 +8,9 @@ import { hashPassword } from "~/modules/accounts/password.server";
 import { addRoleGrant, createUser, findUserByPhone } from "~/modules/accounts/users.server";
 import type { CourseType, Discipline } from "~/modules/coaches/catalog";
 import { findCity } from "~/modules/coaches/cities";
+import { markAttached } from "~/modules/files/mark-attached.server";
 import { saveUpload } from "~/modules/files/save-upload.server";
+import { setFileVisibility } from "~/modules/files/set-visibility.server";
 import { coaches, coachOfferings, coachPhotos, coachPlaces, coachWeeklyHours } from "../../db/schema";
 import { demoPassword } from "./demo-accounts";
 
@@ -212,6 +214,9 @@ async function addCoach(
 		);
 		const file = await saveUpload({ ownerId: userId, kind: "coach_photo", bytes }, tx);
 		await tx.insert(coachPhotos).values({ coachId, fileId: file.id, status: "approved", position: photoIndex });
+		// Uploads are private and unattached until used and approved: these demo photos are both.
+		await markAttached(file.id, tx);
+		await setFileVisibility(file.id, "public", tx);
 	}
 	await addRoleGrant({ userId, role: "coach" }, tx);
 	void passwordHash;

@@ -14,6 +14,7 @@ import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { resealLocalUploads, setFileStorage, storageFromSettings } from "~/modules/files/storage.server";
 import { sweepUnattachedFiles } from "~/modules/files/sweep-unattached.server";
 import { demoPassword, seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { seedDemoCoaches } from "../../db/seed/demo-coaches";
 import { postJson, signInBySms } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { testEnvironment } from "../support/test-env";
@@ -214,6 +215,15 @@ describe("uploads are private until a reviewer approves them", () => {
 		}
 		// Its owner sees it through the signed link it was given.
 		expect(await anonymous(uploaded.body.url)).toBe(200);
+	});
+
+	it("still shows the demo coaches' approved photos to everyone", async () => {
+		await db().transaction((tx) => seedDemoCoaches(tx));
+		const search = await fetch(api("/coaches?city=shanghai"));
+		const { items } = (await search.json()) as { items: Array<{ photoUrl: string | null }> };
+		const photoUrl = items.find((item) => item.photoUrl)?.photoUrl;
+		expect(photoUrl).toMatch(/^\/files\/[0-9a-f-]{36}\/card\.webp$/);
+		expect(await anonymous(photoUrl as string)).toBe(200);
 	});
 
 	it("no longer takes the unused id_image kind", async () => {
