@@ -2,7 +2,7 @@ import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { latestCode, postJson, signInBySms } from "../support/accounts";
+import { latestCode, postJson, proofCode, requestJson, signInBySms } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 let app: TestApp;
@@ -81,7 +81,9 @@ describe("password reset and change", () => {
 		const first = await signInBySms(app.url, "13911110002");
 		await clearLimits();
 		const second = await signInBySms(app.url, "13911110002");
-		const set = await postJson(api("/me/password"), { newPassword: "Break147x" }, bearer(second.token));
+		await clearLimits();
+		const smsCode = await proofCode(app.url, second.token, "13911110002");
+		const set = await postJson(api("/me/password"), { newPassword: "Break147x", smsCode }, bearer(second.token));
 		expect(set.status).toBe(200);
 		expect(set.body.signedOutSessions).toBe(1);
 		expect((await fetch(api("/me"), { headers: bearer(first.token) })).status).toBe(401);
@@ -132,7 +134,9 @@ describe("two-step verification", () => {
 	it("needs the authenticator code after sign-in once turned on, and accepts a recovery code once", async () => {
 		const phone = "13911110004";
 		const { token } = await signInBySms(app.url, phone);
-		await postJson(api("/me/password"), { newPassword: "Totp1234x" }, bearer(token));
+		await clearLimits();
+		const smsCode = await proofCode(app.url, token, phone);
+		await postJson(api("/me/password"), { newPassword: "Totp1234x", smsCode }, bearer(token));
 		const setup = await postJson(api("/me/two-factor/setup"), {}, bearer(token));
 		const key = decodeBase32IgnorePadding(setup.body.secret);
 		expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\//);
@@ -159,7 +163,9 @@ describe("account deletion", () => {
 	it("erases personal data, ends sessions and frees the phone number", async () => {
 		const phone = "13911110005";
 		const { token, user } = await signInBySms(app.url, phone);
-		expect((await fetch(api("/me"), { method: "DELETE", headers: bearer(token) })).status).toBe(204);
+		await clearLimits();
+		const smsCode = await proofCode(app.url, token, phone);
+		expect((await requestJson("DELETE", api("/me"), { smsCode }, bearer(token))).status).toBe(204);
 		expect((await fetch(api("/me"), { headers: bearer(token) })).status).toBe(401);
 		const row = await db().execute<{ display_name: string; phone_enc: string | null; status: string }>(
 			`select display_name, phone_enc, status from users where id = '${user.id}'`,

@@ -246,7 +246,12 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("get", "/me/sessions", { token: other.token })).status).toBe(401);
 		expect((await call("delete", "/me/sessions/:sessionId", { token, params: { sessionId: "others" } })).status).toBe(204);
 
-		expect((await call("post", "/me/password", { token, body: { newPassword: "Contract147x" } })).status).toBe(200);
+		// Setting a password needs a fresh proof: an SMS code to the account's phone.
+		expect((await call("post", "/me/password", { token, body: { newPassword: "Contract147x" } })).status).toBe(400);
+		await clearLimits();
+		expect((await call("post", "/me/proof-codes", { token })).status).toBe(202);
+		const smsCode = await latestCode(app.url, "+8613912000001");
+		expect((await call("post", "/me/password", { token, body: { newPassword: "Contract147x", smsCode } })).status).toBe(200);
 		expect(
 			(await call("post", "/me/password", { token, body: { currentPassword: "not-it-at-all", newPassword: "Contract148x" } }))
 				.status,
@@ -300,8 +305,9 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("post", "/me/two-factor/disable", { token, body: { code: "00000000" } })).status).toBe(400);
 		expect((await call("post", "/me/two-factor/disable", { token, body: { code: secondRecovery } })).status).toBe(204);
 
-		expect((await call("delete", "/me", { token })).status).toBe(204);
-		expect((await call("delete", "/me", { token })).status).toBe(401);
+		expect((await call("delete", "/me", { token, body: {} })).status).toBe(400);
+		expect((await call("delete", "/me", { token, body: { currentPassword: "Contract148x" } })).status).toBe(204);
+		expect((await call("delete", "/me", { token, body: {} })).status).toBe(401);
 	});
 
 	it("WeChat and Alipay sign-in, binding a phone on the first one", async () => {

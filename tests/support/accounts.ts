@@ -12,6 +12,26 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
 
+export async function requestJson(method: string, url: string, body: unknown, headers: Record<string, string> = {}) {
+	const response = await fetch(url, {
+		method,
+		headers: { "content-type": "application/json", ...headers },
+		body: JSON.stringify(body),
+	});
+	const text = await response.text();
+	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * A fresh proof by SMS for a signed-in account (the `smsCode` of DELETE /me, POST /me/password):
+ * sends the code to the account's phone and reads it from the outbox.
+ */
+export async function proofCode(appUrl: string, token: string, phone: string): Promise<string> {
+	const sent = await postJson(`${appUrl}/api/v1/me/proof-codes`, {}, { authorization: `Bearer ${token}` });
+	if (sent.status !== 202) throw new Error(`proof code request failed: ${sent.status} ${JSON.stringify(sent.body)}`);
+	return latestCode(appUrl, phone.startsWith("+") ? phone : `+86${phone}`);
+}
+
 /** The newest code sent to a recipient, read from the development outbox as a user would. */
 export async function latestCode(appUrl: string, recipient: string): Promise<string> {
 	const { messages } = (await (await fetch(`${appUrl}/dev/outbox.json`)).json()) as {

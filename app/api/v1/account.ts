@@ -3,6 +3,7 @@ import { AppError } from "~/lib/errors";
 import { changePassword } from "~/modules/accounts/change-password.server";
 import { deleteAccount } from "~/modules/accounts/delete-account.server";
 import { confirmEmail, signUpWithEmail } from "~/modules/accounts/email-sign-up.server";
+import { freshProofSchema, requireFreshProof, sendFreshProofCode } from "~/modules/accounts/fresh-proof.server";
 import { requireApiSession, tokenFromHeaders } from "~/modules/accounts/guards.server";
 import { listNotifications, markRead, unreadCount } from "~/modules/accounts/notifications.server";
 import { requestPasswordReset, resetPassword } from "~/modules/accounts/password-reset.server";
@@ -154,17 +155,20 @@ export const revokeMySession = defineEndpoint({
 export const changeMyPassword = defineEndpoint({
 	method: "post",
 	path: "/me/password",
-	summary: "Change (or first set) the password; other sessions end",
+	summary:
+		"Change (or first set) the password after a fresh proof: `currentPassword`, `smsCode` (see POST /me/proof-codes) or `totpCode`; other sessions end",
 	tag: "me",
 	auth: "bearer",
-	body: z.object({ currentPassword: z.string().max(128).optional(), newPassword: passwordSchema }),
+	body: freshProofSchema.extend({ newPassword: passwordSchema }),
 	responses: {
 		200: { description: "Changed", schema: z.object({ signedOutSessions: z.number() }) },
-		400: { description: "Wrong current password or weak new one" },
+		400: { description: "No proof, a wrong one, or a weak new password" },
+		429: { description: "Too many current-password tries; see Retry-After" },
 	},
 	handler: async ({ body, req }) => {
 		const session = await requireApiSession(authHeaders(req));
-		const { signedOut } = await changePassword({ userId: session.user.id, sessionId: session.sessionId, ...body });
+		const { newPassword, ...proof } = body;
+		const { signedOut } = await changePassword({ userId: session.user.id, sessionId: session.sessionId, proof, newPassword });
 		return { body: { signedOutSessions: signedOut } };
 	},
 });
@@ -223,14 +227,40 @@ export const readMyNotifications = defineEndpoint({
 export const deleteMe = defineEndpoint({
 	method: "delete",
 	path: "/me",
-	summary: "Delete the account: personal data erased or anonymised, money records kept",
+	summary:
+		"Delete the account after a fresh proof (`currentPassword`, `smsCode` from POST /me/proof-codes, or `totpCode`): personal data erased or anonymised, money records kept",
 	tag: "me",
 	auth: "bearer",
-	responses: { 204: { description: "Deleted; every session ended" }, 401: { description: "Not signed in" } },
-	handler: async ({ req }) => {
+	body: freshProofSchema,
+	responses: {
+		204: { description: "Deleted; every session ended" },
+		400: { description: "No proof or a wrong one; nothing deleted" },
+		401: { description: "Not signed in" },
+		429: { description: "Too many current-password tries; see Retry-After" },
+	},
+	handler: async ({ body, req }) => {
 		const session = await requireApiSession(authHeaders(req));
+		await requireFreshProof(session.user.id, body);
 		await deleteAccount(session.user.id);
 		return { status: 204 };
+	},
+});
+
+export const sendMyProofCode = defineEndpoint({
+	method: "post",
+	path: "/me/proof-codes",
+	summary: "Send an SMS code to the account's own phone, to prove it is you (`smsCode` of DELETE /me and POST /me/password)",
+	tag: "me",
+	auth: "bearer",
+	responses: {
+		202: { description: "The code is on its way", schema: z.object({ expiresInSeconds: z.number() }) },
+		400: { description: "The account has no phone number" },
+		429: { description: "Too many codes for this number; see Retry-After" },
+	},
+	handler: async ({ locale, req }) => {
+		const session = await requireApiSession(authHeaders(req));
+		await sendFreshProofCode({ userId: session.user.id, ip: clientOf(req).ip, locale });
+		return { status: 202, body: { expiresInSeconds: 300 } };
 	},
 });
 
@@ -275,7 +305,7 @@ export const enableMyTwoFactor = defineEndpoint({
 export const disableMyTwoFactor = defineEndpoint({
 	method: "post",
 	path: "/me/two-factor/disable",
-	summary: "Turn TOTP off with a current code or a recovery code",
+	summary: "Turn TOTP off; the fresh proof is the second factor itself: a current code (not one already used) or a recovery code",
 	tag: "me",
 	auth: "bearer",
 	body: z.object({ code: z.string().trim().min(6).max(20) }),

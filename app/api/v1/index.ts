@@ -12,6 +12,7 @@ import {
 	passwordResetCode,
 	readMyNotifications,
 	revokeMySession,
+	sendMyProofCode,
 	twoFactorVerify,
 } from "./account";
 import {
@@ -76,6 +77,7 @@ export const endpoints = [
 	getMe,
 	mySessions,
 	revokeMySession,
+	sendMyProofCode,
 	changeMyPassword,
 	myNotifications,
 	readMyNotifications,

@@ -15,6 +15,10 @@ export default {
 			subject: "Your CuePal phone binding code",
 			body: "[CuePal] Your code to bind this phone is {{code}}, valid for {{minutes}} minutes.",
 		},
+		reauth: {
+			subject: "Your CuePal confirmation code",
+			body: "[CuePal] Your code to confirm it's you for a security change is {{code}}, valid for {{minutes}} minutes. If this wasn't you, change your password now.",
+		},
 		verify_email: {
 			subject: "Confirm your CuePal email",
 			body: "Hello! Your email confirmation code is {{code}}, valid for {{minutes}} minutes. If you didn't sign up for CuePal, ignore this email.",

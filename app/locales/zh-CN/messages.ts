@@ -13,6 +13,10 @@ export default {
 			subject: "球伴绑定手机验证码",
 			body: "【球伴】您正在绑定手机号，验证码 {{code}}，{{minutes}} 分钟内有效。",
 		},
+		reauth: {
+			subject: "球伴身份确认验证码",
+			body: "【球伴】您正在确认身份以修改账号安全设置，验证码 {{code}}，{{minutes}} 分钟内有效。如非本人操作，请立即修改密码。",
+		},
 		verify_email: {
 			subject: "请确认您的球伴邮箱",
 			body: "您好！您的邮箱验证码是 {{code}}，{{minutes}} 分钟内有效。如果不是您本人注册球伴，请忽略这封邮件。",

@@ -2,25 +2,20 @@ import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { users } from "../../../db/schema";
+import { type FreshProof, requireFreshProof } from "./fresh-proof.server";
 import { notify } from "./notifications.server";
-import { hashPassword, verifyPassword } from "./password.server";
+import { hashPassword } from "./password.server";
 import { revokeUserSessions } from "./sessions.server";
 import { findUserById } from "./users.server";
 
-/** Changes (or first sets) the password; every other session of the account is signed out. */
-export async function changePassword(input: {
-	userId: string;
-	sessionId: string;
-	currentPassword?: string;
-	newPassword: string;
-}) {
+/**
+ * Changes (or first sets) the password after a fresh proof (the current password, an SMS code or
+ * an authenticator code: a stolen session alone cannot set one); every other session is signed out.
+ */
+export async function changePassword(input: { userId: string; sessionId: string; proof: FreshProof; newPassword: string }) {
 	const user = await findUserById(input.userId);
 	if (!user) throw new AppError(404, "not_found", "errors.notFound");
-	if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword ?? ""))) {
-		throw new AppError(400, "validation_failed", "accounts.errors.passwordWrong", {
-			fields: { currentPassword: "accounts.errors.passwordWrong" },
-		});
-	}
+	await requireFreshProof(user.id, input.proof);
 	const passwordHash = await hashPassword(input.newPassword);
 	return db().transaction(async (tx) => {
 		await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));

@@ -9,7 +9,7 @@ import { verificationCodes } from "../../../db/schema";
 import { requireHumanCheck } from "./human-check.server";
 import { dispatchMessages, queueMessage } from "./messaging/queue-message.server";
 
-export type CodePurpose = "login" | "reset" | "bind" | "verify_email";
+export type CodePurpose = "login" | "reset" | "bind" | "verify_email" | "reauth";
 export type CodeTarget = { kind: "phone"; phone: string } | { kind: "email"; email: string };
 
 export const codeLifetimeSeconds = 5 * 60;

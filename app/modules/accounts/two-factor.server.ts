@@ -6,7 +6,7 @@ import { blindIndex, decrypt, encrypt } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import { AppError } from "~/lib/errors";
-import { consume } from "~/lib/rate-limit.server";
+import { consume, hit } from "~/lib/rate-limit.server";
 import { recoveryCodes, users } from "../../../db/schema";
 import { completeSecondFactor } from "./sessions.server";
 import { findUserById } from "./users.server";
@@ -73,14 +73,22 @@ export async function disableTwoFactor(userId: string, code: string): Promise<vo
 	});
 }
 
-/** A current TOTP code, or an unused recovery code (which is then used up). */
-async function checkSecondFactor(userId: string, code: string): Promise<boolean> {
+/**
+ * A current TOTP code, or an unused recovery code (which is then used up). A TOTP code counts once:
+ * the code that just finished a sign-in cannot be replayed as the fresh proof for turning the
+ * second factor off (it stays valid for up to a minute otherwise).
+ */
+export async function checkSecondFactor(userId: string, code: string): Promise<boolean> {
 	await limitTries(userId);
 	const user = await findUserById(userId);
 	const key = keyOf(user);
 	if (!user?.totpEnabledAt || !key) return false;
 	const trimmed = code.trim().toUpperCase();
-	if (/^\d{6}$/.test(trimmed)) return verifyTOTPWithGracePeriod(key, period, digits, trimmed, period);
+	if (/^\d{6}$/.test(trimmed)) {
+		if (!verifyTOTPWithGracePeriod(key, period, digits, trimmed, period)) return false;
+		const use = await hit({ key: `totp:used:${userId}:${trimmed}`, points: 1, windowSeconds: 3 * period });
+		return !use.exceeded;
+	}
 	const used = await db()
 		.update(recoveryCodes)
 		.set({ usedAt: new Date() })

@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useNavigation } from "react-router";
 import { z } from "zod";
 import { type FormErrors, formErrorsOf } from "~/lib/form.server";
-import { pageTitle } from "~/lib/i18n";
+import { localeOfRequest, pageTitle } from "~/lib/i18n";
+import { requestInfo } from "~/lib/request-context.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import { changePassword } from "~/modules/accounts/change-password.server";
 import { LinkedAccounts } from "~/modules/accounts/components/linked-accounts";
 import { deleteAccount } from "~/modules/accounts/delete-account.server";
+import { type FreshProof, freshProofSchema, requireFreshProof, sendFreshProofCode } from "~/modules/accounts/fresh-proof.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { maskPhone } from "~/modules/accounts/phone";
 import { passwordSchema } from "~/modules/accounts/schema";
@@ -42,7 +44,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 const intents = {
 	"revoke-session": z.object({ session: z.string().regex(/^[0-9a-f]{16}$/) }),
 	"revoke-others": z.object({}),
-	"change-password": z.object({ currentPassword: z.string().max(128).optional(), newPassword: passwordSchema }),
+	"change-password": freshProofSchema.extend({ newPassword: passwordSchema }),
+	"proof-code": z.object({}),
 	"totp-begin": z.object({}),
 	"totp-enable": z.object({
 		code: z
@@ -51,19 +54,27 @@ const intents = {
 			.regex(/^\d{6}$/, "accounts.errors.totpInvalid"),
 	}),
 	"totp-disable": z.object({ code: z.string().trim().min(6, "accounts.errors.totpInvalid").max(20) }),
-	"delete-account": z.object({ confirm: z.string().trim() }),
+	"delete-account": freshProofSchema.extend({ confirm: z.string().trim().default("") }),
 } as const;
 
-type Outcome = { intent: string; errors: FormErrors; secret?: string; uri?: string; recoveryCodes?: string[] };
+type Outcome = {
+	intent: string;
+	errors: FormErrors;
+	secret?: string;
+	uri?: string;
+	recoveryCodes?: string[];
+	proofCodeSent?: boolean;
+};
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
 	const session = await requireUser(request);
 	const formData = await request.formData();
 	const intent = String(formData.get("intent")) as keyof typeof intents;
 	// Own keys only: `__proto__` or `constructor` would otherwise find Object's and fail with a 500.
 	const schema = Object.hasOwn(intents, intent) ? intents[intent] : undefined;
 	if (!schema) return data<Outcome>({ intent, errors: { formError: "errors.badRequest" } }, { status: 400 });
-	const parsed = schema.safeParse(Object.fromEntries(formData));
+	// An empty field is no answer: the proof is whichever one of its fields was filled in.
+	const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([, value]) => value !== "")));
 	if (!parsed.success) return data<Outcome>({ intent, errors: { fields: fieldErrorKeys(parsed.error) } }, { status: 400 });
 	const input = parsed.data as Record<string, string>;
 	const userId = session.user.id;
@@ -79,10 +90,13 @@ export async function action({ request }: Route.ActionArgs) {
 				await changePassword({
 					userId,
 					sessionId: session.sessionId,
-					currentPassword: input.currentPassword,
+					proof: proofOf(input),
 					newPassword: input.newPassword as string,
 				});
 				return redirectWithToast("/me/security", { kind: "success", messageKey: "accounts.security.passwordChanged" });
+			case "proof-code":
+				await sendFreshProofCode({ userId, ip: requestInfo(context).clientIp, locale: localeOfRequest(request) });
+				return data<Outcome>({ intent, errors: {}, proofCodeSent: true });
 			case "totp-begin":
 				return data<Outcome>({ intent, errors: {}, ...(await beginTwoFactorSetup(userId)) });
 			case "totp-enable":
@@ -95,6 +109,7 @@ export async function action({ request }: Route.ActionArgs) {
 				if (!word.includes(input.confirm as string)) {
 					return data<Outcome>({ intent, errors: { fields: { confirm: "accounts.errors.confirmDeletion" } } }, { status: 400 });
 				}
+				await requireFreshProof(userId, proofOf(input));
 				await deleteAccount(userId);
 				return redirectWithToast(
 					"/",
@@ -107,6 +122,63 @@ export async function action({ request }: Route.ActionArgs) {
 		const { errors, init } = formErrorsOf(error);
 		return data<Outcome>({ intent, errors }, init);
 	}
+}
+
+const proofOf = (input: Record<string, string | undefined>): FreshProof => ({
+	currentPassword: input.currentPassword,
+	smsCode: input.smsCode,
+	totpCode: input.totpCode,
+});
+
+/** The fresh-proof fields of a form: whichever ways this account can prove it is its owner. */
+function ProofFields({
+	user,
+	fieldError,
+	codeSent,
+}: {
+	user: { hasPassword: boolean; phone: string | null; twoFactorEnabled: boolean };
+	fieldError: (name: string) => string | null;
+	codeSent: boolean;
+}) {
+	const { t } = useTranslation();
+	return (
+		<fieldset className="space-y-3 rounded-2xl bg-paper p-4">
+			<legend className="px-1 text-sm font-medium">{t("accounts.security.proofTitle")}</legend>
+			{user.hasPassword ? (
+				<Field
+					label={t("accounts.security.currentPassword")}
+					name="currentPassword"
+					type="password"
+					autoComplete="current-password"
+					error={fieldError("currentPassword")}
+				/>
+			) : null}
+			{user.phone ? (
+				<div className="space-y-2">
+					<Field
+						label={t("accounts.security.proofSmsCode")}
+						name="smsCode"
+						inputMode="numeric"
+						autoComplete="one-time-code"
+						maxLength={6}
+						error={fieldError("smsCode")}
+					/>
+					<Button type="submit" form="proof-code-form" variant="secondary" size="sm">
+						{t("accounts.security.proofSendCode", { phone: user.phone })}
+					</Button>
+					{codeSent ? <p className="text-sm text-cloth-800">{t("accounts.security.proofCodeSent")}</p> : null}
+				</div>
+			) : null}
+			{user.twoFactorEnabled ? (
+				<Field
+					label={t("accounts.security.proofTotp")}
+					name="totpCode"
+					autoComplete="one-time-code"
+					error={fieldError("totpCode")}
+				/>
+			) : null}
+		</fieldset>
+	);
 }
 
 function Section({ title, children, danger }: { title: string; children: ReactNode; danger?: boolean }) {
@@ -136,6 +208,11 @@ export default function Security({ loaderData }: Route.ComponentProps) {
 	return (
 		<div className="mx-auto max-w-2xl space-y-5 px-4 py-6 sm:py-10">
 			<h1 className="text-2xl font-semibold">{t("accounts.security.title")}</h1>
+			{/* The proof fields' "send a code" buttons submit this form, from inside the other forms. */}
+			<Form method="post" id="proof-code-form" hidden>
+				<input type="hidden" name="intent" value="proof-code" />
+			</Form>
+			<FormAlert messageKey={errorsFor("proof-code").formError} params={errorsFor("proof-code").params} />
 
 			<Section title={t("accounts.security.sessions")}>
 				<p className="text-sm text-muted">{t("accounts.security.sessionsBody")}</p>
@@ -197,15 +274,11 @@ export default function Security({ loaderData }: Route.ComponentProps) {
 			<Section title={t("accounts.security.password")}>
 				<Form method="post" className="space-y-3" noValidate>
 					<input type="hidden" name="intent" value="change-password" />
-					{user.hasPassword ? (
-						<Field
-							label={t("accounts.security.currentPassword")}
-							name="currentPassword"
-							type="password"
-							autoComplete="current-password"
-							error={fieldError("change-password", "currentPassword")}
-						/>
-					) : null}
+					<ProofFields
+						user={user}
+						fieldError={(name) => fieldError("change-password", name)}
+						codeSent={Boolean(outcome?.proofCodeSent)}
+					/>
 					<Field
 						label={t("accounts.security.newPassword")}
 						name="newPassword"
@@ -214,7 +287,7 @@ export default function Security({ loaderData }: Route.ComponentProps) {
 						hint={t("accounts.signup.passwordHint")}
 						error={fieldError("change-password", "newPassword")}
 					/>
-					<FormAlert messageKey={errorsFor("change-password").formError} />
+					<FormAlert messageKey={errorsFor("change-password").formError} params={errorsFor("change-password").params} />
 					<Button type="submit" busy={busy("change-password")}>
 						{user.hasPassword ? t("accounts.security.changePassword") : t("accounts.security.setPassword")}
 					</Button>
@@ -293,6 +366,12 @@ export default function Security({ loaderData }: Route.ComponentProps) {
 						onChange={(event) => setConfirmWord(event.target.value)}
 						error={fieldError("delete-account", "confirm")}
 					/>
+					<ProofFields
+						user={user}
+						fieldError={(name) => fieldError("delete-account", name)}
+						codeSent={Boolean(outcome?.proofCodeSent)}
+					/>
+					<FormAlert messageKey={errorsFor("delete-account").formError} params={errorsFor("delete-account").params} />
 					<Button type="submit" variant="danger" busy={busy("delete-account")}>
 						{t("accounts.security.deleteSubmit")}
 					</Button>
