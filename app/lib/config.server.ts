@@ -52,6 +52,8 @@ const settingsSchema = z.object({
 	S3_ACCESS_KEY_ID: z.string().optional(),
 	S3_SECRET_ACCESS_KEY: z.string().optional(),
 	S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).optional(),
+	/** Encryption at rest asked of the bucket for every object; `none` only for a store that refuses the header. */
+	S3_SERVER_SIDE_ENCRYPTION: z.enum(["AES256", "aws:kms", "none"]).default("AES256"),
 	/** Where public files are read from directly (a CDN or the bucket's public `public/` prefix); else the app serves them. */
 	S3_PUBLIC_URL: z.string().url().optional(),
 });

@@ -219,6 +219,8 @@ export interface S3StorageOptions {
 	 * OSS and Tencent COS want virtual-hosted names (the default).
 	 */
 	forcePathStyle?: boolean;
+	/** Asked of the bucket for every object (S3_SERVER_SIDE_ENCRYPTION); AES256 unless told otherwise. */
+	serverSideEncryption?: "AES256" | "aws:kms" | "none";
 }
 
 export function s3Storage(options: S3StorageOptions): FileStorage {
@@ -237,6 +239,7 @@ export function s3Storage(options: S3StorageOptions): FileStorage {
 		maxAttempts: 3,
 	});
 	const Bucket = options.bucket;
+	const serverSideEncryption = options.serverSideEncryption ?? "AES256";
 	const isMissing = (error: unknown) => {
 		const failure = error as { name?: string; $metadata?: { httpStatusCode?: number } };
 		return failure.name === "NoSuchKey" || failure.name === "NotFound" || failure.$metadata?.httpStatusCode === 404;
@@ -252,8 +255,8 @@ export function s3Storage(options: S3StorageOptions): FileStorage {
 					ContentType: contentType,
 					ContentLength: bytes.byteLength,
 					CacheControl: putOptions?.cacheControl,
-					// Encrypted at rest by the bucket (SSE-S3; Aliyun OSS and MinIO take the same header).
-					ServerSideEncryption: "AES256",
+					// Encrypted at rest by the bucket (SSE-S3; Aliyun OSS and Tencent COS take the same header).
+					ServerSideEncryption: serverSideEncryption === "none" ? undefined : serverSideEncryption,
 				}),
 			);
 		},
@@ -308,6 +311,7 @@ export function storageFromSettings(): FileStorage {
 			accessKeyId: config.S3_ACCESS_KEY_ID,
 			secretAccessKey: config.S3_SECRET_ACCESS_KEY,
 			forcePathStyle: config.S3_FORCE_PATH_STYLE === "1",
+			serverSideEncryption: config.S3_SERVER_SIDE_ENCRYPTION,
 		});
 	}
 	return localFolderStorage(resolve(process.env.DATA_DIR ?? ".data", "uploads"));
