@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./booking";
 export * from "./coaches";
 export * from "./files";
 export * from "./platform";

@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { cancellationPolicy, coaches, courseType } from "./coaches";
+
+export const bookingStatus = pgEnum("booking_status", [
+	"pending_payment",
+	"pending_confirmation",
+	"confirmed",
+	"in_progress",
+	"completed",
+	"expired",
+	"rejected",
+	"cancelled",
+	"no_show",
+	"disputed",
+]);
+export const paymentPlan = pgEnum("payment_plan", ["deposit", "full"]);
+export const lessonLocationKind = pgEnum("lesson_location_kind", ["venue", "address", "online"]);
+export const bookingParty = pgEnum("booking_party", ["player", "coach", "platform", "system"]);
+
+/**
+ * A booked lesson. What was agreed is copied here when the booking is made (course type, length,
+ * price, place, the cancellation terms in force), so a later change of the coach's offerings or
+ * policy never changes a booking. The range a booking holds is the lesson plus the coach's buffer
+ * after it; an exclusion constraint (in the migration: drizzle cannot declare one) refuses two
+ * active bookings of one coach whose held ranges overlap, whatever the number of app instances.
+ */
+export const bookings = pgTable(
+	"bookings",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id),
+		playerId: uuid("player_id")
+			.notNull()
+			.references(() => users.id),
+		status: bookingStatus("status").notNull(),
+		offeringId: uuid("offering_id").notNull(),
+		courseType: courseType("course_type").notNull(),
+		durationMinutes: smallint("duration_minutes").notNull(),
+		priceFen: integer("price_fen").notNull(),
+		paymentPlan: paymentPlan("payment_plan").notNull(),
+		/** What is paid at booking: the deposit, or the whole price. */
+		depositFen: integer("deposit_fen").notNull(),
+		paidFen: integer("paid_fen").notNull().default(0),
+		startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+		endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+		bufferMinutes: smallint("buffer_minutes").notNull(),
+		/** The end of the time the booking holds: the lesson's end plus the buffer (compared by the constraint). */
+		holdsUntil: timestamp("holds_until", { withTimezone: true }).notNull(),
+		locationKind: lessonLocationKind("location_kind").notNull(),
+		/** One of the coach's places (name copied), or an address the player typed (encrypted), or online. */
+		placeId: uuid("place_id"),
+		placeName: text("place_name"),
+		addressEnc: text("address_enc"),
+		note: text("note"),
+		cancellationPolicy: cancellationPolicy("cancellation_policy").notNull(),
+		/** The terms in force, as numbers, copied from the preset when booked. */
+		cancellationTerms: jsonb("cancellation_terms")
+			.$type<{ fullRefundHours: number; partialRefundHours: number; partialRefundPercent: number }>()
+			.notNull(),
+		payBy: timestamp("pay_by", { withTimezone: true }),
+		paidAt: timestamp("paid_at", { withTimezone: true }),
+		confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+		cancelledBy: bookingParty("cancelled_by"),
+		cancelReason: text("cancel_reason"),
+		refundFen: integer("refund_fen"),
+		/** A client's retry of the same request (Idempotency-Key) returns the first booking. */
+		idempotencyKey: text("idempotency_key"),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		index("bookings_coach_idx").on(table.coachId, table.startsAt),
+		index("bookings_player_idx").on(table.playerId, table.startsAt),
+		index("bookings_unpaid_idx").on(table.payBy).where(sql`${table.status} = 'pending_payment'`),
+		uniqueIndex("bookings_idempotency_key").on(table.playerId, table.idempotencyKey),
+		check("bookings_range", sql`${table.endsAt} > ${table.startsAt} and ${table.holdsUntil} >= ${table.endsAt}`),
+		check("bookings_amounts", sql`${table.depositFen} between 0 and ${table.priceFen} and ${table.paidFen} >= 0`),
+	],
+);
+
+/** Every transition of a booking, written in the transaction that makes it: the booking's timeline. */
+export const bookingEvents = pgTable(
+	"booking_events",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		bookingId: uuid("booking_id")
+			.notNull()
+			.references(() => bookings.id, { onDelete: "cascade" }),
+		kind: text("kind").notNull(),
+		actor: bookingParty("actor").notNull(),
+		actorId: uuid("actor_id"),
+		fromStatus: bookingStatus("from_status"),
+		toStatus: bookingStatus("to_status"),
+		detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [index("booking_events_booking_idx").on(table.bookingId, table.createdAt)],
+);
