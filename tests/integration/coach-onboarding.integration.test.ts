@@ -405,6 +405,8 @@ describe("review", () => {
 			"coach.files.viewed",
 			"coach.identity.viewed",
 		]);
+		// The decision names the photo's file, so the trail outlives the photo if it is removed later.
+		expect(audit.body.entries[1].detail).toMatchObject({ item: "photo", itemId: firstPhoto.id, fileId: firstPhoto.fileId });
 		expect((await call("GET", "/admin/coach-reviews?kind=application", staff)).body.entries).not.toContainEqual(
 			expect.objectContaining({ coachId }),
 		);
