@@ -137,7 +137,8 @@ export function localFolderStorage(root: string): FileStorage & { reseal(): Prom
 					.slice(base.length + 1)
 					.split(sep)
 					.join("/");
-				if (!keyPattern.test(key)) continue;
+				// Temporary files are writes in progress (renamed into place when done).
+				if (!keyPattern.test(key) || key.endsWith(".tmp")) continue;
 				const file = await open(path, "r");
 				let header: SealedHeader | null;
 				try {
