@@ -38,7 +38,6 @@ export function createApp(options: AppOptions): express.Express {
 	// X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES (none by default):
 	// a client that could name its own address would pick its rate limits and the logged IP.
 	app.set("trust proxy", trustedProxies(settings().TRUSTED_PROXIES));
-	app.use(refuseUnknownMethods);
 
 	app.use((req, res, next) => {
 		const incoming = req.headers["x-request-id"];
@@ -68,6 +67,7 @@ export function createApp(options: AppOptions): express.Express {
 	});
 
 	app.use(securityHeaders({ production: isProduction(), development: Boolean(options.vite) }));
+	app.use(refuseUnknownMethods);
 	app.use(compression({ threshold: 1024 }));
 	app.use(originCheck(process.env.APP_URL));
 
