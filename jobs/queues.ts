@@ -42,8 +42,20 @@ export const queues = {
 		cron: undefined,
 	},
 	// One delivery queue per subscribing module (jobs/subscriptions.ts); a test checks each has one.
+	"events.booking": eventDelivery,
 	"events.coaches": eventDelivery,
 	"events.files": eventDelivery,
+	"booking.expire-unpaid": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+		/** Every minute; a booking request also expires its coach's lapsed bookings at once. */
+		cron: "* * * * *",
+	},
+	"booking.cancel-unanswered": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+		cron: "*/5 * * * *",
+	},
 	"events.prune": {
 		payload: z.object({}).strict(),
 		options: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },

@@ -1,4 +1,5 @@
 import type { EventReaction } from "../app/lib/events.server";
+import { cancelBookingsOfClosedAccount } from "../app/modules/booking/account-events.server";
 import { eraseCoachOfDeletedUser } from "../app/modules/coaches/account-events/erase-coach-of-deleted-user.server";
 import { followAccountStatus } from "../app/modules/coaches/account-events/follow-account-status.server";
 import { deleteFilesOfOwner } from "../app/modules/files/delete-files-of-owner.server";
@@ -12,6 +13,10 @@ import type { DomainEventName } from "./events";
 type Reactions = { [N in DomainEventName]?: EventReaction<N> };
 
 export const subscriptions = {
+	booking: {
+		"user.suspended": ({ userId }, { tx }) => cancelBookingsOfClosedAccount(userId, tx),
+		"user.deleted": ({ userId }, { tx }) => cancelBookingsOfClosedAccount(userId, tx),
+	},
 	coaches: {
 		"user.suspended": ({ userId }, { tx }) => followAccountStatus(userId, tx),
 		"user.reinstated": ({ userId }, { tx }) => followAccountStatus(userId, tx),

@@ -3,6 +3,8 @@ import { logger } from "../app/lib/logger.server";
 import { reencryptPersonalData } from "../app/lib/reencrypt.server";
 import { deliverMessage } from "../app/modules/accounts/messaging/deliver-message.server";
 import { pruneExpired } from "../app/modules/accounts/prune-expired.server";
+import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswered-bookings.server";
+import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
 import { boss, startQueues, stopBeforeQueues } from "./boss";
@@ -16,7 +18,10 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"messaging.deliver": ({ messageId }) => deliverMessage(messageId),
 	// Columns, then the local folder's stored objects (a bucket encrypts its own).
 	"platform.reencrypt": async ({ keyId }) => [await reencryptPersonalData(keyId), await resealLocalUploads(keyId)],
+	"events.booking": ({ eventId }) => deliverEvent("booking", eventId),
 	"events.coaches": ({ eventId }) => deliverEvent("coaches", eventId),
+	"booking.expire-unpaid": () => expireUnpaidBookings(),
+	"booking.cancel-unanswered": () => cancelUnansweredBookings(),
 	"events.files": ({ eventId }) => deliverEvent("files", eventId),
 	"events.prune": () => pruneDispatchedEvents(),
 };

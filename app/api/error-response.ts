@@ -10,6 +10,10 @@ export const errorBodySchema = z.object({
 		code: z.string(),
 		message: z.string(),
 		fields: z.record(z.string(), z.string()).optional(),
+		alternatives: z
+			.array(z.object({ startsAt: z.string(), endsAt: z.string() }))
+			.optional()
+			.describe("With slot_taken: the free times nearest the one asked for"),
 	}),
 });
 
@@ -19,7 +23,7 @@ export function sendApiError(res: Response, error: unknown, locale: Locale, requ
 		logger.error({ err: error, requestId }, "api request failed");
 	}
 	const known = appError ?? new AppError(500, "internal", "errors.internal");
-	const { params, fields, retryAfterSeconds } = known.options;
+	const { params, fields, retryAfterSeconds, extra } = known.options;
 	if (retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(retryAfterSeconds));
 	res.status(known.status).json({
 		error: {
@@ -28,6 +32,7 @@ export function sendApiError(res: Response, error: unknown, locale: Locale, requ
 			...(fields
 				? { fields: Object.fromEntries(Object.entries(fields).map(([name, key]) => [name, translate(locale, key)])) }
 				: {}),
+			...extra,
 		},
 	});
 }

@@ -32,6 +32,14 @@ const settingsSchema = z.object({
 	/** `Authorization: Bearer …` for /metrics and the detailed /healthz; required for them in production. */
 	METRICS_TOKEN: z.string().min(16).optional(),
 	SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
+	/** Booking: minutes to pay before an unpaid booking expires and frees its time. */
+	BOOKING_PAYMENT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+	/** Booking: the deposit, as a percentage of the price, when the player pays a deposit. */
+	BOOKING_DEPOSIT_PERCENT: z.coerce.number().int().min(1).max(100).default(30),
+	/** Booking: hours a coach has to answer a paid booking before it is cancelled with a full refund. */
+	BOOKING_ANSWER_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+	/** The platform's commission on a coach's income, in basis points (1000 = 10%). */
+	PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(5000).default(1000),
 	PAYMENTS_SANDBOX: z.enum(["0", "1"]).optional(),
 	SMS_PROVIDER: z.enum(["aliyun", "tencent", "outbox"]).optional(),
 	SMTP_URL: z.string().optional(),

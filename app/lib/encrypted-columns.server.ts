@@ -1,6 +1,6 @@
 import { getTableName } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { coaches, outboxMessages, sessions, users } from "../../db/schema";
+import { bookings, coaches, outboxMessages, sessions, users } from "../../db/schema";
 import type { CipherBinding } from "./crypto.server";
 
 /**
@@ -28,6 +28,8 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
 	// coaches
 	{ table: coaches, column: coaches.realNameEnc, id: coaches.id },
 	{ table: coaches, column: coaches.idNumberEnc, id: coaches.id },
+	// booking: an address the player typed for a lesson
+	{ table: bookings, column: bookings.addressEnc, id: bookings.id },
 ];
 
 /**

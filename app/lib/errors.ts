@@ -15,6 +15,8 @@ export type ErrorCode =
 	| "unsupported_media_type"
 	| "rate_limited"
 	| "challenge_required"
+	| "slot_taken"
+	| "slot_unavailable"
 	| "service_unavailable"
 	| "internal";
 
@@ -28,6 +30,8 @@ export class AppError extends Error {
 			/** Field name → i18n key, for validation errors shown beside each field. */
 			fields?: Record<string, string>;
 			retryAfterSeconds?: number;
+			/** Further machine-readable facts for the client, e.g. the free times nearest a taken one. */
+			extra?: Record<string, unknown>;
 		} = {},
 	) {
 		super(code);

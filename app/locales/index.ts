@@ -1,5 +1,6 @@
 import enAccounts from "./en/accounts";
 import enAdmin from "./en/admin";
+import enBooking from "./en/booking";
 import enCoaches from "./en/coaches";
 import enCoaching from "./en/coaching";
 import enCommon from "./en/common";
@@ -9,6 +10,7 @@ import enHome from "./en/home";
 import enMessages from "./en/messages";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
+import zhBooking from "./zh-CN/booking";
 import zhCoaches from "./zh-CN/coaches";
 import zhCoaching from "./zh-CN/coaching";
 import zhCommon from "./zh-CN/common";
@@ -23,6 +25,7 @@ export const resources = {
 		translation: {
 			accounts: zhAccounts,
 			admin: zhAdmin,
+			booking: zhBooking,
 			coaches: zhCoaches,
 			coaching: zhCoaching,
 			common: zhCommon,
@@ -36,6 +39,7 @@ export const resources = {
 		translation: {
 			accounts: enAccounts,
 			admin: enAdmin,
+			booking: enBooking,
 			coaches: enCoaches,
 			coaching: enCoaching,
 			common: enCommon,

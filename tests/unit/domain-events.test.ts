@@ -18,9 +18,9 @@ describe("the domain event registry", () => {
 		}
 	});
 
-	it("hands an account deletion to coaching and files, and a suspension to coaching", () => {
-		expect(subscribersOf("user.deleted").sort()).toEqual(["coaches", "files"]);
-		expect(subscribersOf("user.suspended")).toEqual(["coaches"]);
+	it("hands an account deletion to booking, coaching and files, and a suspension to booking and coaching", () => {
+		expect(subscribersOf("user.deleted").sort()).toEqual(["booking", "coaches", "files"]);
+		expect(subscribersOf("user.suspended").sort()).toEqual(["booking", "coaches"]);
 		expect(subscribersOf("no.such.event")).toEqual([]);
 	});
 

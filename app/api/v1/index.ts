@@ -26,6 +26,19 @@ import {
 } from "./admin";
 import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
 import {
+	cancelBookingEndpoint,
+	confirmBookingEndpoint,
+	createBookingEndpoint,
+	finishLesson,
+	getBookingEndpoint,
+	listCoachFreeTimes,
+	listMyBookings,
+	markNoShow,
+	quoteBookingCancellation,
+	rejectBookingEndpoint,
+	startLesson,
+} from "./bookings";
+import {
 	addMyCoachCertificate,
 	addMyCoachPhoto,
 	deleteMyIntroVideo,
@@ -61,6 +74,7 @@ export const endpoints = [
 	getMeta,
 	listCoaches,
 	getCoach,
+	listCoachFreeTimes,
 	smsChallenge,
 	requestSmsCode,
 	smsLogin,
@@ -115,4 +129,14 @@ export const endpoints = [
 	decideCoachCertificate,
 	decideCoachName,
 	decideCoachVideo,
+	createBookingEndpoint,
+	listMyBookings,
+	getBookingEndpoint,
+	quoteBookingCancellation,
+	cancelBookingEndpoint,
+	confirmBookingEndpoint,
+	rejectBookingEndpoint,
+	startLesson,
+	finishLesson,
+	markNoShow,
 ] as const;

@@ -1,0 +1,22 @@
+export default {
+	errors: {
+		coachNotFound: "没有找到这位教练，或教练暂不接受预约",
+		notFound: "没有找到这个预约",
+		startsAt: "请选择一个有效的上课时间",
+		past: "这个时间已经过去了，请另选时间",
+		notAFreeTime: "这个时间教练不可约，请从可约时间中选择",
+		slotTaken: "手慢了，这个时间刚被别人约走了，请从推荐的时间中另选",
+		paused: "教练暂停接单，暂时不能预约",
+		ownCoach: "不能预约自己的课程",
+		offering: "请选择这位教练的一门课程",
+		place: "请选择这位教练的上课地点之一",
+		notOnline: "这门课程不能线上上课，请选择球厅或地址",
+		location: "请选择上课地点",
+		addressRequired: "请填写详细上课地址",
+		periodTooLong: "一次最多查看 62 天内的可约时间",
+		reasonRequired: "请说明原因",
+		notNow: "预约当前的状态下不能这样操作",
+		coachOnly: "只有这位教练可以这样操作",
+		tooEarly: "还没到上课时间",
+	},
+};

@@ -1,0 +1,106 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx, Transaction } from "~/lib/db.server";
+import { AppError, notFound } from "~/lib/errors";
+import { can, type Role } from "~/modules/accounts/permissions";
+import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
+import { bookingEvents, bookings } from "../../../db/schema";
+import { type BookingAction, type BookingStatus, nextStatus } from "./lifecycle";
+
+export type BookingRow = typeof bookings.$inferSelect;
+/** Who calls: the signed-in person and their roles. */
+export interface Caller {
+	userId: string;
+	roles: readonly Role[];
+	/** Set by back-office routes only. */
+	asStaff?: boolean;
+}
+/** How the caller relates to a booking: its player, its coach, or the back office. */
+export type Party = "player" | "coach" | "staff";
+export type Actor = "player" | "coach" | "platform" | "system";
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The caller's part in a booking, or null: anyone else must not learn the booking exists. Staff
+ * count only where the caller came through the back office (`asStaff`), which checks their second
+ * factor; the player's and coach's own routes never let staff in.
+ */
+export async function partyOf(booking: BookingRow, caller: Caller, tx: DbOrTx): Promise<Party | null> {
+	if (booking.playerId === caller.userId) return "player";
+	const coach = await findCoachOfUser(caller.userId, tx);
+	if (coach && coach.id === booking.coachId) return "coach";
+	if (caller.asStaff && can(caller.roles, "access:admin")) return "staff";
+	return null;
+}
+
+/**
+ * The booking the caller may act on, locked for the rest of the transaction so two actions on one
+ * booking (a double click, the coach and the expiry job) run one after the other. Strangers get 404.
+ */
+export async function lockBookingFor(
+	tx: Transaction,
+	bookingId: string,
+	caller: Caller,
+): Promise<{ booking: BookingRow; party: Party }> {
+	const booking = await lockBooking(tx, bookingId);
+	const party = await partyOf(booking, caller, tx);
+	if (!party) throw notFound("booking.errors.notFound");
+	return { booking, party };
+}
+
+export async function lockBooking(tx: Transaction, bookingId: string): Promise<BookingRow> {
+	if (!uuid.test(bookingId)) throw notFound("booking.errors.notFound");
+	const [booking] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for("update").limit(1);
+	if (!booking) throw notFound("booking.errors.notFound");
+	return booking;
+}
+
+export const notNow = (status: BookingStatus) => new AppError(409, "conflict", "booking.errors.notNow", { params: { status } });
+
+/**
+ * Moves a locked booking through one action of the life cycle, writing the change and its row in
+ * the booking's event log in the caller's transaction. Refuses an action the current state does
+ * not allow (409), so a repeated or late request changes nothing.
+ */
+export async function transition(
+	tx: Transaction,
+	booking: BookingRow,
+	action: BookingAction,
+	by: { actor: Actor; actorId: string | null },
+	changes: Partial<typeof bookings.$inferInsert> = {},
+	detail: Record<string, unknown> = {},
+): Promise<BookingRow> {
+	const to = nextStatus(booking.status, action);
+	if (!to) throw notNow(booking.status);
+	const [updated] = await tx
+		.update(bookings)
+		.set({ ...changes, status: to, updatedAt: new Date() })
+		.where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
+		.returning();
+	if (!updated) throw notNow(booking.status);
+	await recordBookingEvent(tx, { bookingId: booking.id, kind: action, ...by, fromStatus: booking.status, toStatus: to, detail });
+	return updated;
+}
+
+export async function recordBookingEvent(
+	tx: DbOrTx,
+	event: {
+		bookingId: string;
+		kind: string;
+		actor: Actor;
+		actorId: string | null;
+		fromStatus?: BookingStatus | null;
+		toStatus?: BookingStatus | null;
+		detail?: Record<string, unknown>;
+	},
+): Promise<void> {
+	await tx.insert(bookingEvents).values({
+		bookingId: event.bookingId,
+		kind: event.kind,
+		actor: event.actor,
+		actorId: event.actorId,
+		fromStatus: event.fromStatus ?? null,
+		toStatus: event.toStatus ?? null,
+		detail: event.detail ?? {},
+	});
+}

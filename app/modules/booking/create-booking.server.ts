@@ -1,0 +1,176 @@
+import { and, eq, inArray, lt } from "drizzle-orm";
+import { settings } from "~/lib/config.server";
+import { encrypt } from "~/lib/crypto.server";
+import { db, type Transaction } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
+import { AppError, causeChain, notFound } from "~/lib/errors";
+import { type CoachBookingTerms, getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { bookings } from "../../../db/schema";
+import { type Caller, recordBookingEvent, transition } from "./booking-record.server";
+import { freeStartTimes, type TimeRange } from "./free-times";
+import { bookedRanges, offeringOf } from "./list-free-times.server";
+import { type BookingView, presentBooking } from "./present.server";
+import type { CreateBookingInput } from "./schema";
+
+const minuteMs = 60_000;
+const dayMs = 24 * 3600_000;
+
+const refuse = (status: number, messageKey: string, field?: string) =>
+	new AppError(status, status === 422 ? "slot_unavailable" : "validation_failed", messageKey, {
+		fields: field ? { [field]: messageKey } : undefined,
+	});
+
+/** The free times nearest a taken one (same day and the next ones), for the player to pick instead. */
+async function alternativesTo(
+	terms: CoachBookingTerms,
+	durationMinutes: number,
+	startsAt: Date,
+	now: Date,
+): Promise<TimeRange[]> {
+	const from = new Date(Math.max(now.getTime(), startsAt.getTime() - dayMs));
+	const to = new Date(startsAt.getTime() + 3 * dayMs);
+	const booked = await bookedRanges(terms.coachId, from, new Date(to.getTime() + dayMs));
+	return freeStartTimes({ availability: terms.availability, durationMinutes, booked, now, from, to })
+		.sort((a, b) => Math.abs(a.startsAt.getTime() - startsAt.getTime()) - Math.abs(b.startsAt.getTime() - startsAt.getTime()))
+		.slice(0, 3)
+		.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+async function slotTaken(terms: CoachBookingTerms, durationMinutes: number, startsAt: Date, now: Date): Promise<AppError> {
+	const alternatives = await alternativesTo(terms, durationMinutes, startsAt, now);
+	return new AppError(409, "slot_taken", "booking.errors.slotTaken", {
+		extra: {
+			alternatives: alternatives.map((slot) => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() })),
+		},
+	});
+}
+
+const isCode = (error: unknown, code: string) => causeChain(error).some((link) => (link as { code?: unknown }).code === code);
+
+/**
+ * Unpaid bookings of this coach whose payment time has run out are expired first, in the same
+ * transaction, so their time is free at once rather than when the expiry job next runs.
+ */
+async function expireLapsed(tx: Transaction, coachId: string, now: Date): Promise<void> {
+	const lapsed = await tx
+		.select()
+		.from(bookings)
+		.where(and(eq(bookings.coachId, coachId), inArray(bookings.status, ["pending_payment"]), lt(bookings.payBy, now)))
+		.for("update", { skipLocked: true });
+	for (const booking of lapsed) await transition(tx, booking, "expire", { actor: "system", actorId: null });
+}
+
+/**
+ * Books a lesson: the offering, a free time, the place and the payment plan, with what was agreed
+ * copied onto the booking. It waits for payment (`pending_payment`) until its deadline. Two
+ * requests for overlapping times of one coach can never both succeed: the database's exclusion
+ * constraint decides, and the loser gets 409 slot_taken with the nearest free times. A retry with
+ * the same idempotency key returns the first booking.
+ */
+export async function createBooking(input: {
+	caller: Caller;
+	request: CreateBookingInput;
+	idempotencyKey?: string;
+	now?: Date;
+}): Promise<{ booking: BookingView; created: boolean }> {
+	const { caller, request } = input;
+	const now = input.now ?? new Date();
+	if (input.idempotencyKey) {
+		const [earlier] = await db()
+			.select()
+			.from(bookings)
+			.where(and(eq(bookings.playerId, caller.userId), eq(bookings.idempotencyKey, input.idempotencyKey)))
+			.limit(1);
+		if (earlier) return { booking: await presentBooking(earlier), created: false };
+	}
+	const terms = await getCoachBookingTerms(request.coachId);
+	if (!terms?.bookable) throw notFound("booking.errors.coachNotFound");
+	if (terms.userId === caller.userId) throw refuse(400, "booking.errors.ownCoach");
+	if (!terms.availability.acceptingBookings) throw refuse(422, "booking.errors.paused");
+	const offering = offeringOf(terms, request.offeringId);
+	const startsAt = new Date(request.startsAt);
+	if (startsAt.getTime() <= now.getTime()) throw refuse(422, "booking.errors.past", "startsAt");
+
+	const location = request.location;
+	let placeName: string | null = null;
+	if (location.kind === "venue") {
+		const place = terms.places.find((candidate) => candidate.id === location.placeId);
+		if (!place) throw refuse(400, "booking.errors.place", "location.placeId");
+		placeName = place.name;
+	}
+	if (location.kind === "online" && !offering.online) throw refuse(400, "booking.errors.notOnline", "location.kind");
+
+	// Is the time one of the coach's free times, leaving other bookings aside? If not, it never was
+	// bookable (422); if it is but a booking holds it, it is taken (409).
+	const query = {
+		availability: terms.availability,
+		durationMinutes: offering.durationMinutes,
+		now,
+		from: startsAt,
+		to: startsAt,
+	};
+	const onOffer = freeStartTimes({ ...query, booked: [] }).some((slot) => slot.startsAt.getTime() === startsAt.getTime());
+	if (!onOffer) throw refuse(422, "booking.errors.notAFreeTime", "startsAt");
+
+	const { BOOKING_PAYMENT_MINUTES, BOOKING_DEPOSIT_PERCENT } = settings();
+	const depositFen =
+		request.paymentPlan === "full" ? offering.priceFen : Math.ceil((offering.priceFen * BOOKING_DEPOSIT_PERCENT) / 100);
+	const endsAt = new Date(startsAt.getTime() + offering.durationMinutes * minuteMs);
+	const bookingId = crypto.randomUUID();
+	try {
+		const row = await db().transaction(async (tx) => {
+			await expireLapsed(tx, terms.coachId, now);
+			const [inserted] = await tx
+				.insert(bookings)
+				.values({
+					id: bookingId,
+					coachId: terms.coachId,
+					playerId: caller.userId,
+					status: "pending_payment",
+					offeringId: offering.id,
+					courseType: offering.courseType,
+					durationMinutes: offering.durationMinutes,
+					priceFen: offering.priceFen,
+					paymentPlan: request.paymentPlan,
+					depositFen,
+					startsAt,
+					endsAt,
+					bufferMinutes: terms.availability.bufferMinutes,
+					holdsUntil: new Date(endsAt.getTime() + terms.availability.bufferMinutes * minuteMs),
+					locationKind: location.kind,
+					placeId: location.kind === "venue" ? location.placeId : null,
+					placeName,
+					addressEnc: location.kind === "address" ? encrypt(location.address, sealedIn(bookings.addressEnc, bookingId)) : null,
+					note: request.note || null,
+					cancellationPolicy: terms.cancellationPolicy,
+					cancellationTerms: terms.cancellationTerms,
+					payBy: new Date(now.getTime() + BOOKING_PAYMENT_MINUTES * minuteMs),
+					idempotencyKey: input.idempotencyKey ?? null,
+				})
+				.returning();
+			await recordBookingEvent(tx, {
+				bookingId,
+				kind: "created",
+				actor: "player",
+				actorId: caller.userId,
+				toStatus: "pending_payment",
+				detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
+			});
+			return inserted;
+		});
+		if (!row) throw new Error("booking insert returned nothing");
+		return { booking: await presentBooking(row), created: true };
+	} catch (error) {
+		if (isCode(error, "23P01")) throw await slotTaken(terms, offering.durationMinutes, startsAt, now);
+		if (isCode(error, "23505") && input.idempotencyKey) {
+			// The same request, retried while the first was being written: answer with the first.
+			const [earlier] = await db()
+				.select()
+				.from(bookings)
+				.where(and(eq(bookings.playerId, caller.userId), eq(bookings.idempotencyKey, input.idempotencyKey)))
+				.limit(1);
+			if (earlier) return { booking: await presentBooking(earlier), created: false };
+		}
+		throw error;
+	}
+}

@@ -1,0 +1,38 @@
+import { db } from "~/lib/db.server";
+import { notify } from "~/modules/accounts/notifications.server";
+import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { lockBooking, transition } from "./booking-record.server";
+import type { BookingStatus } from "./lifecycle";
+
+/**
+ * What payments calls when a booking's payment is confirmed by the provider: the booking leaves
+ * `pending_payment` for the coach to answer, and the coach is told. Idempotent for the same payment
+ * (a repeated notification answers `already_paid`); a payment for a booking that expired meanwhile
+ * changes nothing here and answers `expired`, so payments refunds it.
+ */
+export async function markBookingPaid(input: {
+	bookingId: string;
+	paidFen: number;
+	paymentId: string;
+	paidAt?: Date;
+}): Promise<{ outcome: "paid" | "already_paid" | "expired" | "not_payable"; status: BookingStatus }> {
+	return db().transaction(async (tx) => {
+		const booking = await lockBooking(tx, input.bookingId);
+		if (booking.status !== "pending_payment") {
+			const outcome = booking.paidAt ? "already_paid" : booking.status === "expired" ? "expired" : "not_payable";
+			return { outcome, status: booking.status };
+		}
+		if (input.paidFen < booking.depositFen) return { outcome: "not_payable" as const, status: booking.status };
+		const paid = await transition(
+			tx,
+			booking,
+			"pay",
+			{ actor: "system", actorId: null },
+			{ paidFen: input.paidFen, paidAt: input.paidAt ?? new Date(), payBy: null },
+			{ paidFen: input.paidFen, paymentId: input.paymentId },
+		);
+		const coach = await getCoachBookingTerms(booking.coachId, tx);
+		if (coach) await notify({ userId: coach.userId, kind: "bookingPaid", link: `/coach/orders/${booking.id}` }, tx);
+		return { outcome: "paid" as const, status: paid.status };
+	});
+}
