@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createPlayer } from "./fixtures";
+import { createPlayer, createPlayerWithPassword } from "./fixtures";
 import { expectAccessible, waitForHydration } from "./support";
 
 /** A phone number of our own per viewport, so the two projects never share an account. */
@@ -69,11 +69,14 @@ test("a player resets a forgotten password by SMS and signs in with it", async (
 	await expect(page).toHaveURL(/\/me$/);
 });
 
-test("a player signs another device out from the security page", async ({ page }) => {
-	// Another device: the demo coach signed in through the API from an iPhone.
+test("a player signs another device out from the security page", async ({ page, request }, testInfo) => {
+	// The spec's own player (signing devices out changes the account): none of the demo accounts.
+	const phone = phoneFor(testInfo.project.name, 4);
+	await createPlayerWithPassword(request, phone, "Snooker147");
+	// Another device: the same player signed in through the API from an iPhone.
 	const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Safari/604.1";
 	const otherDevice = await page.request.post("/api/v1/auth/password-login", {
-		data: { identifier: "13800000002", password: "Demo@2026" },
+		data: { identifier: phone, password: "Snooker147" },
 		headers: { "user-agent": iphone },
 	});
 	expect(otherDevice.status()).toBe(200);
@@ -84,8 +87,8 @@ test("a player signs another device out from the security page", async ({ page }
 	// This browser signs in with the password form.
 	await page.goto("/login?method=password");
 	await waitForHydration(page);
-	await page.getByLabel("手机号或邮箱").fill("13800000002");
-	await page.getByLabel("密码", { exact: true }).fill("Demo@2026");
+	await page.getByLabel("手机号或邮箱").fill(phone);
+	await page.getByLabel("密码", { exact: true }).fill("Snooker147");
 	await page.getByRole("button", { name: "登录", exact: true }).click();
 	await expect(page).toHaveURL(/\/me$/);
 

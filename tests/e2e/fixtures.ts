@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext } from "@playwright/test";
+import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
+import sharp from "sharp";
 
 /**
- * Inserts what an end-to-end test needs straight into the e2e server's database, through the
- * accounts module itself (so rows are encrypted exactly as the app writes them).
+ * What an end-to-end test needs, made in the e2e server's database through the app's own services
+ * (so rows are encrypted exactly as the app writes them) or its API, never as rows in a state no
+ * service produces. Each spec makes its own accounts: none depends on another spec or on the demo
+ * accounts' state.
  */
 let ready: Promise<void> | undefined;
 
@@ -40,4 +43,123 @@ export async function signInBrowser(context: BrowserContext, baseURL: string, us
 	const { createSession } = await import("../../app/modules/accounts/sessions.server");
 	const { token } = await createSession(userId, { ip: "127.0.0.1", userAgent: "e2e" });
 	await context.addCookies([{ name: "cp_session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** A session token for an account made by a fixture, for calling the API as that account. */
+export async function sessionTokenFor(userId: string): Promise<string> {
+	await connect();
+	const { createSession } = await import("../../app/modules/accounts/sessions.server");
+	return (await createSession(userId, { ip: "127.0.0.1", userAgent: "e2e fixture" })).token;
+}
+
+/**
+ * A player of the test's own with a password, for specs that change an account's state
+ * (suspend it, sign its devices out): the demo accounts stay as a fresh start leaves them.
+ * The password is set the way the player would, through the API.
+ */
+export async function createPlayerWithPassword(
+	request: APIRequestContext,
+	phone: string,
+	password: string,
+	displayName = "测试球友",
+): Promise<string> {
+	const userId = await createPlayer(phone, displayName);
+	const auth = { authorization: `Bearer ${await sessionTokenFor(userId)}` };
+	// Setting a password needs a fresh proof: the SMS code sent to the player's own phone.
+	const sent = await request.post("/api/v1/me/proof-codes", { headers: auth });
+	if (sent.status() !== 202) throw new Error(`proof code for ${phone}: ${sent.status()} ${await sent.text()}`);
+	const { messages } = (await (await request.get("/dev/outbox.json")).json()) as {
+		messages: Array<{ recipient: string; text: string }>;
+	};
+	const recipient = phone.startsWith("+") ? phone : `+86${phone}`;
+	const smsCode = messages.find((message) => message.recipient === recipient)?.text.match(/\d{6}/)?.[0];
+	const changed = await request.post("/api/v1/me/password", { headers: auth, data: { newPassword: password, smsCode } });
+	if (changed.status() !== 200) throw new Error(`setting the password of ${phone}: ${changed.status()} ${await changed.text()}`);
+	return userId;
+}
+
+const demoAdmin = { identifier: "13800000005", password: "Demo@2026" };
+
+/**
+ * An approved, bookable coach of the test's own, made as a real one is: the applicant fills in
+ * the application and a photo and submits over the API, the demo admin approves the photo and the
+ * application, and the coach sets a price and Monday 14:00–18:00. Specs that change a coach's hours or
+ * status use one instead of the demo coach.
+ */
+export async function createCoach(
+	request: APIRequestContext,
+	options: { phone: string; displayName: string },
+): Promise<{ userId: string; coachId: string; token: string }> {
+	const userId = await createPlayer(options.phone, options.displayName);
+	const token = await sessionTokenFor(userId);
+	const asCoach = { authorization: `Bearer ${token}` };
+	const ok = async (what: string, response: APIResponse) => {
+		if (!response.ok()) throw new Error(`${what} for ${options.phone}: ${response.status()} ${await response.text()}`);
+		return response.json().catch(() => null);
+	};
+	const { idNumberCheckCharacter } = await import("../../app/modules/coaches/id-number");
+	const first17 = `11010519900307${options.phone.slice(-3)}`;
+	const application = await ok(
+		"saving the application",
+		await request.put("/api/v1/coach/application", {
+			headers: asCoach,
+			data: {
+				identity: { realName: "测试教练", idNumber: `${first17}${idNumberCheckCharacter(first17)}`, gender: "male" },
+				profile: {
+					displayName: options.displayName,
+					disciplines: ["chinese_8_ball"],
+					level: "intermediate",
+					yearsExperience: 5,
+					styleTags: ["patient"],
+					bio: "端到端测试用的教练，擅长中式八球基本功与走位训练。",
+				},
+				area: { cityCode: "shanghai", serviceRadiusKm: 10 },
+				places: [{ name: "测试台球俱乐部", address: "徐汇区漕溪北路 88 号", latitude: 31.19, longitude: 121.44 }],
+			},
+		}),
+	);
+	const coachId = application.id as string;
+	const photo = await ok(
+		"adding a photo",
+		await request.post("/api/v1/coach/photos", {
+			headers: { ...asCoach, "content-type": "image/png" },
+			data: await sharp({ create: { width: 480, height: 360, channels: 3, background: "#1a7a53" } })
+				.png()
+				.toBuffer(),
+		}),
+	);
+	await ok("submitting", await request.post("/api/v1/coach/application/submit", { headers: asCoach }));
+
+	const signIn = await ok("the admin's sign-in", await request.post("/api/v1/auth/password-login", { data: demoAdmin }));
+	const asAdmin = { authorization: `Bearer ${signIn.token}` };
+	const review = `/api/v1/admin/coach-reviews/${coachId}`;
+	await ok("approving the photo", await request.post(`${review}/photos/${photo.id}/approve`, { headers: asAdmin, data: {} }));
+	await ok("approving the application", await request.post(`${review}/approve`, { headers: asAdmin, data: {} }));
+	await request.post("/api/v1/auth/logout", { headers: asAdmin });
+
+	await ok(
+		"setting prices",
+		await request.put("/api/v1/coach/offerings", {
+			headers: asCoach,
+			data: {
+				offerings: [{ courseType: "basic", durationMinutes: 60, priceFen: 20_000, online: false }],
+				cancellationPolicy: "moderate",
+			},
+		}),
+	);
+	await ok(
+		"setting hours",
+		await request.put("/api/v1/coach/availability", {
+			headers: asCoach,
+			data: {
+				bufferMinutes: 0,
+				minNoticeHours: 2,
+				maxAdvanceDays: 30,
+				acceptingBookings: true,
+				weeklyHours: [{ weekday: 1, start: "14:00", end: "18:00" }],
+				exceptions: [],
+			},
+		}),
+	);
+	return { userId, coachId, token };
 }

@@ -45,10 +45,34 @@ export function staleBuildReason(root = process.cwd(), inputs = buildInputs): st
  * the other run just made, instead of replacing it under a running test.
  */
 export function ensureFreshBuild(root = process.cwd()): void {
-	if (process.env[buildFreshVariable] === "1" || staleBuildReason(root) === null) return;
+	if (process.env[buildFreshVariable] === "1") return;
+	if (staleBuildReason(root) === null) {
+		process.env[buildFreshVariable] = "1";
+		return;
+	}
 	const [command, args] = underBuildLock(["npx", "tsx", fileURLToPath(import.meta.url)]);
 	const result = spawnSync(command, args, { stdio: "inherit", cwd: root });
 	if (result.status !== 0) throw new Error("building the app for the tests failed");
+	// Checked once per run: the processes this one starts (Playwright's workers load the config
+	// again) must not rebuild under a server that is serving this build, whatever changed since.
+	process.env[buildFreshVariable] = "1";
+}
+
+/**
+ * A copy of the fresh build for one run's server, taken under the build lock so it is whole.
+ * The server then serves its own copy: another build of the checkout in the middle of the run
+ * (another engineer's, another run's) no longer pulls its hashed assets away from open pages.
+ * Once per run: the processes it starts inherit `E2E_BUILD_DIR` and reuse the copy.
+ */
+export function snapshotBuild(target: string, root = process.cwd()): string {
+	const existing = process.env.E2E_BUILD_DIR;
+	if (existing) return existing;
+	ensureFreshBuild(root);
+	const [command, args] = underBuildLock(["sh", "-c", 'rm -rf "$1" && cp -R build "$1"', "snapshot", target]);
+	const result = spawnSync(command, args, { stdio: "inherit", cwd: root });
+	if (result.status !== 0) throw new Error(`copying the build to ${target} failed`);
+	process.env.E2E_BUILD_DIR = target;
+	return target;
 }
 
 /** Shared by every run on the machine (the engineers' own builds take the same lock). */
