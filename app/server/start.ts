@@ -71,7 +71,7 @@ async function main() {
 		if (rewritten > 0) say(`Personal data re-encrypted under the current key (${rewritten} values and files).`);
 	}
 	if (settings.APP_ENV === "development" && process.env.SEED !== "0") {
-		const { seedDemoData } = await import("../../db/seed");
+		const { seedDemoData } = await import("./demo-data");
 		const added = await seedDemoData();
 		if (added > 0) say(`Demo data loaded (${added} records).`);
 	}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { createUser } from "~/modules/accounts/users.server";
-import { demoPassword, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { postJson } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 

@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
-import { demoPassword, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { postJson, signInBySms } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 

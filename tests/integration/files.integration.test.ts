@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { deleteStoredFile } from "~/modules/files/delete-file.server";
 import { getStoredFile } from "~/modules/files/get-file.server";
 import { saveUpload } from "~/modules/files/save-upload.server";
@@ -22,7 +23,6 @@ import {
 } from "~/modules/files/storage.server";
 import { signFileUrl } from "~/modules/files/urls.server";
 import { storedFiles } from "../../db/schema";
-import { demoPassword, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { startFakeS3 } from "../fakes/s3";
 import { postJson, signInBySms } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";

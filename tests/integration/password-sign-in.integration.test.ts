@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { postJson, solvedChallenge } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 

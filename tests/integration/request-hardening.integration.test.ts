@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { demoPassword, seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { postJson } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { encrypt } from "~/lib/crypto.server";
 import type { DbOrTx } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
+import { demoPassword } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { addRoleGrant, createUser, findUserByPhone } from "~/modules/accounts/users.server";
 import type { CourseType, Discipline } from "~/modules/coaches/catalog";
@@ -11,8 +12,7 @@ import { findCity } from "~/modules/coaches/cities";
 import { markAttached } from "~/modules/files/mark-attached.server";
 import { saveUpload } from "~/modules/files/save-upload.server";
 import { setFileVisibility } from "~/modules/files/set-visibility.server";
-import { coaches, coachOfferings, coachPhotos, coachPlaces, coachWeeklyHours } from "../../db/schema";
-import { demoPassword } from "./demo-accounts";
+import { coaches, coachOfferings, coachPhotos, coachPlaces, coachWeeklyHours } from "../../../../db/schema";
 
 /**
  * Demo coaches for a fresh `npm start`: the demo coach account (13800000002) plus a few dozen

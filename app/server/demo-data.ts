@@ -1,0 +1,13 @@
+import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
+import { db } from "../lib/db.server";
+
+/**
+ * Demo data for `APP_ENV=development`, loaded on every start and idempotent. Each module seeds its
+ * own demo rows through its own services (`app/modules/<domain>/demo/`); this entry point only calls
+ * them in dependency order, in one transaction, and returns how many records they added.
+ */
+export async function seedDemoData(): Promise<number> {
+	if (process.env.APP_ENV === "production") throw new Error("demo data is never loaded in production");
+	return db().transaction(async (tx) => (await seedDemoAccounts(tx)) + (await seedDemoCoaches(tx)));
+}
