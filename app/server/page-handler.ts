@@ -67,12 +67,19 @@ function hasBody(req: Request): boolean {
 	return Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
 }
 
-/** Pages take what a browser's form sends: form encodings, never compressed (no browser does). */
+/**
+ * Pages take what a browser's form sends: form encodings, never compressed (no browser does). A
+ * declared type is checked even without a body: `request.formData()` fails on an empty JSON body too.
+ */
 function bodyRefusal(req: Request): ErrorPageStatus | null {
+	if (req.method === "GET" || req.method === "HEAD") return null;
+	// The header itself, not req.is(): that answers null for every type when the body is empty.
+	const mediaType = req.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+	const declaresType = mediaType !== undefined;
+	if (declaresType && !formTypes.includes(mediaType)) return 415;
 	if (!hasBody(req)) return null;
 	const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();
-	if (encoding !== "identity") return 415;
-	return req.is(formTypes) ? null : 415;
+	return encoding !== "identity" || !declaresType ? 415 : null;
 }
 
 /** Passes the body on until `maxBytes`, then fails the stream (and so whoever reads it). */

@@ -243,6 +243,34 @@ describe("malformed requests get a 4xx in the usual shape, never a 500", () => {
 		expect(html).not.toMatch(/at .*\.(ts|js):\d+/);
 	});
 
+	it("answers 415 to an empty JSON body and to a body without a type on a page", async () => {
+		const empty = await fetch(`${app.url}/login`, {
+			method: "POST",
+			headers: { "content-type": "application/json", origin: app.url },
+		});
+		expect(empty.status).toBe(415);
+		const untyped = await rawRequest({
+			method: "POST",
+			path: "/login",
+			headers: { origin: app.url, "content-length": "9" },
+			chunks: [Buffer.from("intent=x&")],
+		});
+		expect(untyped.status).toBe(415);
+	});
+
+	it("still takes an empty form post, as a form with only a button sends", async () => {
+		const response = await fetch(`${app.url}/logout`, {
+			method: "POST",
+			headers: {
+				"content-type": "application/x-www-form-urlencoded",
+				cookie: `cp_session=${await signIn("13800000005")}`,
+				origin: app.url,
+			},
+			redirect: "manual",
+		});
+		expect(response.status).toBe(302);
+	});
+
 	it.each(["TRACE", "PROPFIND"])("answers 405 to %s", async (method) => {
 		const page = await rawRequest({ method, path: "/" });
 		expect(page.status).toBe(405);
