@@ -33,6 +33,8 @@ function rawRequest(options: {
 	path: string;
 	headers?: Record<string, string>;
 	chunks?: Buffer[];
+	/** Leave the body unfinished, as a slow or hostile client does; the request is dropped after the answer. */
+	keepOpen?: boolean;
 }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
 	const url = new URL(app.url);
 	return new Promise((resolve, reject) => {
@@ -42,6 +44,7 @@ function rawRequest(options: {
 			{ host: url.hostname, port: url.port, method: options.method, path: options.path, headers: options.headers, agent: false },
 			(res) => {
 				answered = true;
+				if (options.keepOpen) res.on("end", () => req.destroy());
 				const parts: Buffer[] = [];
 				res.on("data", (part: Buffer) => parts.push(part));
 				res.on("end", () =>
@@ -58,7 +61,8 @@ function rawRequest(options: {
 		const chunks = [...(options.chunks ?? [])];
 		const writeNext = () => {
 			const chunk = chunks.shift();
-			if (answered || !chunk) return req.end();
+			if (answered || (!chunk && !options.keepOpen)) return req.end();
+			if (!chunk) return;
 			req.write(chunk, writeNext);
 		};
 		writeNext();
@@ -363,6 +367,29 @@ describe("names and titles", () => {
 });
 
 describe("body limits", () => {
+	it("refuses an oversized photo in the form that sent it as soon as it passes the cap, before the upload ends", async () => {
+		const head = Buffer.from(
+			'--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nadd-photo\r\n' +
+				'--x\r\nContent-Disposition: form-data; name="photo"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+		);
+		// 11 MB of a photo (the cap is 10 MB), and the body never finishes: only a parser that
+		// counts while streaming can answer.
+		const response = await rawRequest({
+			method: "POST",
+			path: "/coach/apply?intent=add-photo",
+			headers: {
+				"content-type": "multipart/form-data; boundary=x",
+				"transfer-encoding": "chunked",
+				cookie: `cp_session=${playerToken}`,
+				origin: app.url,
+			},
+			chunks: [head, ...Array.from({ length: 11 }, () => Buffer.alloc(1024 * 1024, 0xff))],
+			keepOpen: true,
+		});
+		expect(response.status).toBe(413);
+		expect(response.body).toContain("文件不能超过 10 MB");
+	});
+
 	it("cuts off a chunked page body without Content-Length at the limit with 413", async () => {
 		const chunk = Buffer.alloc(64 * 1024, "a");
 		const response = await rawRequest({

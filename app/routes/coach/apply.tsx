@@ -18,6 +18,7 @@ import { VideoSection } from "~/modules/coaches/application/components/video-sec
 import { WhereSection } from "~/modules/coaches/application/components/where-section";
 import { getMyApplication } from "~/modules/coaches/application/get-my-application.server";
 import { type ApplicationView, blankApplication } from "~/modules/coaches/application/present.server";
+import { readApplyForm } from "~/modules/coaches/application/read-apply-form.server";
 import { cityOptions } from "~/modules/coaches/cities";
 import { kindPolicies, maxMegabytes } from "~/modules/files/kinds";
 import { Button, ButtonLink } from "~/ui/button";
@@ -61,10 +62,11 @@ export async function action({ request }: Route.ActionArgs) {
 	}
 	let form: FormData;
 	try {
-		form = await request.formData();
-	} catch {
-		// A malformed body (a broken multipart upload) is the client's mistake, not a server error.
-		return data<FormOutcome>({ intent: early, errors: { formError: "errors.badRequest" } }, { status: 400 });
+		form = await readApplyForm(request, early);
+	} catch (error) {
+		// Too large a file, a second one, or a malformed body: shown in the form that sent it.
+		const { errors, init } = formErrorsOf(error);
+		return data<FormOutcome>({ intent: early, errors }, init);
 	}
 	const intent = form.get("intent");
 	if (!isApplyIntent(intent)) {
