@@ -1,6 +1,7 @@
 import type { RouterContextProvider } from "react-router";
 import { redirect } from "react-router";
 import { requestInfo } from "~/lib/request-context.server";
+import { safeSitePath } from "~/lib/safe-redirect";
 import { redirectWithToast, type Toast } from "~/lib/toast.server";
 import type { ClientInfo } from "./sessions.server";
 import { sessionCookie } from "./sessions.server";
@@ -11,9 +12,9 @@ export function clientOfPage(request: Request, context: Readonly<RouterContextPr
 	return { ip: requestInfo(context).clientIp, userAgent: request.headers.get("user-agent") };
 }
 
-/** Only paths on this site, so a `redirectTo` can never send someone elsewhere. */
+/** Only paths on this site, so a `redirectTo` can never send someone elsewhere (see safeSitePath). */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/me"): string {
-	return typeof target === "string" && /^\/(?!\/)/.test(target) && !target.startsWith("/\\") ? target : fallback;
+	return safeSitePath(target, fallback);
 }
 
 /** After a successful sign-in on a page: set the session cookie and go on (or to the second factor). */
