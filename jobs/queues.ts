@@ -56,6 +56,12 @@ export const queues = {
 		options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
 		cron: "*/5 * * * *",
 	},
+	"coaches.refresh-free-days": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 3 * 3600 },
+		/** Daily just after midnight in Shanghai: search's 30 days of free time roll on by one. */
+		cron: "5 0 * * *",
+	},
 	"events.prune": {
 		payload: z.object({}).strict(),
 		options: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },

@@ -5,6 +5,7 @@ import { deliverMessage } from "../app/modules/accounts/messaging/deliver-messag
 import { pruneExpired } from "../app/modules/accounts/prune-expired.server";
 import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswered-bookings.server";
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
+import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
 import { boss, startQueues, stopBeforeQueues } from "./boss";
@@ -24,6 +25,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"booking.cancel-unanswered": () => cancelUnansweredBookings(),
 	"events.files": ({ eventId }) => deliverEvent("files", eventId),
 	"events.prune": () => pruneDispatchedEvents(),
+	"coaches.refresh-free-days": () => refreshAllFreeDays(),
 };
 
 // Event deliveries are what makes a suspension visible: poll their queues every second.

@@ -6,8 +6,10 @@ import {
 	doublePrecision,
 	index,
 	integer,
+	jsonb,
 	pgEnum,
 	pgTable,
+	primaryKey,
 	smallint,
 	text,
 	timestamp,
@@ -215,3 +217,42 @@ export const coachDateExceptions = pgTable(
 	},
 	(table) => [index("coach_date_exceptions_coach_idx").on(table.coachId, table.date)],
 );
+
+/**
+ * Search by availability reads this instead of computing slots for every coach: one row per
+ * coach and Shanghai date (the next 30 days) that has at least one bookable start for the coach's
+ * shortest offering. Rewritten for a coach after every booking change (booking calls
+ * `refreshFreeDays`), every availability or offering change, and daily so the window rolls on.
+ */
+export const coachFreeDays = pgTable(
+	"coach_free_days",
+	{
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		date: date("date").notNull(),
+		/** Open minutes of the day not held by a booking (after the minimum notice). */
+		freeMinutes: smallint("free_minutes").notNull(),
+		/** A lesson may start at 18:00 or later that day. */
+		eveningFree: boolean("evening_free").notNull(),
+		firstFreeAt: timestamp("first_free_at", { withTimezone: true }).notNull(),
+	},
+	(table) => [
+		primaryKey({ columns: [table.coachId, table.date] }),
+		// Search walks coaches (nearest first, by price…) and probes each one's day: an index-only lookup.
+		index("coach_free_days_probe_idx").on(table.coachId, table.date, table.eveningFree, table.firstFreeAt),
+	],
+);
+
+/**
+ * The lessons holding a coach's time from now on, as the booking module last reported them (it
+ * owns bookings; coaches may not read them). Kept so an availability change or the daily roll can
+ * recompute the coach's free days without calling up into booking.
+ */
+export const coachBookedTimes = pgTable("coach_booked_times", {
+	coachId: uuid("coach_id")
+		.primaryKey()
+		.references(() => coaches.id, { onDelete: "cascade" }),
+	lessons: jsonb("lessons").$type<Array<{ startsAt: string; endsAt: string }>>().notNull(),
+	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

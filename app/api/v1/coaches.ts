@@ -30,6 +30,7 @@ const cardSchema = z.object({
 	badges: z.array(z.enum(["real_name", "certificate"])),
 	photoUrl: z.string().nullable(),
 	approvedAt: z.string(),
+	nextFreeAt: z.string().nullable().describe("The next bookable start (ISO 8601) within 30 days, or null"),
 });
 
 const distanceSchema = z.number().nullable().describe("km from lat/lng when given, else null");

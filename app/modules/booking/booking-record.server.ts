@@ -4,7 +4,8 @@ import { AppError, notFound } from "~/lib/errors";
 import { can, type Role } from "~/modules/accounts/permissions";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { bookingEvents, bookings } from "../../../db/schema";
-import { type BookingAction, type BookingStatus, nextStatus } from "./lifecycle";
+import { refreshCoachFreeDays } from "./free-days.server";
+import { type BookingAction, type BookingStatus, isActive, nextStatus } from "./lifecycle";
 
 export type BookingRow = typeof bookings.$inferSelect;
 /** Who calls: the signed-in person and their roles. */
@@ -79,6 +80,10 @@ export async function transition(
 		.returning();
 	if (!updated) throw notNow(booking.status);
 	await recordBookingEvent(tx, { bookingId: booking.id, kind: action, ...by, fromStatus: booking.status, toStatus: to, detail });
+	// Search's free days change when time is freed or taken (a cancellation, an expiry, a move).
+	if (isActive(booking.status) !== isActive(to) || changes.startsAt || changes.holdsUntil) {
+		await refreshCoachFreeDays(tx, booking.coachId);
+	}
 	return updated;
 }
 

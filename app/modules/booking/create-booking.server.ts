@@ -7,6 +7,7 @@ import { AppError, causeChain, notFound } from "~/lib/errors";
 import { type CoachBookingTerms, getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { bookings } from "../../../db/schema";
 import { type Caller, recordBookingEvent, transition } from "./booking-record.server";
+import { refreshCoachFreeDays } from "./free-days.server";
 import { freeStartTimes, type TimeRange } from "./free-times";
 import { bookedRanges, offeringOf } from "./list-free-times.server";
 import { type BookingView, presentBooking } from "./present.server";
@@ -156,6 +157,7 @@ export async function createBooking(input: {
 				toStatus: "pending_payment",
 				detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
 			});
+			await refreshCoachFreeDays(tx, terms.coachId, now);
 			return inserted;
 		});
 		if (!row) throw new Error("booking insert returned nothing");

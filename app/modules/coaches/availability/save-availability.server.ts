@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { coachDateExceptions, coaches, coachWeeklyHours } from "../../../../db/schema";
 import { lockOwnCoach } from "../application/coach-record.server";
+import { refreshFreeDays } from "../search/refresh-free-days.server";
 import { type AvailabilityView, availabilityOf } from "./get-availability.server";
 import type { AvailabilityUpdate } from "./schema";
 import { minutesOf } from "./time";
@@ -43,6 +44,7 @@ export async function saveAvailability(input: { userId: string; update: Availabi
 			.update(coaches)
 			.set({ ...rules, updatedAt: new Date() })
 			.where(eq(coaches.id, coach.id));
+		await refreshFreeDays(coach.id, tx);
 		return availabilityOf(coach.id, tx);
 	});
 }

@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { coaches, coachOfferings } from "../../../../db/schema";
 import { lockOwnCoach } from "../application/coach-record.server";
+import { refreshFreeDays } from "../search/refresh-free-days.server";
 import { type OfferingsView, offeringsOf } from "./get-offerings.server";
 import type { OfferingsUpdate } from "./schema";
 
@@ -47,6 +48,8 @@ export async function saveOfferings(input: { userId: string; update: OfferingsUp
 				updatedAt: now,
 			})
 			.where(eq(coaches.id, coach.id));
+		// The shortest lesson decides which times count as free.
+		await refreshFreeDays(coach.id, tx);
 		return offeringsOf(coach.id, tx);
 	});
 }

@@ -7,6 +7,7 @@ import { addRoleGrant } from "~/modules/accounts/users.server";
 import { coaches, coachPhotos } from "../../../../db/schema";
 import { conflict } from "../application/coach-record.server";
 import { refreshCertificateBadge } from "../certificate-badge.server";
+import { refreshFreeDays } from "../search/refresh-free-days.server";
 import { lockCoach } from "./lock-coach.server";
 import type { Reviewer } from "./reviewer";
 
@@ -33,6 +34,7 @@ export async function approveApplication(input: { reviewer: Reviewer; coachId: s
 			.set({ status: "approved", approvedAt: now, realNameVerifiedAt: now, reviewNote: null, updatedAt: now })
 			.where(eq(coaches.id, coach.id));
 		await refreshCertificateBadge(tx, coach.id);
+		await refreshFreeDays(coach.id, tx);
 		const roleGranted = await addRoleGrant({ userId: coach.userId, role: "coach", grantedBy: input.reviewer.id }, tx);
 		await notify({ userId: coach.userId, kind: "coachApproved", link: "/coach" }, tx);
 		await recordAudit(tx, {

@@ -53,6 +53,14 @@ export const coachSearchSchema = z
 			gender: z.enum(["male", "female"], { error: "errors.field.invalidOption" }).optional(),
 			online: flag.optional(),
 			accepting: flag.optional(),
+			/** Free on a date ("YYYY-MM-DD", Shanghai, within the next 30 days) or "weekend" (this weekend). */
+			freeOn: z
+				.string()
+				.regex(/^(?:weekend|\d{4}-\d{2}-\d{2})$/, "coaches.errors.freeOn")
+				.refine((value) => value === "weekend" || !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "coaches.errors.freeOn")
+				.optional(),
+			/** Free to start a lesson at 18:00 or later (on `freeOn`'s days, or any day of the next 30). */
+			evening: flag.optional(),
 			q: refuseControlCharacters(z.string().trim().max(40, "errors.field.tooLong")).optional(),
 			sort: z.enum(searchSorts, { error: "errors.field.invalidOption" }).optional(),
 			limit: z.coerce

@@ -2,10 +2,12 @@ import { type SQL, sql } from "drizzle-orm";
 import { settings } from "~/lib/config.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
+import { addDays, todayInShanghai } from "../availability/time";
 import type { CourseType, Discipline } from "../catalog";
 import { findCity } from "../cities";
 import { photoUrlOf } from "../profile/photo-url.server";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
+import { datesOfWhen, freeDaysWindow } from "./free-days";
 import { resultCache } from "./result-cache.server";
 import type { CoachSearch, SearchSort } from "./schema";
 
@@ -27,6 +29,8 @@ export interface CoachCard {
 	badges: Array<"real_name" | "certificate">;
 	photoUrl: string | null;
 	approvedAt: string;
+	/** The coach's next bookable start (from the free-days summary), or null within the next 30 days. */
+	nextFreeAt: string | null;
 }
 
 export interface SearchResult {
@@ -59,6 +63,7 @@ interface Row extends Record<string, unknown> {
 	duration_minutes: number;
 	online: boolean;
 	photo_file_id: string | null;
+	next_free_at: Date | string | null;
 }
 
 /**
@@ -107,7 +112,10 @@ export function inSearchPlan<T>(sort: SearchSort, run: (tx: DbOrTx) => Promise<T
 }
 
 /** The search as one SQL statement (kept apart so tests can EXPLAIN exactly what runs). */
-export function buildSearchQuery(search: CoachSearch): { query: SQL; sort: SearchSort; origin: SearchResult["origin"] } {
+export function buildSearchQuery(
+	search: CoachSearch,
+	now = new Date(),
+): { query: SQL; sort: SearchSort; origin: SearchResult["origin"] } {
 	const city = search.city ? findCity(search.city) : undefined;
 	if (search.city && !city) {
 		throw new AppError(400, "validation_failed", "errors.validationFailed", { fields: { city: "coaches.errors.city" } });
@@ -149,6 +157,9 @@ export function buildSearchQuery(search: CoachSearch): { query: SQL; sort: Searc
 	if (search.level) coachFilters.push(sql`c.level = ${search.level}`);
 	if (search.gender) coachFilters.push(sql`c.gender = ${search.gender}`);
 	if (search.accepting !== undefined) coachFilters.push(sql`c.accepting_bookings = ${search.accepting}`);
+	const today = todayInShanghai(now);
+	const freeFilter = freeTimeFilter(search, today, now);
+	if (freeFilter) coachFilters.push(freeFilter);
 	if (search.q) {
 		// A substring match works for partial Chinese input ("王教" finds 王教练), which word
 		// tokenisers do not; it runs on the already narrowed set.
@@ -166,7 +177,9 @@ export function buildSearchQuery(search: CoachSearch): { query: SQL; sort: Searc
 			${distance} as distance_m, ${chord} as chord_m,
 			o.price_fen, o.course_type, o.duration_minutes, o.online,
 			(select p.file_id from coach_photos p where p.coach_id = c.id and p.status = 'approved'
-				order by p.position, p.created_at limit 1) as photo_file_id
+				order by p.position, p.created_at limit 1) as photo_file_id,
+			(select f.first_free_at from coach_free_days f where f.coach_id = c.id and f.date >= ${today}::date
+				and f.first_free_at > ${now.toISOString()}::timestamptz order by f.date limit 1) as next_free_at
 		from coaches c
 		cross join lateral (
 			select o.price_fen, o.course_type, o.duration_minutes, o.online from coach_offerings o
@@ -177,6 +190,33 @@ export function buildSearchQuery(search: CoachSearch): { query: SQL; sort: Searc
 		order by ${order}
 		limit ${search.limit + 1}`;
 	return { query, sort, origin: origin ? { ...origin, radiusKm } : null };
+}
+
+/**
+ * "Free on a date / this weekend / in the evening", answered from the per-day summary the coaches
+ * module keeps (coach_free_days): one index probe per coach the scan reaches, never a slot
+ * computation at query time.
+ */
+function freeTimeFilter(search: CoachSearch, today: string, now: Date): SQL | null {
+	if (!search.freeOn && !search.evening) return null;
+	const conditions: SQL[] = [sql`f.coach_id = c.id`, sql`f.first_free_at > ${now.toISOString()}::timestamptz`];
+	if (search.freeOn) {
+		const dates = datesOfWhen(search.freeOn, today);
+		const lastDate = addDays(today, freeDaysWindow - 1);
+		if (dates.some((date) => date < today || date > lastDate)) {
+			throw new AppError(400, "validation_failed", "errors.validationFailed", {
+				fields: { freeOn: "coaches.errors.freeOnRange" },
+			});
+		}
+		conditions.push(
+			sql`f.date in (${sql.join(
+				dates.map((date) => sql`${date}::date`),
+				sql`, `,
+			)})`,
+		);
+	} else conditions.push(sql`f.date >= ${today}::date`);
+	if (search.evening) conditions.push(sql`f.evening_free`);
+	return sql`exists (select 1 from coach_free_days f where ${sql.join(conditions, sql` and `)})`;
 }
 
 function orderFor(sort: SearchSort, chord: SQL): SQL {
@@ -244,5 +284,6 @@ function toCard(row: Row): CoachCard {
 		badges,
 		photoUrl: row.photo_file_id ? photoUrlOf(row.photo_file_id, "card") : null,
 		approvedAt: new Date(row.approved_at).toISOString(),
+		nextFreeAt: row.next_free_at === null ? null : new Date(row.next_free_at).toISOString(),
 	};
 }
