@@ -56,6 +56,14 @@ export const queues = {
 		options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
 		cron: "*/5 * * * *",
 	},
+	/** A lesson's reminder, scheduled when it is confirmed; it checks the booking again when it fires. */
+	"booking.remind": {
+		payload: z
+			.object({ bookingId: z.string().uuid(), kind: z.enum(["24h", "1h"]), startsAt: z.iso.datetime({ offset: true }) })
+			.strict(),
+		options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+		cron: undefined,
+	},
 	"coaches.refresh-free-days": {
 		payload: z.object({}).strict(),
 		options: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 3 * 3600 },

@@ -3,6 +3,7 @@ import { logger } from "../app/lib/logger.server";
 import { reencryptPersonalData } from "../app/lib/reencrypt.server";
 import { deliverMessage } from "../app/modules/accounts/messaging/deliver-message.server";
 import { pruneExpired } from "../app/modules/accounts/prune-expired.server";
+import { remindOfBooking } from "../app/modules/booking/booking-reminders.server";
 import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswered-bookings.server";
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
@@ -23,6 +24,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"events.coaches": ({ eventId }) => deliverEvent("coaches", eventId),
 	"booking.expire-unpaid": () => expireUnpaidBookings(),
 	"booking.cancel-unanswered": () => cancelUnansweredBookings(),
+	"booking.remind": (payload) => remindOfBooking(payload),
 	"events.files": ({ eventId }) => deliverEvent("files", eventId),
 	"events.prune": () => pruneDispatchedEvents(),
 	"coaches.refresh-free-days": () => refreshAllFreeDays(),

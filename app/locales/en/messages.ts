@@ -24,4 +24,50 @@ export default {
 			body: "Hello! Your email confirmation code is {{code}}, valid for {{minutes}} minutes. If you didn't sign up for CuePal, ignore this email.",
 		},
 	},
+	booking: {
+		created: {
+			subject: "Your CuePal booking is waiting for payment",
+			body: "[CuePal] You booked {{coach}} for {{time}}. Pay by {{payBy}}, or the booking is cancelled.",
+		},
+		paid: {
+			subject: "A new CuePal booking to confirm",
+			body: "[CuePal] {{player}} booked and paid your lesson at {{time}}. Please confirm or decline it soon.",
+		},
+		confirmed: {
+			subject: "Your CuePal booking is confirmed",
+			body: "[CuePal] {{coach}} confirmed your lesson at {{time}}. See you there.",
+		},
+		rejected: {
+			subject: "Your CuePal booking was declined",
+			body: "[CuePal] {{coach}} declined your booking for {{time}}; you are refunded in full. Reason: {{reason}}",
+		},
+		adjusted: {
+			subject: "Your CuePal coach proposes a change",
+			body: "[CuePal] {{coach}} proposes a change to your lesson at {{time}}. Accept or decline it in CuePal.",
+		},
+		rescheduled: {
+			subject: "Your CuePal lesson has moved",
+			body: "[CuePal] The lesson of coach {{coach}} and player {{player}} now starts at {{time}}.",
+		},
+		cancelled: {
+			subject: "A CuePal booking was cancelled",
+			body: "[CuePal] The lesson at {{time}} (coach {{coach}}, player {{player}}) is cancelled. {{reason}}",
+		},
+		unanswered: {
+			subject: "Your CuePal booking is cancelled and refunded",
+			body: "[CuePal] {{coach}} did not confirm your booking for {{time}} in time: it is cancelled and refunded in full.",
+		},
+		completed: {
+			subject: "Your CuePal lesson is finished",
+			body: "[CuePal] Your lesson with {{coach}} at {{time}} is finished. Tell others how it went in CuePal.",
+		},
+		reminder24h: {
+			subject: "CuePal reminder: lesson tomorrow",
+			body: "[CuePal] Reminder: your lesson (coach {{coach}}, player {{player}}) starts at {{time}}, in 24 hours.",
+		},
+		reminder1h: {
+			subject: "CuePal reminder: lesson in 1 hour",
+			body: "[CuePal] Reminder: your lesson (coach {{coach}}, player {{player}}) starts at {{time}}, in 1 hour.",
+		},
+	},
 } satisfies Translation<typeof zh>;

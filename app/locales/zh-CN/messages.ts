@@ -22,4 +22,50 @@ export default {
 			body: "您好！您的邮箱验证码是 {{code}}，{{minutes}} 分钟内有效。如果不是您本人注册球伴，请忽略这封邮件。",
 		},
 	},
+	booking: {
+		created: {
+			subject: "球伴预约待付款",
+			body: "【球伴】您已预约 {{coach}} 教练 {{time}} 的课程，请在 {{payBy}} 前完成付款，逾期将自动取消。",
+		},
+		paid: {
+			subject: "球伴新预约待确认",
+			body: "【球伴】学员 {{player}} 预约了您 {{time}} 的课程并已付款，请尽快确认或婉拒。",
+		},
+		confirmed: {
+			subject: "球伴预约已确认",
+			body: "【球伴】{{coach}} 教练已确认您 {{time}} 的课程，届时请准时到场。",
+		},
+		rejected: {
+			subject: "球伴预约被婉拒",
+			body: "【球伴】{{coach}} 教练婉拒了您 {{time}} 的预约，已全额退款。原因：{{reason}}",
+		},
+		adjusted: {
+			subject: "球伴教练提议调整预约",
+			body: "【球伴】{{coach}} 教练提议调整您 {{time}} 的课程，请在球伴中接受或拒绝。",
+		},
+		rescheduled: {
+			subject: "球伴课程时间已变更",
+			body: "【球伴】教练 {{coach}} 与学员 {{player}} 的课程已改到 {{time}}。",
+		},
+		cancelled: {
+			subject: "球伴预约已取消",
+			body: "【球伴】{{time}} 的课程（教练 {{coach}}，学员 {{player}}）已取消。{{reason}}",
+		},
+		unanswered: {
+			subject: "球伴预约已取消并退款",
+			body: "【球伴】{{coach}} 教练未及时确认您 {{time}} 的预约，预约已取消并全额退款。",
+		},
+		completed: {
+			subject: "球伴课程已完成",
+			body: "【球伴】您与 {{coach}} 教练 {{time}} 的课程已结束，欢迎在球伴中评价。",
+		},
+		reminder24h: {
+			subject: "球伴课程提醒：明天上课",
+			body: "【球伴】提醒：您的课程（教练 {{coach}}，学员 {{player}}）将于 {{time}} 开始，还有 24 小时。",
+		},
+		reminder1h: {
+			subject: "球伴课程提醒：1 小时后上课",
+			body: "【球伴】提醒：您的课程（教练 {{coach}}，学员 {{player}}）将于 {{time}} 开始，还有 1 小时。",
+		},
+	},
 } as const;

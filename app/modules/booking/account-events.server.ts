@@ -1,9 +1,9 @@
 import { and, eq, gt, inArray, or } from "drizzle-orm";
 import type { Transaction } from "~/lib/db.server";
-import { notify } from "~/modules/accounts/notifications.server";
 import { findUserById } from "~/modules/accounts/users.server";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { bookings } from "../../../db/schema";
+import { tellBookingParties } from "./booking-news.server";
 import { transition } from "./booking-record.server";
 
 /**
@@ -28,7 +28,7 @@ export async function cancelBookingsOfClosedAccount(userId: string, tx: Transact
 		)
 		.for("update");
 	for (const booking of future) {
-		await transition(
+		const cancelled = await transition(
 			tx,
 			booking,
 			"cancel",
@@ -36,12 +36,8 @@ export async function cancelBookingsOfClosedAccount(userId: string, tx: Transact
 			{ cancelledBy: "platform", cancelReason: "account_closed", refundFen: booking.paidFen },
 			{ reason: "account_closed", refundFen: booking.paidFen },
 		);
-		if (booking.playerId !== userId) {
-			await notify(
-				{ userId: booking.playerId, kind: "bookingCancelled", params: { reason: "" }, link: `/me/bookings/${booking.id}` },
-				tx,
-			);
-		}
+		// The other side hears of it; the closed account does not.
+		await tellBookingParties(tx, cancelled, "cancelled", { skipUserId: userId });
 	}
 	return future.length;
 }

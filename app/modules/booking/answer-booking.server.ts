@@ -1,7 +1,8 @@
 import { db } from "~/lib/db.server";
 import { forbidden } from "~/lib/errors";
-import { notify } from "~/modules/accounts/notifications.server";
+import { tellBookingParties } from "./booking-news.server";
 import { type Caller, lockBookingFor, transition } from "./booking-record.server";
+import { scheduleReminders } from "./booking-reminders.server";
 import { type BookingView, presentBooking } from "./present.server";
 
 /** The coach accepts a paid booking: the lesson is on, and the player is told. */
@@ -16,7 +17,8 @@ export async function confirmBooking(input: { caller: Caller; bookingId: string 
 			{ actor: "coach", actorId: input.caller.userId },
 			{ confirmedAt: new Date() },
 		);
-		await notify({ userId: booking.playerId, kind: "bookingConfirmed", link: `/me/bookings/${booking.id}` }, tx);
+		await tellBookingParties(tx, confirmed, "confirmed");
+		await scheduleReminders(tx, confirmed);
 		return presentBooking(confirmed, tx);
 	});
 }
@@ -34,10 +36,7 @@ export async function rejectBooking(input: { caller: Caller; bookingId: string; 
 			{ cancelledBy: "coach", cancelReason: input.reason, refundFen: booking.paidFen },
 			{ reason: input.reason, refundFen: booking.paidFen },
 		);
-		await notify(
-			{ userId: booking.playerId, kind: "bookingRejected", params: { reason: input.reason }, link: `/me/bookings/${booking.id}` },
-			tx,
-		);
+		await tellBookingParties(tx, rejected, "rejected", { reason: input.reason });
 		return presentBooking(rejected, tx);
 	});
 }

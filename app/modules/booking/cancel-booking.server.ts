@@ -1,7 +1,6 @@
 import { settings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
-import { notify } from "~/modules/accounts/notifications.server";
-import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { tellBookingParties } from "./booking-news.server";
 import { type BookingRow, type Caller, lockBookingFor, type Party, transition } from "./booking-record.server";
 import { type CancellationOutcome, type Canceller, cancellationOutcome } from "./cancellation";
 import { type BookingView, presentBooking } from "./present.server";
@@ -52,13 +51,7 @@ export async function cancelBooking(input: {
 			{ cancelledBy: by, cancelReason: input.reason ?? null, refundFen: outcome.refundFen },
 			{ reason: input.reason ?? null, ...outcome },
 		);
-		const coach = await getCoachBookingTerms(booking.coachId, tx);
-		const told = by === "player" ? [coach?.userId] : by === "coach" ? [booking.playerId] : [booking.playerId, coach?.userId];
-		for (const userId of told) {
-			if (!userId) continue;
-			const link = userId === booking.playerId ? `/me/bookings/${booking.id}` : `/coach/orders/${booking.id}`;
-			await notify({ userId, kind: "bookingCancelled", params: { reason: input.reason ?? "" }, link }, tx);
-		}
+		await tellBookingParties(tx, cancelled, "cancelled", { reason: input.reason });
 		return { booking: await presentBooking(cancelled, tx), outcome };
 	});
 }

@@ -1,8 +1,8 @@
 import { and, eq, lt, or } from "drizzle-orm";
 import { settings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
-import { notify } from "~/modules/accounts/notifications.server";
 import { bookings } from "../../../db/schema";
+import { tellBookingParties } from "./booking-news.server";
 import { transition } from "./booking-record.server";
 
 /**
@@ -20,7 +20,7 @@ export async function cancelUnansweredBookings(now = new Date()): Promise<number
 			.limit(500)
 			.for("update", { skipLocked: true });
 		for (const booking of waiting) {
-			await transition(
+			const cancelled = await transition(
 				tx,
 				booking,
 				"cancel",
@@ -28,7 +28,7 @@ export async function cancelUnansweredBookings(now = new Date()): Promise<number
 				{ cancelledBy: "system", cancelReason: "unanswered", refundFen: booking.paidFen },
 				{ reason: "unanswered", refundFen: booking.paidFen, countsAgainstCoach: true },
 			);
-			await notify({ userId: booking.playerId, kind: "bookingUnanswered", link: `/me/bookings/${booking.id}` }, tx);
+			await tellBookingParties(tx, cancelled, "unanswered");
 		}
 		return waiting.length;
 	});

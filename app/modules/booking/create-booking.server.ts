@@ -6,6 +6,7 @@ import { sealedIn } from "~/lib/encrypted-columns.server";
 import { AppError, causeChain, notFound } from "~/lib/errors";
 import { type CoachBookingTerms, getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { bookings } from "../../../db/schema";
+import { tellBookingParties } from "./booking-news.server";
 import { type Caller, recordBookingEvent, transition } from "./booking-record.server";
 import { refreshCoachFreeDays } from "./free-days.server";
 import { freeStartTimes, type TimeRange } from "./free-times";
@@ -157,6 +158,7 @@ export async function createBooking(input: {
 				toStatus: "pending_payment",
 				detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
 			});
+			if (inserted) await tellBookingParties(tx, inserted, "created");
 			await refreshCoachFreeDays(tx, terms.coachId, now);
 			return inserted;
 		});

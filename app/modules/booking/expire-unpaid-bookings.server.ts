@@ -1,7 +1,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { notify } from "~/modules/accounts/notifications.server";
 import { bookings } from "../../../db/schema";
+import { tellBookingParties } from "./booking-news.server";
 import { transition } from "./booking-record.server";
 
 /**
@@ -17,8 +17,7 @@ export async function expireUnpaidBookings(now = new Date()): Promise<number> {
 			.limit(500)
 			.for("update", { skipLocked: true });
 		for (const booking of lapsed) {
-			await transition(tx, booking, "expire", { actor: "system", actorId: null });
-			await notify({ userId: booking.playerId, kind: "bookingExpired", link: `/me/bookings/${booking.id}` }, tx);
+			await tellBookingParties(tx, await transition(tx, booking, "expire", { actor: "system", actorId: null }), "expired");
 		}
 		return lapsed.length;
 	});

@@ -1,12 +1,11 @@
 import { db } from "~/lib/db.server";
 import { AppError, forbidden } from "~/lib/errors";
-import { notify } from "~/modules/accounts/notifications.server";
+import { tellBookingParties } from "./booking-news.server";
 import { type Caller, lockBookingFor, transition } from "./booking-record.server";
+import { earlyStartMinutes } from "./coach-actions";
 import { type BookingView, presentBooking } from "./present.server";
 
 const minuteMs = 60_000;
-/** A lesson may be started a little early (the player arrived); it may not be started days before. */
-const earlyStartMinutes = 30;
 
 const tooEarly = () => new AppError(409, "conflict", "booking.errors.tooEarly");
 
@@ -25,8 +24,7 @@ export async function progressLesson(input: {
 		// A no-show can only be told once the lesson should have begun.
 		if (input.step === "no_show" && now < booking.startsAt) throw tooEarly();
 		const updated = await transition(tx, booking, input.step, { actor: "coach", actorId: input.caller.userId });
-		const kind = { start: "lessonStarted", finish: "lessonFinished", no_show: "lessonNoShow" }[input.step];
-		await notify({ userId: booking.playerId, kind, link: `/me/bookings/${booking.id}` }, tx);
+		await tellBookingParties(tx, updated, ({ start: "started", finish: "completed", no_show: "no_show" } as const)[input.step]);
 		return presentBooking(updated, tx);
 	});
 }

@@ -1,6 +1,5 @@
 import { db } from "~/lib/db.server";
-import { notify } from "~/modules/accounts/notifications.server";
-import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { tellBookingParties } from "./booking-news.server";
 import { lockBooking, transition } from "./booking-record.server";
 import type { BookingStatus } from "./lifecycle";
 
@@ -31,8 +30,7 @@ export async function markBookingPaid(input: {
 			{ paidFen: input.paidFen, paidAt: input.paidAt ?? new Date(), payBy: null },
 			{ paidFen: input.paidFen, paymentId: input.paymentId },
 		);
-		const coach = await getCoachBookingTerms(booking.coachId, tx);
-		if (coach) await notify({ userId: coach.userId, kind: "bookingPaid", link: `/coach/orders/${booking.id}` }, tx);
+		await tellBookingParties(tx, paid, "paid");
 		return { outcome: "paid" as const, status: paid.status };
 	});
 }

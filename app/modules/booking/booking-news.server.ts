@@ -1,0 +1,168 @@
+import { sql } from "drizzle-orm";
+import { fromDrizzle, type SendOptions } from "pg-boss";
+import { decryptOrNull } from "~/lib/crypto.server";
+import type { Transaction } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
+import { isLocale, type Locale } from "~/lib/i18n";
+import { queueMessage } from "~/modules/accounts/messaging/queue-message.server";
+import { notify } from "~/modules/accounts/notifications.server";
+import { findUserById } from "~/modules/accounts/users.server";
+import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { users } from "../../../db/schema";
+import { boss, startQueues } from "../../../jobs/boss";
+import { type QueueName, type QueuePayload, queues } from "../../../jobs/queues";
+import type { Actor, BookingRow } from "./booking-record.server";
+
+/** What happened to a booking that its people hear about. */
+export type BookingNews =
+	| "created"
+	| "paid"
+	| "confirmed"
+	| "rejected"
+	| "adjusted"
+	| "rescheduled"
+	| "cancelled"
+	| "expired"
+	| "unanswered"
+	| "started"
+	| "completed"
+	| "no_show"
+	| "reminder24h"
+	| "reminder1h";
+
+type Audience = "player" | "coach";
+interface Telling {
+	to: Audience;
+	/** In-app kind under `notifications.kinds.`. */
+	kind: string;
+	/** Outbox template under `messages.` (SMS, or email without a phone); none for in-app only. */
+	message?: string;
+}
+
+/**
+ * Who hears of what, in one table: the player about what the coach or the platform did, the coach
+ * about payments and the player's cancellations; both about reminders and about a cancellation
+ * neither of them made. A lesson's start and the no-show stay in-app (the player is there).
+ */
+function tellingsOf(news: BookingNews, cancelledBy: Actor | null): Telling[] {
+	switch (news) {
+		case "created":
+			return [{ to: "player", kind: "bookingCreated", message: "booking.created" }];
+		case "paid":
+			return [{ to: "coach", kind: "bookingPaid", message: "booking.paid" }];
+		case "confirmed":
+			return [{ to: "player", kind: "bookingConfirmed", message: "booking.confirmed" }];
+		case "rejected":
+			return [{ to: "player", kind: "bookingRejected", message: "booking.rejected" }];
+		case "adjusted":
+			return [{ to: "player", kind: "bookingAdjusted", message: "booking.adjusted" }];
+		case "rescheduled":
+			return [
+				{ to: "player", kind: "bookingRescheduled", message: "booking.rescheduled" },
+				{ to: "coach", kind: "bookingRescheduled", message: "booking.rescheduled" },
+			];
+		case "cancelled": {
+			const player: Telling = { to: "player", kind: "bookingCancelled", message: "booking.cancelled" };
+			const coach: Telling = { to: "coach", kind: "bookingCancelled", message: "booking.cancelled" };
+			if (cancelledBy === "player") return [coach];
+			if (cancelledBy === "coach") return [player];
+			return [player, coach];
+		}
+		case "expired":
+			return [{ to: "player", kind: "bookingExpired" }];
+		case "unanswered":
+			return [
+				{ to: "player", kind: "bookingUnanswered", message: "booking.unanswered" },
+				{ to: "coach", kind: "bookingUnansweredCoach" },
+			];
+		case "started":
+			return [{ to: "player", kind: "lessonStarted" }];
+		case "completed":
+			return [{ to: "player", kind: "lessonFinished", message: "booking.completed" }];
+		case "no_show":
+			return [{ to: "player", kind: "lessonNoShow" }];
+		case "reminder24h":
+		case "reminder1h": {
+			const kind = news === "reminder24h" ? "bookingReminder24h" : "bookingReminder1h";
+			const message = news === "reminder24h" ? "booking.reminder24h" : "booking.reminder1h";
+			return [
+				{ to: "player", kind, message },
+				{ to: "coach", kind, message },
+			];
+		}
+	}
+}
+
+/** "12月3日 14:00" / "Dec 3, 14:00", always Shanghai time (where the lesson is scheduled). */
+export function lessonTime(at: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
+		timeZone: "Asia/Shanghai",
+		month: locale === "zh-CN" ? "numeric" : "short",
+		day: "numeric",
+		hour: "2-digit",
+		minute: "2-digit",
+		hour12: false,
+	}).format(at);
+}
+
+/** Sends a job in the caller's transaction, so it exists exactly when the change that asks for it commits. */
+export async function sendJobIn<N extends QueueName>(
+	tx: Transaction,
+	name: N,
+	payload: QueuePayload<N>,
+	options: Omit<SendOptions, "db"> = {},
+): Promise<void> {
+	const data = queues[name].payload.parse(payload);
+	await startQueues();
+	await boss().send(name, data, { ...options, db: fromDrizzle(tx, sql) });
+}
+
+/**
+ * Tells the booking's people what happened, in the transaction of the change: an in-app
+ * notification, and a text by SMS (or email when the person has no phone) through the accounts
+ * outbox, whose delivery job is queued in the same transaction. Every booking service calls this
+ * rather than `notify`, so who is told what is decided here only.
+ */
+export async function tellBookingParties(
+	tx: Transaction,
+	booking: BookingRow,
+	news: BookingNews,
+	extra: { reason?: string; skipUserId?: string } = {},
+): Promise<void> {
+	const tellings = tellingsOf(news, booking.cancelledBy);
+	if (tellings.length === 0) return;
+	const coach = await getCoachBookingTerms(booking.coachId, tx);
+	const player = await findUserById(booking.playerId, tx);
+	for (const telling of tellings) {
+		const userId = telling.to === "player" ? booking.playerId : coach?.userId;
+		if (!userId || userId === extra.skipUserId) continue;
+		const person = telling.to === "player" ? player : await findUserById(userId, tx);
+		if (!person || person.status !== "active") continue;
+		const locale: Locale = isLocale(person.locale) ? person.locale : "zh-CN";
+		const params: Record<string, string> = {
+			time: lessonTime(booking.startsAt, locale),
+			coach: coach?.displayName ?? "",
+			player: player?.displayName ?? "",
+			reason: extra.reason ?? "",
+			payBy: booking.payBy ? lessonTime(booking.payBy, locale) : "",
+		};
+		const link = telling.to === "player" ? `/me/bookings/${booking.id}` : `/coach/orders/${booking.id}`;
+		await notify({ userId, kind: telling.kind, params, link }, tx);
+		if (!telling.message) continue;
+		const phone = decryptOrNull(person.phoneEnc, sealedIn(users.phoneEnc, person.id));
+		const email = person.emailVerifiedAt ? decryptOrNull(person.emailEnc, sealedIn(users.emailEnc, person.id)) : null;
+		if (!phone && !email) continue;
+		const messageId = await queueMessage(
+			{
+				channel: phone ? "sms" : "email",
+				recipient: (phone ?? email) as string,
+				userId,
+				template: telling.message,
+				params,
+				locale,
+			},
+			tx,
+		);
+		await sendJobIn(tx, "messaging.deliver", { messageId });
+	}
+}
