@@ -20,6 +20,7 @@ import { takeToast } from "./lib/toast.server";
 import { getUserSession } from "./modules/accounts/guards.server";
 import { unreadCount } from "./modules/accounts/notifications.server";
 import { can } from "./modules/accounts/permissions";
+import { bookingsToConfirm } from "./modules/booking/coach-orders.server";
 import { AppShell, type NavItem } from "./ui/app-shell";
 import { ButtonLink } from "./ui/button";
 import { NavigationProgress } from "./ui/progress-bar";
@@ -33,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		{ to: "/", labelKey: "common.nav.home", icon: "⌂" },
 		{ to: "/coaches", labelKey: "common.nav.coaches", icon: "⌕" },
 		...(session && can(session.roles, "update:coach-profile:own")
-			? [{ to: "/coach", labelKey: "common.nav.coachDesk", icon: "◎" }]
+			? [{ to: "/coach", labelKey: "common.nav.coachDesk", icon: "◎", badge: await bookingsToConfirm(session.user.id) }]
 			: []),
 		...(session && can(session.roles, "access:admin") ? [{ to: "/admin", labelKey: "common.nav.admin", icon: "⚙" }] : []),
 	];

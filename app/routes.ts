@@ -18,12 +18,19 @@ export default [
 	// Discovery: coach search and public profiles.
 	route("coaches", "routes/coaches/search.tsx"),
 	route("coaches/:coachId", "routes/coaches/profile.tsx"),
+	// Booking, the player's side: the form, then the player's bookings.
+	route("coaches/:coachId/book", "routes/coaches/book.tsx"),
+	route("me/bookings", "routes/me/bookings.tsx"),
+	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
 
 	// The coach's own pages: the application, then offerings and availability once approved.
 	route("coach", "routes/coach/dashboard.tsx"),
 	route("coach/apply", "routes/coach/apply.tsx"),
 	route("coach/offerings", "routes/coach/offerings.tsx"),
 	route("coach/availability", "routes/coach/availability.tsx"),
+	route("coach/orders", "routes/coach/orders.tsx"),
+	route("coach/orders/live", "routes/coach/orders-live.tsx"),
+	route("coach/orders/:bookingId", "routes/coach/order.tsx"),
 
 	// Social sign-in (WeChat, Alipay).
 	route("auth/:provider/start", "routes/auth/social-start.tsx"),

@@ -6,6 +6,7 @@ import { findCoachOfUser } from "~/modules/coaches/application/coach-record.serv
 import { bookingEvents, bookings } from "../../../db/schema";
 import { refreshCoachFreeDays } from "./free-days.server";
 import { type BookingAction, type BookingStatus, isActive, nextStatus } from "./lifecycle";
+import { notifyBookingChange } from "./live.server";
 
 export type BookingRow = typeof bookings.$inferSelect;
 /** Who calls: the signed-in person and their roles. */
@@ -84,6 +85,7 @@ export async function transition(
 	if (isActive(booking.status) !== isActive(to) || changes.startsAt || changes.holdsUntil) {
 		await refreshCoachFreeDays(tx, booking.coachId);
 	}
+	await notifyBookingChange(tx, { coachId: booking.coachId, playerId: booking.playerId, bookingId: booking.id, status: to });
 	return updated;
 }
 

@@ -11,6 +11,7 @@ import { type Caller, recordBookingEvent, transition } from "./booking-record.se
 import { refreshCoachFreeDays } from "./free-days.server";
 import { freeStartTimes, type TimeRange } from "./free-times";
 import { bookedRanges, offeringOf } from "./list-free-times.server";
+import { notifyBookingChange } from "./live.server";
 import { type BookingView, presentBooking } from "./present.server";
 import type { CreateBookingInput } from "./schema";
 
@@ -159,6 +160,7 @@ export async function createBooking(input: {
 				detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
 			});
 			if (inserted) await tellBookingParties(tx, inserted, "created");
+			await notifyBookingChange(tx, { coachId: terms.coachId, playerId: caller.userId, bookingId, status: "pending_payment" });
 			await refreshCoachFreeDays(tx, terms.coachId, now);
 			return inserted;
 		});

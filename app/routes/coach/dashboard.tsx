@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/lib/i18n";
+import { useLiveRevalidation } from "~/lib/use-live-revalidation";
 import { requireUser } from "~/modules/accounts/guards.server";
+import { bookingsToConfirm } from "~/modules/booking/coach-orders.server";
 import { CoachStatusChip } from "~/modules/coaches/application/components/status-chip";
 import { BecomeCoach, CoachPage } from "~/modules/coaches/dashboard/coach-page";
 import {
@@ -16,8 +18,10 @@ import type { Route } from "./+types/dashboard";
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const session = await requireUser(request);
+	const coach = await getCoachDashboard(session.user.id);
 	return {
-		coach: await getCoachDashboard(session.user.id),
+		coach,
+		toConfirm: coach?.status === "approved" ? await bookingsToConfirm(session.user.id) : 0,
 		title: pageTitle(request, "coaching.dashboard.title"),
 	};
 }
@@ -26,7 +30,9 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 
 export default function CoachDashboardPage({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { coach } = loaderData;
+	const { coach, toConfirm } = loaderData;
+	// New bookings update the orders shortcut and the navigation badge while the desk is open.
+	useLiveRevalidation(coach?.status === "approved" ? "/coach/orders/live" : null, "booking_changes");
 	return (
 		<CoachPage
 			title={t("coaching.dashboard.title")}
@@ -39,7 +45,7 @@ export default function CoachDashboardPage({ loaderData }: Route.ComponentProps)
 			) : coach.status === "approved" ? (
 				<>
 					<CoachHero coach={coach} />
-					<Shortcuts coachId={coach.id} />
+					<Shortcuts coachId={coach.id} toConfirm={toConfirm} />
 					<div className="grid gap-5 lg:grid-cols-2 lg:items-start">
 						<OfferingsCard coach={coach} />
 						<div className="space-y-5">

@@ -62,9 +62,15 @@ export function CoachHero({ coach }: { coach: CoachDashboard }) {
 }
 
 /** The four places a coach goes from here. */
-export function Shortcuts({ coachId }: { coachId: string }) {
+export function Shortcuts({ coachId, toConfirm = 0 }: { coachId: string; toConfirm?: number }) {
 	const { t } = useTranslation();
-	const links = [
+	const links: Array<{ to: string; icon: string; label: string; badge?: string }> = [
+		{
+			to: "/coach/orders",
+			icon: "✓",
+			label: t("booking.orders.title"),
+			badge: toConfirm ? t("booking.orders.toConfirmBadge", { count: toConfirm }) : undefined,
+		},
 		{ to: "/coach/offerings", icon: "¥", label: t("coaching.offerings.title") },
 		{ to: "/coach/availability", icon: "◷", label: t("coaching.dashboard.availability") },
 		{ to: "/coach/apply", icon: "✎", label: t("coaching.dashboard.editProfile") },
@@ -72,7 +78,7 @@ export function Shortcuts({ coachId }: { coachId: string }) {
 	];
 	return (
 		<nav aria-label={t("coaching.dashboard.shortcuts")}>
-			<ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+			<ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
 				{links.map((link) => (
 					<li key={link.to}>
 						<Link
@@ -86,6 +92,11 @@ export function Shortcuts({ coachId }: { coachId: string }) {
 								{link.icon}
 							</span>
 							<span className="text-[15px] font-medium">{link.label}</span>
+							{link.badge ? (
+								<span className="rounded-full bg-danger px-2 text-xs leading-5 text-white" data-testid="to-confirm-badge">
+									{link.badge}
+								</span>
+							) : null}
 						</Link>
 					</li>
 				))}
