@@ -22,6 +22,10 @@ export default [
 	route("coaches/:coachId/book", "routes/coaches/book.tsx"),
 	route("me/bookings", "routes/me/bookings.tsx"),
 	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
+	// Booking, the player's side: the form, then the player's bookings.
+	route("coaches/:coachId/book", "routes/coaches/book.tsx"),
+	route("me/bookings", "routes/me/bookings.tsx"),
+	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
 
 	// The coach's own pages: the application, then offerings and availability once approved.
 	route("coach", "routes/coach/dashboard.tsx"),

@@ -13,6 +13,7 @@ export default {
 		coachDesk: "Coach desk",
 		admin: "Back office",
 		me: "Me",
+		bookings: "Bookings",
 		signIn: "Sign in",
 		signOut: "Sign out",
 		mainNavigation: "Main navigation",

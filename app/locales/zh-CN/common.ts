@@ -10,6 +10,7 @@ export default {
 		coachDesk: "工作台",
 		admin: "管理后台",
 		me: "我的",
+		bookings: "预约",
 		signIn: "登录",
 		signOut: "退出登录",
 		mainNavigation: "主导航",

@@ -7,6 +7,7 @@ import { AppError, causeChain, notFound } from "~/lib/errors";
 import { type CoachBookingTerms, getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { bookings } from "../../../db/schema";
 import { tellBookingParties } from "./booking-news.server";
+import { amountDueFen } from "./amounts.server";
 import { type Caller, recordBookingEvent, transition } from "./booking-record.server";
 import { refreshCoachFreeDays } from "./free-days.server";
 import { freeStartTimes, type TimeRange } from "./free-times";
@@ -115,9 +116,9 @@ export async function createBooking(input: {
 	const onOffer = freeStartTimes({ ...query, booked: [] }).some((slot) => slot.startsAt.getTime() === startsAt.getTime());
 	if (!onOffer) throw refuse(422, "booking.errors.notAFreeTime", "startsAt");
 
-	const { BOOKING_PAYMENT_MINUTES, BOOKING_DEPOSIT_PERCENT } = settings();
-	const depositFen =
-		request.paymentPlan === "full" ? offering.priceFen : Math.ceil((offering.priceFen * BOOKING_DEPOSIT_PERCENT) / 100);
+	const { BOOKING_PAYMENT_MINUTES } = settings();
+	// The booking form shows the same amount before the player submits.
+	const depositFen = amountDueFen(offering.priceFen, request.paymentPlan);
 	const endsAt = new Date(startsAt.getTime() + offering.durationMinutes * minuteMs);
 	const bookingId = crypto.randomUUID();
 	try {

@@ -4,9 +4,14 @@ import { z } from "zod";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
 import { formatFen } from "~/lib/money";
 import { orPageError } from "~/lib/page-errors.server";
+import { weekOfFreeTimes } from "~/modules/booking/booking-form.server";
+import { CancellationPolicyText } from "~/modules/booking/components/cancellation-policy";
+import { WeekStrip } from "~/modules/booking/components/week-strip";
 import { courseTypeNames, disciplineNames } from "~/modules/coaches/catalog";
 import { Badges } from "~/modules/coaches/components/badges";
 import { getPublicCoachProfile } from "~/modules/coaches/profile/get-public-profile.server";
+import { ButtonLink } from "~/ui/button";
+import { cn } from "~/ui/cn";
 import { EmptyState } from "~/ui/empty-state";
 import type { Route } from "./+types/profile";
 
@@ -20,6 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		getPublicCoachProfile(params.coachId, viewer.success ? { latitude: viewer.data.lat, longitude: viewer.data.lng } : undefined),
 	);
 	const { t } = i18nFor(locale);
+	const week = await weekOfFreeTimes({ coachId: coach.id, offeringId: url.searchParams.get("offeringId") ?? undefined });
 	const cheapest = coach.offerings.reduce<(typeof coach.offerings)[number] | null>(
 		(low, item) => (!low || item.priceFen < low.priceFen ? item : low),
 		null,
@@ -36,6 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		.join(" · ");
 	return {
 		coach,
+		week,
 		locale,
 		origin: url.origin,
 		meta: {
@@ -71,7 +78,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { coach, locale } = loaderData;
+	const { coach, week, locale } = loaderData;
+	const bookLink = (offeringId: string) => `/coaches/${coach.id}/book?${new URLSearchParams({ offeringId })}`;
 	const cityName = coach.city ? (locale === "en" ? coach.city.nameEn : coach.city.nameZh) : "";
 	const byCourse = new Map<string, typeof coach.offerings>();
 	for (const offering of coach.offerings)
@@ -176,6 +184,43 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 				</Section>
 			) : null}
 
+			{week ? (
+				<Section title={t("booking.player.week.title")}>
+					{week.accepting ? (
+						<>
+							{coach.offerings.length > 1 ? (
+								<ul className="mb-3 flex flex-wrap gap-2" aria-label={t("coaches.profile.offerings")}>
+									{coach.offerings.map((offering) => (
+										<li key={offering.id}>
+											<Link
+												to={`?${new URLSearchParams({ offeringId: offering.id })}`}
+												preventScrollReset
+												aria-current={offering.id === week.offeringId ? "true" : undefined}
+												className={cn(
+													"inline-flex h-9 items-center rounded-full px-3 text-sm ring-1 ring-inset",
+													offering.id === week.offeringId
+														? "bg-cloth-700 text-white ring-cloth-700"
+														: "bg-white ring-line hover:bg-paper",
+												)}
+											>
+												{courseTypeNames[offering.courseType][locale]} ·{" "}
+												{t("coaches.profile.minutes", { minutes: offering.durationMinutes })}
+											</Link>
+										</li>
+									))}
+								</ul>
+							) : null}
+							<p className="mb-2 text-sm text-muted">{t("booking.player.week.hint")}</p>
+							<WeekStrip coachId={coach.id} offeringId={week.offeringId} days={week.days} />
+						</>
+					) : (
+						<p className="rounded-xl bg-wood-100 px-3 py-2 text-sm text-wood-700" data-testid="paused">
+							<strong>{t("booking.player.paused")}</strong> · {t("booking.player.pausedBody")}
+						</p>
+					)}
+				</Section>
+			) : null}
+
 			<Section title={t("coaches.profile.offerings")}>
 				<p className="text-sm text-muted">{t("coaches.profile.offeringsBody")}</p>
 				<div className="mt-3 divide-y divide-line" data-testid="offerings">
@@ -184,7 +229,7 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 							<h3 className="font-medium">{courseTypeNames[courseType as keyof typeof courseTypeNames][locale]}</h3>
 							<ul className="mt-1.5 space-y-1">
 								{items.map((offering) => (
-									<li key={offering.id} className="flex items-center justify-between text-sm">
+									<li key={offering.id} className="flex min-h-11 items-center justify-between gap-3 text-sm">
 										<span>
 											{t("coaches.profile.minutes", { minutes: offering.durationMinutes })}
 											{offering.online ? (
@@ -193,7 +238,18 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 												</span>
 											) : null}
 										</span>
-										<strong className="text-base text-wood-700">{formatFen(offering.priceFen, locale)}</strong>
+										<span className="flex items-center gap-3">
+											<strong className="text-base text-wood-700">{formatFen(offering.priceFen, locale)}</strong>
+											{coach.acceptingBookings ? (
+												<ButtonLink
+													to={bookLink(offering.id)}
+													size="sm"
+													aria-label={`${t("booking.player.book")} ${courseTypeNames[offering.courseType][locale]} ${t("coaches.profile.minutes", { minutes: offering.durationMinutes })}`}
+												>
+													{t("booking.player.book")}
+												</ButtonLink>
+											) : null}
+										</span>
 									</li>
 								))}
 							</ul>
@@ -227,11 +283,7 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 			</Section>
 
 			<Section title={t("coaches.profile.policy")}>
-				<p className="text-sm">
-					{/* The same words the coach chose the preset by, so both read the same refund terms. */}
-					<strong>{t(`coaching.offerings.policies.${coach.cancellationPolicy}.name`)}</strong>
-				</p>
-				<p className="mt-1 text-sm text-muted">{t(`coaching.offerings.policies.${coach.cancellationPolicy}.body`)}</p>
+				<CancellationPolicyText policy={coach.cancellationPolicy} />
 			</Section>
 
 			<Section title={t("coaches.profile.reviews")}>

@@ -32,6 +32,7 @@ export default function Me({ loaderData }: Route.ComponentProps) {
 		month: "long",
 	});
 	const links = [
+		{ to: "/me/bookings", label: t("booking.player.list.title"), badge: null },
 		{ to: "/me/notifications", label: t("accounts.me.notifications"), badge: unread > 0 ? String(unread) : null },
 		{ to: "/me/security", label: t("accounts.me.security"), badge: null },
 		isCoach
