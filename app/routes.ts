@@ -22,16 +22,15 @@ export default [
 	route("coaches/:coachId/book", "routes/coaches/book.tsx"),
 	route("me/bookings", "routes/me/bookings.tsx"),
 	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
-	// Booking, the player's side: the form, then the player's bookings.
-	route("coaches/:coachId/book", "routes/coaches/book.tsx"),
-	route("me/bookings", "routes/me/bookings.tsx"),
-	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
 
 	// The coach's own pages: the application, then offerings and availability once approved.
 	route("coach", "routes/coach/dashboard.tsx"),
 	route("coach/apply", "routes/coach/apply.tsx"),
 	route("coach/offerings", "routes/coach/offerings.tsx"),
 	route("coach/availability", "routes/coach/availability.tsx"),
+	route("coach/orders", "routes/coach/orders.tsx"),
+	route("coach/orders/live", "routes/coach/orders-live.tsx"),
+	route("coach/orders/:bookingId", "routes/coach/order.tsx"),
 	route("coach/orders", "routes/coach/orders.tsx"),
 	route("coach/orders/live", "routes/coach/orders-live.tsx"),
 	route("coach/orders/:bookingId", "routes/coach/order.tsx"),

@@ -137,6 +137,10 @@ async function main() {
 			// (browsers reconnect to another instance).
 			const { closeLiveStreams } = await import("../lib/live.server");
 			await closeLiveStreams();
+			// Open live feeds never finish by themselves: end them so the drain does not wait for them
+			// (browsers reconnect to another instance).
+			const { closeLiveStreams } = await import("../lib/live.server");
+			await closeLiveStreams();
 			server.closeIdleConnections();
 			await closed;
 		}
