@@ -31,9 +31,6 @@ export default [
 	route("coach/orders", "routes/coach/orders.tsx"),
 	route("coach/orders/live", "routes/coach/orders-live.tsx"),
 	route("coach/orders/:bookingId", "routes/coach/order.tsx"),
-	route("coach/orders", "routes/coach/orders.tsx"),
-	route("coach/orders/live", "routes/coach/orders-live.tsx"),
-	route("coach/orders/:bookingId", "routes/coach/order.tsx"),
 
 	// Social sign-in (WeChat, Alipay).
 	route("auth/:provider/start", "routes/auth/social-start.tsx"),

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import type { EmbeddedDatabase } from "../../db/embedded";
 import { applyMigrations } from "../../db/migrate";
-import { ConfigError, readSettings, rereadSettings } from "../lib/config.server";
+import { ConfigError, readSettings } from "../lib/config.server";
 import { ensureDevelopmentSecrets } from "./dev-secrets";
 import type { Lifecycle } from "./health";
 
@@ -52,15 +52,13 @@ async function main() {
 			}
 			throw error;
 		}
-		// The embedded database's URL becomes a setting like any other.
 		process.env.DATABASE_URL = embedded.url;
-		settings = rereadSettings();
 		say(`Embedded PostgreSQL on port ${embedded.port} (data in ${embedded.dataDir})`);
 	}
-	const databaseUrl = settings.DATABASE_URL as string;
+	const databaseUrl = process.env.DATABASE_URL as string;
 
 	// Production migrates through its own step before a rollout (npm run db:migrate).
-	if (settings.APP_ENV !== "production" || settings.MIGRATE_ON_START === "1") {
+	if (settings.APP_ENV !== "production" || process.env.MIGRATE_ON_START === "1") {
 		await applyMigrations(databaseUrl);
 	}
 
@@ -72,7 +70,7 @@ async function main() {
 		const rewritten = (await reencryptPersonalData()) + (await resealLocalUploads());
 		if (rewritten > 0) say(`Personal data re-encrypted under the current key (${rewritten} values and files).`);
 	}
-	if (settings.APP_ENV === "development" && settings.SEED !== "0") {
+	if (settings.APP_ENV === "development" && process.env.SEED !== "0") {
 		const { seedDemoData } = await import("./demo-data");
 		const added = await seedDemoData();
 		if (added > 0) say(`Demo data loaded (${added} records).`);
@@ -102,7 +100,7 @@ async function main() {
 			closeVite = () => viteServer.close();
 			app = createApp({ lifecycle, vite: viteServer, extraRouters });
 		} else {
-			const buildDir = resolve(settings.BUILD_DIR);
+			const buildDir = resolve(process.env.BUILD_DIR ?? "build");
 			ensureBuild(buildDir);
 			const build = (await import(pathToFileURL(join(buildDir, "server", "index.js")).href)) as ServerBuild;
 			app = createApp({ lifecycle, build, buildDir, extraRouters });
@@ -133,10 +131,6 @@ async function main() {
 		force.unref();
 		if (server) {
 			const closed = new Promise<void>((done) => server?.close(() => done()));
-			// Open live feeds never finish by themselves: end them so the drain does not wait for them
-			// (browsers reconnect to another instance).
-			const { closeLiveStreams } = await import("../lib/live.server");
-			await closeLiveStreams();
 			// Open live feeds never finish by themselves: end them so the drain does not wait for them
 			// (browsers reconnect to another instance).
 			const { closeLiveStreams } = await import("../lib/live.server");
