@@ -18,7 +18,18 @@ import { Select } from "~/ui/select";
 import { Skeleton } from "~/ui/skeleton";
 import type { Route } from "./+types/search";
 
-const filterNames = ["discipline", "courseType", "level", "minYuan", "maxYuan", "gender", "online", "accepting"] as const;
+const filterNames = [
+	"discipline",
+	"courseType",
+	"level",
+	"minYuan",
+	"maxYuan",
+	"gender",
+	"freeOn",
+	"evening",
+	"online",
+	"accepting",
+] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const url = new URL(request.url);

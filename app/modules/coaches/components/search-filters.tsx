@@ -3,6 +3,7 @@ import { Form } from "react-router";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { Select } from "~/ui/select";
+import { addDays, todayInShanghai } from "../availability/time";
 import { courseTypeNames, courseTypes, disciplineNames, disciplines } from "../catalog";
 import { coachLevels } from "../search/schema";
 
@@ -98,6 +99,19 @@ export function SearchFilters({ values, locale, idPrefix }: { values: FilterValu
 					/>
 				)}
 			</Field>
+			<Field label={t("coaches.search.freeOn")}>
+				{(wiring) => <Select {...wiring} name="freeOn" defaultValue={values.freeOn ?? ""} options={freeOnOptions(t, locale)} />}
+			</Field>
+			<label className="flex items-center gap-3 text-sm">
+				<input
+					type="checkbox"
+					name="evening"
+					value="true"
+					defaultChecked={values.evening === "true"}
+					className="size-5 accent-cloth-700"
+				/>
+				{t("coaches.search.evening")}
+			</label>
 			<label className="flex items-center gap-3 text-sm">
 				<input
 					type="checkbox"
@@ -125,4 +139,20 @@ export function SearchFilters({ values, locale, idPrefix }: { values: FilterValu
 			</div>
 		</Form>
 	);
+}
+
+/** Any day, this weekend, then the next 14 dates by name (search knows 30 days; two weeks fit a list). */
+function freeOnOptions(t: (key: string) => string, locale: "zh-CN" | "en") {
+	const today = todayInShanghai();
+	const format = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone: "UTC" });
+	const dates = Array.from({ length: 14 }, (_, index) => addDays(today, index));
+	return [
+		{ value: "", label: t("coaches.search.freeOnAny") },
+		{ value: "weekend", label: t("coaches.search.freeWeekend") },
+		...dates.map((date, index) => {
+			const name = format.format(new Date(`${date}T00:00:00Z`));
+			const prefix = index === 0 ? t("coaches.search.freeToday") : index === 1 ? t("coaches.search.freeTomorrow") : null;
+			return { value: date, label: prefix ? `${prefix} · ${name}` : name };
+		}),
+	];
 }
