@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -59,19 +59,20 @@ export function ensureFreshBuild(root = process.cwd()): void {
 }
 
 /**
- * A copy of the fresh build for one run's server, taken under the build lock so it is whole.
- * The server then serves its own copy: another build of the checkout in the middle of the run
- * (another engineer's, another run's) no longer pulls its hashed assets away from open pages.
- * Once per run: the processes it starts inherit `E2E_BUILD_DIR` and reuse the copy.
+ * A copy of the fresh build for one run's server, taken under the build lock in the same step as
+ * the check and the build, so it is whole. The server then serves its own copy: another build of
+ * the checkout in the middle of the run (another engineer's, another run's) no longer pulls its
+ * hashed assets away from open pages. Once per run: the processes it starts inherit
+ * `CUEPAL_BUILD_COPY` and reuse the copy.
  */
 export function snapshotBuild(target: string, root = process.cwd()): string {
-	const existing = process.env.E2E_BUILD_DIR;
+	const existing = process.env.CUEPAL_BUILD_COPY;
 	if (existing) return existing;
-	ensureFreshBuild(root);
-	const [command, args] = underBuildLock(["sh", "-c", 'rm -rf "$1" && cp -R build "$1"', "snapshot", target]);
+	const [command, args] = underBuildLock(["npx", "tsx", fileURLToPath(import.meta.url), target]);
 	const result = spawnSync(command, args, { stdio: "inherit", cwd: root });
-	if (result.status !== 0) throw new Error(`copying the build to ${target} failed`);
-	process.env.E2E_BUILD_DIR = target;
+	if (result.status !== 0) throw new Error(`building the app and copying it to ${target} failed`);
+	process.env[buildFreshVariable] = "1";
+	process.env.CUEPAL_BUILD_COPY = target;
 	return target;
 }
 
@@ -84,12 +85,17 @@ export function underBuildLock([command, ...args]: [string, ...string[]]): [stri
 	return hasFlock ? ["flock", [buildLock, command, ...args]] : [command, args];
 }
 
-// Run under the lock by ensureFreshBuild: check again, then build.
+// Run under the lock by ensureFreshBuild and snapshotBuild: check again, build, copy if asked.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const reason = staleBuildReason();
+	const target = process.argv[2];
+	const reason = process.env[buildFreshVariable] === "1" && existsSync("build/server/index.js") ? null : staleBuildReason();
 	if (reason) {
 		console.log(`Building the app for the tests (${reason})…`);
 		const result = spawnSync("npx", ["react-router", "build"], { stdio: "inherit" });
-		process.exit(result.status ?? 1);
+		if (result.status !== 0) process.exit(result.status ?? 1);
+	}
+	if (target) {
+		rmSync(target, { recursive: true, force: true });
+		cpSync("build", target, { recursive: true });
 	}
 }

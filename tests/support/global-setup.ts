@@ -4,7 +4,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "../../db/embedded";
 import { applyMigrations } from "../../db/migrate";
-import { ensureFreshBuild } from "./fresh-build";
+import { snapshotBuild } from "./fresh-build";
 
 /**
  * Once per integration run: a PostgreSQL (TEST_DATABASE_URL, or an embedded one of its own),
@@ -29,22 +29,28 @@ export default async function setup(project: TestProject) {
 	await admin.end();
 	await applyMigrations(`${serverUrl}/cuepal_template`);
 
+	// A build older than the code would test yesterday's pages: rebuild when any input changed, then
+	// test a copy of this run's own, which another build of the checkout cannot change mid-run.
+	const buildCopy = resolve(`.data/test-runs/${process.pid}-build`);
 	try {
-		// A build older than the code would test yesterday's pages: rebuild when any input changed.
-		ensureFreshBuild();
+		snapshotBuild(buildCopy);
 	} catch (error) {
 		await embedded?.stop();
 		throw error;
 	}
 	project.provide("databaseServerUrl", serverUrl);
+	project.provide("buildDir", buildCopy);
 	return async () => {
 		await embedded?.stop();
 		if (runDir) rmSync(runDir, { recursive: true, force: true });
+		rmSync(buildCopy, { recursive: true, force: true });
 	};
 }
 
 declare module "vitest" {
 	export interface ProvidedContext {
 		databaseServerUrl: string;
+		/** This run's copy of the build, for tests that go through pages (tests/support/test-app.ts). */
+		buildDir: string;
 	}
 }

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
+import { inject } from "vitest";
 import type { Lifecycle } from "~/server/health";
 
 export interface TestApp {
@@ -14,7 +15,8 @@ export interface TestApp {
 export async function startTestApp(options: { development?: boolean } = {}): Promise<TestApp> {
 	const { createApp } = await import("~/server/app");
 	const { developmentRouter } = await import("~/server/development-routes");
-	const buildDir = resolve("build");
+	// The run's own copy of the build (tests/support/global-setup.ts), safe from rebuilds elsewhere.
+	const buildDir = resolve(inject("buildDir") ?? "build");
 	const build = (await import(pathToFileURL(resolve(buildDir, "server/index.js")).href)) as ServerBuild;
 	const lifecycle: Lifecycle = { draining: false };
 	const app = createApp({
