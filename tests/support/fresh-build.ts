@@ -40,25 +40,6 @@ export function staleBuildReason(root = process.cwd(), inputs = buildInputs): st
 }
 
 /**
- * Builds the app unless it is fresh. Several test runs may share the checkout, so the build runs
- * under an exclusive lock and the check is made again inside it: whoever waited finds the build
- * the other run just made, instead of replacing it under a running test.
- */
-export function ensureFreshBuild(root = process.cwd()): void {
-	if (process.env[buildFreshVariable] === "1") return;
-	if (staleBuildReason(root) === null) {
-		process.env[buildFreshVariable] = "1";
-		return;
-	}
-	const [command, args] = underBuildLock(["npx", "tsx", fileURLToPath(import.meta.url)]);
-	const result = spawnSync(command, args, { stdio: "inherit", cwd: root });
-	if (result.status !== 0) throw new Error("building the app for the tests failed");
-	// Checked once per run: the processes this one starts (Playwright's workers load the config
-	// again) must not rebuild under a server that is serving this build, whatever changed since.
-	process.env[buildFreshVariable] = "1";
-}
-
-/**
  * A copy of the fresh build for one run's server, taken under the build lock in the same step as
  * the check and the build, so it is whole. The server then serves its own copy: another build of
  * the checkout in the middle of the run (another engineer's, another run's) no longer pulls its
@@ -85,7 +66,8 @@ export function underBuildLock([command, ...args]: [string, ...string[]]): [stri
 	return hasFlock ? ["flock", [buildLock, command, ...args]] : [command, args];
 }
 
-// Run under the lock by ensureFreshBuild and snapshotBuild: check again, build, copy if asked.
+// Run under the lock by snapshotBuild: check again (a run that waited finds the build the other just
+// made), build if still stale, then copy.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const target = process.argv[2];
 	const reason = process.env[buildFreshVariable] === "1" && existsSync("build/server/index.js") ? null : staleBuildReason();
