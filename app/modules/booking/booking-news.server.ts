@@ -93,16 +93,22 @@ function tellingsOf(news: BookingNews, cancelledBy: Actor | null): Telling[] {
 	}
 }
 
-/** "12月3日 14:00" / "Dec 3, 14:00", always Shanghai time (where the lesson is scheduled). */
+/** "12月3日 14:00" / "3 Dec 14:00", always Shanghai time (where the lesson is scheduled). */
 export function lessonTime(at: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
-		timeZone: "Asia/Shanghai",
-		month: locale === "zh-CN" ? "numeric" : "short",
-		day: "numeric",
-		hour: "2-digit",
-		minute: "2-digit",
-		hour12: false,
-	}).format(at);
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat("en-GB", {
+			timeZone: "Asia/Shanghai",
+			month: locale === "zh-CN" ? "numeric" : "short",
+			day: "numeric",
+			hour: "2-digit",
+			minute: "2-digit",
+			hourCycle: "h23",
+		})
+			.formatToParts(at)
+			.map((part) => [part.type, part.value]),
+	);
+	const clock = `${parts.hour}:${parts.minute}`;
+	return locale === "zh-CN" ? `${parts.month}月${parts.day}日 ${clock}` : `${parts.day} ${parts.month} ${clock}`;
 }
 
 /** Sends a job in the caller's transaction, so it exists exactly when the change that asks for it commits. */
