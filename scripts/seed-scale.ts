@@ -4,7 +4,8 @@ import { cities } from "../app/modules/coaches/cities";
 /**
  * `npm run seed:scale -- --coaches 100000`: fills a database with realistic synthetic coaches for
  * load tests — approved, spread over real city coordinates in proportion to population (within
- * ~15 km of each centre), each with 2–6 offerings and weekly hours. Set-based SQL, so 100,000
+ * ~15 km of each centre), each with 2–6 offerings, weekly hours and the search summary of their
+ * free days (coach_free_days). Set-based SQL, so 100,000
  * coaches take seconds. Uses DATABASE_URL, or the embedded database of `npm start` (DATA_DIR).
  * Synthetic users have no phone or email: nothing personal is invented.
  */
@@ -76,12 +77,15 @@ export async function seedScale(databaseUrl: string, count: number): Promise<{ a
 				where c.id = o.coach_id;
 
 				insert into coach_weekly_hours (coach_id, weekday, start_minute, end_minute)
-				select s.coach_id, d, case when d >= 6 then 600 else 840 end, case when d >= 6 then 1260 else 1320 end
+				-- A quarter of the coaches work weekday daytimes only (09:00-17:00), so "in the evening" filters something.
+				select s.coach_id, d, case when d >= 6 then 600 when s.n % 4 = 0 then 540 else 840 end,
+					case when d >= 6 then 1260 when s.n % 4 = 0 then 1020 else 1320 end
 				from scale_new s cross join generate_series(1, 7) d where d <> 1 + s.n % 7;
 			`);
 		}
+		await fillFreeDays(client, toAdd > 0);
 		await client.query("commit");
-		await client.query("analyze coaches; analyze coach_offerings; analyze coach_photos");
+		await client.query("analyze coaches; analyze coach_offerings; analyze coach_photos; analyze coach_free_days");
 		const total = await client.query<{ n: number }>("select count(*)::int as n from coaches where status = 'approved'");
 		return { added: toAdd, total: total.rows[0]?.n ?? 0 };
 	} catch (error) {
@@ -90,6 +94,45 @@ export async function seedScale(databaseUrl: string, count: number): Promise<{ a
 	} finally {
 		await client.end();
 	}
+}
+
+/**
+ * The search summary of the synthetic coaches (coach_free_days, the next 30 days), as the coaches
+ * module would write it for their weekly hours, with one day in seven already booked full. Rewritten
+ * when coaches were added or the window has moved on since the last fill (a later day), so a bench
+ * database seeded last week still filters today's dates.
+ */
+async function fillFreeDays(client: pg.Client, coachesAdded: boolean): Promise<void> {
+	const today = `(now() at time zone 'Asia/Shanghai')::date`;
+	if (!coachesAdded) {
+		const current = await client.query(
+			`select 1 from coach_free_days f join coaches c on c.id = f.coach_id join users u on u.id = c.user_id
+			where u.display_name like 'scale-%' and f.date = ${today} + 29 limit 1`,
+		);
+		if (current.rowCount) return;
+	}
+	await client.query(`
+		create temporary table scale_coach on commit drop as
+		select c.id from coaches c join users u on u.id = c.user_id where u.display_name like 'scale-%' and c.accepting_bookings;
+
+		delete from coach_free_days where coach_id in (select c.id from coaches c join users u on u.id = c.user_id
+			where u.display_name like 'scale-%');
+
+		insert into coach_free_days (coach_id, date, free_minutes, evening_free, first_free_at)
+		select coach_id, date, end_minute - start_minute, end_minute - 60 >= 18 * 60, first_free_at
+		from (
+			select h.coach_id, d.date, h.start_minute, h.end_minute,
+				-- Today starts after two hours' notice, on the half-hour grid.
+				greatest((d.date + make_interval(mins => h.start_minute)) at time zone 'Asia/Shanghai',
+					date_bin('30 minutes', now() + interval '2 hours 29 minutes', timestamptz '2000-01-01')) as first_free_at,
+				(d.date + make_interval(mins => h.end_minute - 60)) at time zone 'Asia/Shanghai' as last_start
+			from coach_weekly_hours h
+			join scale_coach s on s.id = h.coach_id
+			join (select ${today} + k as date from generate_series(0, 29) k) d on extract(isodow from d.date) = h.weekday
+			where hashtext(h.coach_id::text || d.date::text) % 7 <> 0
+		) days
+		where first_free_at <= last_start;
+	`);
 }
 
 async function embeddedUrl(): Promise<string> {

@@ -237,11 +237,9 @@ export const coachFreeDays = pgTable(
 		eveningFree: boolean("evening_free").notNull(),
 		firstFreeAt: timestamp("first_free_at", { withTimezone: true }).notNull(),
 	},
-	(table) => [
-		primaryKey({ columns: [table.coachId, table.date] }),
-		// Search walks coaches (nearest first, by price…) and probes each one's day: an index-only lookup.
-		index("coach_free_days_probe_idx").on(table.coachId, table.date, table.eveningFree, table.firstFreeAt),
-	],
+	// Search walks coaches (nearest first, by price…) and probes each one's days through the key;
+	// no second index, so the 30 rows a booking rewrites stay cheap to write.
+	(table) => [primaryKey({ columns: [table.coachId, table.date] })],
 );
 
 /**

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { todayInShanghai } from "~/modules/coaches/availability/time";
+import { datesOfWhen } from "~/modules/coaches/search/free-days";
 import { coachSearchSchema } from "~/modules/coaches/search/schema";
 import { buildSearchQuery, inSearchPlan } from "~/modules/coaches/search/search-coaches.server";
 import { seedScale } from "../../scripts/seed-scale";
@@ -29,8 +31,20 @@ describe("coach search query plans", () => {
 		expect(text).toMatch(/Index Scan using coaches_earth_idx[\s\S]*Order By: \(\(ll_to_earth/);
 	});
 
+	it("filters by free time (a date, in the evening) from the summary, still nearest first from the geo index", async () => {
+		const saturday = datesOfWhen("weekend", todayInShanghai())[0] as string;
+		for (const freeOn of [saturday, "weekend"]) {
+			const text = await plan({ lat: "31.2304", lng: "121.4737", radiusKm: "10", courseType: "basic", freeOn, evening: "true" });
+			expect(text).toMatch(/Index Scan using coaches_earth_idx[\s\S]*Order By: \(\(ll_to_earth/);
+			// One index probe of the summary per coach the scan reaches, never a pass over its millions of rows.
+			expect(text).toMatch(/Index (?:Only )?Scan using coach_free_days_\w+ on coach_free_days/);
+			expect(text).not.toMatch(/Seq Scan on coach_free_days\b/);
+			expect(text).not.toMatch(/Seq Scan on coaches\b/);
+		}
+	});
+
 	it("uses indexes for a city search sorted by price", async () => {
-		const text = await plan({ city: "beijing", radiusKm: "20", sort: "price", level: "advanced" });
+		const text = await plan({ city: "beijing", radiusKm: "20", sort: "price", level: "advanced", freeOn: "weekend" });
 		expect(text).not.toMatch(/Seq Scan on coaches\b/);
 		expect(text).not.toMatch(/Seq Scan on coach_offerings\b/);
 	});

@@ -1,0 +1,1 @@
+DROP INDEX "coach_free_days_probe_idx";
