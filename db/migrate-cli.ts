@@ -1,7 +1,8 @@
+import { readSettings } from "../app/lib/config.server";
 import { applyMigrations } from "./migrate";
 
 /** `npm run db:migrate`: the explicit migration step run before a rollout (see deploy/). */
-const url = process.env.DATABASE_URL;
+const url = readSettings().DATABASE_URL;
 if (!url) {
 	console.error("DATABASE_URL is not set: say which database to migrate.");
 	process.exit(1);

@@ -1,8 +1,9 @@
 import { join } from "node:path";
+import { readSettings } from "../app/lib/config.server";
 import { runningPostmaster } from "./embedded";
 
 /** Stops an embedded PostgreSQL left running by a process that was killed (`npm run db:stop`). */
-const dataDir = join(process.env.DATA_DIR ?? ".data", "pg");
+const dataDir = join(readSettings().DATA_DIR, "pg");
 const pid = runningPostmaster(dataDir);
 if (!pid) {
 	console.log(`No embedded PostgreSQL is running on ${dataDir}.`);

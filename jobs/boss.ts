@@ -1,4 +1,5 @@
 import { PgBoss } from "pg-boss";
+import { settings } from "../app/lib/config.server";
 import { singleton } from "../app/lib/singleton.server";
 import { deadLetterQueue, type QueueName, type QueuePayload, queueNames, queues } from "./queues";
 
@@ -8,13 +9,13 @@ export const boss = (): PgBoss =>
 		"boss",
 		() =>
 			new PgBoss({
-				connectionString: process.env.DATABASE_URL,
+				connectionString: settings().DATABASE_URL,
 				schema: "pgboss",
 				max: 4,
 				application_name: "cuepal-jobs",
 				// Only processes that run jobs supervise queues and run schedules.
-				supervise: process.env.ROLE !== "web",
-				schedule: process.env.ROLE !== "web",
+				supervise: settings().ROLE !== "web",
+				schedule: settings().ROLE !== "web",
 			}),
 	);
 

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import pg from "pg";
+import { settings } from "../app/lib/config.server";
 import { db, pool } from "../app/lib/db.server";
 import { logger } from "../app/lib/logger.server";
 import { domainEventReceipts, domainEvents } from "../db/schema";
@@ -109,7 +110,7 @@ export async function runDispatcher(options: { pollMs?: number } = {}): Promise<
 	let listener: pg.Client | null = null;
 	const listen = async () => {
 		if (stopped) return;
-		const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "cuepal-events" });
+		const client = new pg.Client({ connectionString: settings().DATABASE_URL, application_name: "cuepal-events" });
 		client.on("notification", drain);
 		client.on("error", (error) => {
 			logger.warn({ err: error.message }, "event listener connection lost");

@@ -2,7 +2,9 @@ import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
- * Every setting the app reads, validated once at start. `APP_ENV` says what kind of deployment
+ * Every setting the app reads, validated once at start. Nothing else reads `process.env`, except
+ * the start itself (app/server/start.ts and dev-secrets.ts), which completes the environment
+ * before it is read: development secrets, the embedded database's URL. `APP_ENV` says what kind of deployment
  * this is; `NODE_ENV` only selects the optimised build.
  */
 const settingsSchema = z.object({
@@ -15,7 +17,16 @@ const settingsSchema = z.object({
 	SESSION_SECRET: z.string().min(32).optional(),
 	APP_ENCRYPTION_KEYS: z.string().optional(),
 	APP_BLIND_INDEX_KEY: z.string().optional(),
-	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+	/** Unset: `info`, or `silent` under APP_ENV=test. */
+	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+	/** Where local state lives: the embedded database, uploads, development secrets. */
+	DATA_DIR: z.string().min(1).default(".data"),
+	/** Where `npm start` finds the build. */
+	BUILD_DIR: z.string().min(1).default("build"),
+	/** Production migrates in its own step; `1` migrates on start as well. */
+	MIGRATE_ON_START: z.enum(["0", "1"]).default("0"),
+	/** `0` skips the demo data of a development start. */
+	SEED: z.enum(["0", "1"]).default("1"),
 	DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 	/** A query running longer is cancelled by PostgreSQL, so a hung database fails requests (503) instead of holding them. */
 	DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -154,5 +165,25 @@ export function settings(): Settings {
 	cached ??= readSettings();
 	return cached;
 }
+
+/**
+ * Reads the settings again: for the start, which learns the embedded database's URL only once it
+ * runs and puts it in the environment like any other setting.
+ */
+export function rereadSettings(): Settings {
+	cached = readSettings();
+	return cached;
+}
+
+/**
+ * A provider's own settings (each SMS provider has its keys), validated by the provider's schema
+ * when the provider is created; read here, like every other setting.
+ */
+export function providerSettings<Shape extends z.ZodRawShape>(shape: Shape, env: NodeJS.ProcessEnv = process.env) {
+	return z.object(shape).safeParse(env);
+}
+
+/** The level the logs are written at. */
+export const logLevel = (current: Settings) => current.LOG_LEVEL ?? (current.APP_ENV === "test" ? "silent" : "info");
 
 export const isProduction = () => settings().APP_ENV === "production";

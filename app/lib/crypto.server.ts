@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { settings } from "./config.server";
 import { singleton } from "./singleton.server";
 
 /**
@@ -38,8 +39,7 @@ export function parseKeyring(encryptionKeys: string, indexKey: string): Keyring 
 
 const keyring = (): Keyring =>
 	singleton("keyring", () => {
-		const encryptionKeys = process.env.APP_ENCRYPTION_KEYS;
-		const indexKey = process.env.APP_BLIND_INDEX_KEY;
+		const { APP_ENCRYPTION_KEYS: encryptionKeys, APP_BLIND_INDEX_KEY: indexKey } = settings();
 		if (!encryptionKeys || !indexKey) {
 			throw new Error("APP_ENCRYPTION_KEYS and APP_BLIND_INDEX_KEY must be set (npm start sets them in development)");
 		}

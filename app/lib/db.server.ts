@@ -14,9 +14,8 @@ export type DbOrTx = Database | Transaction;
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 function createPool(): pg.Pool {
-	const connectionString = process.env.DATABASE_URL;
+	const { DATABASE_URL: connectionString, DB_POOL_MAX, DB_POOL_WAIT_MS, DB_STATEMENT_TIMEOUT_MS, ROLE } = settings();
 	if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`");
-	const { DB_POOL_MAX, DB_POOL_WAIT_MS, DB_STATEMENT_TIMEOUT_MS, ROLE } = settings();
 	const pool = new pg.Pool({
 		connectionString,
 		max: DB_POOL_MAX,

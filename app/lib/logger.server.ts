@@ -1,4 +1,5 @@
 import pino from "pino";
+import { logLevel, readSettings } from "./config.server";
 import { errorForLog } from "./log-errors";
 import { singleton } from "./singleton.server";
 
@@ -21,7 +22,8 @@ export const redactedPaths = [
 
 export const logger = singleton("logger", () =>
 	pino({
-		level: process.env.LOG_LEVEL ?? (process.env.APP_ENV === "test" ? "silent" : "info"),
+		// Read without caching: tests and the start may still be completing the environment.
+		level: logLevel(readSettings()),
 		base: { service: "cuepal" },
 		redact: { paths: redactedPaths, censor: "[redacted]" },
 		// Failed queries are logged without their parameters (see errorForLog).

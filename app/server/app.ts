@@ -69,7 +69,7 @@ export function createApp(options: AppOptions): express.Express {
 	app.use(securityHeaders({ production: isProduction(), development: Boolean(options.vite) }));
 	app.use(refuseUnknownMethods);
 	app.use(compression({ threshold: 1024 }));
-	app.use(originCheck(process.env.APP_URL));
+	app.use(originCheck(settings().APP_URL));
 
 	const platform = express.Router();
 	mountHealthRoutes(platform, options.lifecycle, probe, { production: isProduction(), metricsToken: settings().METRICS_TOKEN });

@@ -1,5 +1,6 @@
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
+import { isProduction } from "../lib/config.server";
 import { db } from "../lib/db.server";
 
 /**
@@ -8,6 +9,6 @@ import { db } from "../lib/db.server";
  * them in dependency order, in one transaction, and returns how many records they added.
  */
 export async function seedDemoData(): Promise<number> {
-	if (process.env.APP_ENV === "production") throw new Error("demo data is never loaded in production");
+	if (isProduction()) throw new Error("demo data is never loaded in production");
 	return db().transaction(async (tx) => (await seedDemoAccounts(tx)) + (await seedDemoCoaches(tx)));
 }

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import type { EmbeddedDatabase } from "../../db/embedded";
 import { applyMigrations } from "../../db/migrate";
-import { ConfigError, readSettings } from "../lib/config.server";
+import { ConfigError, readSettings, rereadSettings } from "../lib/config.server";
 import { ensureDevelopmentSecrets } from "./dev-secrets";
 import type { Lifecycle } from "./health";
 
@@ -52,13 +52,15 @@ async function main() {
 			}
 			throw error;
 		}
+		// The embedded database's URL becomes a setting like any other.
 		process.env.DATABASE_URL = embedded.url;
+		settings = rereadSettings();
 		say(`Embedded PostgreSQL on port ${embedded.port} (data in ${embedded.dataDir})`);
 	}
-	const databaseUrl = process.env.DATABASE_URL as string;
+	const databaseUrl = settings.DATABASE_URL as string;
 
 	// Production migrates through its own step before a rollout (npm run db:migrate).
-	if (settings.APP_ENV !== "production" || process.env.MIGRATE_ON_START === "1") {
+	if (settings.APP_ENV !== "production" || settings.MIGRATE_ON_START === "1") {
 		await applyMigrations(databaseUrl);
 	}
 
@@ -70,7 +72,7 @@ async function main() {
 		const rewritten = (await reencryptPersonalData()) + (await resealLocalUploads());
 		if (rewritten > 0) say(`Personal data re-encrypted under the current key (${rewritten} values and files).`);
 	}
-	if (settings.APP_ENV === "development" && process.env.SEED !== "0") {
+	if (settings.APP_ENV === "development" && settings.SEED !== "0") {
 		const { seedDemoData } = await import("./demo-data");
 		const added = await seedDemoData();
 		if (added > 0) say(`Demo data loaded (${added} records).`);
@@ -100,7 +102,7 @@ async function main() {
 			closeVite = () => viteServer.close();
 			app = createApp({ lifecycle, vite: viteServer, extraRouters });
 		} else {
-			const buildDir = resolve(process.env.BUILD_DIR ?? "build");
+			const buildDir = resolve(settings.BUILD_DIR);
 			ensureBuild(buildDir);
 			const build = (await import(pathToFileURL(join(buildDir, "server", "index.js")).href)) as ServerBuild;
 			app = createApp({ lifecycle, build, buildDir, extraRouters });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { rereadSettings } from "~/lib/config.server";
 import { aliyunSms } from "~/modules/accounts/messaging/aliyun-sms.server";
 import { providerFor } from "~/modules/accounts/messaging/providers.server";
 import { tencentSms } from "~/modules/accounts/messaging/tencent-sms.server";
@@ -23,6 +24,7 @@ function forgetSmsProvider(): void {
 
 afterEach(() => {
 	vi.unstubAllEnvs();
+	rereadSettings();
 	forgetSmsProvider();
 });
 
@@ -62,6 +64,8 @@ describe("Aliyun SMS", () => {
 	it("reads process.env and is chosen by SMS_PROVIDER=aliyun", async () => {
 		for (const [name, value] of Object.entries(settings())) vi.stubEnv(name, value);
 		vi.stubEnv("SMS_PROVIDER", "aliyun");
+		// Settings are read once per process; this test changes them, so it reads them again.
+		rereadSettings();
 		const provider = await providerFor("sms");
 		expect(provider.name).toBe("aliyun");
 		await provider.send(message("13800000002", "654321"));
@@ -146,6 +150,8 @@ describe("Tencent Cloud SMS", () => {
 	it("reads process.env and is chosen by SMS_PROVIDER=tencent", async () => {
 		for (const [name, value] of Object.entries(settings())) vi.stubEnv(name, value);
 		vi.stubEnv("SMS_PROVIDER", "tencent");
+		// Settings are read once per process; this test changes them, so it reads them again.
+		rereadSettings();
 		const provider = await providerFor("sms");
 		expect(provider.name).toBe("tencent");
 		await provider.send(message("+8613800000004", "135790"));

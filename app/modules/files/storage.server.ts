@@ -315,7 +315,7 @@ export function storageFromSettings(): FileStorage {
 			serverSideEncryption: config.S3_SERVER_SIDE_ENCRYPTION,
 		});
 	}
-	return localFolderStorage(resolve(process.env.DATA_DIR ?? ".data", "uploads"));
+	return localFolderStorage(resolve(settings().DATA_DIR, "uploads"));
 }
 
 export const fileStorage = (): FileStorage => singleton("fileStorage", storageFromSettings);

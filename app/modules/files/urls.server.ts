@@ -23,7 +23,7 @@ export function publicFileUrl(fileId: string, variant?: ImageVariant): string {
 }
 
 function signingKey(): Buffer {
-	const secret = settings().SESSION_SECRET ?? process.env.SESSION_SECRET;
+	const secret = settings().SESSION_SECRET;
 	if (!secret) throw new Error("SESSION_SECRET must be set to sign file URLs (npm start sets it in development)");
 	// A key of its own, so a file signature can never stand in for anything else signed with the secret.
 	return createHmac("sha256", secret).update("cuepal:files:signed-url:v1").digest();

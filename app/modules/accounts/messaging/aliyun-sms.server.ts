@@ -26,7 +26,7 @@ export function aliyunPhoneNumber(recipient: string): string {
  * Aliyun SMS (dysmsapi 2017-05-25 SendSms). The SDK signs with ACS3-HMAC-SHA256; an answer other
  * than Code "OK" throws, naming Aliyun's code, so the delivery job retries.
  */
-export function aliyunSms(env: NodeJS.ProcessEnv = process.env): MessageProvider {
+export function aliyunSms(env?: NodeJS.ProcessEnv): MessageProvider {
 	const settings = readSmsSettings("Aliyun", settingsShape, env);
 	const endpoint = parseEndpoint("ALIYUN_SMS_ENDPOINT", settings.ALIYUN_SMS_ENDPOINT);
 	// The client only reads these fields from its config (openapi-core's Config model).

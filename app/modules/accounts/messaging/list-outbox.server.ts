@@ -1,4 +1,5 @@
 import { desc } from "drizzle-orm";
+import { isProduction } from "~/lib/config.server";
 import { decrypt, decryptOrNull } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
@@ -17,7 +18,7 @@ export interface OutboxEntry {
 
 /** The messages sent, newest first, decrypted: only for the development outbox. */
 export async function listOutbox(limit: number): Promise<OutboxEntry[]> {
-	if (process.env.APP_ENV === "production") return [];
+	if (isProduction()) return [];
 	const rows = await db().select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(limit);
 	return rows.map((row) => ({
 		id: row.id,

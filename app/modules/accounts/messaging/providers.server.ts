@@ -1,3 +1,4 @@
+import { isProduction, settings } from "~/lib/config.server";
 import { logger } from "~/lib/logger.server";
 import { singleton } from "~/lib/singleton.server";
 
@@ -14,7 +15,7 @@ export interface MessageProvider {
 const developmentOutbox: MessageProvider = {
 	name: "outbox",
 	async send(message) {
-		if (process.env.APP_ENV === "production") throw new Error("no message provider is configured");
+		if (isProduction()) throw new Error("no message provider is configured");
 		logger.debug({ template: message.template }, "message kept in the development outbox");
 	},
 };
@@ -31,7 +32,7 @@ async function smtpProvider(url: string, from: string): Promise<MessageProvider>
 }
 
 async function smsProvider(): Promise<MessageProvider> {
-	switch (process.env.SMS_PROVIDER) {
+	switch (settings().SMS_PROVIDER) {
 		case "aliyun":
 			return (await import("./aliyun-sms.server")).aliyunSms();
 		case "tencent":
@@ -44,7 +45,7 @@ async function smsProvider(): Promise<MessageProvider> {
 export function providerFor(channel: "sms" | "email"): Promise<MessageProvider> {
 	return singleton(`provider:${channel}`, () => {
 		if (channel === "sms") return smsProvider();
-		const url = process.env.SMTP_URL;
-		return url ? smtpProvider(url, process.env.MAIL_FROM ?? "CuePal <no-reply@cuepal.cn>") : Promise.resolve(developmentOutbox);
+		const { SMTP_URL: url, MAIL_FROM: from } = settings();
+		return url ? smtpProvider(url, from ?? "CuePal <no-reply@cuepal.cn>") : Promise.resolve(developmentOutbox);
 	});
 }

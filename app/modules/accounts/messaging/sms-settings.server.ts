@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { providerSettings } from "~/lib/config.server";
 
 /** A setting that must be present (an empty value counts as missing). */
 export const requiredSetting = z.string().trim().min(1);
@@ -19,9 +20,9 @@ export function settingWithDefault(fallback: string) {
 export function readSmsSettings<Shape extends z.ZodRawShape>(
 	provider: string,
 	shape: Shape,
-	env: NodeJS.ProcessEnv = process.env,
+	env?: NodeJS.ProcessEnv,
 ): z.infer<z.ZodObject<Shape>> {
-	const result = z.object(shape).safeParse(env);
+	const result = providerSettings(shape, env);
 	if (result.success) return result.data;
 	const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
 	throw new Error(`${provider} SMS is not configured: missing or invalid ${names.join(", ")}`);

@@ -21,7 +21,7 @@ export function tencentPhoneNumber(recipient: string): string {
  * Tencent Cloud SMS (sms 2021-01-11 SendSms), signed with TC3-HMAC-SHA256 by the SDK. A request
  * error or a send status other than "Ok" throws, naming Tencent's code, so the delivery job retries.
  */
-export function tencentSms(env: NodeJS.ProcessEnv = process.env): MessageProvider {
+export function tencentSms(env?: NodeJS.ProcessEnv): MessageProvider {
 	const settings = readSmsSettings("Tencent", settingsShape, env);
 	const endpoint = parseEndpoint("TENCENT_SMS_ENDPOINT", settings.TENCENT_SMS_ENDPOINT);
 	const client = new sms.v20210111.Client({
