@@ -43,6 +43,8 @@ export default [
 		index("routes/admin/users.tsx"),
 		route("users/:userId", "routes/admin/user.tsx"),
 		route("audit", "routes/admin/audit.tsx"),
+		route("bookings", "routes/admin/bookings.tsx"),
+		route("bookings/:bookingId", "routes/admin/booking.tsx"),
 		route("coach-reviews", "routes/admin/coach-reviews.tsx"),
 		route("coach-reviews/:coachId", "routes/admin/coach-review.tsx"),
 	]),

@@ -26,7 +26,7 @@ const callerOf = async (req: Request) => {
 };
 
 const slotSchema = z.object({ startsAt: z.string(), endsAt: z.string() });
-const bookingSchema = z.object({
+export const bookingSchema = z.object({
 	id: z.string().uuid(),
 	status: z.enum(bookingStatuses),
 	coach: z.object({ id: z.string().uuid(), displayName: z.string() }),
@@ -52,7 +52,7 @@ const bookingSchema = z.object({
 	refundFen: z.number().int().nullable(),
 	createdAt: z.string(),
 });
-const eventSchema = z.object({
+export const eventSchema = z.object({
 	kind: z.string(),
 	actor: z.enum(["player", "coach", "platform", "system"]),
 	fromStatus: z.enum(bookingStatuses).nullable(),
@@ -60,7 +60,7 @@ const eventSchema = z.object({
 	detail: z.record(z.string(), z.unknown()),
 	at: z.string(),
 });
-const outcomeSchema = z.object({
+export const outcomeSchema = z.object({
 	tier: z.enum(["full", "partial", "none"]),
 	refundFen: z.number().int(),
 	coachCompensationFen: z.number().int(),

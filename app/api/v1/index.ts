@@ -24,6 +24,7 @@ import {
 	searchAdminUsers,
 	suspendAdminUser,
 } from "./admin";
+import { cancelAdminBooking, getAdminBooking, listAdminBookings } from "./admin-bookings";
 import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
 import {
 	cancelBookingEndpoint,
@@ -122,6 +123,9 @@ export const endpoints = [
 	grantAdminRole,
 	revokeAdminRole,
 	listAdminAudit,
+	listAdminBookings,
+	getAdminBooking,
+	cancelAdminBooking,
 	listCoachReviews,
 	getCoachReview,
 	decideCoachApplication,

@@ -3,7 +3,13 @@ import type zh from "../zh-CN/admin";
 
 export default {
 	title: "Back office",
-	nav: { label: "Back office navigation", users: "Users", coachReviews: "Coach reviews", audit: "Audit log" },
+	nav: {
+		label: "Back office navigation",
+		users: "Users",
+		coachReviews: "Coach reviews",
+		bookings: "Bookings",
+		audit: "Audit log",
+	},
 	deletedUser: "Deleted user",
 	system: "System",
 	status: { active: "Active", suspended: "Suspended", deleted: "Deleted" },
@@ -82,6 +88,7 @@ export default {
 		emptyBody: "Try other filters.",
 		byActor: "By {{name}}",
 		target: "On: ",
+		bookingTarget: "the booking",
 		reason: "Reason: {{reason}}",
 		venue: "Hall: {{venueId}}",
 		backToUser: "Back to this user",
@@ -96,6 +103,7 @@ export default {
 				identity: { viewed: "Viewed the full ID number" },
 				files: { viewed: "Viewed the private files under review" },
 			},
+			booking: { cancelled: "Booking cancelled by the back office" },
 		},
 	},
 	toast: {

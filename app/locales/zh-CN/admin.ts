@@ -1,6 +1,6 @@
 export default {
 	title: "管理后台",
-	nav: { label: "后台导航", users: "用户", coachReviews: "教练审核", audit: "操作日志" },
+	nav: { label: "后台导航", users: "用户", coachReviews: "教练审核", bookings: "预约", audit: "操作日志" },
 	deletedUser: "已注销用户",
 	system: "系统",
 	status: { active: "正常", suspended: "已暂停", deleted: "已注销" },
@@ -78,6 +78,7 @@ export default {
 		emptyBody: "换个筛选条件试试。",
 		byActor: "操作人：{{name}}",
 		target: "对象：",
+		bookingTarget: "查看预约",
 		reason: "原因：{{reason}}",
 		venue: "球厅：{{venueId}}",
 		backToUser: "返回该用户",
@@ -92,6 +93,7 @@ export default {
 				identity: { viewed: "查看完整身份证号" },
 				files: { viewed: "查看待审核的私密文件" },
 			},
+			booking: { cancelled: "后台取消预约" },
 		},
 	},
 	toast: {

@@ -14,8 +14,16 @@ export const permissionsByRole = {
 	venue_owner: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
 	venue_manager: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
 	venue_front_desk: ["read:venue:own", "assign:booking:venue"],
-	support: ["access:admin", "read:user:any", "suspend:user:any", "read:audit:any"],
-	admin: ["access:admin", "read:user:any", "suspend:user:any", "read:audit:any", "grant:role:any"],
+	support: ["access:admin", "read:user:any", "suspend:user:any", "read:audit:any", "read:booking:any", "cancel:booking:any"],
+	admin: [
+		"access:admin",
+		"read:user:any",
+		"suspend:user:any",
+		"read:audit:any",
+		"grant:role:any",
+		"read:booking:any",
+		"cancel:booking:any",
+	],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof permissionsByRole)[Role][number];

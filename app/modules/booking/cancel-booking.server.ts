@@ -1,5 +1,5 @@
 import { settings } from "~/lib/config.server";
-import { db } from "~/lib/db.server";
+import { db, type Transaction } from "~/lib/db.server";
 import { tellBookingParties } from "./booking-news.server";
 import { type BookingRow, type Caller, lockBookingFor, type Party, transition } from "./booking-record.server";
 import { type CancellationOutcome, type Canceller, cancellationOutcome } from "./cancellation";
@@ -37,6 +37,11 @@ export async function cancelBooking(input: {
 	bookingId: string;
 	reason?: string;
 	now?: Date;
+	/** More work in the cancellation's transaction (the back office's audit entry). */
+	within?: (
+		tx: Transaction,
+		change: { booking: BookingRow; cancelled: BookingRow; outcome: CancellationOutcome },
+	) => Promise<void>;
 }): Promise<{ booking: BookingView; outcome: CancellationOutcome }> {
 	const now = input.now ?? new Date();
 	return db().transaction(async (tx) => {
@@ -52,6 +57,7 @@ export async function cancelBooking(input: {
 			{ reason: input.reason ?? null, ...outcome },
 		);
 		await tellBookingParties(tx, cancelled, "cancelled", { reason: input.reason });
+		await input.within?.(tx, { booking, cancelled, outcome });
 		return { booking: await presentBooking(cancelled, tx), outcome };
 	});
 }

@@ -18,6 +18,7 @@ const sections = [
 		labelKey: "admin.nav.coachReviews",
 		matches: (path: string) => path === "/admin/coach-reviews" || path.startsWith("/admin/coach-reviews/"),
 	},
+	{ to: "/admin/bookings", labelKey: "admin.nav.bookings", matches: (path: string) => path.startsWith("/admin/bookings") },
 	{ to: "/admin/audit", labelKey: "admin.nav.audit", matches: (path: string) => path.startsWith("/admin/audit") },
 ];
 

@@ -18,6 +18,7 @@ export const auditActions = [
 	"coach.change.rejected",
 	"coach.identity.viewed",
 	"coach.files.viewed",
+	"booking.cancelled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
