@@ -34,7 +34,7 @@ const alive = (pid: number) => {
 	}
 };
 
-export async function resetEmbeddedDatabase(env: NodeJS.ProcessEnv = process.env): Promise<ResetOutcome> {
+export async function resetEmbeddedDatabase(env?: NodeJS.ProcessEnv): Promise<ResetOutcome> {
 	let settings: ReturnType<typeof readSettings>;
 	try {
 		settings = readSettings(env);
@@ -49,7 +49,7 @@ export async function resetEmbeddedDatabase(env: NodeJS.ProcessEnv = process.env
 		};
 	}
 	// The same folder `npm start` uses (app/server/start.ts).
-	const root = resolve(env.DATA_DIR ?? ".data");
+	const root = resolve(settings.DATA_DIR);
 	const pgDir = join(root, "pg");
 	if (existsSync(pgDir) && !existsSync(join(pgDir, "PG_VERSION"))) {
 		return { ok: false, message: `${pgDir} is not a PostgreSQL data folder: left as it is.` };

@@ -4,7 +4,9 @@ import { dirname, join, relative, resolve } from "node:path";
 /**
  * The module boundary check (part of `npm run lint`):
  * 1. route modules (app/routes, app/api) never import database tables (db/schema) or the db handle;
- * 2. domain modules (app/modules/<domain>) do not import each other in a cycle.
+ * 2. domain modules (app/modules/<domain>) do not import each other in a cycle;
+ * 3. settings are read in one place: only app/lib/config.server.ts (and the start, which completes
+ *    the environment before it is read) reads `process.env`.
  */
 // The tree to check: this repository, or a folder given on the command line (used by its own test).
 const root = resolve(process.argv[2] ?? resolve(import.meta.dirname, ".."));
@@ -75,6 +77,19 @@ function visit(domain: string, trail: string[]) {
 	done.add(domain);
 }
 for (const domain of graph.keys()) visit(domain, []);
+
+const readsSettings = new Set(["app/lib/config.server.ts", "app/server/start.ts", "app/server/dev-secrets.ts"]);
+for (const area of ["app", "db", "jobs"]) {
+	for (const file of walk(join(root, area))) {
+		const rel = relative(root, file);
+		if (readsSettings.has(rel)) continue;
+		// Passing the whole environment on to a child process (`{ ...process.env }`) reads no setting.
+		const reads = readFileSync(file, "utf8")
+			.split("\n")
+			.filter((line) => /process\.env\b/.test(line) && !/\.\.\.process\.env\b/.test(line));
+		if (reads.length > 0) problems.push(`${rel} reads process.env: read settings through app/lib/config.server.ts`);
+	}
+}
 
 if (problems.length > 0) {
 	console.error(`Module boundary check failed:\n${problems.map((line) => `  - ${line}`).join("\n")}`);

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { settings } from "./config.server";
 import { logger } from "./logger.server";
 import { singleton } from "./singleton.server";
 
@@ -76,7 +77,7 @@ class LiveHub {
 
 	private async open(): Promise<void> {
 		if (this.closed) return;
-		const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "cuepal-live" });
+		const client = new pg.Client({ connectionString: settings().DATABASE_URL, application_name: "cuepal-live" });
 		client.on("notification", (message) => this.deliver(message.channel, message.payload));
 		client.on("error", (error) => {
 			logger.warn({ err: error.message }, "live listener connection lost; reconnecting");

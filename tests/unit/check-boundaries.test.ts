@@ -46,4 +46,17 @@ describe("module boundary check", () => {
 		expect(result.status).toBe(1);
 		expect(result.stderr).toMatch(/cycle: (booking → payments → booking|payments → booking → payments)/);
 	});
+
+	it("fails when code outside the settings module reads process.env", () => {
+		tree = mkdtempSync(join(tmpdir(), "boundaries-"));
+		write("app/routes/home.tsx", "export {};\n");
+		write("app/lib/config.server.ts", "export const settings = () => process.env.PORT;\n");
+		write("app/modules/accounts/mail.server.ts", "export const from = process.env.MAIL_FROM;\n");
+		write("db/embedded.ts", "export const env = { ...process.env, LC_MESSAGES: 'C' };\n");
+		const result = check();
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain("app/modules/accounts/mail.server.ts reads process.env");
+		expect(result.stderr).not.toContain("config.server.ts reads");
+		expect(result.stderr).not.toContain("db/embedded.ts reads");
+	});
 });
