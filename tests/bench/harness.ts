@@ -22,6 +22,19 @@ export interface HttpRequestSpec {
 	baseUrl?: string;
 	/** The status every answer should have (default 200); others are counted as unexpected. */
 	expectStatus?: number;
+	/**
+	 * Changes each request autocannon sends (another place to search, another time to book), so no
+	 * cache answers and no request repeats another; the preflight sends `path` and `body` as given.
+	 */
+	setupRequest?: (request: LoadRequest) => LoadRequest;
+}
+
+/** A request as autocannon holds it, for `setupRequest`. */
+export interface LoadRequest {
+	method?: string;
+	path?: string;
+	headers?: Record<string, string>;
+	body?: string;
 }
 
 /** Targets the report checks (✓ / ✗); missing one does not fail the run. */
@@ -78,6 +91,8 @@ export interface TimingSpec {
 	iterations?: number;
 	/** Unmeasured runs first (default 1). */
 	warmup?: number;
+	/** What the runs found besides their time (e.g. "1 × 201, 199 × 409"), printed beside the timing. */
+	outcome?: () => string;
 }
 
 export interface TimingScenario {

@@ -13,6 +13,7 @@ interface CannonOptions {
 	duration: number;
 	title?: string;
 	timeout?: number;
+	requests?: Array<{ setupRequest?: HttpRequestSpec["setupRequest"] }>;
 }
 
 interface Histogram {
@@ -135,6 +136,7 @@ export async function measureHttp(
 		duration: settings.warmupSec,
 		title: settings.title,
 		timeout: 10,
+		...(spec.setupRequest ? { requests: [{ setupRequest: spec.setupRequest }] } : {}),
 	};
 	if (settings.warmupSec > 0) await fire(base);
 	beforeMeasure?.();

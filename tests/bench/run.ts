@@ -213,7 +213,7 @@ async function benchOnce(options: BenchOptions) {
 
 	// 3. Scenarios.
 	const targets: Record<string, HttpResult> = {};
-	const timings: Record<string, TimingMeasure & { description?: string; source: string }> = {};
+	const timings: Record<string, TimingMeasure & { description?: string; source: string; outcome?: string }> = {};
 	const skipped: string[] = [];
 	const failures: Array<{ scenario: string; error: string }> = [];
 	const budgets: BudgetCheck[] = [];
@@ -237,7 +237,8 @@ async function benchOnce(options: BenchOptions) {
 					continue;
 				}
 				log(`${scenario.name}: timing ${spec.iterations ?? 5} runs…`);
-				timings[scenario.name] = { description: scenario.description, source, ...(await measureTiming(spec)) };
+				const measure = await measureTiming(spec);
+				timings[scenario.name] = { description: scenario.description, source, ...measure, outcome: spec.outcome?.() };
 			} else {
 				const spec = await scenario.setup(app.baseUrl, context);
 				if (!spec) {
@@ -536,6 +537,7 @@ export function formatReport(results: BenchResults): string {
 	}
 	if (timingRows.length > 1) {
 		out.push(table(timingRows, [false, true, true, true, true]));
+		for (const [name, t] of Object.entries(results.timings)) if (t.outcome) out.push(`  ${name}: ${t.outcome}`);
 		out.push("");
 	}
 	if (Object.keys(results.ratios).length) {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { encrypt } from "~/lib/crypto.server";
-import type { DbOrTx } from "~/lib/db.server";
+import type { DbOrTx, Transaction } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import { demoPassword } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { hashPassword } from "~/modules/accounts/password.server";
@@ -13,6 +13,8 @@ import { markAttached } from "~/modules/files/mark-attached.server";
 import { saveUpload } from "~/modules/files/save-upload.server";
 import { setFileVisibility } from "~/modules/files/set-visibility.server";
 import { coaches, coachOfferings, coachPhotos, coachPlaces, coachWeeklyHours } from "../../../../db/schema";
+import { todayInShanghai } from "../availability/time";
+import { refreshFreeDays } from "../search/refresh-free-days.server";
 
 /**
  * Demo coaches for a fresh `npm start`: the demo coach account (13800000002) plus a few dozen
@@ -227,6 +229,7 @@ export async function seedDemoCoaches(tx: DbOrTx): Promise<number> {
 	let passwordHash: string | undefined;
 	// The demo coach account of the README: approved, in Shanghai, with offerings and hours.
 	const demoCoach = await findUserByPhone("+8613800000002", tx);
+	const demoUserIds: string[] = demoCoach ? [demoCoach.id] : [];
 	if (demoCoach) {
 		const [existing] = await tx.select({ id: coaches.id }).from(coaches).where(eq(coaches.userId, demoCoach.id)).limit(1);
 		if (!existing) {
@@ -240,11 +243,38 @@ export async function seedDemoCoaches(tx: DbOrTx): Promise<number> {
 		}
 	}
 	for (const plan of plannedCoaches()) {
-		if (await findUserByPhone(plan.phone, tx)) continue;
+		const existing = await findUserByPhone(plan.phone, tx);
+		if (existing) {
+			demoUserIds.push(existing.id);
+			continue;
+		}
 		passwordHash ??= await hashPassword(demoPassword);
 		const user = await createUser({ displayName: plan.displayName, phone: plan.phone, passwordHash }, tx);
+		demoUserIds.push(user.id);
 		await addCoach(tx, user.id, plan, passwordHash);
 		added++;
 	}
+	await summariseFreeDays(tx, demoUserIds);
 	return added;
+}
+
+/**
+ * Search's free days of the demo coaches (rows written above, not through the services), when
+ * they have none from today on: a fresh start, or a development database left for a while.
+ */
+async function summariseFreeDays(tx: DbOrTx, userIds: string[]): Promise<void> {
+	if (userIds.length === 0) return;
+	const today = todayInShanghai();
+	const unsummarised = await tx
+		.select({ id: coaches.id })
+		.from(coaches)
+		.where(
+			and(
+				inArray(coaches.userId, userIds),
+				eq(coaches.status, "approved"),
+				sql`not exists (select 1 from coach_free_days f where f.coach_id = ${coaches.id} and f.date >= ${today}::date)`,
+			),
+		);
+	// The demo data is loaded in one transaction (app/server/demo-data.ts).
+	for (const { id } of unsummarised) await refreshFreeDays(id, tx as Transaction);
 }
