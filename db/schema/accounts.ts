@@ -57,6 +57,8 @@ export const sessions = pgTable(
 		ipEnc: text("ip_enc"),
 		place: text("place"),
 		secondFactorPending: boolean("second_factor_pending").notNull().default(false),
+		/** When this session proved the second factor (sign-in code, or the code that turned TOTP on); the back office needs it. */
+		secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
 		createdAt: createdAt(),
 	},
 	(table) => [index("sessions_user_idx").on(table.userId), index("sessions_expires_idx").on(table.expiresAt)],
