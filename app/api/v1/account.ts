@@ -298,7 +298,7 @@ export const enableMyTwoFactor = defineEndpoint({
 	},
 	handler: async ({ body, req }) => {
 		const session = await requireApiSession(authHeaders(req));
-		return { body: { recoveryCodes: await enableTwoFactor(session.user.id, body.code) } };
+		return { body: { recoveryCodes: await enableTwoFactor(session.user.id, body.code, session.sessionId) } };
 	},
 });
 

@@ -27,6 +27,9 @@ export default {
 		suspended: "This account is suspended. Contact support if you have questions",
 		lastMethod: "This is your only way to sign in; it can't be removed",
 		totpInvalid: "The authenticator code is wrong",
+		staffTwoFactorRequired: "The back office needs two-step verification: turn it on under Account and security, then continue.",
+		staffSessionWithoutSecondFactor:
+			"This session was signed in without two-step verification. Sign out and sign in again with your authenticator code to use the back office.",
 		socialFailed: "Signing in with that account failed. Please try again",
 		socialExpired: "The sign-in timed out. Please scan again",
 		socialTaken: "That account is already linked to another CuePal account",

@@ -24,6 +24,8 @@ export default {
 		suspended: "该账号已被暂停使用，如有疑问请联系客服",
 		lastMethod: "这是您唯一的登录方式，不能解绑",
 		totpInvalid: "动态验证码不正确",
+		staffTwoFactorRequired: "进入管理后台需要两步验证：请先在“账号与安全”中开启两步验证。",
+		staffSessionWithoutSecondFactor: "当前登录未经过两步验证。请退出后重新登录并输入验证器中的动态码，再进入管理后台。",
 		socialFailed: "第三方登录失败，请重试",
 		socialExpired: "登录已超时，请重新扫码",
 		socialTaken: "该第三方账号已绑定其他球伴账号",

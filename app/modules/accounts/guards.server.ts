@@ -1,6 +1,7 @@
 import { data, redirect } from "react-router";
 import { AppError } from "~/lib/errors";
-import { can, type Permission } from "./permissions";
+import { redirectWithToast } from "~/lib/toast.server";
+import { backOfficePermissions, can, type Permission } from "./permissions";
 import { type AuthenticatedSession, authenticateToken, sessionTokenOfCookies } from "./sessions.server";
 
 /** The session token of a request: the Bearer token of the mobile API, or the session cookie. */
@@ -45,9 +46,26 @@ export async function requireUser(request: Request): Promise<AuthenticatedSessio
 	return session;
 }
 
+/**
+ * Why this session may not use the back office yet (an i18n key), or null. Staff accounts reach it
+ * only with TOTP turned on and from a session that proved it: a password alone, or a session
+ * signed in before TOTP was turned on, is not enough.
+ */
+export function backOfficeRefusal(session: AuthenticatedSession, permission: Permission): string | null {
+	if (!backOfficePermissions.has(permission)) return null;
+	const enabledAt = session.user.totpEnabledAt;
+	if (!enabledAt) return "accounts.errors.staffTwoFactorRequired";
+	if (!session.secondFactorAt || session.secondFactorAt < enabledAt) return "accounts.errors.staffSessionWithoutSecondFactor";
+	return null;
+}
+
+/** Pages that need a permission; back-office pages also need the staff member's second factor. */
 export async function requirePermission(request: Request, permission: Permission): Promise<AuthenticatedSession> {
 	const session = await requireUser(request);
 	if (!can(session.roles, permission)) throw data({ code: "forbidden" }, { status: 403 });
+	const refusal = backOfficeRefusal(session, permission);
+	// The security page is where two-step verification is turned on; the toast says why they are there.
+	if (refusal) throw redirectWithToast("/me/security", { kind: "error", messageKey: refusal });
 	return session;
 }
 
@@ -71,5 +89,7 @@ export async function requireApiPermission(
 ): Promise<AuthenticatedSession> {
 	const session = await requireApiSession(headers);
 	if (!can(session.roles, permission)) throw new AppError(403, "forbidden", "errors.forbidden");
+	const refusal = backOfficeRefusal(session, permission);
+	if (refusal) throw new AppError(403, "forbidden", refusal);
 	return session;
 }

@@ -32,6 +32,17 @@ export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
 	return new Set(userRoles.flatMap((role) => permissionsByRole[role] as readonly Permission[]));
 }
 
+/**
+ * What only staff may do (the back office): every permission of support and admin that no other
+ * role has. The guards ask these of a second factor as well as of the role.
+ */
+const staffRoles: readonly Role[] = ["support", "admin"];
+export const backOfficePermissions: ReadonlySet<Permission> = new Set(
+	[...permissionsOf(staffRoles)].filter(
+		(permission) => !roles.some((role) => !staffRoles.includes(role) && permissionsOf([role]).has(permission)),
+	),
+);
+
 export function can(userRoles: readonly Role[], permission: Permission): boolean {
 	return permissionsOf(userRoles).has(permission);
 }

@@ -63,6 +63,8 @@ export interface AuthenticatedSession {
 	expiresAt: Date;
 	renewed: boolean;
 	secondFactorPending: boolean;
+	/** When this session proved the second factor, or null if it never did. */
+	secondFactorAt: Date | null;
 	user: UserRow;
 	roles: Awaited<ReturnType<typeof rolesOf>>["roles"];
 	venueRoles: Awaited<ReturnType<typeof rolesOf>>["venueRoles"];
@@ -95,6 +97,7 @@ export async function authenticateToken(token: string | null | undefined): Promi
 		expiresAt,
 		renewed,
 		secondFactorPending: row.session.secondFactorPending,
+		secondFactorAt: row.session.secondFactorAt,
 		user: row.user,
 		roles,
 		venueRoles,
@@ -116,8 +119,9 @@ export async function revokeUserSessions(userId: string, exceptSessionId?: strin
 	return removed.length;
 }
 
-export async function completeSecondFactor(sessionId: string): Promise<void> {
-	await db().update(sessions).set({ secondFactorPending: false }).where(eq(sessions.id, sessionId));
+/** Marks a session as having proved the second factor (a sign-in code, or the code that turned TOTP on). */
+export async function completeSecondFactor(sessionId: string, tx: DbOrTx = db()): Promise<void> {
+	await tx.update(sessions).set({ secondFactorPending: false, secondFactorAt: new Date() }).where(eq(sessions.id, sessionId));
 }
 
 export interface SessionSummary {

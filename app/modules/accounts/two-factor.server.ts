@@ -44,8 +44,12 @@ async function limitTries(userId: string) {
 	await consume({ key: `totp:${userId}`, points: 10, windowSeconds: 15 * 60 });
 }
 
-/** Turns TOTP on once a correct code is entered; returns ten one-time recovery codes, shown once. */
-export async function enableTwoFactor(userId: string, code: string): Promise<string[]> {
+/**
+ * Turns TOTP on once a correct code is entered; returns ten one-time recovery codes, shown once.
+ * The session that entered the code has proved the second factor, so staff can use the back office
+ * from it without signing in again; the account's other sessions have not.
+ */
+export async function enableTwoFactor(userId: string, code: string, sessionId?: string): Promise<string[]> {
 	await limitTries(userId);
 	const user = await findUserById(userId);
 	const key = keyOf(user);
@@ -59,6 +63,7 @@ export async function enableTwoFactor(userId: string, code: string): Promise<str
 	);
 	await db().transaction(async (tx) => {
 		await tx.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, userId));
+		if (sessionId) await completeSecondFactor(sessionId, tx);
 		await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 		await tx.insert(recoveryCodes).values(codes.map((value) => ({ userId, codeHash: blindIndex("recovery", value) })));
 	});
