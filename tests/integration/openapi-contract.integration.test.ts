@@ -11,11 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "~/api/v1";
 import { db } from "~/lib/db.server";
 import { demoPassword } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { createBooking } from "~/modules/booking/create-booking.server";
+import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { seedDemoData } from "~/server/demo-data";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
 import { latestCode, signInBySms } from "../support/accounts";
+import { bookableCoach, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -549,6 +552,139 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect(audit.status).toBe(200);
 		expect(audit.body.entries.length).toBeGreaterThan(0);
 		expect((await call("get", "/admin/audit", { token: admin, query: { from: "yesterday" } })).status).toBe(400);
+	});
+
+	it("the back office's bookings: list, one booking, a cancellation with a reason", async () => {
+		expect((await call("get", "/admin/bookings", { token: player })).status).toBe(403);
+		expect((await call("get", "/admin/bookings", { token: admin, query: { status: "lost" } })).status).toBe(400);
+		// The demo data has a booking in every state.
+		const listed = await call("get", "/admin/bookings", { token: admin, query: { status: "confirmed" } });
+		expect(listed.status).toBe(200);
+		const params = { bookingId: listed.body.bookings[0].id as string };
+		expect((await call("get", "/admin/bookings/:bookingId", { token: admin, params })).status).toBe(200);
+		expect((await call("get", "/admin/bookings/:bookingId", { token: admin, params: { bookingId: unknownId } })).status).toBe(
+			404,
+		);
+		expect((await call("post", "/admin/bookings/:bookingId/cancel", { token: admin, params, body: {} })).status).toBe(400);
+		const cancelled = await call("post", "/admin/bookings/:bookingId/cancel", {
+			token: admin,
+			params,
+			body: { reason: "契约测试取消" },
+		});
+		expect(cancelled.status).toBe(200);
+		expect(
+			(await call("post", "/admin/bookings/:bookingId/cancel", { token: admin, params, body: { reason: "再取消" } })).status,
+		).toBe(409);
+	});
+
+	it("free times and bookings, from booking to the end of the lesson", async () => {
+		// People of their own: earlier steps sign the demo accounts out.
+		const booker = await signedInUser("契约学员");
+		const [playerToken, otherPlayer] = [booker.token, (await signedInUser("契约路人")).token];
+		const coach = await bookableCoach("契约测试教练");
+		const free = await call("get", "/coaches/:coachId/slots", {
+			params: { coachId: coach.coachId },
+			query: { offeringId: coach.offeringId },
+		});
+		expect(free.status).toBe(200);
+		const [first, second, third] = free.body.slots as Array<{ startsAt: string }>;
+		expect(
+			(await call("get", "/coaches/:coachId/slots", { params: { coachId: unknownId }, query: { offeringId: coach.offeringId } }))
+				.status,
+		).toBe(404);
+		expect(
+			(await call("get", "/coaches/:coachId/slots", { params: { coachId: coach.coachId }, query: { offeringId: unknownId } }))
+				.status,
+		).toBe(400);
+
+		const booking = (startsAt: string) => ({
+			coachId: coach.coachId,
+			offeringId: coach.offeringId,
+			startsAt,
+			location: { kind: "venue", placeId: coach.placeId },
+			paymentPlan: "deposit",
+		});
+		const created = await call("post", "/bookings", { token: playerToken, body: booking(first?.startsAt as string) });
+		expect(created.status).toBe(201);
+		const id = created.body.booking.id as string;
+		expect((await call("post", "/bookings", { token: otherPlayer, body: booking(first?.startsAt as string) })).status).toBe(409);
+		expect(
+			(await call("post", "/bookings", { token: playerToken, body: booking(new Date(Date.now() - 3_600_000).toISOString()) }))
+				.status,
+		).toBe(422);
+		expect((await call("post", "/bookings", { token: playerToken, body: { coachId: coach.coachId } })).status).toBe(400);
+		expect((await call("post", "/bookings", { body: booking(second?.startsAt as string) })).status).toBe(401);
+		expect((await call("get", "/bookings", { token: playerToken })).status).toBe(200);
+		expect((await call("get", "/bookings", { token: coach.token, query: { role: "coach" } })).status).toBe(200);
+		expect((await call("get", "/bookings/:bookingId", { token: playerToken, params: { bookingId: id } })).status).toBe(200);
+		expect((await call("get", "/bookings/:bookingId", { token: otherPlayer, params: { bookingId: id } })).status).toBe(404);
+		expect(
+			(await call("get", "/bookings/:bookingId/cancellation", { token: playerToken, params: { bookingId: id } })).status,
+		).toBe(200);
+
+		await markBookingPaid({ bookingId: id, paidFen: created.body.booking.depositFen, paymentId: "contract-1" });
+		expect((await call("post", "/bookings/:bookingId/confirm", { token: playerToken, params: { bookingId: id } })).status).toBe(
+			403,
+		);
+		expect((await call("post", "/bookings/:bookingId/confirm", { token: coach.token, params: { bookingId: id } })).status).toBe(
+			200,
+		);
+		expect((await call("post", "/bookings/:bookingId/confirm", { token: coach.token, params: { bookingId: id } })).status).toBe(
+			409,
+		);
+		expect((await call("post", "/bookings/:bookingId/start", { token: coach.token, params: { bookingId: id } })).status).toBe(
+			409,
+		);
+		expect(
+			(await call("post", "/bookings/:bookingId/cancel", { token: playerToken, params: { bookingId: id }, body: {} })).status,
+		).toBe(200);
+
+		const declined = await call("post", "/bookings", { token: playerToken, body: booking(third?.startsAt as string) });
+		await markBookingPaid({
+			bookingId: declined.body.booking.id,
+			paidFen: declined.body.booking.depositFen,
+			paymentId: "contract-2",
+		});
+		const declinedId = { bookingId: declined.body.booking.id as string };
+		expect((await call("post", "/bookings/:bookingId/reject", { token: coach.token, params: declinedId, body: {} })).status).toBe(
+			400,
+		);
+		expect(
+			(
+				await call("post", "/bookings/:bookingId/reject", {
+					token: coach.token,
+					params: declinedId,
+					body: { reason: "那天要比赛" },
+				})
+			).status,
+		).toBe(200);
+
+		// Lessons near the present: booked as if an hour had been chosen three hours ago.
+		const halfHour = 30 * 60_000;
+		const earlier = new Date(Date.now() - 3 * 3_600_000);
+		const caller = { userId: booker.userId, roles: ["player" as const] };
+		const lesson = async (startsAt: Date, paymentId: string) => {
+			const allDay = await bookableCoach(`契约上课教练${paymentId}`, undefined, { allDay: true });
+			const made = await createBooking({
+				caller,
+				now: earlier,
+				request: {
+					...booking(startsAt.toISOString()),
+					coachId: allDay.coachId,
+					offeringId: allDay.offeringId,
+					location: { kind: "venue", placeId: allDay.placeId },
+				} as never,
+			});
+			await markBookingPaid({ bookingId: made.booking.id, paidFen: made.booking.depositFen, paymentId });
+			const params = { bookingId: made.booking.id };
+			expect((await call("post", "/bookings/:bookingId/confirm", { token: allDay.token, params })).status).toBe(200);
+			return { token: allDay.token, params };
+		};
+		const soon = await lesson(new Date(Math.ceil(Date.now() / halfHour) * halfHour), "contract-3");
+		expect((await call("post", "/bookings/:bookingId/start", { token: soon.token, params: soon.params })).status).toBe(200);
+		expect((await call("post", "/bookings/:bookingId/complete", { token: soon.token, params: soon.params })).status).toBe(200);
+		const missed = await lesson(new Date(Math.floor(Date.now() / halfHour) * halfHour - halfHour), "contract-4");
+		expect((await call("post", "/bookings/:bookingId/no-show", { token: missed.token, params: missed.params })).status).toBe(200);
 	});
 
 	it("calls every operation of the registry, each with at least one success", () => {

@@ -14,15 +14,22 @@ export async function signedInUser(displayName: string): Promise<{ userId: strin
 /**
  * An approved coach open every day from 09:00 to 21:00 (Shanghai), with a 15-minute buffer, two
  * hours' notice (so no free time a test picks can pass while it runs) and a 30-day horizon, signed
- * in; its one offering is 60 minutes of basic lessons.
+ * in; its one offering is 60 minutes of basic lessons. `allDay` opens every hour of every day, for
+ * tests that need a lesson close to the present whatever the time of day.
  */
-export async function bookableCoach(displayName: string, point = { latitude: 31.23, longitude: 121.47 }) {
+export async function bookableCoach(
+	displayName: string,
+	point = { latitude: 31.23, longitude: 121.47 },
+	options: { allDay?: boolean } = {},
+) {
 	const reviewer = await createReviewer();
 	const coach = await createApprovedCoach({ displayName, point, reviewer });
 	await saveAvailability({
 		userId: coach.userId,
 		update: {
-			weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "09:00", end: "21:00" })),
+			weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) =>
+				options.allDay ? { weekday, start: "00:00", end: "24:00" } : { weekday, start: "09:00", end: "21:00" },
+			),
 			exceptions: [],
 			bufferMinutes: 15,
 			minNoticeHours: 2,
