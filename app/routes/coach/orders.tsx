@@ -36,6 +36,7 @@ export default function CoachOrders({ loaderData }: Route.ComponentProps) {
 	const live = useLiveRevalidation(inbox ? "/coach/orders/live" : null, "booking_changes");
 	return (
 		<CoachPage
+			wide
 			title={t("booking.orders.title")}
 			intro={inbox ? t("booking.orders.intro") : undefined}
 			aside={inbox ? <LiveDot live={live} /> : null}
