@@ -1,4 +1,5 @@
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { isProduction } from "../lib/config.server";
 import { db } from "../lib/db.server";
@@ -10,5 +11,8 @@ import { db } from "../lib/db.server";
  */
 export async function seedDemoData(): Promise<number> {
 	if (isProduction()) throw new Error("demo data is never loaded in production");
-	return db().transaction(async (tx) => (await seedDemoAccounts(tx)) + (await seedDemoCoaches(tx)));
+	const added = await db().transaction(async (tx) => (await seedDemoAccounts(tx)) + (await seedDemoCoaches(tx)));
+	// Bookings go through the booking services, each committing its own transaction, so they come
+	// after the accounts and coaches they need have committed.
+	return added + (await seedDemoBookings());
 }

@@ -571,6 +571,24 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 			params,
 			body: { reason: "契约测试取消" },
 		});
+
+	it("the back office's bookings: list, one booking, a cancellation with a reason", async () => {
+		expect((await call("get", "/admin/bookings", { token: player })).status).toBe(403);
+		expect((await call("get", "/admin/bookings", { token: admin, query: { status: "lost" } })).status).toBe(400);
+		// The demo data has a booking in every state.
+		const listed = await call("get", "/admin/bookings", { token: admin, query: { status: "confirmed" } });
+		expect(listed.status).toBe(200);
+		const params = { bookingId: listed.body.bookings[0].id as string };
+		expect((await call("get", "/admin/bookings/:bookingId", { token: admin, params })).status).toBe(200);
+		expect((await call("get", "/admin/bookings/:bookingId", { token: admin, params: { bookingId: unknownId } })).status).toBe(
+			404,
+		);
+		expect((await call("post", "/admin/bookings/:bookingId/cancel", { token: admin, params, body: {} })).status).toBe(400);
+		const cancelled = await call("post", "/admin/bookings/:bookingId/cancel", {
+			token: admin,
+			params,
+			body: { reason: "契约测试取消" },
+		});
 		expect(cancelled.status).toBe(200);
 		expect(
 			(await call("post", "/admin/bookings/:bookingId/cancel", { token: admin, params, body: { reason: "再取消" } })).status,

@@ -1,0 +1,124 @@
+import { eq } from "drizzle-orm";
+import { db } from "~/lib/db.server";
+import { findUserByPhone, rolesOf } from "~/modules/accounts/users.server";
+import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
+import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { bookings } from "../../../../db/schema";
+import { confirmBooking, rejectBooking } from "../answer-booking.server";
+import type { Caller } from "../booking-record.server";
+import { cancelBooking } from "../cancel-booking.server";
+import { createBooking } from "../create-booking.server";
+import { expireUnpaidBookings } from "../expire-unpaid-bookings.server";
+import { progressLesson } from "../lesson-progress.server";
+import { listFreeTimes } from "../list-free-times.server";
+import { markBookingPaid } from "../mark-booking-paid.server";
+
+const dayMs = 24 * 3600_000;
+const minuteMs = 60_000;
+
+/**
+ * The demo player (13800000001) books the demo coach (13800000002) into every state of the life
+ * cycle, through the same services the app uses (past bookings are made with a `now` in the past),
+ * so a fresh start shows a full inbox, history and timelines. Runs after the coaches' seed, outside
+ * its transaction (each service commits its own); does nothing once the demo player has bookings.
+ */
+export async function seedDemoBookings(now = new Date()): Promise<number> {
+	const playerUser = await findUserByPhone("+8613800000001");
+	const coachUser = await findUserByPhone("+8613800000002");
+	if (!playerUser || !coachUser) return 0;
+	const [existing] = await db().select({ id: bookings.id }).from(bookings).where(eq(bookings.playerId, playerUser.id)).limit(1);
+	if (existing) return 0;
+	const coach = await findCoachOfUser(coachUser.id, db());
+	const terms = coach ? await getCoachBookingTerms(coach.id) : undefined;
+	const offering = terms?.offerings[0];
+	const place = terms?.places[0];
+	if (!terms?.bookable || !offering || !place) return 0;
+
+	const player: Caller = { userId: playerUser.id, roles: (await rolesOf(playerUser.id)).roles };
+	const coachCaller: Caller = { userId: coachUser.id, roles: (await rolesOf(coachUser.id)).roles };
+	const lessonMs = offering.durationMinutes * minuteMs;
+
+	/** Books the first free time after `after`, as if booked at `bookedAt`, and pays it unless told not to. */
+	async function book(bookedAt: Date, after: Date, options: { pay?: boolean; before?: Date } = {}) {
+		const { slots } = await listFreeTimes({ coachId: terms!.coachId, offeringId: offering!.id, now: bookedAt, from: after });
+		const slot = options.before
+			? slots.filter((candidate) => candidate.startsAt < (options.before as Date)).at(-1)
+			: slots.find((candidate) => candidate.startsAt >= after);
+		if (!slot) return null;
+		const { booking } = await createBooking({
+			caller: player,
+			now: bookedAt,
+			request: {
+				coachId: terms!.coachId,
+				offeringId: offering!.id,
+				startsAt: slot.startsAt.toISOString(),
+				location: { kind: "venue", placeId: place!.id },
+				paymentPlan: "full",
+				note: "想练习中杆走位和清台思路",
+			},
+		});
+		if (options.pay !== false) {
+			await markBookingPaid({
+				bookingId: booking.id,
+				paidFen: booking.priceFen,
+				paymentId: `demo-${booking.id}`,
+				paidAt: bookedAt,
+			});
+		}
+		return { id: booking.id, startsAt: slot.startsAt };
+	}
+
+	let made = 0;
+	const days = (count: number) => new Date(now.getTime() + count * dayMs);
+
+	const completed = await book(days(-12), days(-9));
+	if (completed) {
+		await confirmBooking({ caller: coachCaller, bookingId: completed.id });
+		await progressLesson({ caller: coachCaller, bookingId: completed.id, step: "start", now: completed.startsAt });
+		const end = new Date(completed.startsAt.getTime() + lessonMs);
+		await progressLesson({ caller: coachCaller, bookingId: completed.id, step: "finish", now: end });
+		made++;
+	}
+	const noShow = await book(days(-10), days(-6));
+	if (noShow) {
+		await confirmBooking({ caller: coachCaller, bookingId: noShow.id });
+		const late = new Date(noShow.startsAt.getTime() + 20 * minuteMs);
+		await progressLesson({ caller: coachCaller, bookingId: noShow.id, step: "no_show", now: late });
+		made++;
+	}
+	const rejected = await book(days(-6), days(-4));
+	if (rejected) {
+		await rejectBooking({ caller: coachCaller, bookingId: rejected.id, reason: "当天要参加比赛，抱歉" });
+		made++;
+	}
+	if (await book(days(-5), days(-3), { pay: false })) {
+		// Never paid: its deadline passed days ago, so the sweep expires it now.
+		await expireUnpaidBookings(now);
+		made++;
+	}
+	// A lesson that began before now and has not been finished yet.
+	const inProgress = await book(days(-3), days(-2), { before: now });
+	if (inProgress && inProgress.startsAt.getTime() > now.getTime() - dayMs) {
+		await confirmBooking({ caller: coachCaller, bookingId: inProgress.id });
+		await progressLesson({ caller: coachCaller, bookingId: inProgress.id, step: "start", now: inProgress.startsAt });
+		made++;
+	} else if (inProgress) {
+		await cancelBooking({ caller: player, bookingId: inProgress.id, reason: "临时有事", now: days(-2) });
+		made++;
+	}
+
+	const pendingConfirmation = await book(now, days(1));
+	if (pendingConfirmation) made++;
+	if (await book(now, days(2), { pay: false })) made++;
+	const cancelled = await book(now, days(3));
+	if (cancelled) {
+		await cancelBooking({ caller: player, bookingId: cancelled.id, reason: "临时要出差" });
+		made++;
+	}
+	const confirmed = await book(now, days(4));
+	if (confirmed) {
+		await confirmBooking({ caller: coachCaller, bookingId: confirmed.id });
+		made++;
+	}
+	return made;
+}
