@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shanghaiDate } from "~/lib/free-times";
 import { addDays, todayInShanghai } from "~/modules/coaches/availability/time";
 import { datesOfWhen } from "~/modules/coaches/search/free-days";
+import { refreshAllFreeDays } from "~/modules/coaches/search/refresh-free-days.server";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -196,5 +197,18 @@ describe("the summary follows every change", () => {
 		await setHours(coach, [], [{ date: other, kind: "extra_hours", start: "19:00", end: "21:00" }]);
 		expect(await found(point, `freeOn=${day}`)).toEqual([]);
 		expect(await found(point, `freeOn=${other}&evening=true`)).toEqual([coach.coachId]);
+	});
+
+	it("rolls on daily: the job recomputes every coach for the new day, so past times leave search", async () => {
+		const rolling = { latitude: 22.54, longitude: 114.06 };
+		await bookableCoach("每日滚动教练", rolling, { allDay: true });
+		const nextFree = async () =>
+			(await call("GET", `/coaches?lat=${rolling.latitude}&lng=${rolling.longitude}&radiusKm=5`, null)).body.items[0].nextFreeAt;
+		const dayMs = 24 * 3_600_000;
+		// Open around the clock with two hours' notice: the next free time is a few hours away.
+		expect(new Date(await nextFree()).getTime()).toBeLessThan(Date.now() + dayMs);
+		// The job as it runs a day later: everything before then is gone from the summary.
+		await refreshAllFreeDays(new Date(Date.now() + dayMs));
+		expect(new Date(await nextFree()).getTime()).toBeGreaterThan(Date.now() + dayMs);
 	});
 });

@@ -1,9 +1,8 @@
 import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import { db, type Transaction } from "~/lib/db.server";
-import type { TimeRange } from "~/lib/free-times";
+import type { CoachAvailability, TimeRange } from "~/lib/free-times";
 import { coachBookedTimes, coaches, coachFreeDays } from "../../../../db/schema";
-import { todayInShanghai } from "../availability/time";
-import { getCoachBookingTerms } from "../booking-terms.server";
+import { addDays, todayInShanghai } from "../availability/time";
 import { freeDaysOf } from "./free-days";
 
 /** Lessons that ended long ago can no longer hold time; kept out of the stored list. */
@@ -36,15 +35,65 @@ export async function refreshFreeDays(
 		const [stored] = await tx.select().from(coachBookedTimes).where(eq(coachBookedTimes.coachId, coachId)).limit(1);
 		booked = (stored?.lessons ?? []).map((lesson) => ({ startsAt: new Date(lesson.startsAt), endsAt: new Date(lesson.endsAt) }));
 	}
-	const terms = await getCoachBookingTerms(coachId, tx);
-	await tx.delete(coachFreeDays).where(eq(coachFreeDays.coachId, coachId));
-	if (!terms?.bookable) return;
-	const shortest = terms.offerings.reduce<number | null>(
-		(least, offering) => (least === null || offering.durationMinutes < least ? offering.durationMinutes : least),
-		null,
-	);
-	const days = freeDaysOf({ availability: terms.availability, booked, shortestLessonMinutes: shortest, now });
-	if (days.length > 0) await tx.insert(coachFreeDays).values(days.map((day) => ({ coachId, ...day })));
+	const coach = await summaryInputs(coachId, tx);
+	const days =
+		coach?.status === "approved"
+			? freeDaysOf({ availability: coach.availability, booked, shortestLessonMinutes: coach.shortest, now })
+			: [];
+	const rows = days.map((day) => ({ ...day, firstFreeAt: day.firstFreeAt.toISOString() }));
+	// One statement: the new days are written over the old ones, then the days no longer free go.
+	await tx.execute(sql`
+		with fresh as (
+			insert into coach_free_days (coach_id, date, free_minutes, evening_free, first_free_at)
+			select ${coachId}::uuid, d.date, d."freeMinutes", d."eveningFree", d."firstFreeAt"
+			from json_to_recordset(${JSON.stringify(rows)}::json)
+				as d(date date, "freeMinutes" smallint, "eveningFree" boolean, "firstFreeAt" timestamptz)
+			on conflict (coach_id, date) do update set free_minutes = excluded.free_minutes,
+				evening_free = excluded.evening_free, first_free_at = excluded.first_free_at
+			returning date
+		)
+		delete from coach_free_days where coach_id = ${coachId}::uuid and date not in (select date from fresh)`);
+}
+
+/** What the summary needs of a coach, in one round trip (it runs inside every booking change). */
+async function summaryInputs(
+	coachId: string,
+	tx: Transaction,
+): Promise<{ status: string; shortest: number | null; availability: CoachAvailability } | null> {
+	// Yesterday on: an evening's hours may run into today.
+	const since = addDays(todayInShanghai(), -1);
+	const result = await tx.execute<{
+		status: string;
+		accepting_bookings: boolean;
+		buffer_minutes: number;
+		min_notice_hours: number;
+		max_advance_days: number;
+		shortest: number | null;
+		weekly: Array<{ weekday: number; startMinute: number; endMinute: number }>;
+		exceptions: Array<{ date: string; kind: "day_off" | "extra_hours"; startMinute: number | null; endMinute: number | null }>;
+	}>(sql`
+		select c.status, c.accepting_bookings, c.buffer_minutes, c.min_notice_hours, c.max_advance_days,
+			(select min(o.duration_minutes) from coach_offerings o where o.coach_id = c.id and o.active) as shortest,
+			coalesce((select json_agg(json_build_object('weekday', h.weekday, 'startMinute', h.start_minute,
+				'endMinute', h.end_minute)) from coach_weekly_hours h where h.coach_id = c.id), '[]') as weekly,
+			coalesce((select json_agg(json_build_object('date', e.date, 'kind', e.kind, 'startMinute', e.start_minute,
+				'endMinute', e.end_minute)) from coach_date_exceptions e where e.coach_id = c.id and e.date >= ${since}::date), '[]')
+				as exceptions
+		from coaches c where c.id = ${coachId}::uuid`);
+	const row = result.rows[0];
+	if (!row) return null;
+	return {
+		status: row.status,
+		shortest: row.shortest === null ? null : Number(row.shortest),
+		availability: {
+			acceptingBookings: row.accepting_bookings,
+			weeklyHours: row.weekly,
+			exceptions: row.exceptions,
+			bufferMinutes: row.buffer_minutes,
+			minNoticeHours: row.min_notice_hours,
+			maxAdvanceDays: row.max_advance_days,
+		},
+	};
 }
 
 /**
