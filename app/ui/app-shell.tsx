@@ -31,6 +31,10 @@ export function AppShell({
 }) {
 	const { t } = useTranslation();
 	const tabs = [...navItems, accountItem];
+	const { pathname } = useLocation();
+	// On /me/bookings only "Bookings" is current, not "Me" as well; /me/security still lights "Me".
+	const inDeeperTab = (to: string) =>
+		tabs.some((other) => other.to.startsWith(`${to}/`) && (pathname === other.to || pathname.startsWith(`${other.to}/`)));
 	return (
 		<div className="flex min-h-dvh flex-col">
 			<a
@@ -57,7 +61,7 @@ export function AppShell({
 							<NavLink
 								key={item.to}
 								to={item.to}
-								end={item.to === "/"}
+								end={item.to === "/" || inDeeperTab(item.to)}
 								className={({ isActive }) =>
 									cn(
 										"rounded-full px-3 py-2 text-[15px] transition-colors",
@@ -92,7 +96,7 @@ export function AppShell({
 						<li key={item.to} className="flex-1">
 							<NavLink
 								to={item.to}
-								end={item.to === "/"}
+								end={item.to === "/" || inDeeperTab(item.to)}
 								className={({ isActive }) =>
 									cn(
 										"flex h-16 flex-col items-center justify-center gap-0.5 text-xs",

@@ -120,7 +120,11 @@ export default {
 		pausedBody: "This coach is not taking new bookings for now. Have a look at other coaches meanwhile.",
 		findCoach: "Find a coach",
 		book: "Book",
-		time: { shanghai: "Beijing time", yours: "Your time {{time}} ({{zone}})" },
+		time: {
+			shanghai: "Beijing time",
+			yours: "Your time {{time}} ({{zone}})",
+			legend: "Each time shows Beijing time above and your own ({{zone}}) below.",
+		},
 		week: {
 			title: "Free in the next 7 days",
 			hint: "Pick a time to book it; times are Beijing time.",

@@ -116,7 +116,11 @@ export default {
 		pausedBody: "这位教练暂时不接新的预约，可以先看看其他教练。",
 		findCoach: "去找教练",
 		book: "预约",
-		time: { shanghai: "北京时间", yours: "你的时间 {{time}}（{{zone}}）" },
+		time: {
+			shanghai: "北京时间",
+			yours: "你的时间 {{time}}（{{zone}}）",
+			legend: "每个时间上面是北京时间，下面是你所在地（{{zone}}）的时间。",
+		},
 		week: {
 			title: "近 7 天可约时间",
 			hint: "点一个时间直接预约；时间为北京时间。",

@@ -13,7 +13,7 @@ import { formFieldOf } from "../booking-form";
 import type { FreeDay } from "../booking-form.server";
 import { CancellationPolicyText } from "./cancellation-policy";
 import { Choice } from "./choice";
-import { SlotClock } from "./lesson-time";
+import { SlotClock, ViewerZoneLegend } from "./lesson-time";
 import { formatDateTime, formatDay } from "./time-format";
 
 export interface BookingFormView {
@@ -157,6 +157,7 @@ export function BookingForm({ view, outcome, busy }: { view: BookingFormView; ou
 
 				<Step number={2} title={t("booking.player.form.time")} error={errorOf("startsAt")} errorId="startsAt-error">
 					<p className="text-sm text-muted">{t("booking.player.form.timeHint")}</p>
+					<ViewerZoneLegend />
 					{outcome?.alternatives?.length ? (
 						<div className="rounded-2xl bg-wood-100 p-3" data-testid="alternatives">
 							<p className="text-sm font-medium text-wood-700">{t("booking.player.form.alternatives")}</p>

@@ -31,8 +31,15 @@ export function SlotClock({ startsAt }: { startsAt: string }) {
 		<>
 			<span>{formatClock(startsAt, i18n.language)}</span>
 			{viewerZone ? (
-				<span className="block text-[11px] leading-tight opacity-70">{formatClock(startsAt, i18n.language, viewerZone)}</span>
+				<span className="block text-[11px] leading-tight">{formatClock(startsAt, i18n.language, viewerZone)}</span>
 			) : null}
 		</>
 	);
+}
+
+/** Says which clock is which under free times, once the viewer's zone is known to differ. */
+export function ViewerZoneLegend() {
+	const { t } = useTranslation();
+	const viewerZone = useViewerTimeZone();
+	return viewerZone ? <p className="text-sm text-muted">{t("booking.player.time.legend", { zone: viewerZone })}</p> : null;
 }
