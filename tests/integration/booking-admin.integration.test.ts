@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { listNotifications } from "~/modules/accounts/notifications.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
-import { postJson } from "../support/accounts";
 import { bookableCoach, signedInUser } from "../support/bookings";
+import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /** The back office's bookings: the list with its filters and pages, one booking, a cancellation with a reason. */
@@ -60,11 +60,8 @@ async function bookMany(coach: Coach, player: { token: string }, count: number):
 	return made;
 }
 
-async function signIn(phone: string) {
-	const login = await postJson(`${app.url}/api/v1/auth/password-login`, { identifier: phone, password: demoPassword });
-	expect(login.status).toBe(200);
-	return login.body as { token: string; user: { id: string } };
-}
+/** Staff sign in with the password and then the code of their authenticator app, as the back office requires. */
+const signIn = (phone: string) => signInStaff(app.url, phone);
 
 let coach: Coach;
 let player: { userId: string; token: string };

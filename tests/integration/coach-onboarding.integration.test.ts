@@ -6,6 +6,7 @@ import { db } from "~/lib/db.server";
 import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { postJson, signInBySms } from "../support/accounts";
+import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -85,7 +86,7 @@ let staff: string;
 let player: string;
 
 beforeAll(async () => {
-	staff = await passwordToken("13800000004");
+	staff = (await signInStaff(app.url, "13800000004")).token;
 	player = await passwordToken("13800000001");
 });
 

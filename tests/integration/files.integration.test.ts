@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { deleteStoredFile } from "~/modules/files/delete-file.server";
 import { getStoredFile } from "~/modules/files/get-file.server";
 import { saveUpload } from "~/modules/files/save-upload.server";
@@ -24,7 +24,8 @@ import {
 import { signFileUrl } from "~/modules/files/urls.server";
 import { storedFiles } from "../../db/schema";
 import { startFakeS3 } from "../fakes/s3";
-import { postJson, signInBySms } from "../support/accounts";
+import { signInBySms } from "../support/accounts";
+import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 // This file's uploads go to a folder of its own (the storage is created on first use).
@@ -45,12 +46,9 @@ beforeAll(async () => {
 	alice = await signInBySms(app.url, "13900007001");
 	await db().execute("delete from rate_limits");
 	bob = await signInBySms(app.url, "13900007002");
-	adminToken = (
-		await postJson(`${app.url}/api/v1/auth/password-login`, { identifier: "admin@demo.cuepal.cn", password: demoPassword })
-	).body.token;
-	supportToken = (
-		await postJson(`${app.url}/api/v1/auth/password-login`, { identifier: "support@demo.cuepal.cn", password: demoPassword })
-	).body.token;
+	// Staff sign in with their second factor, as the back office requires of them.
+	adminToken = (await signInStaff(app.url, "admin@demo.cuepal.cn")).token;
+	supportToken = (await signInStaff(app.url, "support@demo.cuepal.cn")).token;
 });
 
 afterAll(async () => {

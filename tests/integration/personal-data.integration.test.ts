@@ -10,12 +10,13 @@ import { db } from "~/lib/db.server";
 import { encryptedColumns } from "~/lib/encrypted-columns.server";
 import { reencryptPersonalData } from "~/lib/reencrypt.server";
 import { replaceSingleton } from "~/lib/singleton.server";
-import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { resealLocalUploads, setFileStorage, storageFromSettings } from "~/modules/files/storage.server";
 import { sweepUnattachedFiles } from "~/modules/files/sweep-unattached.server";
-import { postJson, signInBySms } from "../support/accounts";
+import { signInBySms } from "../support/accounts";
+import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { testEnvironment } from "../support/test-env";
 
@@ -36,8 +37,7 @@ let staff: string;
 beforeAll(async () => {
 	await seedDemoAccounts(db());
 	app = await startTestApp();
-	staff = (await postJson(api("/auth/password-login"), { identifier: "support@demo.cuepal.cn", password: demoPassword })).body
-		.token;
+	staff = (await signInStaff(app.url, "support@demo.cuepal.cn")).token;
 });
 afterAll(async () => {
 	await app.close();

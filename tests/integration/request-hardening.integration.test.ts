@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { postJson } from "../support/accounts";
+import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 // Settings of this file, read when the app starts: a metrics token, and a statement timeout short
@@ -73,7 +74,7 @@ beforeAll(async () => {
 	await db().transaction((tx) => seedDemoAccounts(tx));
 	app = await startTestApp();
 	playerToken = await signIn("13800000001");
-	supportToken = await signIn("13800000004");
+	supportToken = (await signInStaff(app.url, "13800000004")).token;
 });
 afterAll(async () => {
 	await app.close();
