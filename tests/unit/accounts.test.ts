@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { containsPersonalData } from "~/modules/accounts/admin/schema";
 import { describeDevice, describePlace } from "~/modules/accounts/device";
-import { can, permissionsOf } from "~/modules/accounts/permissions";
+import { backOfficePermissions, can, permissionsOf } from "~/modules/accounts/permissions";
 import { maskPhone, normalisePhone } from "~/modules/accounts/phone";
 import { passwordSchema } from "~/modules/accounts/schema";
 import { lockoutSeconds } from "~/modules/accounts/sign-in-with-password.server";
@@ -48,6 +48,21 @@ describe("permissions", () => {
 		expect(can(["player", "support"], "grant:role:any")).toBe(false);
 		expect(can(["player", "admin"], "grant:role:any")).toBe(true);
 		expect(permissionsOf(["player", "coach"]).has("update:coach-profile:own")).toBe(true);
+	});
+
+	it("asks a second factor of every back-office permission, and of nothing a player, coach or venue does", () => {
+		for (const permission of [
+			"access:admin",
+			"read:user:any",
+			"grant:role:any",
+			"read:booking:any",
+			"cancel:booking:any",
+		] as const) {
+			expect(backOfficePermissions.has(permission), permission).toBe(true);
+		}
+		for (const permission of permissionsOf(["player", "coach", "venue_owner", "venue_front_desk"])) {
+			expect(backOfficePermissions.has(permission), permission).toBe(false);
+		}
 	});
 });
 
