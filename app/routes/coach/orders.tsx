@@ -44,8 +44,8 @@ export default function CoachOrders({ loaderData }: Route.ComponentProps) {
 			<CoachGate coach={coach}>
 				{inbox ? (
 					<>
-						<nav aria-label={t("booking.orders.tabsLabel")} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-							<ul className="flex min-w-max gap-2">
+						<nav aria-label={t("booking.orders.tabsLabel")}>
+							<ul className="flex flex-wrap gap-2">
 								{orderTabs.map((tab) => {
 									const current = tab === inbox.tab;
 									return (
