@@ -55,7 +55,7 @@ export default function AdminBookings({ loaderData }: Route.ComponentProps) {
 				aria-label={t("booking.admin.filters")}
 				className="rounded-3xl bg-white p-4 shadow-(--shadow-card) sm:p-5"
 			>
-				<div className="grid grid-cols-2 gap-3 lg:grid-cols-[1fr_1fr_1fr_auto_auto] lg:items-end">
+				<div className="grid grid-cols-2 gap-3 lg:grid-cols-5 lg:items-start">
 					<Field className="col-span-2 lg:col-span-1" label={t("booking.admin.status")} error={error("status")}>
 						{(wiring) => (
 							<Select

@@ -34,7 +34,7 @@ export default function AdminLayout() {
 				{t("admin.title")}
 			</div>
 			<nav aria-label={t("admin.nav.label")} className="mt-3 border-b border-line">
-				<ul className="-mb-px flex gap-1">
+				<ul className="-mb-px flex gap-1 overflow-x-auto">
 					{sections.map((section) => {
 						const current = section.matches(pathname.replace(/\/$/, ""));
 						return (
@@ -43,7 +43,7 @@ export default function AdminLayout() {
 									to={section.to}
 									aria-current={current ? "page" : undefined}
 									className={cn(
-										"inline-flex h-11 items-center border-b-2 px-4 text-[15px] transition-colors",
+										"inline-flex h-11 items-center whitespace-nowrap border-b-2 px-3 text-[15px] transition-colors sm:px-4",
 										current ? "border-cloth-700 font-medium text-cloth-800" : "border-transparent text-muted hover:text-ink",
 									)}
 								>
