@@ -245,7 +245,7 @@ export default {
 		apply: "筛选",
 		clear: "清除筛选",
 		results: "预约列表",
-		parties: "{{coach}} 教练 · {{player}}",
+		parties: "教练 {{coach}} · 球员 {{player}}",
 		emptyTitle: "还没有预约",
 		emptyBody: "球员预约教练后，所有预约都会出现在这里。",
 		noMatchTitle: "没有符合条件的预约",
