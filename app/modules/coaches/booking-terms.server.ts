@@ -37,19 +37,22 @@ export async function getCoachBookingTerms(coachId: string, tx: DbOrTx = db()): 
 	if (!coach) return null;
 	// Yesterday on: an evening's hours may run into today.
 	const since = addDays(todayInShanghai(), -1);
-	const [weekly, exceptions, offerings, places] = await Promise.all([
-		tx.select().from(coachWeeklyHours).where(eq(coachWeeklyHours.coachId, coachId)).orderBy(asc(coachWeeklyHours.weekday)),
-		tx
-			.select()
-			.from(coachDateExceptions)
-			.where(and(eq(coachDateExceptions.coachId, coachId), gte(coachDateExceptions.date, since))),
-		tx
-			.select()
-			.from(coachOfferings)
-			.where(and(eq(coachOfferings.coachId, coachId), eq(coachOfferings.active, true)))
-			.orderBy(asc(coachOfferings.courseType), asc(coachOfferings.durationMinutes)),
-		tx.select().from(coachPlaces).where(eq(coachPlaces.coachId, coachId)),
-	]);
+	// One after another: inside a transaction they share one connection, which runs one query at a time.
+	const weekly = await tx
+		.select()
+		.from(coachWeeklyHours)
+		.where(eq(coachWeeklyHours.coachId, coachId))
+		.orderBy(asc(coachWeeklyHours.weekday));
+	const exceptions = await tx
+		.select()
+		.from(coachDateExceptions)
+		.where(and(eq(coachDateExceptions.coachId, coachId), gte(coachDateExceptions.date, since)));
+	const offerings = await tx
+		.select()
+		.from(coachOfferings)
+		.where(and(eq(coachOfferings.coachId, coachId), eq(coachOfferings.active, true)))
+		.orderBy(asc(coachOfferings.courseType), asc(coachOfferings.durationMinutes));
+	const places = await tx.select().from(coachPlaces).where(eq(coachPlaces.coachId, coachId));
 	return {
 		coachId: coach.id,
 		userId: coach.userId,
