@@ -20,13 +20,15 @@ test("a player books from the profile, pays with the test button, and cancels fo
 	const coach = await createBookableCoach(coachName);
 	const playerId = await createPlayer(phoneSized ? "13707000001" : "13708000001", "约课球友");
 	await signInBrowser(page.context(), baseURL as string, playerId);
-	const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+	// What the player sees first at each size, kept with the run's results (CSS pixels: cheap to encode on a busy machine).
+	const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), scale: "css" });
 
 	await page.goto(`/coaches/${coach.coachId}`);
 	await expect(page.getByRole("heading", { name: "近 7 天可约时间" })).toBeVisible();
 	await expect(page.getByTestId("week-strip").getByRole("link").first()).toBeVisible();
 	await waitForHydration(page);
-	await expectAccessible(page);
+	// The rest of the profile is scanned by the search spec; this one scans what booking added.
+	await expectAccessible(page, "[data-testid=week-strip]");
 	await shot("profile");
 
 	await page
@@ -82,7 +84,4 @@ test("a player books from the profile, pays with the test button, and cancels fo
 	await expect(page.getByTestId("booking-card")).toContainText(promised);
 	await expectAccessible(page, "main");
 	await shot("bookings-cancelled");
-	await page.goto("/me/bookings");
-	await expect(page.getByText("还没有待上的课")).toBeVisible();
-	await shot("bookings-empty");
 });
