@@ -1,5 +1,5 @@
 import { type APIRequestContext, type BrowserContext, expect, test } from "@playwright/test";
-import { createPlayerWithPassword } from "./fixtures";
+import { createPlayerWithPassword, createSupportWithoutTotp, signInBrowser, signInStaffThroughPages } from "./fixtures";
 import { expectAccessible, waitForHydration } from "./support";
 
 /**
@@ -10,7 +10,6 @@ import { expectAccessible, waitForHydration } from "./support";
  */
 const demoPassword = "Demo@2026";
 const demoPlayerPhone = "13800000001";
-const adminPhone = "13800000005";
 const playerPassword = "Break147off";
 
 /** A password sign-in through the API; same-site, as the Origin check wants once a session cookie is set. */
@@ -50,7 +49,8 @@ test("an admin suspends a player by phone, who is signed out at once, then reins
 	const playerPhone = phoneSized ? "13707000001" : "13708000001";
 	const playerName = phoneSized ? "爽约球友甲" : "爽约球友乙";
 	await createPlayerWithPassword(request, playerPhone, playerPassword, playerName);
-	await useSession(page.context(), base, adminPhone);
+	// The admin signs in through the pages: password, then the code of the authenticator app.
+	await signInStaffThroughPages(page, "admin", "/admin");
 	const playerContext = await browser.newContext({ baseURL: base, locale: "zh-CN" });
 	const player = await useSession(playerContext, base, playerPhone, playerPassword);
 	expect((await playerContext.request.get("/api/v1/me")).status()).toBe(200);
@@ -137,4 +137,17 @@ test("a player who opens the back office sees the friendly forbidden page", asyn
 test("without a session the back office sends you to sign in and back", async ({ page }) => {
 	await page.goto("/admin/audit");
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Faudit/);
+});
+
+test("a support agent without two-step verification is sent to turn it on before the back office", async ({
+	page,
+	baseURL,
+}, testInfo) => {
+	const phone = testInfo.project.name === "phone" ? "13707000091" : "13708000091";
+	await signInBrowser(page.context(), baseURL as string, await createSupportWithoutTotp(phone));
+	await page.goto("/admin/coach-reviews");
+	await expect(page).toHaveURL(/\/me\/security$/);
+	await expect(page.getByRole("status").filter({ hasText: "进入管理后台需要两步验证" })).toBeVisible();
+	await expect(page.getByRole("heading", { name: "两步验证" })).toBeVisible();
+	await expectAccessible(page);
 });

@@ -1,16 +1,14 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
-import { createPlayer, signInBrowser } from "./fixtures";
+import { createPlayer, signInBrowser, signInStaffThroughPages } from "./fixtures";
 import { expectAccessible, waitForHydration } from "./support";
 
 /**
  * The whole way from player to bookable coach, at each viewport: a player applies on the
- * application page (identity, profile, a photo, where they teach) and submits; an admin reviews
+ * application page (identity, profile, a photo, where they teach) and submits; staff review
  * the photo and approves in the back office; the new coach sets a price; and another player finds
  * them in Hangzhou with two filters and opens the profile, badge and price included.
  */
-const adminPhone = "13800000005";
-const demoPassword = "Demo@2026";
 // A valid resident ID number (its check character computed by GB 11643-1999).
 const idNumber = "11010519491231002X";
 
@@ -80,16 +78,10 @@ async function apply(page: Page, displayName: string) {
 
 async function approveAsAdmin(browser: Browser, baseURL: string, displayName: string) {
 	const context = await browser.newContext({ baseURL, locale: "zh-CN" });
-	const signIn = await context.request.post("/api/v1/auth/password-login", {
-		headers: { origin: new URL(baseURL).origin },
-		data: { identifier: adminPhone, password: demoPassword },
-	});
-	expect(signIn.status()).toBe(200);
-	const { token } = await signIn.json();
-	await context.addCookies([{ name: "cp_session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 	const page = await context.newPage();
 	try {
-		await page.goto("/admin/coach-reviews");
+		// The reviewer (the demo support agent) signs in through the pages: password, then the TOTP code.
+		await signInStaffThroughPages(page, "support", "/admin/coach-reviews");
 		await expect(page.getByRole("heading", { level: 1, name: "教练审核" })).toBeVisible();
 		await expectAccessible(page);
 		await page.getByRole("link", { name: new RegExp(displayName) }).click();

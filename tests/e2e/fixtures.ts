@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
+import { type APIRequestContext, type APIResponse, type BrowserContext, expect, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { waitForHydration } from "./support";
 
 /**
  * What an end-to-end test needs, made in the e2e server's database through the app's own services
@@ -78,7 +81,72 @@ export async function createPlayerWithPassword(
 	return userId;
 }
 
-const demoAdmin = { identifier: "13800000005", password: "Demo@2026" };
+/** The demo staff and their TOTP keys, as the README lists them (development only). */
+export const demoStaff = {
+	support: { phone: "13800000004", password: "Demo@2026", totpSecret: "CUEPALSUPPORTDEMOTOTPSECRETKEY22" },
+	admin: { phone: "13800000005", password: "Demo@2026", totpSecret: "CUEPALADMINDEMOTOTPSECRETKEY2222" },
+} as const;
+
+/**
+ * A back-office session of a demo staff member, made through the session services in the state
+ * the two-factor sign-in ends in. Each TOTP code is taken once, so fixtures do not spend codes:
+ * only the specs that walk the sign-in pages type one in.
+ */
+export async function staffSessionToken(who: keyof typeof demoStaff): Promise<string> {
+	await connect();
+	const { findUserByPhone } = await import("../../app/modules/accounts/users.server");
+	const { completeSecondFactor, createSession } = await import("../../app/modules/accounts/sessions.server");
+	const user = await findUserByPhone(`+86${demoStaff[who].phone}`);
+	if (!user) throw new Error(`the demo ${who} is not seeded`);
+	const session = await createSession(user.id, { ip: "127.0.0.1", userAgent: "e2e fixture" });
+	await completeSecondFactor(session.id);
+	return session.token;
+}
+
+/** A support agent of the spec's own, granted the role but without two-step verification yet. */
+export async function createSupportWithoutTotp(phone: string, displayName = "新客服"): Promise<string> {
+	const userId = await createPlayer(phone, displayName);
+	const { addRoleGrant, rolesOf } = await import("../../app/modules/accounts/users.server");
+	if (!(await rolesOf(userId)).roles.includes("support")) await addRoleGrant({ userId, role: "support", grantedBy: null });
+	return userId;
+}
+
+/**
+ * A code of a demo staff member's authenticator app that the server has not taken yet. It takes
+ * the codes of the current 30-second step and its neighbours, each once, and earlier specs may
+ * have used some: the server's own record of used codes says which.
+ */
+export async function unusedTotpCode(who: keyof typeof demoStaff): Promise<string> {
+	await connect();
+	const { findUserByPhone } = await import("../../app/modules/accounts/users.server");
+	const { peek } = await import("../../app/lib/rate-limit.server");
+	const user = await findUserByPhone(`+86${demoStaff[who].phone}`);
+	if (!user) throw new Error(`the demo ${who} is not seeded`);
+	const key = decodeBase32IgnorePadding(demoStaff[who].totpSecret);
+	const step = Math.floor(Date.now() / 30_000);
+	// The current and next steps first: they stay valid the longest.
+	for (const counter of [step, step + 1, step - 1]) {
+		const code = generateHOTP(key, BigInt(counter), 6);
+		if ((await peek(`totp:used:${user.id}:${code}`)).points === 0) return code;
+	}
+	throw new Error(`every code of the demo ${who} for now is used`);
+}
+
+/** Signs a demo staff member in through the pages as a person does: the password, then the TOTP code. */
+export async function signInStaffThroughPages(page: Page, who: keyof typeof demoStaff, redirectTo: string): Promise<void> {
+	const staff = demoStaff[who];
+	await page.goto(`/login?method=password&redirectTo=${encodeURIComponent(redirectTo)}`);
+	await waitForHydration(page);
+	await page.getByLabel("手机号或邮箱").fill(staff.phone);
+	await page.getByLabel("密码", { exact: true }).fill(staff.password);
+	await page.getByRole("button", { name: "登录", exact: true }).click();
+	await expect(page.getByRole("heading", { name: "两步验证" })).toBeVisible();
+	await expect(page).toHaveURL(/\/login\/two-factor/);
+	await waitForHydration(page);
+	await page.getByLabel("动态码或恢复码").fill(await unusedTotpCode(who));
+	await page.getByRole("button", { name: "验证", exact: true }).click();
+	await expect(page).toHaveURL((url) => url.pathname === redirectTo.split("?")[0]);
+}
 
 /**
  * An approved, bookable coach of the test's own, made as a real one is: the applicant fills in
@@ -130,8 +198,7 @@ export async function createCoach(
 	);
 	await ok("submitting", await request.post("/api/v1/coach/application/submit", { headers: asCoach }));
 
-	const signIn = await ok("the admin's sign-in", await request.post("/api/v1/auth/password-login", { data: demoAdmin }));
-	const asAdmin = { authorization: `Bearer ${signIn.token}` };
+	const asAdmin = { authorization: `Bearer ${await staffSessionToken("admin")}` };
 	const review = `/api/v1/admin/coach-reviews/${coachId}`;
 	await ok("approving the photo", await request.post(`${review}/photos/${photo.id}/approve`, { headers: asAdmin, data: {} }));
 	await ok("approving the application", await request.post(`${review}/approve`, { headers: asAdmin, data: {} }));
