@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { rereadSettings } from "~/lib/config.server";
+import { payBookingForTesting, testPaymentAvailable } from "~/modules/booking/test-payment.server";
 import { saveAvailability } from "~/modules/coaches/availability/save-availability.server";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -278,6 +280,35 @@ describe("the player's bookings", () => {
 			expect((await post(`/me/bookings/${bookingId}`, token, { intent: "cancel", quotedRefundFen: "6000" })).status).toBe(404);
 		}
 		expect((await page("/me/bookings/not-a-booking", player.token)).status).toBe(404);
+		const [booking] = await playerBookings(player.token);
+		expect(booking?.status).toBe("pending_payment");
+	});
+});
+
+describe("the test payment in production", () => {
+	it("is switched off (the one place the page asks says no) and refused, changing nothing", async () => {
+		const coach = await bookableCoach("生产教练");
+		const player = await signedInUser("生产学员");
+		const answer = await post(`/coaches/${coach.coachId}/book`, player.token, bookingFields(coach, await laterFreeTime(coach)));
+		const bookingId = bookingIdOf(answer.location) as string;
+		// What a production deployment must have set, so the settings load as they would there.
+		vi.stubEnv("APP_ENV", "production");
+		vi.stubEnv("APP_URL", "https://cuepal.example");
+		vi.stubEnv("SESSION_SECRET", "a-production-session-secret-of-enough-length-0001");
+		vi.stubEnv("SMS_PROVIDER", "aliyun");
+		vi.stubEnv("SMTP_URL", "smtp://mail.example:25");
+		rereadSettings();
+		try {
+			expect(testPaymentAvailable()).toBe(false);
+			await expect(
+				payBookingForTesting({ caller: { userId: player.userId, roles: ["player"] }, bookingId }),
+			).rejects.toMatchObject({
+				status: 404,
+			});
+		} finally {
+			vi.unstubAllEnvs();
+			rereadSettings();
+		}
 		const [booking] = await playerBookings(player.token);
 		expect(booking?.status).toBe("pending_payment");
 	});
