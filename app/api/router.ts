@@ -8,6 +8,7 @@ import type { Endpoint } from "./endpoint";
 import { sendApiError } from "./error-response";
 import { buildOpenApiDocument } from "./openapi";
 import { endpoints } from "./v1";
+import { sendBookingCalendar } from "./v1/booking-calendar";
 
 export const apiLocale = (req: Request) => resolveLocale(req.headers.cookie, req.headers["accept-language"]);
 
@@ -55,6 +56,7 @@ export function apiRouter(): Router {
 	router.get("/openapi.json", (_req, res) => {
 		res.json(document);
 	});
+	router.get("/bookings/:bookingId/calendar.ics", sendBookingCalendar);
 	for (const endpoint of endpoints) mount(router, endpoint as Endpoint<unknown, unknown, unknown>);
 	// Unknown paths and wrong methods answer in JSON, never with an HTML page.
 	router.use((req, _res, next) => {

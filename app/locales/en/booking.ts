@@ -235,6 +235,12 @@ export default {
 			quoteChanged: "The refund has just changed (a deadline of the terms passed). Check the new amount before confirming.",
 		},
 	},
+	calendar: {
+		name: "CuePal lessons",
+		online: "Online lesson",
+		playerSummary: "Billiards lesson · coach {{name}}",
+		coachSummary: "Billiards lesson · {{name}}",
+	},
 	admin: {
 		title: "All bookings",
 		body: "Find bookings by status, coach, player and lesson date (China time), nearest lesson first.",

@@ -231,6 +231,12 @@ export default {
 			quoteChanged: "退款金额刚刚变了（过了取消规则的时间点），请看新的金额后再确认。",
 		},
 	},
+	calendar: {
+		name: "球伴课程",
+		online: "线上课程",
+		playerSummary: "台球课 · 教练 {{name}}",
+		coachSummary: "台球课 · 学员 {{name}}",
+	},
 	admin: {
 		title: "全部预约",
 		body: "按状态、教练、球员和上课日期（北京时间）查找预约，按上课时间从近到远排列。",
