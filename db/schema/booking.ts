@@ -100,3 +100,19 @@ export const bookingEvents = pgTable(
 	},
 	(table) => [index("booking_events_booking_idx").on(table.bookingId, table.createdAt)],
 );
+
+/**
+ * A person's private calendar feed (/calendar/<token>.ics): only an HMAC of the secret token is
+ * kept, so the link is shown once; renewing replaces it, revoking deletes it.
+ */
+export const calendarFeeds = pgTable(
+	"calendar_feeds",
+	{
+		userId: uuid("user_id")
+			.primaryKey()
+			.references(() => users.id, { onDelete: "cascade" }),
+		tokenHash: text("token_hash").notNull(),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [uniqueIndex("calendar_feeds_token_hash_key").on(table.tokenHash)],
+);
