@@ -14,6 +14,8 @@ export default [
 	route("me", "routes/me/index.tsx"),
 	route("me/security", "routes/me/security.tsx"),
 	route("me/notifications", "routes/me/notifications.tsx"),
+	route("me/calendar", "routes/me/calendar.tsx"),
+	route("calendar/:file", "routes/calendar-feed.tsx"),
 
 	// Discovery: coach search and public profiles.
 	route("coaches", "routes/coaches/search.tsx"),

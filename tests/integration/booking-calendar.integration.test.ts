@@ -86,3 +86,69 @@ describe("a booking's calendar file", () => {
 		expect((await calendarOf("not-a-booking", player.token)).status).toBe(404);
 	});
 });
+
+describe("the private calendar feed", () => {
+	const post = (token: string, intent: string) =>
+		fetch(`${app.url}/me/calendar`, {
+			method: "POST",
+			headers: { cookie: `cp_session=${token}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams({ intent }),
+			redirect: "manual",
+		});
+	const linkIn = (html: string) => /\/calendar\/([A-Za-z0-9_-]{43})\.ics/.exec(html)?.[0] ?? null;
+
+	it("shows a secret link once, lists the person's upcoming lessons as player and as coach, and stops on renew and revoke", async () => {
+		const coach = await bookableCoach("订阅教练");
+		const player = await signedInUser("订阅学员");
+		const { slots } = (await (
+			await fetch(`${app.url}/api/v1/coaches/${coach.coachId}/slots?offeringId=${coach.offeringId}`)
+		).json()) as { slots: { startsAt: string }[] };
+		const created = await fetch(`${app.url}/api/v1/bookings`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${player.token}`, "content-type": "application/json" },
+			body: JSON.stringify({
+				coachId: coach.coachId,
+				offeringId: coach.offeringId,
+				startsAt: slots[2]?.startsAt,
+				location: { kind: "venue", placeId: coach.placeId },
+				paymentPlan: "full",
+			}),
+		});
+		const bookingId = ((await created.json()) as { booking: { id: string } }).booking.id;
+
+		const page = await fetch(`${app.url}/me/calendar`, { headers: { cookie: `cp_session=${player.token}` } });
+		expect(await page.text()).toContain("你还没有日历订阅链接");
+		const made = await post(player.token, "renew");
+		expect(made.status).toBe(200);
+		const link = linkIn(await made.text());
+		expect(link).not.toBeNull();
+		// Shown once: the page afterwards says a link exists without showing it.
+		expect(
+			linkIn(await (await fetch(`${app.url}/me/calendar`, { headers: { cookie: `cp_session=${player.token}` } })).text()),
+		).toBeNull();
+
+		const feed = await fetch(`${app.url}${link}`);
+		expect(feed.status).toBe(200);
+		expect(feed.headers.get("content-type")).toContain("text/calendar");
+		expect(await feed.text()).toContain(`UID:${bookingId}@cuepal`);
+		// The coach's own feed lists the same lesson from the coach's side.
+		const coachLink = linkIn(await (await post(coach.token, "renew")).text());
+		expect(await (await fetch(`${app.url}${coachLink}`)).text()).toContain("SUMMARY:台球课 · 学员 订阅学员");
+
+		// Updated as bookings change: a cancelled lesson leaves the feed.
+		await fetch(`${app.url}/api/v1/bookings/${bookingId}/cancel`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${player.token}`, "content-type": "application/json" },
+			body: "{}",
+		});
+		expect(await (await fetch(`${app.url}${link}`)).text()).not.toContain(bookingId);
+
+		const renewed = linkIn(await (await post(player.token, "renew")).text());
+		expect(renewed).not.toBe(link);
+		expect((await fetch(`${app.url}${link}`)).status).toBe(404);
+		expect((await fetch(`${app.url}${renewed}`)).status).toBe(200);
+		await post(player.token, "revoke");
+		expect((await fetch(`${app.url}${renewed}`)).status).toBe(404);
+		expect((await fetch(`${app.url}/calendar/guess.ics`)).status).toBe(404);
+	});
+});
