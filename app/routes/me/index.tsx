@@ -35,6 +35,7 @@ export default function Me({ loaderData }: Route.ComponentProps) {
 		{ to: "/me/bookings", label: t("booking.player.list.title"), badge: null },
 		{ to: "/me/notifications", label: t("accounts.me.notifications"), badge: unread > 0 ? String(unread) : null },
 		{ to: "/me/security", label: t("accounts.me.security"), badge: null },
+		{ to: "/me/calendar", label: t("booking.calendar.page.title"), badge: null },
 		isCoach
 			? { to: "/coach", label: t("accounts.me.coachDesk"), badge: null }
 			: { to: "/coach/apply", label: t("accounts.me.becomeCoach"), badge: null },
