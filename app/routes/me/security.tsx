@@ -100,7 +100,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 			case "totp-begin":
 				return data<Outcome>({ intent, errors: {}, ...(await beginTwoFactorSetup(userId)) });
 			case "totp-enable":
-				return data<Outcome>({ intent, errors: {}, recoveryCodes: await enableTwoFactor(userId, input.code as string, session.sessionId) });
+				return data<Outcome>({
+					intent,
+					errors: {},
+					recoveryCodes: await enableTwoFactor(userId, input.code as string, session.sessionId),
+				});
 			case "totp-disable":
 				await disableTwoFactor(userId, input.code as string);
 				return redirectWithToast("/me/security", { kind: "success", messageKey: "accounts.security.twoFactorDisabled" });
