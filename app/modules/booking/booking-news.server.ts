@@ -7,7 +7,7 @@ import { isLocale, type Locale } from "~/lib/i18n";
 import { queueMessage } from "~/modules/accounts/messaging/queue-message.server";
 import { notify } from "~/modules/accounts/notifications.server";
 import { findUserById } from "~/modules/accounts/users.server";
-import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { coachIdentity } from "~/modules/coaches/booking-terms.server";
 import { users } from "../../../db/schema";
 import { boss, startQueues } from "../../../jobs/boss";
 import { type QueueName, type QueuePayload, queues } from "../../../jobs/queues";
@@ -137,7 +137,7 @@ export async function tellBookingParties(
 ): Promise<void> {
 	const tellings = tellingsOf(news, booking.cancelledBy);
 	if (tellings.length === 0) return;
-	const coach = await getCoachBookingTerms(booking.coachId, tx);
+	const coach = await coachIdentity(booking.coachId, tx);
 	const player = await findUserById(booking.playerId, tx);
 	for (const telling of tellings) {
 		const userId = telling.to === "player" ? booking.playerId : coach?.userId;

@@ -3,7 +3,7 @@ import { decryptOrNull } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import { findUserById } from "~/modules/accounts/users.server";
-import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { coachIdentity } from "~/modules/coaches/booking-terms.server";
 import { bookingEvents, bookings } from "../../../db/schema";
 import type { BookingRow } from "./booking-record.server";
 import type { BookingStatus } from "./lifecycle";
@@ -51,7 +51,7 @@ export async function presentBookings(rows: BookingRow[], tx: DbOrTx = db()): Pr
 	const names = new Map<string, string>();
 	const views: BookingView[] = [];
 	for (const row of rows) {
-		const coachName = names.get(`coach:${row.coachId}`) ?? (await getCoachBookingTerms(row.coachId, tx))?.displayName ?? "";
+		const coachName = names.get(`coach:${row.coachId}`) ?? (await coachIdentity(row.coachId, tx))?.displayName ?? "";
 		names.set(`coach:${row.coachId}`, coachName);
 		const playerName = names.get(`user:${row.playerId}`) ?? (await displayNameOfUser(row.playerId, tx));
 		names.set(`user:${row.playerId}`, playerName);

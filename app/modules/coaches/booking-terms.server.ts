@@ -31,6 +31,20 @@ export interface CoachBookingTerms {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Who a coach is, for what names a booking and tells its people: one row, where the full terms
+ * would read hours, exceptions, offerings and places too.
+ */
+export async function coachIdentity(coachId: string, tx: DbOrTx = db()): Promise<{ userId: string; displayName: string } | null> {
+	if (!uuid.test(coachId)) return null;
+	const [coach] = await tx
+		.select({ userId: coaches.userId, displayName: coaches.displayName })
+		.from(coaches)
+		.where(eq(coaches.id, coachId))
+		.limit(1);
+	return coach ?? null;
+}
+
 export async function getCoachBookingTerms(coachId: string, tx: DbOrTx = db()): Promise<CoachBookingTerms | null> {
 	if (!uuid.test(coachId)) return null;
 	const [coach] = await tx.select().from(coaches).where(eq(coaches.id, coachId)).limit(1);
