@@ -64,6 +64,17 @@ async function expireLapsed(tx: Transaction, coachId: string, now: Date): Promis
 	for (const booking of lapsed) await transition(tx, booking, "expire", { actor: "system", actorId: null });
 }
 
+/** The booking an earlier request with the same idempotency key made, as the answer to a retry. */
+async function earlierBooking(playerId: string, idempotencyKey: string | undefined) {
+	if (!idempotencyKey) return null;
+	const [earlier] = await db()
+		.select()
+		.from(bookings)
+		.where(and(eq(bookings.playerId, playerId), eq(bookings.idempotencyKey, idempotencyKey)))
+		.limit(1);
+	return earlier ? { booking: await presentBooking(earlier), created: false } : null;
+}
+
 /**
  * Books a lesson: the offering, a free time, the place and the payment plan, with what was agreed
  * copied onto the booking. It waits for payment (`pending_payment`) until its deadline. Two
@@ -79,14 +90,8 @@ export async function createBooking(input: {
 }): Promise<{ booking: BookingView; created: boolean }> {
 	const { caller, request } = input;
 	const now = input.now ?? new Date();
-	if (input.idempotencyKey) {
-		const [earlier] = await db()
-			.select()
-			.from(bookings)
-			.where(and(eq(bookings.playerId, caller.userId), eq(bookings.idempotencyKey, input.idempotencyKey)))
-			.limit(1);
-		if (earlier) return { booking: await presentBooking(earlier), created: false };
-	}
+	const earlier = await earlierBooking(caller.userId, input.idempotencyKey);
+	if (earlier) return earlier;
 	const terms = await getCoachBookingTerms(request.coachId);
 	if (!terms?.bookable) throw notFound("booking.errors.coachNotFound");
 	if (terms.userId === caller.userId) throw refuse(400, "booking.errors.ownCoach");
@@ -169,14 +174,10 @@ export async function createBooking(input: {
 		return { booking: await presentBooking(row), created: true };
 	} catch (error) {
 		if (isCode(error, "23P01")) throw await slotTaken(terms, offering.durationMinutes, startsAt, now);
-		if (isCode(error, "23505") && input.idempotencyKey) {
+		if (isCode(error, "23505")) {
 			// The same request, retried while the first was being written: answer with the first.
-			const [earlier] = await db()
-				.select()
-				.from(bookings)
-				.where(and(eq(bookings.playerId, caller.userId), eq(bookings.idempotencyKey, input.idempotencyKey)))
-				.limit(1);
-			if (earlier) return { booking: await presentBooking(earlier), created: false };
+			const first = await earlierBooking(caller.userId, input.idempotencyKey);
+			if (first) return first;
 		}
 		throw error;
 	}
