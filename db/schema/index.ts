@@ -3,3 +3,4 @@ export * from "./booking";
 export * from "./coaches";
 export * from "./files";
 export * from "./platform";
+export * from "./payments";

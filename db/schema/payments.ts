@@ -1,0 +1,171 @@
+import { sql } from "drizzle-orm";
+import {
+	bigint,
+	bigserial,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	smallint,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { bookings } from "./booking";
+
+export const paymentMethod = pgEnum("payment_method", ["alipay", "wechatpay", "stripe", "sandbox"]);
+/** What a payment pays for: the booking's deposit or whole price, the balance after a deposit, or a tip. */
+export const paymentPurpose = pgEnum("payment_purpose", ["deposit", "full", "balance", "tip"]);
+/** Forward only: pending → succeeded | failed | closed. A refund never changes a payment's status. */
+export const paymentStatus = pgEnum("payment_status", ["pending", "succeeded", "failed", "closed"]);
+export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+
+/**
+ * One attempt to collect money through one provider. `out_trade_no` is the number the provider
+ * knows it by (and the idempotency key of the trade there); the amount is fixed when it is created.
+ */
+export const payments = pgTable(
+	"payments",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		bookingId: uuid("booking_id")
+			.notNull()
+			.references(() => bookings.id),
+		payerId: uuid("payer_id")
+			.notNull()
+			.references(() => users.id),
+		purpose: paymentPurpose("purpose").notNull(),
+		method: paymentMethod("method").notNull(),
+		channel: text("channel").notNull(),
+		outTradeNo: text("out_trade_no").notNull(),
+		providerTradeNo: text("provider_trade_no"),
+		amountFen: integer("amount_fen").notNull(),
+		currency: text("currency").notNull().default("CNY"),
+		status: paymentStatus("status").notNull().default("pending"),
+		/** The provider is told to close the trade then; the poller closes it if it is still open. */
+		expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+		succeededAt: timestamp("succeeded_at", { withTimezone: true }),
+		failureReason: text("failure_reason"),
+		refundedFen: integer("refunded_fen").notNull().default(0),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		uniqueIndex("payments_out_trade_no").on(table.outTradeNo),
+		index("payments_booking_idx").on(table.bookingId, table.createdAt),
+		index("payments_pending_idx").on(table.createdAt).where(sql`${table.status} = 'pending'`),
+		// Paying the same thing twice is impossible: one succeeded booking payment (deposit or full)
+		// and one succeeded balance per booking. Tips may be many.
+		uniqueIndex("payments_one_booking_payment")
+			.on(table.bookingId)
+			.where(sql`${table.status} = 'succeeded' and ${table.purpose} in ('deposit', 'full')`),
+		uniqueIndex("payments_one_balance")
+			.on(table.bookingId)
+			.where(sql`${table.status} = 'succeeded' and ${table.purpose} = 'balance'`),
+		check("payments_amount", sql`${table.amountFen} > 0 and ${table.refundedFen} between 0 and ${table.amountFen}`),
+	],
+);
+
+/**
+ * Every message a provider sent us (or our sandbox, or the poller's answer), recorded before it is
+ * acted on: the unique (method, event id) makes a repeated or concurrent delivery a no-op.
+ * `detail` holds the checked facts (amount, trade numbers, outcome), never personal data.
+ */
+export const paymentProviderEvents = pgTable(
+	"payment_provider_events",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		method: paymentMethod("method").notNull(),
+		eventId: text("event_id").notNull(),
+		paymentId: uuid("payment_id").references(() => payments.id),
+		kind: text("kind").notNull(),
+		/** What we did with it: applied, duplicate-state, rejected (and why). */
+		outcome: text("outcome").notNull(),
+		detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+		receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		uniqueIndex("payment_provider_events_key").on(table.method, table.eventId),
+		index("payment_provider_events_payment_idx").on(table.paymentId, table.receivedAt),
+	],
+);
+
+/**
+ * Money going back to a payer, through the provider of the payment it refunds. `out_request_no`
+ * is the provider's idempotency key: a retried job asks for the same refund, never a second one.
+ */
+export const refunds = pgTable(
+	"refunds",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		paymentId: uuid("payment_id")
+			.notNull()
+			.references(() => payments.id),
+		bookingId: uuid("booking_id")
+			.notNull()
+			.references(() => bookings.id),
+		outRequestNo: text("out_request_no").notNull(),
+		amountFen: integer("amount_fen").notNull(),
+		reason: text("reason").notNull(),
+		status: refundStatus("status").notNull().default("pending"),
+		attempts: smallint("attempts").notNull().default(0),
+		lastError: text("last_error"),
+		requestedBy: uuid("requested_by").references(() => users.id),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		settledAt: timestamp("settled_at", { withTimezone: true }),
+	},
+	(table) => [
+		uniqueIndex("refunds_out_request_no").on(table.outRequestNo),
+		index("refunds_payment_idx").on(table.paymentId),
+		index("refunds_pending_idx").on(table.createdAt).where(sql`${table.status} = 'pending'`),
+		check("refunds_amount", sql`${table.amountFen} > 0`),
+	],
+);
+
+/**
+ * The double-entry ledger: one journal per business event (its idempotency key makes posting it
+ * twice impossible), entries with signed amounts (debit positive, credit negative) that sum to
+ * zero per journal — a deferred constraint trigger in the migration checks that at commit.
+ */
+export const ledgerJournals = pgTable(
+	"ledger_journals",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		idempotencyKey: text("idempotency_key").notNull(),
+		kind: text("kind").notNull(),
+		bookingId: uuid("booking_id").references(() => bookings.id),
+		paymentId: uuid("payment_id").references(() => payments.id),
+		refundId: uuid("refund_id").references(() => refunds.id),
+		memo: text("memo"),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		uniqueIndex("ledger_journals_key").on(table.idempotencyKey),
+		index("ledger_journals_booking_idx").on(table.bookingId),
+	],
+);
+
+export const ledgerEntries = pgTable(
+	"ledger_entries",
+	{
+		id: bigserial("id", { mode: "number" }).primaryKey(),
+		journalId: uuid("journal_id")
+			.notNull()
+			.references(() => ledgerJournals.id),
+		/** An account kind (app/modules/payments/ledger/accounts.ts) … */
+		account: text("account").notNull(),
+		/** … and whose it is: a provider, a booking, a coach; empty for the platform's own. */
+		accountRef: text("account_ref").notNull().default(""),
+		amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		index("ledger_entries_journal_idx").on(table.journalId),
+		index("ledger_entries_account_idx").on(table.account, table.accountRef),
+		check("ledger_entries_nonzero", sql`${table.amountFen} <> 0`),
+	],
+);
