@@ -64,6 +64,10 @@ export const bookings = pgTable(
 		payBy: timestamp("pay_by", { withTimezone: true }),
 		paidAt: timestamp("paid_at", { withTimezone: true }),
 		confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+		/** The coach said the lesson is over; it completes when the player confirms, or by itself a day later. */
+		finishedAt: timestamp("finished_at", { withTimezone: true }),
+		/** Payouts settle on it, and a dispute can be opened within a window after it. */
+		completedAt: timestamp("completed_at", { withTimezone: true }),
 		cancelledBy: bookingParty("cancelled_by"),
 		cancelReason: text("cancel_reason"),
 		refundFen: integer("refund_fen"),
@@ -76,6 +80,8 @@ export const bookings = pgTable(
 		index("bookings_coach_idx").on(table.coachId, table.startsAt),
 		index("bookings_player_idx").on(table.playerId, table.startsAt),
 		index("bookings_unpaid_idx").on(table.payBy).where(sql`${table.status} = 'pending_payment'`),
+		// The auto-completion sweep reads only lessons under way.
+		index("bookings_in_progress_idx").on(table.endsAt).where(sql`${table.status} = 'in_progress'`),
 		uniqueIndex("bookings_idempotency_key").on(table.playerId, table.idempotencyKey),
 		check("bookings_range", sql`${table.endsAt} > ${table.startsAt} and ${table.holdsUntil} >= ${table.endsAt}`),
 		check("bookings_amounts", sql`${table.depositFen} between 0 and ${table.priceFen} and ${table.paidFen} >= 0`),
@@ -115,4 +121,44 @@ export const calendarFeeds = pgTable(
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	},
 	(table) => [uniqueIndex("calendar_feeds_token_hash_key").on(table.tokenHash)],
+);
+
+export const disputeCategory = pgEnum("dispute_category", [
+	"no_lesson",
+	"late_or_short",
+	"not_as_described",
+	"payment",
+	"other",
+]);
+export const disputeResolution = pgEnum("dispute_resolution", ["for_coach", "for_player"]);
+
+/**
+ * A problem the player or the coach reported about a lesson, for the back office to decide. One
+ * per booking (the unique key): a decision is final, so a decided lesson cannot be disputed again.
+ */
+export const bookingDisputes = pgTable(
+	"booking_disputes",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		bookingId: uuid("booking_id")
+			.notNull()
+			.references(() => bookings.id, { onDelete: "cascade" }),
+		openedBy: bookingParty("opened_by").notNull(),
+		openedById: uuid("opened_by_id").references(() => users.id, { onDelete: "set null" }),
+		category: disputeCategory("category").notNull(),
+		text: text("text").notNull(),
+		/** in_progress or completed: where the booking was when the dispute stopped it. */
+		fromStatus: bookingStatus("from_status").notNull(),
+		openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+		resolution: disputeResolution("resolution"),
+		resolvedById: uuid("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+		resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+		resolutionNote: text("resolution_note"),
+		refundFen: integer("refund_fen"),
+	},
+	(table) => [
+		uniqueIndex("booking_disputes_booking_key").on(table.bookingId),
+		index("booking_disputes_open_idx").on(table.openedAt).where(sql`${table.resolvedAt} is null`),
+		check("booking_disputes_refund", sql`${table.refundFen} is null or ${table.refundFen} >= 0`),
+	],
 );
