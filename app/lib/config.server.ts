@@ -49,6 +49,10 @@ const settingsSchema = z.object({
 	BOOKING_DEPOSIT_PERCENT: z.coerce.number().int().min(1).max(100).default(30),
 	/** Booking: hours a coach has to answer a paid booking before it is cancelled with a full refund. */
 	BOOKING_ANSWER_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+	/** Booking: hours after the coach's finish (or a started lesson's end) before it completes by itself. */
+	BOOKING_AUTO_COMPLETE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+	/** Booking: hours after completion during which the player or the coach can still report a problem. */
+	BOOKING_DISPUTE_WINDOW_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 	/** The platform's commission on a coach's income, in basis points (1000 = 10%). */
 	PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(5000).default(1000),
 	PAYMENTS_SANDBOX: z.enum(["0", "1"]).optional(),
