@@ -1,6 +1,6 @@
 import { getTableName } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { bookings, coaches, outboxMessages, sessions, users } from "../../db/schema";
+import { bookingProposals, bookings, coaches, outboxMessages, sessions, users } from "../../db/schema";
 import type { CipherBinding } from "./crypto.server";
 
 /**
@@ -30,6 +30,9 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
 	{ table: coaches, column: coaches.idNumberEnc, id: coaches.id },
 	// booking: an address the player typed for a lesson
 	{ table: bookings, column: bookings.addressEnc, id: bookings.id },
+	// booking: the addresses before and after a proposed change of place
+	{ table: bookingProposals, column: bookingProposals.oldAddressEnc, id: bookingProposals.id },
+	{ table: bookingProposals, column: bookingProposals.newAddressEnc, id: bookingProposals.id },
 ];
 
 /**

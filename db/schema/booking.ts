@@ -73,6 +73,14 @@ export const bookings = pgTable(
 		refundFen: integer("refund_fen"),
 		/** A client's retry of the same request (Idempotency-Key) returns the first booking. */
 		idempotencyKey: text("idempotency_key"),
+		/**
+		 * The time an open proposal (the coach's adjustment or either side's reschedule) would move the
+		 * lesson to, held beside the current time by the same exclusion constraint until it is
+		 * answered, withdrawn or lapses; null without an open proposal of a new time.
+		 */
+		proposedStartsAt: timestamp("proposed_starts_at", { withTimezone: true }),
+		proposedEndsAt: timestamp("proposed_ends_at", { withTimezone: true }),
+		proposedHoldsUntil: timestamp("proposed_holds_until", { withTimezone: true }),
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 	},
@@ -84,6 +92,10 @@ export const bookings = pgTable(
 		index("bookings_in_progress_idx").on(table.endsAt).where(sql`${table.status} = 'in_progress'`),
 		uniqueIndex("bookings_idempotency_key").on(table.playerId, table.idempotencyKey),
 		check("bookings_range", sql`${table.endsAt} > ${table.startsAt} and ${table.holdsUntil} >= ${table.endsAt}`),
+		check(
+			"bookings_proposed_range",
+			sql`(${table.proposedStartsAt} is null and ${table.proposedEndsAt} is null and ${table.proposedHoldsUntil} is null) or (${table.proposedEndsAt} > ${table.proposedStartsAt} and ${table.proposedHoldsUntil} >= ${table.proposedEndsAt})`,
+		),
 		check("bookings_amounts", sql`${table.depositFen} between 0 and ${table.priceFen} and ${table.paidFen} >= 0`),
 	],
 );
@@ -106,6 +118,54 @@ export const bookingEvents = pgTable(
 	},
 	(table) => [index("booking_events_booking_idx").on(table.bookingId, table.createdAt)],
 );
+
+export const bookingProposalKind = pgEnum("booking_proposal_kind", ["adjust", "reschedule"]);
+export const bookingProposalStatus = pgEnum("booking_proposal_status", ["open", "accepted", "declined", "withdrawn", "lapsed"]);
+
+/**
+ * Every proposal to change a booking: the coach's adjustment of a booking waiting for their answer
+ * (another time and/or place), or either side's reschedule of a confirmed one (another time). What
+ * the booking was and would become is kept, so the pages and the timeline can show old → new after
+ * the booking itself has moved on. At most one is open per booking (the partial unique index).
+ */
+export const bookingProposals = pgTable(
+	"booking_proposals",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		bookingId: uuid("booking_id")
+			.notNull()
+			.references(() => bookings.id, { onDelete: "cascade" }),
+		kind: bookingProposalKind("kind").notNull(),
+		proposedBy: bookingParty("proposed_by").notNull(),
+		proposedById: uuid("proposed_by_id"),
+		status: bookingProposalStatus("status").notNull().default("open"),
+		oldStartsAt: timestamp("old_starts_at", { withTimezone: true }).notNull(),
+		oldEndsAt: timestamp("old_ends_at", { withTimezone: true }).notNull(),
+		/** Null when only the place changes. */
+		newStartsAt: timestamp("new_starts_at", { withTimezone: true }),
+		newEndsAt: timestamp("new_ends_at", { withTimezone: true }),
+		oldLocation: jsonb("old_location").$type<ProposalLocation>().notNull(),
+		oldAddressEnc: text("old_address_enc"),
+		/** Null when only the time changes. */
+		newLocation: jsonb("new_location").$type<ProposalLocation>(),
+		/** A typed address, encrypted like the booking's (bound to this proposal's row). */
+		newAddressEnc: text("new_address_enc"),
+		message: text("message"),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		answeredAt: timestamp("answered_at", { withTimezone: true }),
+	},
+	(table) => [
+		uniqueIndex("booking_proposals_one_open").on(table.bookingId).where(sql`${table.status} = 'open'`),
+		index("booking_proposals_booking_idx").on(table.bookingId, table.createdAt),
+	],
+);
+
+/** A place as a proposal keeps it; a typed address is in the encrypted column beside it. */
+export interface ProposalLocation {
+	kind: "venue" | "address" | "online";
+	placeId: string | null;
+	placeName: string | null;
+}
 
 /**
  * A person's private calendar feed (/calendar/<token>.ics): only an HMAC of the secret token is
