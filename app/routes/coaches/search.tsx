@@ -39,8 +39,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const cityCode = params.city && findCity(params.city) ? params.city : defaultCityCode;
 	const city = findCity(cityCode);
 	// Prices are typed in yuan on the page and searched in fen.
-	const minPriceFen = params.minYuan ? yuanToFen(params.minYuan) : undefined;
-	const maxPriceFen = params.maxYuan ? yuanToFen(params.maxYuan) : undefined;
+	const minPriceFen = params.minYuan ? yuanToFen(params.minYuan.trim()) : undefined;
+	const maxPriceFen = params.maxYuan ? yuanToFen(params.maxYuan.trim()) : undefined;
 	let invalidKey: string | null = null;
 	let result: Awaited<ReturnType<typeof searchCoaches>> | null = null;
 	try {

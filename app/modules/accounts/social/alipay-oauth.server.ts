@@ -1,9 +1,8 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
-import { AlipaySdk } from "alipay-sdk";
+import type { AlipaySdk } from "alipay-sdk";
+import { alipaySdk } from "~/lib/alipay-client.server";
 import { settings } from "~/lib/config.server";
 import { AppError } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
-import { singleton } from "~/lib/singleton.server";
 import type { ProviderIdentity } from "./providers.server";
 
 /**
@@ -23,40 +22,10 @@ export function alipayAuthorizeUrl(input: { state: string; redirectUri: string }
 	return url.toString();
 }
 
-/** Keys as PEM or as the bare base64 Alipay's key tool prints, PKCS#1 or PKCS#8 alike. */
-function readKey(material: string, kind: "private" | "public"): KeyObject {
-	const text = material.replace(/\\n/g, "\n").trim();
-	const create = kind === "private" ? createPrivateKey : createPublicKey;
-	if (text.startsWith("-----BEGIN")) return create(text);
-	const der = Buffer.from(text.replace(/\s+/g, ""), "base64");
-	const types = kind === "private" ? (["pkcs8", "pkcs1"] as const) : (["spki", "pkcs1"] as const);
-	for (const type of types) {
-		try {
-			return kind === "private"
-				? createPrivateKey({ key: der, format: "der", type: type as "pkcs8" | "pkcs1" })
-				: createPublicKey({ key: der, format: "der", type: type as "spki" | "pkcs1" });
-		} catch {
-			// try the other encoding
-		}
-	}
-	throw new Error(`ALIPAY_${kind.toUpperCase()}_KEY is not an RSA key`);
-}
-
 function alipayClient(): AlipaySdk {
-	const { ALIPAY_APP_ID, ALIPAY_PRIVATE_KEY, ALIPAY_PUBLIC_KEY, ALIPAY_GATEWAY } = settings();
-	if (!ALIPAY_APP_ID || !ALIPAY_PRIVATE_KEY || !ALIPAY_PUBLIC_KEY) throw new AppError(404, "not_found", "errors.notFound");
-	return singleton(`alipay-login:${ALIPAY_APP_ID}:${ALIPAY_GATEWAY ?? ""}`, () => {
-		const privateKey = readKey(ALIPAY_PRIVATE_KEY, "private").export({ type: "pkcs1", format: "pem" }).toString();
-		const alipayPublicKey = readKey(ALIPAY_PUBLIC_KEY, "public").export({ type: "spki", format: "pem" }).toString();
-		return new AlipaySdk({
-			appId: ALIPAY_APP_ID,
-			privateKey,
-			keyType: "PKCS1",
-			alipayPublicKey,
-			gateway: ALIPAY_GATEWAY ?? "https://openapi.alipay.com/gateway.do",
-			timeout: 8000,
-		});
-	});
+	const client = alipaySdk();
+	if (!client) throw new AppError(404, "not_found", "errors.notFound");
+	return client;
 }
 
 /** One signed call whose answer must carry Alipay's valid signature. */

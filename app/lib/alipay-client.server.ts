@@ -1,0 +1,85 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import { AlipaySdk } from "alipay-sdk";
+import { settings } from "~/lib/config.server";
+import { singleton } from "~/lib/singleton.server";
+
+/**
+ * The one Alipay open-platform client, shared by sign-in (accounts/social) and payments: the same
+ * app id and RSA2 keys serve both, so the keys are read and checked in one place.
+ */
+export interface AlipayConfig {
+	appId: string;
+	/** The app's private key: signs every request. */
+	privateKey: string;
+	/** Alipay's public key: verifies answers and notifications. */
+	alipayPublicKey: string;
+	gateway: string;
+}
+
+export const alipayProductionGateway = "https://openapi.alipay.com/gateway.do";
+
+/** The configured app, or null while any of its three settings is missing. */
+export function alipayConfig(): AlipayConfig | null {
+	const { ALIPAY_APP_ID, ALIPAY_PRIVATE_KEY, ALIPAY_PUBLIC_KEY, ALIPAY_GATEWAY } = settings();
+	if (!ALIPAY_APP_ID || !ALIPAY_PRIVATE_KEY || !ALIPAY_PUBLIC_KEY) return null;
+	return {
+		appId: ALIPAY_APP_ID,
+		privateKey: ALIPAY_PRIVATE_KEY,
+		alipayPublicKey: ALIPAY_PUBLIC_KEY,
+		gateway: ALIPAY_GATEWAY ?? alipayProductionGateway,
+	};
+}
+
+/**
+ * Keys as PEM (PKCS#1 or PKCS#8 / SPKI) or as the bare base64 Alipay's key tool prints; a `\n`
+ * written literally (one-line environment files) counts as a line break. The error names only
+ * which setting is wrong, never its content.
+ */
+export function readAlipayKey(material: string, kind: "private" | "public"): KeyObject {
+	const text = material.replace(/\\n/g, "\n").trim();
+	const setting = kind === "private" ? "ALIPAY_PRIVATE_KEY" : "ALIPAY_PUBLIC_KEY";
+	try {
+		if (text.startsWith("-----BEGIN")) {
+			const key = kind === "private" ? createPrivateKey(text) : createPublicKey(text);
+			if (key.asymmetricKeyType === "rsa") return key;
+		}
+	} catch {
+		// reported below
+	}
+	if (!text.startsWith("-----BEGIN")) {
+		const der = Buffer.from(text.replace(/\s+/g, ""), "base64");
+		const types = kind === "private" ? (["pkcs8", "pkcs1"] as const) : (["spki", "pkcs1"] as const);
+		for (const type of types) {
+			try {
+				const key =
+					kind === "private"
+						? createPrivateKey({ key: der, format: "der", type: type as "pkcs8" | "pkcs1" })
+						: createPublicKey({ key: der, format: "der", type: type as "spki" | "pkcs1" });
+				if (key.asymmetricKeyType === "rsa") return key;
+			} catch {
+				// try the other encoding
+			}
+		}
+	}
+	throw new Error(`${setting} is not an RSA ${kind} key (PEM, or the base64 of Alipay's key tool)`);
+}
+
+/** A client for these settings; keys normalised to the PEM encodings the SDK expects. */
+export function createAlipaySdk(config: AlipayConfig): AlipaySdk {
+	return new AlipaySdk({
+		appId: config.appId,
+		privateKey: readAlipayKey(config.privateKey, "private").export({ type: "pkcs1", format: "pem" }).toString(),
+		keyType: "PKCS1",
+		alipayPublicKey: readAlipayKey(config.alipayPublicKey, "public").export({ type: "spki", format: "pem" }).toString(),
+		gateway: config.gateway,
+		signType: "RSA2",
+		timeout: 8000,
+	});
+}
+
+/** The process's client for the configured app, or null when Alipay is not configured. */
+export function alipaySdk(): AlipaySdk | null {
+	const config = alipayConfig();
+	if (!config) return null;
+	return singleton(`alipay:${config.appId}:${config.gateway}`, () => createAlipaySdk(config));
+}
