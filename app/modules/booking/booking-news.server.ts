@@ -1,5 +1,3 @@
-import { sql } from "drizzle-orm";
-import { fromDrizzle, type SendOptions } from "pg-boss";
 import { decryptOrNull } from "~/lib/crypto.server";
 import type { Transaction } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
@@ -9,8 +7,7 @@ import { notify } from "~/modules/accounts/notifications.server";
 import { findUserById } from "~/modules/accounts/users.server";
 import { coachIdentity } from "~/modules/coaches/booking-terms.server";
 import { users } from "../../../db/schema";
-import { boss, startQueues } from "../../../jobs/boss";
-import { type QueueName, type QueuePayload, queues } from "../../../jobs/queues";
+import { sendJobIn } from "../../../jobs/send-in";
 import type { Actor, BookingRow } from "./booking-record.server";
 
 /** What happened to a booking that its people hear about. */
@@ -26,6 +23,9 @@ export type BookingNews =
 	| "unanswered"
 	| "started"
 	| "completed"
+	| "finished"
+	| "disputed"
+	| "disputeResolved"
 	| "no_show"
 	| "reminder24h"
 	| "reminder1h";
@@ -44,7 +44,7 @@ interface Telling {
  * about payments and the player's cancellations; both about reminders and about a cancellation
  * neither of them made. A lesson's start and the no-show stay in-app (the player is there).
  */
-function tellingsOf(news: BookingNews, cancelledBy: Actor | null): Telling[] {
+function tellingsOf(news: BookingNews, cancelledBy: Actor | null, by?: "player" | "coach"): Telling[] {
 	switch (news) {
 		case "created":
 			return [{ to: "player", kind: "bookingCreated", message: "booking.created" }];
@@ -77,8 +77,22 @@ function tellingsOf(news: BookingNews, cancelledBy: Actor | null): Telling[] {
 			];
 		case "started":
 			return [{ to: "player", kind: "lessonStarted" }];
+		// The coach finished: the player confirms (or it completes by itself), so the player is asked by text too.
+		case "finished":
+			return [{ to: "player", kind: "lessonAwaitingConfirmation", message: "booking.finished" }];
 		case "completed":
-			return [{ to: "player", kind: "lessonFinished", message: "booking.completed" }];
+			return [
+				{ to: "player", kind: "lessonFinished", message: "booking.completed" },
+				{ to: "coach", kind: "lessonCompleted" },
+			];
+		// The side that reported the problem knows; the other one hears of it (the back office separately).
+		case "disputed":
+			return [{ to: by === "coach" ? "player" : "coach", kind: "lessonDisputed", message: "booking.disputed" }];
+		case "disputeResolved":
+			return [
+				{ to: "player", kind: "disputeResolved", message: "booking.disputeResolved" },
+				{ to: "coach", kind: "disputeResolved", message: "booking.disputeResolved" },
+			];
 		case "no_show":
 			return [{ to: "player", kind: "lessonNoShow" }];
 		case "reminder24h":
@@ -111,18 +125,6 @@ export function lessonTime(at: Date, locale: Locale): string {
 	return locale === "zh-CN" ? `${parts.month}月${parts.day}日 ${clock}` : `${parts.day} ${parts.month} ${clock}`;
 }
 
-/** Sends a job in the caller's transaction, so it exists exactly when the change that asks for it commits. */
-export async function sendJobIn<N extends QueueName>(
-	tx: Transaction,
-	name: N,
-	payload: QueuePayload<N>,
-	options: Omit<SendOptions, "db"> = {},
-): Promise<void> {
-	const data = queues[name].payload.parse(payload);
-	await startQueues();
-	await boss().send(name, data, { ...options, db: fromDrizzle(tx, sql) });
-}
-
 /**
  * Tells the booking's people what happened, in the transaction of the change: an in-app
  * notification, and a text by SMS (or email when the person has no phone) through the accounts
@@ -133,9 +135,9 @@ export async function tellBookingParties(
 	tx: Transaction,
 	booking: BookingRow,
 	news: BookingNews,
-	extra: { reason?: string; skipUserId?: string } = {},
+	extra: { reason?: string; skipUserId?: string; by?: "player" | "coach"; until?: Date } = {},
 ): Promise<void> {
-	const tellings = tellingsOf(news, booking.cancelledBy);
+	const tellings = tellingsOf(news, booking.cancelledBy, extra.by);
 	if (tellings.length === 0) return;
 	const coach = await coachIdentity(booking.coachId, tx);
 	const player = await findUserById(booking.playerId, tx);
@@ -151,6 +153,7 @@ export async function tellBookingParties(
 			player: player?.displayName ?? "",
 			reason: extra.reason ?? "",
 			payBy: booking.payBy ? lessonTime(booking.payBy, locale) : "",
+			until: extra.until ? lessonTime(extra.until, locale) : "",
 		};
 		const link = telling.to === "player" ? `/me/bookings/${booking.id}` : `/coach/orders/${booking.id}`;
 		await notify({ userId, kind: telling.kind, params, link }, tx);

@@ -1,7 +1,8 @@
 import type { Transaction } from "~/lib/db.server";
 import { db } from "~/lib/db.server";
 import type { QueuePayload } from "../../../jobs/queues";
-import { sendJobIn, tellBookingParties } from "./booking-news.server";
+import { sendJobIn } from "../../../jobs/send-in";
+import { tellBookingParties } from "./booking-news.server";
 import { type BookingRow, lockBooking } from "./booking-record.server";
 
 const hourMs = 3600_000;
