@@ -19,6 +19,13 @@ export const domainEventSchemas = {
 	"user.deleted": z.object({ userId: id }).strict(),
 	/** A coach application was approved: the coach is public and bookable. */
 	"coach.approved": z.object({ coachId: id, userId: id }).strict(),
+	/** A lesson completed (the player confirmed, it completed by itself, or staff decided a dispute for the coach): what was paid settles. */
+	"booking.completed": z.object({ bookingId: id }).strict(),
+	/**
+	 * A paid booking ended without its lesson (cancelled by anyone, rejected, left unanswered, a
+	 * dispute decided for the player): payments refunds and splits what was paid as its outcome says.
+	 */
+	"booking.cancelled": z.object({ bookingId: id }).strict(),
 } as const;
 
 export type DomainEventName = keyof typeof domainEventSchemas;
