@@ -1,7 +1,12 @@
-import { db } from "~/lib/db.server";
+import { db, type Transaction } from "~/lib/db.server";
 import { tellBookingParties } from "./booking-news.server";
 import { lockBooking, transition } from "./booking-record.server";
 import type { BookingStatus } from "./lifecycle";
+
+export interface PaidOutcome {
+	outcome: "paid" | "already_paid" | "expired" | "not_payable";
+	status: BookingStatus;
+}
 
 /**
  * What payments calls when a booking's payment is confirmed by the provider: the booking leaves
@@ -14,8 +19,10 @@ export async function markBookingPaid(input: {
 	paidFen: number;
 	paymentId: string;
 	paidAt?: Date;
-}): Promise<{ outcome: "paid" | "already_paid" | "expired" | "not_payable"; status: BookingStatus }> {
-	return db().transaction(async (tx) => {
+	/** The payment's own transaction: the booking is paid exactly when the payment is recorded. */
+	tx?: Transaction;
+}): Promise<PaidOutcome> {
+	const pay = async (tx: Transaction): Promise<PaidOutcome> => {
 		const booking = await lockBooking(tx, input.bookingId);
 		if (booking.status !== "pending_payment") {
 			const outcome = booking.paidAt ? "already_paid" : booking.status === "expired" ? "expired" : "not_payable";
@@ -32,5 +39,6 @@ export async function markBookingPaid(input: {
 		);
 		await tellBookingParties(tx, paid, "paid");
 		return { outcome: "paid" as const, status: paid.status };
-	});
+	};
+	return input.tx ? pay(input.tx) : db().transaction(pay);
 }
