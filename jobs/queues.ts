@@ -56,6 +56,12 @@ export const queues = {
 		options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
 		cron: "*/5 * * * *",
 	},
+	/** Finished (or started and never finished) lessons complete by themselves once the player had their hours. */
+	"booking.auto-complete": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+		cron: "*/10 * * * *",
+	},
 	/** A lesson's reminder, scheduled when it is confirmed; it checks the booking again when it fires. */
 	"booking.remind": {
 		payload: z

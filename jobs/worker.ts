@@ -5,6 +5,7 @@ import { deliverMessage } from "../app/modules/accounts/messaging/deliver-messag
 import { pruneExpired } from "../app/modules/accounts/prune-expired.server";
 import { remindOfBooking } from "../app/modules/booking/booking-reminders.server";
 import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswered-bookings.server";
+import { autoCompleteLessons } from "../app/modules/booking/completion/auto-complete-lessons.server";
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
@@ -24,6 +25,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"events.coaches": ({ eventId }) => deliverEvent("coaches", eventId),
 	"booking.expire-unpaid": () => expireUnpaidBookings(),
 	"booking.cancel-unanswered": () => cancelUnansweredBookings(),
+	"booking.auto-complete": () => autoCompleteLessons(),
 	"booking.remind": (payload) => remindOfBooking(payload),
 	"events.files": ({ eventId }) => deliverEvent("files", eventId),
 	"events.prune": () => pruneDispatchedEvents(),

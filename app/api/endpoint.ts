@@ -17,6 +17,8 @@ export interface EndpointResult {
 	status?: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** A body that is not JSON (a calendar file), sent as it is with its media type. */
+	text?: { contentType: string; content: string };
 }
 
 /**
@@ -43,7 +45,8 @@ export interface Endpoint<Body = unknown, Query = unknown, Params = unknown> {
 	rawBody?: { contentTypes: readonly string[]; description?: string };
 	query?: z.ZodType<Query>;
 	params?: z.ZodType<Params>;
-	responses: Record<number, { description: string; schema?: z.ZodType }>;
+	/** `contentType`: a response that is not JSON (e.g. `text/calendar`), documented as text of that type. */
+	responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 	handler: (context: EndpointContext<Body, Query, Params>) => Promise<EndpointResult>;
 }
 

@@ -42,7 +42,11 @@ export function buildOpenApiDocument(endpoints: readonly AnyEndpoint[]) {
 			const schema = response.schema ?? (Number(status) >= 400 ? errorBodySchema : undefined);
 			responses[status] = {
 				description: response.description,
-				...(schema ? { content: { "application/json": { schema: jsonSchema(schema, "output") } } } : {}),
+				...("contentType" in response && response.contentType
+					? { content: { [response.contentType]: { schema: { type: "string" } } } }
+					: schema
+						? { content: { "application/json": { schema: jsonSchema(schema, "output") } } }
+						: {}),
 			};
 		}
 		paths[path][endpoint.method] = {

@@ -8,7 +8,6 @@ import type { Endpoint } from "./endpoint";
 import { sendApiError } from "./error-response";
 import { buildOpenApiDocument } from "./openapi";
 import { endpoints } from "./v1";
-import { sendBookingCalendar } from "./v1/booking-calendar";
 
 export const apiLocale = (req: Request) => resolveLocale(req.headers.cookie, req.headers["accept-language"]);
 
@@ -41,7 +40,12 @@ function mount(router: Router, endpoint: Endpoint<unknown, unknown, unknown>) {
 			});
 			for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
 			res.setHeader("Cache-Control", "no-store");
-			if (result.body === undefined) res.status(result.status ?? 204).end();
+			if (result.text)
+				res
+					.status(result.status ?? 200)
+					.type(result.text.contentType)
+					.send(result.text.content);
+			else if (result.body === undefined) res.status(result.status ?? 204).end();
 			else res.status(result.status ?? 200).json(result.body);
 		} catch (error) {
 			next(error);
@@ -56,7 +60,6 @@ export function apiRouter(): Router {
 	router.get("/openapi.json", (_req, res) => {
 		res.json(document);
 	});
-	router.get("/bookings/:bookingId/calendar.ics", sendBookingCalendar);
 	for (const endpoint of endpoints) mount(router, endpoint as Endpoint<unknown, unknown, unknown>);
 	// Unknown paths and wrong methods answer in JSON, never with an HTML page.
 	router.use((req, _res, next) => {

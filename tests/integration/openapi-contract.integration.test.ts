@@ -45,7 +45,7 @@ let wechat: FakeWechatOAuth;
 let alipay: FakeAlipayOAuth;
 let document: { paths: Record<string, Record<string, { responses: Record<string, DocumentedResponse> }>> };
 interface DocumentedResponse {
-	content?: { "application/json"?: { schema: Record<string, unknown> } };
+	content?: { "application/json"?: { schema: Record<string, unknown> } } & Record<string, { schema: Record<string, unknown> }>;
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -150,8 +150,13 @@ async function call(method: Method, path: string, request: Request = {}): Promis
 	const answer = documented?.responses[String(response.status)];
 	expect(answer, `${operation} answered ${response.status}, which the document does not list: ${text}`).toBeDefined();
 	const schema = answer?.content?.["application/json"]?.schema;
+	// A documented answer that is not JSON (a calendar file): its media type, and a body.
+	const textType = Object.keys(answer?.content ?? {}).find((type) => type !== "application/json");
 	let json: unknown;
-	if (schema) {
+	if (textType) {
+		expect(response.headers.get("content-type"), `${operation} ${response.status}`).toContain(textType);
+		expect(text.length, `${operation} ${response.status} has a body`).toBeGreaterThan(0);
+	} else if (schema) {
 		expect(response.headers.get("content-type"), `${operation} ${response.status}`).toContain("application/json");
 		json = JSON.parse(text);
 		const validate = validatorFor(operation, response.status, schema);
@@ -693,6 +698,30 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		const soon = await lesson(new Date(Math.ceil(Date.now() / halfHour) * halfHour), "contract-3");
 		expect((await call("post", "/bookings/:bookingId/start", { token: soon.token, params: soon.params })).status).toBe(200);
 		expect((await call("post", "/bookings/:bookingId/complete", { token: soon.token, params: soon.params })).status).toBe(200);
+		// The finished lesson waits for its player; then a problem reported in the window, decided by the back office.
+		const completion = (token: string) => call("post", "/bookings/:bookingId/confirm-completion", { token, params: soon.params });
+		expect((await completion(soon.token)).status).toBe(403);
+		expect((await completion(otherPlayer)).status).toBe(404);
+		expect((await completion(playerToken)).status).toBe(200);
+		expect((await completion(playerToken)).status).toBe(409);
+		const dispute = (token: string, body: unknown) =>
+			call("post", "/bookings/:bookingId/disputes", { token, params: soon.params, body });
+		const problem = { category: "late_or_short", text: "教练迟到了四十分钟" };
+		expect((await dispute(playerToken, { category: "late" })).status).toBe(400);
+		expect((await dispute(otherPlayer, problem)).status).toBe(404);
+		expect((await dispute(playerToken, problem)).status).toBe(201);
+		expect((await dispute(soon.token, problem)).status).toBe(409);
+		const decide = (token: string, body: unknown) =>
+			call("post", "/admin/bookings/:bookingId/dispute-resolution", { token, params: soon.params, body });
+		const decision = { decision: "for_player", refundFen: 100, note: "核实后退一元" };
+		expect((await decide(playerToken, decision)).status).toBe(403);
+		expect((await decide(admin, { decision: "for_player" })).status).toBe(400);
+		expect((await decide(admin, decision)).status).toBe(200);
+		expect((await decide(admin, decision)).status).toBe(409);
+		const calendar = (token?: string) => call("get", "/bookings/:bookingId/calendar.ics", { token, params: soon.params });
+		expect((await calendar(playerToken)).status).toBe(200);
+		expect((await calendar(otherPlayer)).status).toBe(404);
+		expect((await calendar()).status).toBe(401);
 		const missed = await lesson(new Date(Math.floor(Date.now() / halfHour) * halfHour - halfHour), "contract-4");
 		expect((await call("post", "/bookings/:bookingId/no-show", { token: missed.token, params: missed.params })).status).toBe(200);
 	});

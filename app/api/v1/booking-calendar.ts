@@ -1,26 +1,36 @@
-import type { NextFunction, Request, Response } from "express";
-import { resolveLocale } from "~/lib/i18n";
+import { z } from "zod";
 import { requireApiSession } from "~/modules/accounts/guards.server";
 import { bookingCalendarFile } from "~/modules/booking/booking-calendar.server";
 import { authHeaders } from "../client";
+import { defineEndpoint } from "../endpoint";
 
 /**
  * GET /api/v1/bookings/:bookingId/calendar.ics: the booking as a calendar file, for its player and
- * its coach (404 for anyone else, 401 signed out). Not JSON, so it sits beside the registry of JSON
- * operations rather than in it; errors still answer in the API's JSON shape.
+ * its coach (404 for anyone else, 401 signed out). The answer is iCalendar text, not JSON; errors
+ * still answer in the API's JSON shape.
  */
-export async function sendBookingCalendar(req: Request, res: Response, next: NextFunction): Promise<void> {
-	try {
+export const getBookingCalendar = defineEndpoint({
+	method: "get",
+	path: "/bookings/:bookingId/calendar.ics",
+	summary:
+		"The booking as an iCalendar file (the lesson in UTC, the calendar in Asia/Shanghai, the other side's name and the place)",
+	tag: "bookings",
+	auth: "bearer",
+	params: z.object({ bookingId: z.string().uuid("booking.errors.notFound") }),
+	responses: {
+		200: { description: "An iCalendar (RFC 5545) file with one event", contentType: "text/calendar" },
+		404: { description: "No such booking, or not yours" },
+	},
+	handler: async ({ req, params, locale }) => {
 		const session = await requireApiSession(authHeaders(req));
-		const text = await bookingCalendarFile({
+		const content = await bookingCalendarFile({
 			caller: { userId: session.user.id, roles: session.roles },
-			bookingId: String(req.params.bookingId),
-			locale: resolveLocale(req.headers.cookie, req.headers["accept-language"]),
+			bookingId: params.bookingId,
+			locale,
 		});
-		res.setHeader("Cache-Control", "no-store");
-		res.setHeader("Content-Disposition", 'attachment; filename="cuepal-lesson.ics"');
-		res.type("text/calendar; charset=utf-8").send(text);
-	} catch (error) {
-		next(error);
-	}
-}
+		return {
+			headers: { "Content-Disposition": 'attachment; filename="cuepal-lesson.ics"' },
+			text: { contentType: "text/calendar; charset=utf-8", content },
+		};
+	},
+});

@@ -12,6 +12,8 @@ import { cancelSchema, createBookingSchema, freeTimesQuerySchema, reasonSchema }
 import { courseTypes } from "~/modules/coaches/catalog";
 import { authHeaders } from "../client";
 import { defineEndpoint } from "../endpoint";
+import { pendingChangeSchema } from "./change-schemas";
+import { completionSchema } from "./completion-schemas";
 
 /**
  * Free times and bookings. Only a booking's player and its coach see or act on it; anyone else
@@ -51,6 +53,8 @@ export const bookingSchema = z.object({
 	cancelReason: z.string().nullable(),
 	refundFen: z.number().int().nullable(),
 	createdAt: z.string(),
+	completion: completionSchema,
+	pendingChange: pendingChangeSchema.describe("The open proposal to change the booking, waiting for an answer"),
 });
 export const eventSchema = z.object({
 	kind: z.string(),
@@ -266,5 +270,9 @@ const lessonStep = (step: "start" | "finish" | "no_show", path: string, summary:
 	});
 
 export const startLesson = lessonStep("start", "start", "The coach starts the lesson (from 30 minutes before its start)");
-export const finishLesson = lessonStep("finish", "complete", "The coach finishes the lesson");
+export const finishLesson = lessonStep(
+	"finish",
+	"complete",
+	"The coach finishes the lesson: it stays in_progress with completion.finishedAt set until the player confirms (or it completes by itself)",
+);
 export const markNoShow = lessonStep("no_show", "no-show", "The coach records that the player did not come (after the start)");

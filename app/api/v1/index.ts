@@ -26,6 +26,7 @@ import {
 } from "./admin";
 import { cancelAdminBooking, getAdminBooking, listAdminBookings } from "./admin-bookings";
 import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
+import { getBookingCalendar } from "./booking-calendar";
 import {
 	cancelBookingEndpoint,
 	confirmBookingEndpoint,
@@ -67,6 +68,7 @@ import {
 import { getCoach, listCoaches } from "./coaches";
 import { getFileSignedUrl, uploadFile } from "./files";
 import { getMe } from "./me";
+import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
 import { getMeta } from "./meta";
 import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
 
@@ -136,6 +138,7 @@ export const endpoints = [
 	createBookingEndpoint,
 	listMyBookings,
 	getBookingEndpoint,
+	getBookingCalendar,
 	quoteBookingCancellation,
 	cancelBookingEndpoint,
 	confirmBookingEndpoint,
@@ -143,4 +146,7 @@ export const endpoints = [
 	startLesson,
 	finishLesson,
 	markNoShow,
+	confirmCompletionEndpoint,
+	openDisputeEndpoint,
+	resolveAdminDispute,
 ] as const;

@@ -228,6 +228,11 @@ export default {
 			lessonStarted: "Your lesson has started.",
 			lessonFinished: "Your lesson has finished. Tell others how it went with a review.",
 			lessonNoShow: "The coach recorded that you did not come. Contact support if this is wrong.",
+			lessonAwaitingConfirmation: "Your coach finished the lesson: please confirm it took place. Unconfirmed, it completes by itself at {{until}}.",
+			lessonCompleted: "The lesson with {{player}} ({{time}}) is completed.",
+			lessonDisputed: "Someone asked CuePal to step in on the lesson at {{time}}; our support team will contact you.",
+			disputeResolved: "CuePal decided the dispute about the lesson at {{time}}: {{reason}}",
+			bookingDisputeOpened: "A booking needs the back office: someone asked CuePal to step in.",
 			coachRejected: "Your coach application was not approved; you can change it and submit again. Reason: {{reason}}",
 			coachChangeRejected:
 				"A change to your coach profile ($t(coaching.review.items.{{item}})) was not approved. Reason: {{reason}}",

@@ -103,7 +103,7 @@ export default {
 				identity: { viewed: "Viewed the full ID number" },
 				files: { viewed: "Viewed the private files under review" },
 			},
-			booking: { cancelled: "Booking cancelled by the back office" },
+			booking: { cancelled: "Booking cancelled by the back office", dispute: { resolved: "Booking dispute decided" } },
 		},
 	},
 	toast: {

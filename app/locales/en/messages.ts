@@ -57,6 +57,18 @@ export default {
 			subject: "Your CuePal booking is cancelled and refunded",
 			body: "[CuePal] {{coach}} did not confirm your booking for {{time}} in time: it is cancelled and refunded in full.",
 		},
+		finished: {
+			subject: "Your CuePal lesson is over: please confirm",
+			body: "[CuePal] {{coach}} finished your lesson at {{time}}. Please confirm it in CuePal; unconfirmed, it completes by itself at {{until}}.",
+		},
+		disputed: {
+			subject: "A CuePal lesson is disputed",
+			body: "[CuePal] Someone asked CuePal to step in on the lesson at {{time}} (coach {{coach}}, player {{player}}). Our support team will contact you.",
+		},
+		disputeResolved: {
+			subject: "A CuePal dispute is decided",
+			body: "[CuePal] CuePal decided the dispute about the lesson at {{time}} (coach {{coach}}, player {{player}}): {{reason}}",
+		},
 		completed: {
 			subject: "Your CuePal lesson is finished",
 			body: "[CuePal] Your lesson with {{coach}} at {{time}} is finished. Tell others how it went in CuePal.",

@@ -93,7 +93,7 @@ export default {
 				identity: { viewed: "查看完整身份证号" },
 				files: { viewed: "查看待审核的私密文件" },
 			},
-			booking: { cancelled: "后台取消预约" },
+			booking: { cancelled: "后台取消预约", dispute: { resolved: "处理预约争议" } },
 		},
 	},
 	toast: {

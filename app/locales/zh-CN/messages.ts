@@ -55,6 +55,18 @@ export default {
 			subject: "球伴预约已取消并退款",
 			body: "【球伴】{{coach}} 教练未及时确认您 {{time}} 的预约，预约已取消并全额退款。",
 		},
+		finished: {
+			subject: "球伴课程已结束，请确认",
+			body: "【球伴】{{coach}} 教练已结束 {{time}} 的课程，请在球伴中确认上课；{{until}} 前未确认的将自动完成。",
+		},
+		disputed: {
+			subject: "球伴课程有争议",
+			body: "【球伴】{{time}} 的课程（教练 {{coach}}，学员 {{player}}）有一方申请了平台介入，客服会联系您。",
+		},
+		disputeResolved: {
+			subject: "球伴争议已处理",
+			body: "【球伴】平台已处理 {{time}} 课程（教练 {{coach}}，学员 {{player}}）的争议：{{reason}}",
+		},
 		completed: {
 			subject: "球伴课程已完成",
 			body: "【球伴】您与 {{coach}} 教练 {{time}} 的课程已结束，欢迎在球伴中评价。",

@@ -7,6 +7,12 @@
  * pending_payment → pending_confirmation → confirmed → in_progress → completed, with the side exits
  * expired (unpaid in time), rejected (by the coach), cancelled (by either side or the platform),
  * no_show and disputed.
+ *
+ * The coach's "finish" leaves a lesson in_progress (with finished_at set): it completes when the
+ * player confirms, or by itself a day later (also a lesson started and never finished, a day after
+ * its booked end). Either side can dispute a lesson under way or completed (within a window after
+ * completion); the back office decides a dispute for the coach (completed) or for the player
+ * (cancelled, with the refund the staff set).
  */
 export const bookingStatuses = [
 	"pending_payment",
@@ -31,7 +37,19 @@ export const activeStatuses = [
 ] as const satisfies BookingStatus[];
 export const isActive = (status: BookingStatus) => (activeStatuses as readonly BookingStatus[]).includes(status);
 
-export type BookingAction = "pay" | "expire" | "confirm" | "reject" | "cancel" | "start" | "finish" | "no_show" | "dispute";
+export type BookingAction =
+	| "pay"
+	| "expire"
+	| "confirm"
+	| "reject"
+	| "cancel"
+	| "start"
+	| "finish"
+	| "no_show"
+	| "dispute"
+	| "complete"
+	| "resolve_for_coach"
+	| "resolve_for_player";
 
 const transitions: Record<BookingAction, { from: readonly BookingStatus[]; to: BookingStatus }> = {
 	pay: { from: ["pending_payment"], to: "pending_confirmation" },
@@ -40,9 +58,13 @@ const transitions: Record<BookingAction, { from: readonly BookingStatus[]; to: B
 	reject: { from: ["pending_confirmation"], to: "rejected" },
 	cancel: { from: ["pending_payment", "pending_confirmation", "confirmed"], to: "cancelled" },
 	start: { from: ["confirmed"], to: "in_progress" },
-	finish: { from: ["in_progress"], to: "completed" },
+	// Finishing records finished_at and waits for the player; the services refuse a second finish.
+	finish: { from: ["in_progress"], to: "in_progress" },
+	complete: { from: ["in_progress"], to: "completed" },
 	no_show: { from: ["confirmed", "in_progress"], to: "no_show" },
 	dispute: { from: ["in_progress", "completed"], to: "disputed" },
+	resolve_for_coach: { from: ["disputed"], to: "completed" },
+	resolve_for_player: { from: ["disputed"], to: "cancelled" },
 };
 
 /** The state an action leads to from `status`, or null when the action is not possible there. */

@@ -6,6 +6,7 @@ import { findUserById } from "~/modules/accounts/users.server";
 import { coachIdentity } from "~/modules/coaches/booking-terms.server";
 import { bookingEvents, bookings } from "../../../db/schema";
 import type { BookingRow } from "./booking-record.server";
+import { type CompletionView, completionOf, noCompletion } from "./completion/completion-view.server";
 import type { BookingStatus } from "./lifecycle";
 
 /** A booking as its player, its coach and the back office see it (API and pages alike). */
@@ -30,6 +31,8 @@ export interface BookingView {
 	cancelReason: string | null;
 	refundFen: number | null;
 	createdAt: string;
+	/** The coach's finish, the completion (confirmed or by itself) and a dispute. */
+	completion: CompletionView;
 }
 
 export interface BookingEventView {
@@ -50,6 +53,7 @@ export async function presentBookings(rows: BookingRow[], tx: DbOrTx = db()): Pr
 	// Names read once per list, not once per row.
 	const names = new Map<string, string>();
 	const views: BookingView[] = [];
+	const completions = await completionOf(rows, tx);
 	for (const row of rows) {
 		const coachName = names.get(`coach:${row.coachId}`) ?? (await coachIdentity(row.coachId, tx))?.displayName ?? "";
 		names.set(`coach:${row.coachId}`, coachName);
@@ -80,6 +84,7 @@ export async function presentBookings(rows: BookingRow[], tx: DbOrTx = db()): Pr
 			cancelReason: row.cancelReason,
 			refundFen: row.refundFen,
 			createdAt: row.createdAt.toISOString(),
+			completion: completions.get(row.id) ?? noCompletion,
 		});
 	}
 	return views;

@@ -19,6 +19,7 @@ export const auditActions = [
 	"coach.identity.viewed",
 	"coach.files.viewed",
 	"booking.cancelled",
+	"booking.dispute.resolved",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -3,7 +3,21 @@ import { formatFen } from "~/lib/money";
 import type { BookingEventView } from "../present.server";
 import { formatDateTime } from "./time-format";
 
-const known = new Set(["created", "pay", "expire", "confirm", "reject", "cancel", "start", "finish", "no_show", "dispute"]);
+const known = new Set([
+	"created",
+	"pay",
+	"expire",
+	"confirm",
+	"reject",
+	"cancel",
+	"start",
+	"finish",
+	"no_show",
+	"dispute",
+	"complete",
+	"resolve_for_coach",
+	"resolve_for_player",
+]);
 
 /** Every event of a booking, oldest first: who did what and when, in the player's words. */
 export function BookingTimeline({ events, coachName }: { events: BookingEventView[]; coachName: string }) {
@@ -20,7 +34,7 @@ export function BookingTimeline({ events, coachName }: { events: BookingEventVie
 						<p className="text-sm">
 							{t(`booking.player.events.${known.has(event.kind) ? event.kind : "other"}`, { actor })}
 							{event.kind === "pay" && typeof detail.paidFen === "number" ? ` · ${formatFen(detail.paidFen, locale)}` : ""}
-							{event.kind === "cancel" && typeof detail.refundFen === "number"
+							{(event.kind === "cancel" || event.kind === "resolve_for_player") && typeof detail.refundFen === "number"
 								? ` · ${t("booking.player.amounts.refund")} ${formatFen(detail.refundFen, locale)}`
 								: ""}
 						</p>
