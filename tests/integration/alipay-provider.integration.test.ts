@@ -13,6 +13,7 @@ import {
 	refundAlipay,
 	startAlipayPayment,
 } from "~/modules/payments/providers/alipay.server";
+import { downloadAlipayBill } from "~/modules/payments/providers/alipay-bill.server";
 import { type FakeAlipayPay, startFakeAlipayPay } from "../fakes/alipay-pay";
 
 /**
@@ -387,6 +388,31 @@ describe("the daily bill", () => {
 		const zip = Buffer.from(await download.arrayBuffer());
 		expect(zip.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 		expect(alipay.billCsv(day)).toContain(`${alipay.trades.get(outTradeNo)?.tradeNo}\t,${outTradeNo}\t,交易`);
+	});
+
+	it("reads the day's payments and refunds from the downloaded bill, to the fen", async () => {
+		const yesterday = new Date(Math.floor((Date.now() - 86_400_000) / 1000) * 1000);
+		const day = new Date(yesterday.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+		const outTradeNo = await openedPagePay(1_999_999);
+		alipay.pay(outTradeNo, { at: yesterday });
+		expect(await refundAlipay({ outTradeNo, outRequestNo: "R_bill", refundFen: 1_015 })).toMatchObject({ status: "success" });
+		// The refund went through yesterday too, as far as the bill is concerned.
+		const refund = alipay.trades.get(outTradeNo)?.refunds.get("R_bill");
+		if (refund) refund.at = yesterday;
+		const lines = (await downloadAlipayBill(day)).filter((line) => line.outTradeNo === outTradeNo);
+		const tradeNo = alipay.trades.get(outTradeNo)?.tradeNo;
+		expect(lines).toEqual([
+			{ tradeNo, outTradeNo, kind: "payment", amountFen: 1_999_999, orderFen: 1_999_999, completedAt: yesterday },
+			{
+				tradeNo,
+				outTradeNo,
+				kind: "refund",
+				amountFen: -1_015,
+				orderFen: 1_999_999,
+				refundRequestNo: "R_bill",
+				completedAt: yesterday,
+			},
+		]);
 	});
 
 	it("is refused for a day not over yet, and for what is not a date", async () => {

@@ -86,9 +86,12 @@ const startSchema = z.object({
 	expiresAt: z.date(),
 });
 
-/** Alipay refuses "/", "=" and "&" in a subject and caps it at 256 characters. */
+/**
+ * Alipay refuses "/", "=" and "&" in a subject and caps it at 256 characters; a comma would
+ * shift the columns of the daily bill, which Alipay writes without quotes.
+ */
 function subjectFor(subject: string): string {
-	return subject.replace(/[/=&]/g, " ").slice(0, 128);
+	return subject.replace(/[/=&,]/g, " ").slice(0, 128);
 }
 
 /**
