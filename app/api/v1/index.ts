@@ -26,6 +26,13 @@ import {
 } from "./admin";
 import { cancelAdminBooking, getAdminBooking, listAdminBookings } from "./admin-bookings";
 import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
+import {
+	acceptChangeEndpoint,
+	declineChangeEndpoint,
+	proposeAdjustmentEndpoint,
+	requestRescheduleEndpoint,
+	withdrawChangeEndpoint,
+} from "./booking-changes";
 import { getBookingCalendar } from "./booking-calendar";
 import {
 	cancelBookingEndpoint,
@@ -143,6 +150,11 @@ export const endpoints = [
 	cancelBookingEndpoint,
 	confirmBookingEndpoint,
 	rejectBookingEndpoint,
+	proposeAdjustmentEndpoint,
+	requestRescheduleEndpoint,
+	acceptChangeEndpoint,
+	declineChangeEndpoint,
+	withdrawChangeEndpoint,
 	startLesson,
 	finishLesson,
 	markNoShow,

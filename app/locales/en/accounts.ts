@@ -216,6 +216,8 @@ export default {
 			bookingPaid: "A new booking has been paid: confirm or decline it soon.",
 			bookingAdjusted: "{{coach}} proposes a change to the lesson at {{time}}: accept or decline it.",
 			bookingRescheduled: "The lesson now starts at {{time}}.",
+			bookingRescheduleRequested: "The lesson at {{time}}: the other side asks to move it to {{newTime}}. Accept or decline it.",
+			bookingChangeDeclined: "Your proposed change to the lesson at {{time}} was declined; the lesson stays as it was.",
 			bookingUnansweredCoach:
 				"You did not confirm {{player}}'s booking for {{time}} in time: it is cancelled and the player refunded in full.",
 			bookingReminder24h: "Reminder: a lesson at {{time}} (coach {{coach}}, player {{player}}), in 24 hours.",

@@ -49,6 +49,14 @@ export default {
 			subject: "Your CuePal lesson has moved",
 			body: "[CuePal] The lesson of coach {{coach}} and player {{player}} now starts at {{time}}.",
 		},
+		rescheduleRequested: {
+			subject: "A CuePal lesson: a new time is requested",
+			body: "[CuePal] The lesson of coach {{coach}} and player {{player}} at {{time}}: the other side asks to move it to {{newTime}}. Accept or decline it in CuePal.",
+		},
+		changeDeclined: {
+			subject: "Your CuePal change was declined",
+			body: "[CuePal] Your proposed change to the lesson at {{time}} (coach {{coach}}, player {{player}}) was declined; the lesson stays as it was.",
+		},
 		cancelled: {
 			subject: "A CuePal booking was cancelled",
 			body: "[CuePal] The lesson at {{time}} (coach {{coach}}, player {{player}}) is cancelled. {{reason}}",

@@ -208,6 +208,8 @@ export default {
 			bookingPaid: "有新的预约已付款，请尽快确认或婉拒。",
 			bookingAdjusted: "{{coach}} 教练提议调整 {{time}} 的课程，请接受或拒绝。",
 			bookingRescheduled: "课程时间已改到 {{time}}。",
+			bookingRescheduleRequested: "对方申请把 {{time}} 的课程改到 {{newTime}}，请接受或拒绝。",
+			bookingChangeDeclined: "对方拒绝了你对 {{time}} 这节课的调整，课程保持原样。",
 			bookingUnansweredCoach: "您未在规定时间内确认 {{player}} 的预约（{{time}}），预约已取消并全额退款给学员。",
 			bookingReminder24h: "提醒：{{time}} 有一节课（教练 {{coach}}，学员 {{player}}），还有 24 小时。",
 			bookingReminder1h: "提醒：{{time}} 有一节课（教练 {{coach}}，学员 {{player}}），还有 1 小时。",

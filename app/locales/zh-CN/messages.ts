@@ -47,6 +47,14 @@ export default {
 			subject: "球伴课程时间已变更",
 			body: "【球伴】教练 {{coach}} 与学员 {{player}} 的课程已改到 {{time}}。",
 		},
+		rescheduleRequested: {
+			subject: "球伴改期申请",
+			body: "【球伴】教练 {{coach}} 与学员 {{player}} {{time}} 的课程，对方申请改到 {{newTime}}，请在球伴中接受或拒绝。",
+		},
+		changeDeclined: {
+			subject: "球伴调整被拒绝",
+			body: "【球伴】您对 {{time}} 课程（教练 {{coach}}，学员 {{player}}）的调整被拒绝，课程保持原样。",
+		},
 		cancelled: {
 			subject: "球伴预约已取消",
 			body: "【球伴】{{time}} 的课程（教练 {{coach}}，学员 {{player}}）已取消。{{reason}}",

@@ -13,7 +13,7 @@ export interface FreeDay {
 	times: Array<{ startsAt: string; endsAt: string }>;
 }
 
-function byShanghaiDay(slots: Array<{ startsAt: Date; endsAt: Date }>): FreeDay[] {
+export function byShanghaiDay(slots: Array<{ startsAt: Date; endsAt: Date }>): FreeDay[] {
 	const days = new Map<string, FreeDay>();
 	for (const slot of slots) {
 		const date = shanghaiDate(slot.startsAt);

@@ -17,7 +17,9 @@ export type BookingNews =
 	| "confirmed"
 	| "rejected"
 	| "adjusted"
+	| "reschedule_requested"
 	| "rescheduled"
+	| "change_declined"
 	| "cancelled"
 	| "expired"
 	| "unanswered"
@@ -56,6 +58,13 @@ function tellingsOf(news: BookingNews, cancelledBy: Actor | null, by?: "player" 
 			return [{ to: "player", kind: "bookingRejected", message: "booking.rejected" }];
 		case "adjusted":
 			return [{ to: "player", kind: "bookingAdjusted", message: "booking.adjusted" }];
+		// A proposed change goes to the side that did not make it; its refusal goes back to the proposer.
+		case "reschedule_requested":
+			return [
+				{ to: by === "coach" ? "player" : "coach", kind: "bookingRescheduleRequested", message: "booking.rescheduleRequested" },
+			];
+		case "change_declined":
+			return [{ to: by === "player" ? "player" : "coach", kind: "bookingChangeDeclined", message: "booking.changeDeclined" }];
 		case "rescheduled":
 			return [
 				{ to: "player", kind: "bookingRescheduled", message: "booking.rescheduled" },
@@ -135,7 +144,7 @@ export async function tellBookingParties(
 	tx: Transaction,
 	booking: BookingRow,
 	news: BookingNews,
-	extra: { reason?: string; skipUserId?: string; by?: "player" | "coach"; until?: Date } = {},
+	extra: { reason?: string; skipUserId?: string; by?: "player" | "coach"; until?: Date; newTime?: Date } = {},
 ): Promise<void> {
 	const tellings = tellingsOf(news, booking.cancelledBy, extra.by);
 	if (tellings.length === 0) return;
@@ -154,6 +163,7 @@ export async function tellBookingParties(
 			reason: extra.reason ?? "",
 			payBy: booking.payBy ? lessonTime(booking.payBy, locale) : "",
 			until: extra.until ? lessonTime(extra.until, locale) : "",
+			newTime: extra.newTime ? lessonTime(extra.newTime, locale) : "",
 		};
 		const link = telling.to === "player" ? `/me/bookings/${booking.id}` : `/coach/orders/${booking.id}`;
 		await notify({ userId, kind: telling.kind, params, link }, tx);

@@ -5,6 +5,7 @@ import { can, type Role } from "~/modules/accounts/permissions";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { bookingEvents, bookings } from "../../../db/schema";
 import { refreshCoachFreeDays } from "./free-days.server";
+import { lapseOpenProposal } from "./lapse-booking-changes.server";
 import { type BookingAction, type BookingStatus, isActive, nextStatus } from "./lifecycle";
 import { notifyBookingChange } from "./live.server";
 
@@ -81,8 +82,10 @@ export async function transition(
 		.returning();
 	if (!updated) throw notNow(booking.status);
 	await recordBookingEvent(tx, { bookingId: booking.id, kind: action, ...by, fromStatus: booking.status, toStatus: to, detail });
+	// A proposal is answered in the state it was made in: leaving that state lapses it and frees its time.
+	const proposalFreed = to !== booking.status && (await lapseOpenProposal(tx, updated));
 	// Search's free days change when time is freed or taken (a cancellation, an expiry, a move).
-	if (isActive(booking.status) !== isActive(to) || changes.startsAt || changes.holdsUntil) {
+	if (isActive(booking.status) !== isActive(to) || changes.startsAt || changes.holdsUntil || proposalFreed) {
 		await refreshCoachFreeDays(tx, booking.coachId);
 	}
 	await notifyBookingChange(tx, { coachId: booking.coachId, playerId: booking.playerId, bookingId: booking.id, status: to });

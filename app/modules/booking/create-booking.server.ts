@@ -3,53 +3,26 @@ import { settings } from "~/lib/config.server";
 import { encrypt } from "~/lib/crypto.server";
 import { db, type Transaction } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
-import { AppError, causeChain, notFound } from "~/lib/errors";
-import { type CoachBookingTerms, getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { AppError, notFound } from "~/lib/errors";
+import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { bookings } from "../../../db/schema";
 import { amountDueFen } from "./amounts.server";
 import { tellBookingParties } from "./booking-news.server";
 import { type Caller, recordBookingEvent, transition } from "./booking-record.server";
-import { refreshCoachFreeDays } from "./free-days.server";
-import { freeStartTimes, type TimeRange } from "./free-times";
-import { bookedRanges, offeringOf } from "./list-free-times.server";
+import { heldBy, refreshCoachFreeDays } from "./free-days.server";
+import { freeStartTimes } from "./free-times";
+import { offeringOf } from "./list-free-times.server";
 import { notifyBookingChange } from "./live.server";
 import { type BookingView, presentBooking } from "./present.server";
 import type { CreateBookingInput } from "./schema";
+import { isCode, isSlotConflict, slotTaken } from "./slot-taken.server";
 
 const minuteMs = 60_000;
-const dayMs = 24 * 3600_000;
 
 const refuse = (status: number, messageKey: string, field?: string) =>
 	new AppError(status, status === 422 ? "slot_unavailable" : "validation_failed", messageKey, {
 		fields: field ? { [field]: messageKey } : undefined,
 	});
-
-/** The free times nearest a taken one (same day and the next ones), for the player to pick instead. */
-async function alternativesTo(
-	terms: CoachBookingTerms,
-	durationMinutes: number,
-	startsAt: Date,
-	now: Date,
-): Promise<TimeRange[]> {
-	const from = new Date(Math.max(now.getTime(), startsAt.getTime() - dayMs));
-	const to = new Date(startsAt.getTime() + 3 * dayMs);
-	const booked = await bookedRanges(terms.coachId, from, new Date(to.getTime() + dayMs));
-	return freeStartTimes({ availability: terms.availability, durationMinutes, booked, now, from, to })
-		.sort((a, b) => Math.abs(a.startsAt.getTime() - startsAt.getTime()) - Math.abs(b.startsAt.getTime() - startsAt.getTime()))
-		.slice(0, 3)
-		.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-}
-
-async function slotTaken(terms: CoachBookingTerms, durationMinutes: number, startsAt: Date, now: Date): Promise<AppError> {
-	const alternatives = await alternativesTo(terms, durationMinutes, startsAt, now);
-	return new AppError(409, "slot_taken", "booking.errors.slotTaken", {
-		extra: {
-			alternatives: alternatives.map((slot) => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() })),
-		},
-	});
-}
-
-const isCode = (error: unknown, code: string) => causeChain(error).some((link) => (link as { code?: unknown }).code === code);
 
 /**
  * Unpaid bookings of this coach whose payment time has run out are expired first, in the same
@@ -167,13 +140,14 @@ export async function createBooking(input: {
 			});
 			if (inserted) await tellBookingParties(tx, inserted, "created");
 			await notifyBookingChange(tx, { coachId: terms.coachId, playerId: caller.userId, bookingId, status: "pending_payment" });
-			await refreshCoachFreeDays(tx, terms.coachId, now);
+			// Only the days around the new booking change in search's summary.
+			await refreshCoachFreeDays(tx, terms.coachId, now, inserted ? [heldBy(inserted)] : undefined);
 			return inserted;
 		});
 		if (!row) throw new Error("booking insert returned nothing");
 		return { booking: await presentBooking(row), created: true };
 	} catch (error) {
-		if (isCode(error, "23P01")) throw await slotTaken(terms, offering.durationMinutes, startsAt, now);
+		if (isSlotConflict(error)) throw await slotTaken(terms, offering.durationMinutes, startsAt, now);
 		if (isCode(error, "23505")) {
 			// The same request, retried while the first was being written: answer with the first.
 			const first = await earlierBooking(caller.userId, input.idempotencyKey);

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, or } from "drizzle-orm";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { type CoachBookingTerms, getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
@@ -8,20 +8,36 @@ import { activeStatuses } from "./lifecycle";
 
 const dayMs = 24 * 3600_000;
 
-/** Lessons holding a coach's time in a period (active bookings), as booked. */
+/**
+ * Lessons holding a coach's time in a period (active bookings), as booked, and the times open
+ * proposals would move them to: a proposal holds its time like a booking until it is answered.
+ */
 export async function bookedRanges(coachId: string, from: Date, to: Date, tx: DbOrTx = db()): Promise<TimeRange[]> {
-	return tx
-		.select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt })
+	const rows = await tx
+		.select({
+			startsAt: bookings.startsAt,
+			endsAt: bookings.endsAt,
+			proposedStartsAt: bookings.proposedStartsAt,
+			proposedEndsAt: bookings.proposedEndsAt,
+		})
 		.from(bookings)
 		.where(
 			and(
 				eq(bookings.coachId, coachId),
 				inArray(bookings.status, [...activeStatuses]),
-				// A lesson that ends (with its buffer) after `from` and starts before `to` matters.
-				gt(bookings.holdsUntil, from),
-				lt(bookings.startsAt, to),
+				// A lesson (or proposal) that ends, with its buffer, after `from` and starts before `to` matters.
+				or(
+					and(gt(bookings.holdsUntil, from), lt(bookings.startsAt, to)),
+					and(gt(bookings.proposedHoldsUntil, from), lt(bookings.proposedStartsAt, to)),
+				),
 			),
 		);
+	return rows.flatMap((row) => {
+		const lesson = { startsAt: row.startsAt, endsAt: row.endsAt };
+		return row.proposedStartsAt && row.proposedEndsAt
+			? [lesson, { startsAt: row.proposedStartsAt, endsAt: row.proposedEndsAt }]
+			: [lesson];
+	});
 }
 
 export function offeringOf(terms: CoachBookingTerms, offeringId: string) {

@@ -5,6 +5,7 @@ import { sealedIn } from "~/lib/encrypted-columns.server";
 import { findUserById } from "~/modules/accounts/users.server";
 import { coachIdentity } from "~/modules/coaches/booking-terms.server";
 import { bookingEvents, bookings } from "../../../db/schema";
+import { type BookingChangeView, openChangesOf } from "./booking-change-view.server";
 import type { BookingRow } from "./booking-record.server";
 import { type CompletionView, completionOf, noCompletion } from "./completion/completion-view.server";
 import type { BookingStatus } from "./lifecycle";
@@ -33,6 +34,8 @@ export interface BookingView {
 	createdAt: string;
 	/** The coach's finish, the completion (confirmed or by itself) and a dispute. */
 	completion: CompletionView;
+	/** The open proposal to change it (the coach's adjustment or a reschedule), waiting for an answer. */
+	pendingChange: BookingChangeView | null;
 }
 
 export interface BookingEventView {
@@ -54,6 +57,10 @@ export async function presentBookings(rows: BookingRow[], tx: DbOrTx = db()): Pr
 	const names = new Map<string, string>();
 	const views: BookingView[] = [];
 	const completions = await completionOf(rows, tx);
+	const changes = await openChangesOf(
+		rows.map((row) => row.id),
+		tx,
+	);
 	for (const row of rows) {
 		const coachName = names.get(`coach:${row.coachId}`) ?? (await coachIdentity(row.coachId, tx))?.displayName ?? "";
 		names.set(`coach:${row.coachId}`, coachName);
@@ -85,6 +92,7 @@ export async function presentBookings(rows: BookingRow[], tx: DbOrTx = db()): Pr
 			refundFen: row.refundFen,
 			createdAt: row.createdAt.toISOString(),
 			completion: completions.get(row.id) ?? noCompletion,
+			pendingChange: changes.get(row.id) ?? null,
 		});
 	}
 	return views;

@@ -55,3 +55,20 @@ export const reasonSchema = z.object({
 export const cancelSchema = z.object({
 	reason: refuseControlCharacters(z.string().trim().max(300, "errors.field.tooLong")).optional(),
 });
+
+/** A short message to the other side with a proposed change. */
+const changeMessage = refuseControlCharacters(refuseBidiControls(z.string().trim().max(200, "errors.field.tooLong"))).optional();
+
+/** The coach's adjustment of a booking waiting for their answer: another time, another place, or both. */
+export const adjustmentSchema = z
+	.object({ startsAt: instant.optional(), location: locationSchema.optional(), message: changeMessage })
+	.strict()
+	.refine((value) => value.startsAt !== undefined || value.location !== undefined, {
+		error: "booking.changes.errors.nothingChanged",
+		path: ["startsAt"],
+	});
+export type AdjustmentInput = z.output<typeof adjustmentSchema>;
+
+/** Either side's request to move a confirmed lesson to another free time. */
+export const rescheduleSchema = z.object({ startsAt: instant, message: changeMessage }).strict();
+export type RescheduleInput = z.output<typeof rescheduleSchema>;

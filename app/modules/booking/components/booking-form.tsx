@@ -13,8 +13,9 @@ import { formFieldOf } from "../booking-form";
 import type { FreeDay } from "../booking-form.server";
 import { CancellationPolicyText } from "./cancellation-policy";
 import { Choice } from "./choice";
-import { SlotClock, ViewerZoneLegend } from "./lesson-time";
-import { formatDateTime, formatDay } from "./time-format";
+import { FreeTimePicker } from "./free-time-picker";
+import { ViewerZoneLegend } from "./lesson-time";
+import { formatDateTime } from "./time-format";
 
 export interface BookingFormView {
 	coachId: string;
@@ -174,41 +175,13 @@ export function BookingForm({ view, outcome, busy }: { view: BookingFormView; ou
 						<p className="rounded-xl bg-wood-100 px-3 py-2 text-sm text-wood-700">{t("booking.player.form.requestedGone")}</p>
 					) : null}
 					{day ? (
-						<>
-							<nav aria-label={t("booking.player.form.days")} className="-mx-5 overflow-x-auto px-5 sm:-mx-6 sm:px-6">
-								<ul className="flex gap-2 pb-1">
-									{view.days.map((item) => (
-										<li key={item.date}>
-											<Link
-												to={link({ day: item.date })}
-												preventScrollReset
-												aria-current={item.date === day.date ? "page" : undefined}
-												className={cn(
-													"flex h-10 items-center whitespace-nowrap rounded-full px-4 text-sm ring-1 ring-inset",
-													item.date === day.date ? "bg-cloth-700 text-white ring-cloth-700" : "bg-white ring-line hover:bg-paper",
-												)}
-											>
-												{formatDay(item.date, locale)}
-											</Link>
-										</li>
-									))}
-								</ul>
-							</nav>
-							<div className="grid grid-cols-3 gap-2 sm:grid-cols-6" data-testid="free-times">
-								{day.times.map((slot) => (
-									<Choice
-										key={slot.startsAt}
-										name="startsAt"
-										value={slot.startsAt}
-										defaultChecked={values.startsAt === slot.startsAt}
-										describedBy="startsAt-error"
-										compact
-									>
-										<SlotClock startsAt={slot.startsAt} />
-									</Choice>
-								))}
-							</div>
-						</>
+						<FreeTimePicker
+							days={view.days}
+							selectedDay={day.date}
+							dayLink={(date) => link({ day: date })}
+							checked={values.startsAt}
+							describedBy="startsAt-error"
+						/>
 					) : (
 						<p className="text-sm text-muted">{t("booking.player.form.noTimes")}</p>
 					)}
