@@ -1,6 +1,7 @@
-import { createSign, createVerify, type KeyObject, randomBytes } from "node:crypto";
+import { type KeyObject, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gatewayParams, requestSignedBy, timestampFresh, writeSignedAnswer } from "./alipay-gateway";
 
 /**
  * A loopback Alipay for user authorisation (auth_user), speaking the wire format alipay-sdk uses:
@@ -41,23 +42,6 @@ export interface FakeAlipayOAuth {
 
 const codeLifetimeMs = 5 * 60_000;
 
-function readBody(request: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		request.on("data", (chunk: Buffer) => chunks.push(chunk));
-		request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-		request.on("error", reject);
-	});
-}
-
-/** "yyyy-MM-dd HH:mm:ss" in the caller's clock (the SDK sends local time), within 15 minutes. */
-function timestampFresh(value: string | undefined): boolean {
-	const match = value?.match(/^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/);
-	if (!match) return false;
-	const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
-	return Math.abs(new Date(y, mo - 1, d, h, mi, s).getTime() - Date.now()) < 15 * 60_000;
-}
-
 export async function startFakeAlipayOAuth(options: {
 	appId: string;
 	/** The app's public key: verifies the SDK's request signatures. */
@@ -88,15 +72,9 @@ export async function startFakeAlipayOAuth(options: {
 		close: () => new Promise((done) => server.close(() => done())),
 	};
 
-	/** The signed answer; the signature covers exactly the JSON text of the inner object. */
 	function answer(response: ServerResponse, key: string, body: Record<string, unknown>) {
-		const inner = JSON.stringify(body);
-		const signer = createSign("RSA-SHA256");
-		signer.update(inner, "utf8");
-		const signature = signer.sign(forgeNext ? options.forgerPrivateKey : options.alipayPrivateKey, "base64");
+		writeSignedAnswer(response, key, body, forgeNext ? options.forgerPrivateKey : options.alipayPrivateKey);
 		forgeNext = false;
-		response.writeHead(200, { "content-type": "application/json;charset=utf-8" });
-		response.end(`{"${key}":${inner},"sign":"${signature}"}`);
 	}
 
 	function refuse(
@@ -112,24 +90,13 @@ export async function startFakeAlipayOAuth(options: {
 	}
 
 	async function gateway(request: IncomingMessage, response: ServerResponse, url: URL) {
-		const params = new Map(url.searchParams);
-		if ((request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
-			for (const [key, value] of new URLSearchParams(await readBody(request))) params.set(key, value);
-		}
+		const params = await gatewayParams(request, url);
 		const method = params.get("method") ?? "";
 		const key = `${method.replaceAll(".", "_")}_response`;
 		if (params.get("app_id") !== options.appId) return refuse(response, key, "isv.invalid-app-id", "无效的AppID参数");
 		if (params.get("sign_type") !== "RSA2") return refuse(response, key, "isv.invalid-signature-type", "无效的签名类型");
 		if (!timestampFresh(params.get("timestamp"))) return refuse(response, key, "isv.invalid-timestamp", "非法的时间戳参数");
-		const signature = params.get("sign") ?? "";
-		const content = [...params.entries()]
-			.filter(([name, value]) => name !== "sign" && value !== "")
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-			.map(([name, value]) => `${name}=${value}`)
-			.join("&");
-		const verifier = createVerify("RSA-SHA256");
-		verifier.update(content, "utf8");
-		if (!signature || !verifier.verify(options.appPublicKey, signature, "base64")) {
+		if (!requestSignedBy(params, options.appPublicKey)) {
 			return refuse(response, key, "isv.invalid-signature", "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配");
 		}
 		fake.verifiedCalls.push(method);
