@@ -1,5 +1,5 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { AlipaySdk } from "alipay-sdk";
+import { readAlipayKey } from "~/lib/alipay-keys";
 import { settings } from "~/lib/config.server";
 import { singleton } from "~/lib/singleton.server";
 
@@ -16,6 +16,8 @@ export interface AlipayConfig {
 	gateway: string;
 }
 
+export { readAlipayKey };
+
 export const alipayProductionGateway = "https://openapi.alipay.com/gateway.do";
 
 /** The configured app, or null while any of its three settings is missing. */
@@ -28,40 +30,6 @@ export function alipayConfig(): AlipayConfig | null {
 		alipayPublicKey: ALIPAY_PUBLIC_KEY,
 		gateway: ALIPAY_GATEWAY ?? alipayProductionGateway,
 	};
-}
-
-/**
- * Keys as PEM (PKCS#1 or PKCS#8 / SPKI) or as the bare base64 Alipay's key tool prints; a `\n`
- * written literally (one-line environment files) counts as a line break. The error names only
- * which setting is wrong, never its content.
- */
-export function readAlipayKey(material: string, kind: "private" | "public"): KeyObject {
-	const text = material.replace(/\\n/g, "\n").trim();
-	const setting = kind === "private" ? "ALIPAY_PRIVATE_KEY" : "ALIPAY_PUBLIC_KEY";
-	try {
-		if (text.startsWith("-----BEGIN")) {
-			const key = kind === "private" ? createPrivateKey(text) : createPublicKey(text);
-			if (key.asymmetricKeyType === "rsa") return key;
-		}
-	} catch {
-		// reported below
-	}
-	if (!text.startsWith("-----BEGIN")) {
-		const der = Buffer.from(text.replace(/\s+/g, ""), "base64");
-		const types = kind === "private" ? (["pkcs8", "pkcs1"] as const) : (["spki", "pkcs1"] as const);
-		for (const type of types) {
-			try {
-				const key =
-					kind === "private"
-						? createPrivateKey({ key: der, format: "der", type: type as "pkcs8" | "pkcs1" })
-						: createPublicKey({ key: der, format: "der", type: type as "spki" | "pkcs1" });
-				if (key.asymmetricKeyType === "rsa") return key;
-			} catch {
-				// try the other encoding
-			}
-		}
-	}
-	throw new Error(`${setting} is not an RSA ${kind} key (PEM, or the base64 of Alipay's key tool)`);
 }
 
 /** A client for these settings; keys normalised to the PEM encodings the SDK expects. */

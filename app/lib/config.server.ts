@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { alipaySettingProblems } from "./alipay-keys";
 
 /**
  * Every setting the app reads, validated once at start. Nothing else reads `process.env`, except
@@ -126,6 +127,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 	// personal data: refuse to start instead, naming the setting (never echoing the key).
 	const keyProblems = encryptionKeyProblems(settings);
 	if (keyProblems.length > 0) throw new ConfigError(`Invalid keys:\n${keyProblems.map((line) => `  ${line}`).join("\n")}`);
+	// Likewise Alipay's: in production a half-set or unreadable Alipay setting stops the start.
+	const alipayProblems = settings.APP_ENV === "production" ? alipaySettingProblems(settings) : [];
+	if (alipayProblems.length > 0) {
+		throw new ConfigError(`Invalid Alipay settings:\n${alipayProblems.map((line) => `  ${line}`).join("\n")}`);
+	}
 	return settings;
 }
 

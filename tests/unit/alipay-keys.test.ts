@@ -1,6 +1,7 @@
 import { createSign, createVerify, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createAlipaySdk, readAlipayKey } from "~/lib/alipay-client.server";
+import { readSettings } from "~/lib/config.server";
 
 const appKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const alipayKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -85,5 +86,48 @@ describe("Alipay keys in the forms people paste", () => {
 		} catch (error) {
 			expect(String(error)).not.toContain("secret-material-123");
 		}
+	});
+});
+
+describe("Alipay settings at a production start", () => {
+	const production = {
+		APP_ENV: "production",
+		DATABASE_URL: "postgres://app@db/cuepal",
+		APP_URL: "https://cuepal.example",
+		SESSION_SECRET: "s".repeat(43),
+		SMS_PROVIDER: "aliyun",
+		SMTP_URL: "smtp://mail.example",
+		APP_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+		APP_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),
+	};
+	const alipay = {
+		ALIPAY_APP_ID: "2021000000000001",
+		ALIPAY_PRIVATE_KEY: privateForms["bare base64 (PKCS#8, as Alipay's key tool prints it)"],
+		ALIPAY_PUBLIC_KEY: publicForms["bare base64 (as the open platform shows Alipay's key)"],
+	};
+
+	it("starts without Alipay, or with all of it readable", () => {
+		expect(readSettings(production).ALIPAY_APP_ID).toBeUndefined();
+		expect(readSettings({ ...production, ...alipay }).ALIPAY_APP_ID).toBe("2021000000000001");
+	});
+
+	it("refuses to start with half of Alipay set, naming what is missing", () => {
+		expect(() => readSettings({ ...production, ALIPAY_APP_ID: "2021000000000001" })).toThrow(
+			/ALIPAY_PRIVATE_KEY: needed with ALIPAY_APP_ID[\s\S]*ALIPAY_PUBLIC_KEY: needed/,
+		);
+	});
+
+	it("refuses to start with a key that is not one, without echoing it", () => {
+		const env = { ...production, ...alipay, ALIPAY_PUBLIC_KEY: "CHANGE_ME_ALIPAY_PUBLIC_KEY" };
+		expect(() => readSettings(env)).toThrow(/ALIPAY_PUBLIC_KEY is not an RSA public key/);
+		expect(() => readSettings(env)).not.toThrow(/CHANGE_ME/);
+		// A public key pasted where the private key belongs.
+		expect(() => readSettings({ ...production, ...alipay, ALIPAY_PRIVATE_KEY: alipay.ALIPAY_PUBLIC_KEY })).toThrow(
+			/ALIPAY_PRIVATE_KEY is not an RSA private key/,
+		);
+	});
+
+	it("leaves development alone: Alipay is simply not used until it is complete", () => {
+		expect(readSettings({ ALIPAY_APP_ID: "2021000000000001", ALIPAY_PRIVATE_KEY: "k" }).ALIPAY_APP_ID).toBe("2021000000000001");
 	});
 });
