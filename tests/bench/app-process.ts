@@ -61,7 +61,9 @@ export async function startApp(options: StartOptions): Promise<AppProcess> {
 
 	const env = Object.fromEntries(Object.entries(options.env).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv;
 	const spawnedAt = performance.now();
-	const child = spawn(process.execPath, [tsxCli, "app/server/start.ts"], {
+	// For profiling the server: e.g. BENCH_APP_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (tsx hands them to node).
+	const nodeFlags = (process.env.BENCH_APP_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+	const child = spawn(process.execPath, [tsxCli, ...nodeFlags, "app/server/start.ts"], {
 		cwd: options.rootDir,
 		env,
 		stdio: ["ignore", "pipe", "pipe"],

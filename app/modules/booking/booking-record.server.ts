@@ -4,7 +4,7 @@ import { AppError, notFound } from "~/lib/errors";
 import { can, type Role } from "~/modules/accounts/permissions";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { bookingEvents, bookings } from "../../../db/schema";
-import { refreshCoachFreeDays } from "./free-days.server";
+import { heldBy, refreshCoachFreeDays } from "./free-days.server";
 import { lapseOpenProposal } from "./lapse-booking-changes.server";
 import { type BookingAction, type BookingStatus, isActive, nextStatus } from "./lifecycle";
 import { notifyBookingChange } from "./live.server";
@@ -86,7 +86,8 @@ export async function transition(
 	const proposalFreed = to !== booking.status && (await lapseOpenProposal(tx, updated));
 	// Search's free days change when time is freed or taken (a cancellation, an expiry, a move).
 	if (isActive(booking.status) !== isActive(to) || changes.startsAt || changes.holdsUntil || proposalFreed) {
-		await refreshCoachFreeDays(tx, booking.coachId);
+		// Only the days around the time held before and after (a freed proposal: the whole window).
+		await refreshCoachFreeDays(tx, booking.coachId, undefined, proposalFreed ? undefined : [heldBy(booking), heldBy(updated)]);
 	}
 	await notifyBookingChange(tx, { coachId: booking.coachId, playerId: booking.playerId, bookingId: booking.id, status: to });
 	return updated;

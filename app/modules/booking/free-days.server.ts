@@ -1,19 +1,32 @@
 import type { Transaction } from "~/lib/db.server";
+import type { TimeRange } from "~/lib/free-times";
 import { refreshFreeDays } from "~/modules/coaches/search/refresh-free-days.server";
 import { bookedRanges } from "./list-free-times.server";
 
-const dayMs = 24 * 3600_000;
-
 /**
  * After any change to which time a coach's bookings hold (created, cancelled, expired, rejected,
- * moved), in the change's transaction: hands the coach's lessons from now on to the coaches
- * module, which rewrites the search summary of free days. Every future lesson, not just the next
- * 30 days, so the daily roll can extend the window without asking booking again.
+ * moved), in the change's transaction: hands the coach's lessons to the coaches module, which
+ * rewrites the search summary of free days.
+ *
+ * `changed` lists the ranges the change took or freed (each lesson with its buffer after it, as
+ * the booking holds it): then only the days around them are summarised again, from the lessons
+ * around them. Without it, every future lesson is handed over and the whole window rewritten.
  */
-export function refreshCoachFreeDays(tx: Transaction, coachId: string, now = new Date()): Promise<void> {
+export function refreshCoachFreeDays(
+	tx: Transaction,
+	coachId: string,
+	now = new Date(),
+	changed?: readonly TimeRange[],
+): Promise<void> {
 	return refreshFreeDays(coachId, tx, {
 		now,
-		bookedLessons: (locked) =>
-			bookedRanges(coachId, new Date(now.getTime() - dayMs), new Date(now.getTime() + 800 * dayMs), locked),
+		changed,
+		bookedLessons: (locked, period) => bookedRanges(coachId, period.from, period.to, locked),
 	});
 }
+
+/** The range a booking row holds, for `refreshCoachFreeDays`. */
+export const heldBy = (booking: { startsAt: Date; holdsUntil: Date }): TimeRange => ({
+	startsAt: booking.startsAt,
+	endsAt: booking.holdsUntil,
+});

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type DbOrTx, db } from "~/lib/db.server";
-import { coachDateExceptions, coaches, coachOfferings, coachPlaces, coachWeeklyHours } from "../../../db/schema";
+import { coaches } from "../../../db/schema";
 import { addDays, todayInShanghai } from "./availability/time";
 import type { CourseType } from "./catalog";
 import { type CancellationPolicy, cancellationTerms } from "./offerings/cancellation-policies";
@@ -45,50 +45,65 @@ export async function coachIdentity(coachId: string, tx: DbOrTx = db()): Promise
 	return coach ?? null;
 }
 
+/** A coach's row with its hours, exceptions, active offerings and places, as one statement returns them. */
+interface TermsRow extends Record<string, unknown> {
+	id: string;
+	user_id: string;
+	display_name: string;
+	status: string;
+	accepting_bookings: boolean;
+	buffer_minutes: number;
+	min_notice_hours: number;
+	max_advance_days: number;
+	cancellation_policy: CancellationPolicy;
+	weekly: CoachBookingTerms["availability"]["weeklyHours"];
+	exceptions: CoachBookingTerms["availability"]["exceptions"];
+	offerings: CoachBookingTerms["offerings"];
+	places: CoachBookingTerms["places"];
+}
+
+/**
+ * One round trip: every booking and every free-times request reads the terms, and five statements
+ * one after another cost more than the work they feed.
+ */
 export async function getCoachBookingTerms(coachId: string, tx: DbOrTx = db()): Promise<CoachBookingTerms | null> {
 	if (!uuid.test(coachId)) return null;
-	const [coach] = await tx.select().from(coaches).where(eq(coaches.id, coachId)).limit(1);
-	if (!coach) return null;
 	// Yesterday on: an evening's hours may run into today.
 	const since = addDays(todayInShanghai(), -1);
-	// One after another: inside a transaction they share one connection, which runs one query at a time.
-	const weekly = await tx
-		.select()
-		.from(coachWeeklyHours)
-		.where(eq(coachWeeklyHours.coachId, coachId))
-		.orderBy(asc(coachWeeklyHours.weekday));
-	const exceptions = await tx
-		.select()
-		.from(coachDateExceptions)
-		.where(and(eq(coachDateExceptions.coachId, coachId), gte(coachDateExceptions.date, since)));
-	const offerings = await tx
-		.select()
-		.from(coachOfferings)
-		.where(and(eq(coachOfferings.coachId, coachId), eq(coachOfferings.active, true)))
-		.orderBy(asc(coachOfferings.courseType), asc(coachOfferings.durationMinutes));
-	const places = await tx.select().from(coachPlaces).where(eq(coachPlaces.coachId, coachId));
+	const result = await tx.execute<TermsRow>(sql`
+		select c.id, c.user_id, c.display_name, c.status, c.accepting_bookings, c.buffer_minutes,
+			c.min_notice_hours, c.max_advance_days, c.cancellation_policy,
+			coalesce((select json_agg(json_build_object('weekday', h.weekday, 'startMinute', h.start_minute,
+				'endMinute', h.end_minute) order by h.weekday, h.start_minute)
+				from coach_weekly_hours h where h.coach_id = c.id), '[]') as weekly,
+			coalesce((select json_agg(json_build_object('date', e.date, 'kind', e.kind, 'startMinute', e.start_minute,
+				'endMinute', e.end_minute)) from coach_date_exceptions e where e.coach_id = c.id and e.date >= ${since}::date),
+				'[]') as exceptions,
+			coalesce((select json_agg(json_build_object('id', o.id, 'courseType', o.course_type,
+				'durationMinutes', o.duration_minutes, 'priceFen', o.price_fen, 'online', o.online)
+				order by o.course_type, o.duration_minutes)
+				from coach_offerings o where o.coach_id = c.id and o.active), '[]') as offerings,
+			coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name, 'address', p.address))
+				from coach_places p where p.coach_id = c.id), '[]') as places
+		from coaches c where c.id = ${coachId}::uuid`);
+	const coach = result.rows[0];
+	if (!coach) return null;
 	return {
 		coachId: coach.id,
-		userId: coach.userId,
-		displayName: coach.displayName,
+		userId: coach.user_id,
+		displayName: coach.display_name,
 		bookable: coach.status === "approved",
 		availability: {
-			acceptingBookings: coach.acceptingBookings,
-			weeklyHours: weekly.map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute })),
-			exceptions: exceptions.map(({ date, kind, startMinute, endMinute }) => ({ date, kind, startMinute, endMinute })),
-			bufferMinutes: coach.bufferMinutes,
-			minNoticeHours: coach.minNoticeHours,
-			maxAdvanceDays: coach.maxAdvanceDays,
+			acceptingBookings: coach.accepting_bookings,
+			weeklyHours: coach.weekly,
+			exceptions: coach.exceptions,
+			bufferMinutes: coach.buffer_minutes,
+			minNoticeHours: coach.min_notice_hours,
+			maxAdvanceDays: coach.max_advance_days,
 		},
-		cancellationPolicy: coach.cancellationPolicy,
-		cancellationTerms: cancellationTerms[coach.cancellationPolicy],
-		offerings: offerings.map(({ id, courseType, durationMinutes, priceFen, online }) => ({
-			id,
-			courseType,
-			durationMinutes,
-			priceFen,
-			online,
-		})),
-		places: places.map(({ id, name, address }) => ({ id, name, address })),
+		cancellationPolicy: coach.cancellation_policy,
+		cancellationTerms: cancellationTerms[coach.cancellation_policy],
+		offerings: coach.offerings,
+		places: coach.places,
 	};
 }

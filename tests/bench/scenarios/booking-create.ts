@@ -12,6 +12,8 @@ export default defineScenario({
 	description: "POST /api/v1/bookings, a different free time of a different coach each request (bearer token)",
 	order: 60,
 	budget: { minRps: 400, p99UnderMs: 150 },
+	// The budget is for 10 players booking at once; at 50 connections two cores only queue the requests.
+	connections: 10,
 	async setup(baseUrl, ctx) {
 		await ensureScaleCoaches(ctx);
 		const since = new Date();

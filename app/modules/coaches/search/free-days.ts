@@ -17,6 +17,12 @@ export const freeDaysWindow = 30;
 /** "In the evening": a lesson may start at 18:00 Shanghai time or later. */
 export const eveningStartMinute = 18 * 60;
 
+/** Shanghai dates "YYYY-MM-DD", both included. */
+export interface DateSpan {
+	from: string;
+	to: string;
+}
+
 export interface FreeDay {
 	/** "YYYY-MM-DD" in Asia/Shanghai. */
 	date: string;
@@ -41,17 +47,25 @@ export function freeDaysOf(input: {
 	shortestLessonMinutes: number | null;
 	now: Date;
 	days?: number;
+	/**
+	 * Only these dates of the window (inclusive): what a booking change touches. Each date's figures
+	 * depend on that date alone, so they equal the whole window's rows for the same dates.
+	 */
+	dates?: DateSpan;
 }): FreeDay[] {
 	const { availability, booked, shortestLessonMinutes, now } = input;
 	if (!shortestLessonMinutes) return [];
 	const lastDate = addDays(shanghaiDate(now), (input.days ?? freeDaysWindow) - 1);
-	const windowEnd = shanghaiInstant(lastDate, 24 * 60);
+	const toDate = input.dates && input.dates.to < lastDate ? input.dates.to : lastDate;
+	const windowStart = input.dates ? Math.max(now.getTime(), shanghaiInstant(input.dates.from, 0).getTime()) : now.getTime();
+	const windowEnd = shanghaiInstant(toDate, 24 * 60);
+	if (windowStart >= windowEnd.getTime()) return [];
 	const slots = freeStartTimes({
 		availability,
 		durationMinutes: shortestLessonMinutes,
 		booked,
 		now,
-		from: now,
+		from: new Date(windowStart),
 		// A start at the next midnight belongs to the day after the window.
 		to: new Date(windowEnd.getTime() - 1),
 	});
@@ -63,7 +77,7 @@ export function freeDaysOf(input: {
 		days.set(date, day);
 	}
 	if (days.size === 0) return [];
-	for (const [date, minutes] of unheldMinutesByDate(input, windowEnd)) {
+	for (const [date, minutes] of unheldMinutesByDate(input, new Date(windowStart), windowEnd)) {
 		const day = days.get(date);
 		if (day) day.freeMinutes = Math.min(24 * 60, minutes);
 	}
@@ -73,11 +87,13 @@ export function freeDaysOf(input: {
 /** Open minutes after the minimum notice and within the horizon, less the time bookings hold, per date. */
 function unheldMinutesByDate(
 	input: { availability: CoachAvailability; booked: readonly TimeRange[]; now: Date },
+	windowStart: Date,
 	windowEnd: Date,
 ): Map<string, number> {
 	const { availability, now } = input;
-	const earliest = now.getTime() + availability.minNoticeHours * 60 * minuteMs;
+	const earliest = Math.max(windowStart.getTime(), now.getTime() + availability.minNoticeHours * 60 * minuteMs);
 	const latest = Math.min(windowEnd.getTime(), now.getTime() + availability.maxAdvanceDays * dayMs);
+	if (earliest >= latest) return new Map();
 	const held = input.booked.map((lesson) => heldRange(lesson, availability.bufferMinutes));
 	let free: Array<[number, number]> = openRanges(availability, new Date(earliest), new Date(latest))
 		.map((range): [number, number] => [Math.max(range.startsAt.getTime(), earliest), Math.min(range.endsAt.getTime(), latest)])

@@ -1,12 +1,24 @@
-import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, type SQL, sql } from "drizzle-orm";
 import { db, type Transaction } from "~/lib/db.server";
-import type { CoachAvailability, TimeRange } from "~/lib/free-times";
+import { type CoachAvailability, shanghaiDate, shanghaiInstant, type TimeRange } from "~/lib/free-times";
 import { coachBookedTimes, coaches, coachFreeDays } from "../../../../db/schema";
 import { addDays, todayInShanghai } from "../availability/time";
-import { freeDaysOf } from "./free-days";
+import { type DateSpan, type FreeDay, freeDaysOf } from "./free-days";
 
 /** Lessons that ended long ago can no longer hold time; kept out of the stored list. */
 const keptAfterMs = 24 * 3600_000;
+const dayMs = 24 * 3600_000;
+/** How far ahead a full refresh asks for lessons: past any booking horizon. */
+const lessonsAheadMs = 800 * dayMs;
+
+/** Reads the coach's lessons (active bookings) that hold time in a period, in the caller's transaction. */
+export type BookedLessons = (tx: Transaction, period: { from: Date; to: Date }) => Promise<TimeRange[]>;
+
+type StoredLesson = { startsAt: string; endsAt: string };
+const stored = (lesson: TimeRange): StoredLesson => ({
+	startsAt: lesson.startsAt.toISOString(),
+	endsAt: lesson.endsAt.toISOString(),
+});
 
 /**
  * Rewrites one coach's free days (the search summary) in the caller's transaction. The booking
@@ -14,45 +26,118 @@ const keptAfterMs = 24 * 3600_000;
  * is held: two booking changes of one coach then summarise one after the other, the second seeing
  * the first's booking. Without it (an availability or offering change, the daily roll) the lessons
  * booking last reported are used.
+ *
+ * With `changed` (the ranges, buffer included, that a booking change took or freed) only the dates
+ * those ranges can affect are recomputed, from the lessons around them, and only those lessons are
+ * replaced in the stored list: a booking moves one or two days, not the whole window. Rows whose
+ * figures did not change are not written at all.
  */
 export async function refreshFreeDays(
 	coachId: string,
 	tx: Transaction,
-	options: { bookedLessons?: (tx: Transaction) => Promise<TimeRange[]>; now?: Date } = {},
+	options: { bookedLessons?: BookedLessons; changed?: readonly TimeRange[]; now?: Date } = {},
 ): Promise<void> {
 	const now = options.now ?? new Date();
 	// Per coach, held to the end of the transaction: the lock is the last thing a booking change takes.
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`coach_free_days:${coachId}`}, 0))`);
+	if (options.bookedLessons && options.changed?.length) {
+		return refreshAround(coachId, tx, options.bookedLessons, affectedDates(options.changed), now);
+	}
 	let booked: TimeRange[];
 	if (options.bookedLessons) {
-		booked = (await options.bookedLessons(tx)).filter((lesson) => lesson.endsAt.getTime() > now.getTime() - keptAfterMs);
-		const lessons = booked.map((lesson) => ({ startsAt: lesson.startsAt.toISOString(), endsAt: lesson.endsAt.toISOString() }));
+		const period = { from: new Date(now.getTime() - keptAfterMs), to: new Date(now.getTime() + lessonsAheadMs) };
+		booked = keptLessons(await options.bookedLessons(tx, period), now);
+		const lessons = booked.map(stored);
 		await tx
 			.insert(coachBookedTimes)
 			.values({ coachId, lessons, updatedAt: now })
 			.onConflictDoUpdate({ target: coachBookedTimes.coachId, set: { lessons, updatedAt: now } });
 	} else {
-		const [stored] = await tx.select().from(coachBookedTimes).where(eq(coachBookedTimes.coachId, coachId)).limit(1);
-		booked = (stored?.lessons ?? []).map((lesson) => ({ startsAt: new Date(lesson.startsAt), endsAt: new Date(lesson.endsAt) }));
+		const [row] = await tx.select().from(coachBookedTimes).where(eq(coachBookedTimes.coachId, coachId)).limit(1);
+		booked = (row?.lessons ?? []).map((lesson) => ({ startsAt: new Date(lesson.startsAt), endsAt: new Date(lesson.endsAt) }));
 	}
 	const coach = await summaryInputs(coachId, tx);
 	const days =
 		coach?.status === "approved"
 			? freeDaysOf({ availability: coach.availability, booked, shortestLessonMinutes: coach.shortest, now })
 			: [];
+	await tx.execute(writeFreeDays(coachId, days));
+}
+
+/** Lessons still able to hold time. */
+const keptLessons = (lessons: TimeRange[], now: Date) =>
+	lessons.filter((lesson) => lesson.endsAt.getTime() > now.getTime() - keptAfterMs);
+
+/**
+ * The Shanghai dates whose free days a change of these held ranges can alter: a start on the day
+ * before may run into the range (a lesson is far shorter than a day), and the range's own dates.
+ */
+export function affectedDates(ranges: readonly TimeRange[]): DateSpan {
+	const starts = Math.min(...ranges.map((range) => range.startsAt.getTime()));
+	const ends = Math.max(...ranges.map((range) => range.endsAt.getTime()));
+	return { from: addDays(shanghaiDate(new Date(starts)), -1), to: shanghaiDate(new Date(ends)) };
+}
+
+/**
+ * A booking change: the days of `span` are summarised again from the lessons around them (a day
+ * either side, for lessons and buffers that cross midnight), and in the stored list only those
+ * lessons are replaced; lessons elsewhere did not change. A coach without a stored list has never
+ * had a booking change, so has no other lessons. One write for both.
+ */
+async function refreshAround(coachId: string, tx: Transaction, bookedLessons: BookedLessons, span: DateSpan, now: Date) {
+	const from = new Date(shanghaiInstant(span.from, 0).getTime() - dayMs);
+	const to = new Date(shanghaiInstant(span.to, 24 * 60).getTime() + dayMs);
+	const keptAfter = new Date(now.getTime() - keptAfterMs);
+	// The same test as the removal from the stored list below, so a lesson is never both kept and added.
+	const around = keptLessons(await bookedLessons(tx, { from, to }), now).filter(
+		(lesson) => lesson.startsAt < to && lesson.endsAt > from,
+	);
+	const today = todayInShanghai(now);
+	const dates = { from: span.from.localeCompare(today) < 0 ? today : span.from, to: span.to };
+	const coach = dates.from <= dates.to ? await summaryInputs(coachId, tx) : null;
+	const days =
+		coach?.status === "approved"
+			? freeDaysOf({ availability: coach.availability, booked: around, shortestLessonMinutes: coach.shortest, now, dates })
+			: [];
+	const lessons = JSON.stringify(around.map(stored));
+	const storedLessons = sql`
+		insert into coach_booked_times (coach_id, lessons, updated_at)
+		values (${coachId}::uuid, ${lessons}::jsonb, ${now.toISOString()}::timestamptz)
+		on conflict (coach_id) do update set updated_at = excluded.updated_at, lessons = coalesce((
+			select jsonb_agg(l) from jsonb_array_elements(coach_booked_times.lessons) l
+			where (l->>'endsAt')::timestamptz > ${keptAfter.toISOString()}::timestamptz
+				and not ((l->>'startsAt')::timestamptz < ${to.toISOString()}::timestamptz
+					and (l->>'endsAt')::timestamptz > ${from.toISOString()}::timestamptz)
+		), '[]'::jsonb) || excluded.lessons`;
+	// Days in the past, or a coach no longer approved (whose summary a full refresh emptied): the
+	// stored lessons are all there is to write.
+	if (!coach) return void (await tx.execute(storedLessons));
+	await tx.execute(writeFreeDays(coachId, days, { dates, first: storedLessons }));
+}
+
+/**
+ * Writes the days over the old ones (only where a figure changed), then removes the days no longer
+ * free: of the whole summary, or of `dates` only; after `first`, a write of the same round trip.
+ */
+function writeFreeDays(coachId: string, days: FreeDay[], options: { dates?: DateSpan; first?: SQL } = {}): SQL {
 	const rows = days.map((day) => ({ ...day, firstFreeAt: day.firstFreeAt.toISOString() }));
-	// One statement: the new days are written over the old ones, then the days no longer free go.
-	await tx.execute(sql`
-		with fresh as (
-			insert into coach_free_days (coach_id, date, free_minutes, evening_free, first_free_at)
-			select ${coachId}::uuid, d.date, d."freeMinutes", d."eveningFree", d."firstFreeAt"
+	const { dates, first } = options;
+	const within = dates ? sql`and date between ${dates.from}::date and ${dates.to}::date` : sql``;
+	return sql`
+		with ${first ? sql`first_write as (${first}),` : sql``} fresh as (
+			select d.date, d."freeMinutes", d."eveningFree", d."firstFreeAt"
 			from json_to_recordset(${JSON.stringify(rows)}::json)
 				as d(date date, "freeMinutes" smallint, "eveningFree" boolean, "firstFreeAt" timestamptz)
+		), written as (
+			insert into coach_free_days (coach_id, date, free_minutes, evening_free, first_free_at)
+			select ${coachId}::uuid, date, "freeMinutes", "eveningFree", "firstFreeAt" from fresh
 			on conflict (coach_id, date) do update set free_minutes = excluded.free_minutes,
 				evening_free = excluded.evening_free, first_free_at = excluded.first_free_at
-			returning date
+			where (coach_free_days.free_minutes, coach_free_days.evening_free, coach_free_days.first_free_at)
+				is distinct from (excluded.free_minutes, excluded.evening_free, excluded.first_free_at)
 		)
-		delete from coach_free_days where coach_id = ${coachId}::uuid and date not in (select date from fresh)`);
+		delete from coach_free_days where coach_id = ${coachId}::uuid ${within}
+			and date not in (select date from fresh)`;
 }
 
 /** What the summary needs of a coach, in one round trip (it runs inside every booking change). */
