@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { AlipaySdk } from "alipay-sdk";
 import { readAlipayKey } from "~/lib/alipay-keys";
 import { settings } from "~/lib/config.server";
@@ -49,5 +50,7 @@ export function createAlipaySdk(config: AlipayConfig): AlipaySdk {
 export function alipaySdk(): AlipaySdk | null {
 	const config = alipayConfig();
 	if (!config) return null;
-	return singleton(`alipay:${config.appId}:${config.gateway}`, () => createAlipaySdk(config));
+	// Keyed by the keys too: settings read again with a new key must not reuse the old client.
+	const keys = createHash("sha256").update(`${config.privateKey}\n${config.alipayPublicKey}`).digest("hex").slice(0, 16);
+	return singleton(`alipay:${config.appId}:${config.gateway}:${keys}`, () => createAlipaySdk(config));
 }

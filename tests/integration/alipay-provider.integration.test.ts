@@ -158,6 +158,16 @@ describe("starting a payment", () => {
 				}),
 			).rejects.toThrow();
 		}
+		await expect(
+			startAlipayPayment({
+				outTradeNo: nextTradeNo(),
+				amountFen: 100,
+				subject: "课",
+				channel: "qr",
+				...links,
+				expiresAt: inMinutes(-1),
+			}),
+		).rejects.toThrow(/expiresAt is past/);
 		expect(alipay.verifiedCalls.length).toBe(callsBefore);
 	});
 });
@@ -299,6 +309,23 @@ describe("query and close", () => {
 			tradeNo: alipay.trades.get(outTradeNo)?.tradeNo,
 			totalFen: 1250,
 		});
+	});
+
+	it("throws AlipayError when Alipay cannot be reached; a refund is then pending, to be asked again", async () => {
+		const gateway = process.env.ALIPAY_GATEWAY;
+		// Port 1 on the loopback: nothing listens there.
+		process.env.ALIPAY_GATEWAY = "http://127.0.0.1:1/gateway.do";
+		rereadSettings();
+		try {
+			await expect(queryAlipayTrade("CP_anything")).rejects.toMatchObject({ name: "AlipayError", reason: "unreachable" });
+			expect(await refundAlipay({ outTradeNo: "CP_anything", outRequestNo: "R1", refundFen: 100 })).toEqual({
+				status: "pending",
+				message: "unreachable",
+			});
+		} finally {
+			process.env.ALIPAY_GATEWAY = gateway;
+			rereadSettings();
+		}
 	});
 
 	it("throws AlipayError on an answer not signed by Alipay", async () => {

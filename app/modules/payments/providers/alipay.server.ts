@@ -83,7 +83,8 @@ const startSchema = z.object({
 	channel: z.enum(["page", "wap", "qr"]),
 	notifyUrl: z.string().url(),
 	returnUrl: z.string().url(),
-	expiresAt: z.date(),
+	// Alipay refuses a time_expire already past; so does this, before a buyer meets it.
+	expiresAt: z.date().refine((at) => at.getTime() > Date.now(), "expiresAt is past"),
 });
 
 /**
