@@ -11,12 +11,16 @@ import { requireUser } from "~/modules/accounts/guards.server";
 import { confirmBooking, rejectBooking } from "~/modules/booking/answer-booking.server";
 import type { Caller } from "~/modules/booking/booking-record.server";
 import { cancelBooking, quoteCancellation } from "~/modules/booking/cancel-booking.server";
+import { changeAction, changePanelFor } from "~/modules/booking/change-actions.server";
+import { isChangeIntent } from "~/modules/booking/change-intents";
 import { coachActionsFor } from "~/modules/booking/coach-actions";
+import { ChangeCard } from "~/modules/booking/components/change-card";
 import { lessonTime } from "~/modules/booking/components/orders/format";
 import { LiveDot } from "~/modules/booking/components/orders/live-dot";
 import { OrderActions } from "~/modules/booking/components/orders/order-actions";
 import { OrderStatus, useOrderText } from "~/modules/booking/components/orders/order-facts";
 import { OrderTimeline } from "~/modules/booking/components/orders/order-timeline";
+import { ProposeChange } from "~/modules/booking/components/propose-change";
 import { progressLesson } from "~/modules/booking/lesson-progress.server";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema, reasonSchema } from "~/modules/booking/schema";
@@ -44,10 +48,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		? (await quoteCancellation({ caller, bookingId: booking.id })).refundFen
 		: 0;
 	const { t } = i18nFor(localeOfRequest(request));
+	// Another time or place for a booking waiting for the coach; another time for a confirmed lesson.
+	const changePanel = await changePanelFor(booking, "coach", request);
 	return {
 		booking,
 		actions,
 		refundFen,
+		changePanel,
 		title: `${t("booking.orders.detail.title", { player: booking.player.displayName })} · ${t("common.appNameFull")}`,
 	};
 }
@@ -77,6 +84,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	} catch {
 		return data<Outcome>({ errors: { formError: "errors.badRequest" } }, { status: 400 });
 	}
+	const changeIntent = form.get("intent");
+	if (isChangeIntent(changeIntent)) return changeAction(changeIntent, form, caller, booking.id, `/coach/orders/${booking.id}`);
 	const intent = intentSchema.safeParse(form.get("intent"));
 	if (!intent.success) return data<Outcome>({ errors: { formError: "errors.badRequest" } }, { status: 400 });
 	const fail = (fields: Record<string, string>) => data<Outcome>({ intent: intent.data, errors: { fields } }, { status: 400 });
@@ -150,12 +159,28 @@ export default function CoachOrder({ loaderData, actionData }: Route.ComponentPr
 					</p>
 				) : null}
 			</section>
+			{booking.pendingChange ? (
+				<ChangeCard
+					change={booking.pendingChange}
+					viewer="coach"
+					errors={actionData?.intent?.endsWith("-change") ? actionData.errors : undefined}
+				/>
+			) : null}
 			<section aria-labelledby="order-actions" className="space-y-3 rounded-2xl bg-white p-4 shadow-(--shadow-card) sm:p-6">
 				<h2 id="order-actions" className="text-lg font-semibold">
 					{t("booking.orders.detail.actions")}
 				</h2>
 				<OrderActions actions={actions} refundFen={refundFen} money={text.money} outcome={actionData} />
 			</section>
+			{loaderData.changePanel ? (
+				<ProposeChange
+					mode={loaderData.changePanel.mode}
+					viewer="coach"
+					form={loaderData.changePanel.form}
+					selectedDay={loaderData.changePanel.selectedDay}
+					outcome={actionData}
+				/>
+			) : null}
 			<section aria-labelledby="order-timeline" className="space-y-4 rounded-2xl bg-white p-4 shadow-(--shadow-card) sm:p-6">
 				<h2 id="order-timeline" className="text-lg font-semibold">
 					{t("booking.orders.detail.timeline")}
