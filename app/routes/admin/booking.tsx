@@ -8,6 +8,9 @@ import { formatShanghai } from "~/modules/accounts/admin/format";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { cancelBookingAsStaff } from "~/modules/booking/admin/cancel-booking-as-staff.server";
 import { adminCancelSchema } from "~/modules/booking/admin/schema";
+import { type CompletionFormOutcome, resolveDisputeFormAction } from "~/modules/booking/completion/completion-forms.server";
+import { DisputeState } from "~/modules/booking/components/completion/dispute-state";
+import { ResolveDisputeForm } from "~/modules/booking/components/completion/resolve-dispute-form";
 import { lessonTime } from "~/modules/booking/components/orders/format";
 import { OrderStatus, useOrderText } from "~/modules/booking/components/orders/order-facts";
 import { OrderTimeline } from "~/modules/booking/components/orders/order-timeline";
@@ -40,7 +43,10 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 /** The back office cancels for the platform: a reason is required, the refund is in full. */
 export async function action({ request, params }: Route.ActionArgs) {
 	const session = await requirePermission(request, "cancel:booking:any");
-	const parsed = parseForm(await request.formData(), adminCancelSchema);
+	const form = await request.formData();
+	if (form.get("intent") === "resolve-dispute")
+		return resolveDisputeFormAction({ form, caller: staff(session), bookingId: params.bookingId });
+	const parsed = parseForm(form, adminCancelSchema);
 	if (!parsed.ok) return parsed.response;
 	try {
 		await cancelBookingAsStaff({ caller: staff(session), bookingId: params.bookingId, reason: parsed.data.reason });
@@ -56,7 +62,12 @@ export default function AdminBooking({ loaderData, actionData }: Route.Component
 	const { booking } = loaderData;
 	const navigation = useNavigation();
 	const cancellable = nextStatus(booking.status, "cancel") !== null;
-	const errors = actionData?.errors;
+	const resolveOutcome =
+		actionData && "intent" in actionData && actionData.intent === "resolve-dispute"
+			? (actionData as CompletionFormOutcome)
+			: undefined;
+	const errors = resolveOutcome ? undefined : actionData?.errors;
+	const dispute = booking.completion.dispute;
 	const facts: Array<[string, string]> = [
 		[t("booking.admin.detail.time"), lessonTime(booking, i18n.language)],
 		[t("booking.admin.detail.lesson"), text.course(booking)],
@@ -114,6 +125,23 @@ export default function AdminBooking({ loaderData, actionData }: Route.Component
 							</Link>
 						</p>
 					</section>
+					{dispute ? <DisputeState dispute={dispute} /> : null}
+					{dispute && dispute.resolution === null && booking.status === "disputed" ? (
+						<section
+							aria-labelledby="resolve"
+							className="rounded-3xl bg-white p-5 shadow-(--shadow-card) ring-2 ring-wood-500/40 sm:p-6"
+						>
+							<h2 id="resolve" className="text-lg font-semibold">
+								{t("booking.completion.admin.title")}
+							</h2>
+							<ResolveDisputeForm
+								paidFen={booking.paidFen}
+								errors={resolveOutcome?.errors}
+								values={resolveOutcome?.values}
+								busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "resolve-dispute"}
+							/>
+						</section>
+					) : null}
 					<section aria-labelledby="cancel" className="rounded-3xl bg-white p-5 shadow-(--shadow-card) sm:p-6">
 						<h2 id="cancel" className="text-lg font-semibold">
 							{t("booking.admin.cancel.title")}

@@ -49,6 +49,14 @@ export default function AdminBookings({ loaderData }: Route.ComponentProps) {
 			<div>
 				<h1 className="text-2xl font-semibold sm:text-3xl">{t("booking.admin.title")}</h1>
 				<p className="mt-1 text-muted">{t("booking.admin.body")}</p>
+				{/* The cases that wait for a person: one tap from the list. */}
+				<Link
+					to="/admin/bookings?status=disputed"
+					aria-current={values.status === "disputed" ? "page" : undefined}
+					className="mt-3 inline-flex items-center rounded-full bg-red-50 px-3 py-1 text-sm font-medium text-danger ring-1 ring-red-200 hover:bg-red-100 aria-[current=page]:bg-danger aria-[current=page]:text-white"
+				>
+					{t("booking.completion.admin.filter")}
+				</Link>
 			</div>
 			<Form
 				method="get"

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Link } from "react-router";
+import { data, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import { isAppError } from "~/lib/errors";
 import { type FormErrors, formErrorsOf } from "~/lib/form.server";
@@ -14,7 +14,12 @@ import { cancelBooking, quoteCancellation } from "~/modules/booking/cancel-booki
 import { changeAction, changePanelFor } from "~/modules/booking/change-actions.server";
 import { isChangeIntent } from "~/modules/booking/change-intents";
 import { coachActionsFor } from "~/modules/booking/coach-actions";
+import { completionChoices } from "~/modules/booking/completion/completion";
+import { type CompletionFormOutcome, completionFormAction } from "~/modules/booking/completion/completion-forms.server";
 import { ChangeCard } from "~/modules/booking/components/change-card";
+import { AwaitingPlayer } from "~/modules/booking/components/completion/awaiting-player";
+import { DisputeForm } from "~/modules/booking/components/completion/dispute-form";
+import { DisputeState } from "~/modules/booking/components/completion/dispute-state";
 import { lessonTime } from "~/modules/booking/components/orders/format";
 import { LiveDot } from "~/modules/booking/components/orders/live-dot";
 import { OrderActions } from "~/modules/booking/components/orders/order-actions";
@@ -50,11 +55,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { t } = i18nFor(localeOfRequest(request));
 	// Another time or place for a booking waiting for the coach; another time for a confirmed lesson.
 	const changePanel = await changePanelFor(booking, "coach", request);
+	const afterLesson = completionChoices(booking, new Date());
 	return {
 		booking,
 		actions,
 		refundFen,
 		changePanel,
+		// The player confirms; the coach can report a problem too (it opens the form on ?dispute=1).
+		afterLesson: {
+			...afterLesson,
+			wantsDispute: afterLesson.mayDispute && new URL(request.url).searchParams.get("dispute") === "1",
+		},
 		title: `${t("booking.orders.detail.title", { player: booking.player.displayName })} · ${t("common.appNameFull")}`,
 	};
 }
@@ -84,6 +95,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	} catch {
 		return data<Outcome>({ errors: { formError: "errors.badRequest" } }, { status: 400 });
 	}
+	const afterLesson = await completionFormAction({ form, caller, bookingId: booking.id, backTo: `/coach/orders/${booking.id}` });
+	if (afterLesson) return afterLesson;
 	const changeIntent = form.get("intent");
 	if (isChangeIntent(changeIntent)) return changeAction(changeIntent, form, caller, booking.id, `/coach/orders/${booking.id}`);
 	const intent = intentSchema.safeParse(form.get("intent"));
@@ -109,7 +122,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function CoachOrder({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { booking, actions, refundFen } = loaderData;
+	const { booking, actions, refundFen, afterLesson } = loaderData;
+	const navigation = useNavigation();
+	const disputeOutcome =
+		actionData && "values" in actionData && actionData.intent === "dispute" ? (actionData as CompletionFormOutcome) : undefined;
 	const text = useOrderText();
 	const live = useLiveRevalidation("/coach/orders/live", "booking_changes");
 	const facts = [
@@ -170,8 +186,28 @@ export default function CoachOrder({ loaderData, actionData }: Route.ComponentPr
 				<h2 id="order-actions" className="text-lg font-semibold">
 					{t("booking.orders.detail.actions")}
 				</h2>
+				{booking.status === "in_progress" && afterLesson.mayConfirm && booking.completion.autoCompletesAt ? (
+					<AwaitingPlayer
+						finished={booking.completion.finishedAt !== null}
+						autoCompletesAt={booking.completion.autoCompletesAt}
+					/>
+				) : null}
 				<OrderActions actions={actions} refundFen={refundFen} money={text.money} outcome={actionData} />
+				{afterLesson.mayDispute && !afterLesson.wantsDispute && !disputeOutcome ? (
+					<Link to="?dispute=1" preventScrollReset className="inline-block text-sm font-medium text-cloth-700 hover:underline">
+						{t("booking.completion.dispute.coachStart")}
+					</Link>
+				) : null}
 			</section>
+			{afterLesson.mayDispute && (afterLesson.wantsDispute || disputeOutcome) ? (
+				<DisputeForm
+					errors={disputeOutcome?.errors}
+					values={disputeOutcome?.values}
+					busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "dispute"}
+					cancelTo="?"
+				/>
+			) : null}
+			{booking.completion.dispute ? <DisputeState dispute={booking.completion.dispute} /> : null}
 			{loaderData.changePanel ? (
 				<ProposeChange
 					mode={loaderData.changePanel.mode}

@@ -14,6 +14,12 @@ import type { CancellationOutcome } from "~/modules/booking/cancellation";
 import { placeLabel } from "~/modules/booking/components/booking-card";
 import { BookingTimeline } from "~/modules/booking/components/booking-timeline";
 import { CancelPanel } from "~/modules/booking/components/cancel-panel";
+import { ConfirmLessonCard } from "~/modules/booking/components/completion/confirm-lesson-card";
+import { DisputeForm } from "~/modules/booking/components/completion/dispute-form";
+import { DisputeState } from "~/modules/booking/components/completion/dispute-state";
+import { formatDateTime } from "~/modules/booking/components/time-format";
+import { completionChoices } from "~/modules/booking/completion/completion";
+import { type CompletionFormOutcome, completionFormAction } from "~/modules/booking/completion/completion-forms.server";
 import { LessonTime } from "~/modules/booking/components/lesson-time";
 import { PayCountdown } from "~/modules/booking/components/pay-countdown";
 import { StatusChip } from "~/modules/booking/components/status-chip";
@@ -40,10 +46,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const wantsCancel = new URL(request.url).searchParams.get("cancel") === "1";
 	const quote = cancellable && wantsCancel ? await quoteCancellation({ caller, bookingId: booking.id }) : null;
 	const waitingForPayment = booking.status === "pending_payment" && booking.payBy !== null;
+	const afterLesson = completionChoices(booking, new Date());
 	return {
 		booking,
 		cancellable,
 		quote,
+		afterLesson: {
+			...afterLesson,
+			wantsDispute: afterLesson.mayDispute && new URL(request.url).searchParams.get("dispute") === "1",
+		},
 		testPayment: waitingForPayment && testPaymentAvailable(),
 		secondsLeft: booking.payBy ? Math.max(0, Math.floor((Date.parse(booking.payBy) - Date.now()) / 1000)) : 0,
 		title: pageTitle(request, "booking.player.detail.title"),
@@ -54,7 +65,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 
 const cancelFormSchema = cancelSchema.extend({ quotedRefundFen: z.coerce.number().int().min(0) });
 
-type Outcome = { errors: FormErrors; quote?: CancellationOutcome; reason?: string };
+type Outcome = { errors: FormErrors; quote?: CancellationOutcome; reason?: string } | CompletionFormOutcome;
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const session = await requireUser(request);
@@ -69,6 +80,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const here = `/me/bookings/${booking.id}`;
 	try {
 		const intent = form.get("intent");
+		const afterLesson = await completionFormAction({ form, caller, bookingId: booking.id, backTo: here });
+		if (afterLesson) return afterLesson;
 		if (intent === "test-pay") {
 			await payBookingForTesting({ caller, bookingId: booking.id });
 			return redirectWithToast(here, { kind: "success", messageKey: "booking.player.pay.paid" });
@@ -97,7 +110,10 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 	const navigation = useNavigation();
 	const { booking, cancellable, testPayment, secondsLeft } = loaderData;
 	const locale = i18n.language;
-	const quote = actionData?.quote ?? loaderData.quote;
+	const quote = (actionData && "quote" in actionData ? actionData.quote : undefined) ?? loaderData.quote;
+	const { afterLesson } = loaderData;
+	const completionOutcome = actionData && "intent" in actionData ? actionData : undefined;
+	const disputeOutcome = completionOutcome?.intent === "dispute" ? completionOutcome : undefined;
 	const dueFen = booking.depositFen;
 	const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 	const row = (label: string, value: React.ReactNode) => (
@@ -131,7 +147,7 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 				</p>
 			</header>
 
-			{actionData?.errors && !actionData.quote ? (
+			{actionData?.errors && !quote && !disputeOutcome ? (
 				<p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-danger ring-1 ring-red-200">
 					{t(actionData.errors.formError ?? "errors.badRequest", actionData.errors.params ?? {})}
 				</p>
@@ -154,12 +170,38 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 				</section>
 			) : null}
 
+			{afterLesson.mayConfirm ? (
+				<ConfirmLessonCard
+					finished={booking.completion.finishedAt !== null}
+					autoCompletesAt={booking.completion.autoCompletesAt}
+					mayDispute={afterLesson.mayDispute}
+					busy={busy("confirm-completion")}
+				/>
+			) : null}
+			{afterLesson.mayDispute && (afterLesson.wantsDispute || disputeOutcome) ? (
+				<DisputeForm errors={disputeOutcome?.errors} values={disputeOutcome?.values} busy={busy("dispute")} cancelTo="?" />
+			) : null}
+			{booking.completion.dispute ? <DisputeState dispute={booking.completion.dispute} /> : null}
+			{booking.status === "completed" &&
+			afterLesson.mayDispute &&
+			booking.completion.disputeWindowEndsAt &&
+			!afterLesson.wantsDispute ? (
+				<p className="rounded-2xl bg-white px-4 py-3 text-sm text-muted shadow-(--shadow-card)">
+					{t("booking.completion.player.completedNote", {
+						time: formatDateTime(booking.completion.disputeWindowEndsAt, locale),
+					})}{" "}
+					<Link to="?dispute=1" preventScrollReset className="font-medium text-cloth-700 hover:underline">
+						{t("booking.completion.player.problem")}
+					</Link>
+				</p>
+			) : null}
+
 			{quote && cancellable ? (
 				<CancelPanel
 					quote={quote}
 					paidFen={booking.paidFen}
-					errors={actionData?.quote ? actionData.errors : undefined}
-					reason={actionData?.reason}
+					errors={actionData && "quote" in actionData && actionData.quote ? actionData.errors : undefined}
+					reason={actionData && "reason" in actionData ? actionData.reason : undefined}
 					busy={busy("cancel")}
 				/>
 			) : null}

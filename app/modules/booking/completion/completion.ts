@@ -47,3 +47,25 @@ export function mayDispute(booking: CompletionFacts, terms: CompletionTerms, now
 	const until = disputeWindowEndsAt(booking, terms);
 	return until !== null && now.getTime() <= until.getTime();
 }
+
+/**
+ * What a booking's player or coach may do after the lesson, from the booking as the pages get it
+ * (the same rules as above, on the view's ISO times): confirm (the player only) and report a problem.
+ */
+export function completionChoices(
+	booking: {
+		status: BookingStatus;
+		endsAt: string;
+		completion: { finishedAt: string | null; disputeWindowEndsAt: string | null; dispute: unknown };
+	},
+	now: Date,
+): { mayConfirm: boolean; mayDispute: boolean } {
+	const mayConfirm =
+		booking.status === "in_progress" && (booking.completion.finishedAt !== null || now >= new Date(booking.endsAt));
+	const windowOpen =
+		booking.status === "in_progress" ||
+		(booking.status === "completed" &&
+			booking.completion.disputeWindowEndsAt !== null &&
+			now.getTime() <= Date.parse(booking.completion.disputeWindowEndsAt));
+	return { mayConfirm, mayDispute: windowOpen && booking.completion.dispute === null };
+}
