@@ -164,6 +164,7 @@ export async function startFakeAlipayPay(options: { appId?: string; sellerId?: s
 		if (found.paidAt) form.gmt_payment = beijing(found.paidAt);
 		if (found.refundedFen > 0) {
 			form.refund_fee = yuan(found.refundedFen);
+			form.out_biz_no = [...found.refunds.keys()].at(-1) ?? "";
 			form.gmt_refund = `${beijing(now)}.000`;
 		}
 		const sorted = Object.fromEntries(Object.entries(form).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -365,6 +365,13 @@ describe("refunds", () => {
 		});
 		expect(alipay.trades.get(outTradeNo)).toMatchObject({ refundedFen: 1250, status: "TRADE_CLOSED" });
 		expect(await queryAlipayTrade(outTradeNo)).toMatchObject({ status: "TRADE_CLOSED" });
+		// Alipay's notification after the full refund: closed, and says how much went back.
+		expect(readAlipayNotification(alipay.notificationFor(outTradeNo))).toMatchObject({
+			ok: true,
+			status: "TRADE_CLOSED",
+			totalFen: 1250,
+			refundedFen: 1250,
+		});
 	});
 
 	it("is pending when Alipay cannot decide now, and succeeds on the retry", async () => {

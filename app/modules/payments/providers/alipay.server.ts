@@ -145,6 +145,7 @@ const notificationSchema = z.object({
 	total_amount: z.string(),
 	trade_status: z.enum(tradeStatuses),
 	gmt_payment: z.string().optional(),
+	refund_fee: z.string().optional(),
 });
 
 export type AlipayNotification =
@@ -158,6 +159,12 @@ export type AlipayNotification =
 			totalFen: number;
 			status: AlipayTradeStatus;
 			paidAt?: Date;
+			/**
+			 * Present on the notifications Alipay sends after a refund (refund_fee: everything
+			 * refunded so far): TRADE_SUCCESS after a partial refund, TRADE_CLOSED after a full one.
+			 * A TRADE_CLOSED with refundedFen is a refunded payment, not an unpaid trade closed.
+			 */
+			refundedFen?: number;
 			raw: Record<string, string>;
 	  }
 	| { ok: false; reason: string };
@@ -194,6 +201,8 @@ export function readAlipayNotification(form: Record<string, string>): AlipayNoti
 			if (!at) return { ok: false, reason: "malformed: gmt_payment" };
 			paidAt = at;
 		}
+		const refundedFen = fields.refund_fee === undefined ? undefined : yuanToFen(fields.refund_fee);
+		if (refundedFen === null) return { ok: false, reason: "malformed: refund_fee" };
 		return {
 			ok: true,
 			notifyId: fields.notify_id,
@@ -204,6 +213,7 @@ export function readAlipayNotification(form: Record<string, string>): AlipayNoti
 			totalFen,
 			status: fields.trade_status,
 			...(paidAt ? { paidAt } : {}),
+			...(refundedFen !== undefined ? { refundedFen } : {}),
 			raw,
 		};
 	} catch {
