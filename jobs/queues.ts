@@ -62,6 +62,12 @@ export const queues = {
 		options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
 		cron: "*/10 * * * *",
 	},
+	/** Proposed changes whose proposed time came unanswered lapse, and the time they held is freed. */
+	"booking.lapse-changes": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+		cron: "*/5 * * * *",
+	},
 	/** A lesson's reminder, scheduled when it is confirmed; it checks the booking again when it fires. */
 	"booking.remind": {
 		payload: z

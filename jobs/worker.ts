@@ -7,6 +7,7 @@ import { remindOfBooking } from "../app/modules/booking/booking-reminders.server
 import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswered-bookings.server";
 import { autoCompleteLessons } from "../app/modules/booking/completion/auto-complete-lessons.server";
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
+import { lapsePassedProposals } from "../app/modules/booking/lapse-booking-changes.server";
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
@@ -26,6 +27,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"booking.expire-unpaid": () => expireUnpaidBookings(),
 	"booking.cancel-unanswered": () => cancelUnansweredBookings(),
 	"booking.auto-complete": () => autoCompleteLessons(),
+	"booking.lapse-changes": () => lapsePassedProposals(),
 	"booking.remind": (payload) => remindOfBooking(payload),
 	"events.files": ({ eventId }) => deliverEvent("files", eventId),
 	"events.prune": () => pruneDispatchedEvents(),

@@ -17,6 +17,12 @@ const known = new Set([
 	"complete",
 	"resolve_for_coach",
 	"resolve_for_player",
+	"adjusted",
+	"reschedule_requested",
+	"change_accepted",
+	"change_declined",
+	"change_withdrawn",
+	"change_lapsed",
 ]);
 
 /** Every event of a booking, oldest first: who did what and when, in the player's words. */

@@ -66,7 +66,7 @@ export function ProposeChange({
 				<input type="hidden" name="intent" value={mode} />
 				<p className="text-sm text-muted">{intro}</p>
 				<FormAlert messageKey={mine?.errors?.formError} params={mine?.errors?.params} />
-				<fieldset className="space-y-3">
+				<fieldset className="min-w-0 space-y-3">
 					<legend className="font-medium">
 						{t(mode === "adjust" ? "booking.changes.adjust.time" : "booking.changes.reschedule.time")}
 					</legend>
@@ -94,7 +94,7 @@ export function ProposeChange({
 					) : null}
 				</fieldset>
 				{mode === "adjust" ? (
-					<fieldset className="space-y-3">
+					<fieldset className="min-w-0 space-y-3">
 						<legend className="font-medium">{t("booking.changes.adjust.place")}</legend>
 						<div className="grid gap-2 sm:grid-cols-2">
 							<Choice name="place" value="keep" defaultChecked={place === "keep"}>

@@ -6,6 +6,7 @@ import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { bookings } from "../../../../db/schema";
 import { confirmBooking, rejectBooking } from "../answer-booking.server";
 import type { Caller } from "../booking-record.server";
+import { proposeAdjustment } from "../booking-changes.server";
 import { cancelBooking } from "../cancel-booking.server";
 import { createBooking } from "../create-booking.server";
 import { expireUnpaidBookings } from "../expire-unpaid-bookings.server";
@@ -118,6 +119,22 @@ export async function seedDemoBookings(now = new Date()): Promise<number> {
 	const confirmed = await book(now, days(4));
 	if (confirmed) {
 		await confirmBooking({ caller: coachCaller, bookingId: confirmed.id });
+		made++;
+	}
+	// A paid booking the coach answered with another time and place, waiting for the player.
+	const adjusted = await book(now, days(5));
+	if (adjusted) {
+		const { slots } = await listFreeTimes({ coachId: terms.coachId, offeringId: offering.id, from: days(6) });
+		const later = slots.find((slot) => slot.startsAt.getTime() - adjusted.startsAt.getTime() > 3 * 3_600_000);
+		await proposeAdjustment({
+			caller: coachCaller,
+			bookingId: adjusted.id,
+			request: {
+				...(later ? { startsAt: later.startsAt.toISOString() } : {}),
+				location: { kind: "address", address: "徐汇区漕溪北路 88 号 3 楼台球室" },
+				message: "那天上午我有比赛，改到这个时间可以吗？我可以到你那边上课。",
+			},
+		});
 		made++;
 	}
 	return made;
