@@ -15,6 +15,9 @@ import { gatewayParams, requestSignedBy, rsa2Sign, signContent, timestampFresh, 
  *   `alipay.trade.query`, `alipay.trade.close`, `alipay.trade.refund` (idempotent by
  *   out_request_no, never more than paid), `alipay.trade.fastpay.refund.query`,
  *   `alipay.data.dataservice.bill.downloadurl.query`.
+ * - `POST /cashier/pay` (the cashier page's 确认付款 button; `GET /qr/<trade_no>` is the same page
+ *   for a QR code): pays, POSTs the notification to notify_url, and sends the browser back to
+ *   return_url with Alipay's signed return parameters, so a browser test can pay end to end.
  * - `GET /bill/<token>`: the day's bill, a zip of two GBK CSV files (业务明细 and 汇总), as Alipay
  *   serves it.
  * A test pays with `pay(outTradeNo)`, which returns the signed asynchronous notification (built
@@ -62,6 +65,8 @@ export interface FakeAlipayPay {
 	notificationFor(outTradeNo: string, options?: { signingKey?: KeyObject }): Record<string, string>;
 	/** Signs a form as Alipay signs notifications (e.g. after a test changed a field on purpose). */
 	signNotification(form: Record<string, string>, signingKey?: KeyObject): Record<string, string>;
+	/** Notifications sent by the cashier page's 确认付款, with what the app answered. */
+	deliveries: Array<{ outTradeNo: string; status: number; body: string }>;
 	/** POSTs a notification to `notifyUrl`, or to its trade's notify_url; answers what the app replied. */
 	deliver(form: Record<string, string>, notifyUrl?: string): Promise<{ status: number; body: string }>;
 	/** The next call of `method` is refused with this code (e.g. ACQ.SYSTEM_ERROR). */
@@ -196,6 +201,7 @@ export async function startFakeAlipayPay(options: { appId?: string; sellerId?: s
 		},
 		notificationFor,
 		signNotification,
+		deliveries: [],
 		async deliver(form, notifyUrl) {
 			const target = notifyUrl ?? trades.get(form.out_trade_no ?? "")?.notifyUrl;
 			if (!target) throw new Error("fake Alipay: the trade has no notify_url");
@@ -322,7 +328,56 @@ export async function startFakeAlipayPay(options: { appId?: string; sellerId?: s
 			fake.rejected.push(opened.sub_code);
 			return page(400, `${opened.sub_code}: ${opened.sub_msg}`);
 		}
-		page(200, `订单 ${opened.outTradeNo}：${opened.subject}，¥${opened.totalAmount}`);
+		page(200, cashierBody(opened));
+	}
+
+	const escapeHtml = (text: string) =>
+		text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+
+	/** What the buyer sees, with the button a browser test presses to pay. */
+	function cashierBody(found: FakeAlipayTrade): string {
+		return `订单 ${escapeHtml(found.outTradeNo)}：${escapeHtml(found.subject)}，¥${found.totalAmount}</p>
+<form method="post" action="/cashier/pay"><input type="hidden" name="out_trade_no" value="${escapeHtml(found.outTradeNo)}">
+<button type="submit">确认付款</button></form><p>`;
+	}
+
+	/**
+	 * The buyer pressed 确认付款: the trade is paid, the notification goes to notify_url (awaited,
+	 * its answer kept in `deliveries`), and the browser returns to return_url with the signed
+	 * synchronous return parameters, as Alipay sends them.
+	 */
+	async function cashierPay(request: IncomingMessage, response: ServerResponse) {
+		const params = await gatewayParams(request, new URL("http://fake/"));
+		const found = trade(params.get("out_trade_no") ?? "");
+		if (found?.status !== "WAIT_BUYER_PAY") {
+			response.writeHead(400, { "content-type": "text/html; charset=utf-8" });
+			return response.end("<!doctype html><p>交易不存在或已关闭</p>");
+		}
+		const form = fake.pay(found.outTradeNo);
+		if (found.notifyUrl) {
+			const delivery = await fake.deliver(form).catch(() => ({ status: 0, body: "" }));
+			fake.deliveries.push({ outTradeNo: found.outTradeNo, ...delivery });
+		}
+		if (!found.returnUrl) {
+			response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+			return response.end("<!doctype html><p>支付成功</p>");
+		}
+		const back = new URL(found.returnUrl);
+		const returned = signNotification({
+			app_id: appId,
+			auth_app_id: appId,
+			charset: "utf-8",
+			method: `${found.method}.return`,
+			out_trade_no: found.outTradeNo,
+			seller_id: sellerId,
+			timestamp: beijing(new Date()),
+			total_amount: found.totalAmount,
+			trade_no: found.tradeNo,
+			version: "1.0",
+		});
+		for (const [name, value] of Object.entries(returned)) back.searchParams.set(name, value);
+		response.writeHead(302, { location: back.toString() });
+		response.end();
 	}
 
 	function refundAnswer(found: FakeAlipayTrade, fundChange: "Y" | "N") {
@@ -563,6 +618,14 @@ export async function startFakeAlipayPay(options: { appId?: string; sellerId?: s
 		const url = new URL(request.url ?? "/", "http://fake");
 		if (url.pathname === "/gateway.do" && request.method === "POST") return gateway(request, response, url);
 		if (url.pathname === "/gateway.do" && request.method === "GET") return cashierPage(response, url);
+		if (url.pathname === "/cashier/pay" && request.method === "POST") return cashierPay(request, response);
+		const qr = /^\/qr\/(\d+)$/.exec(url.pathname);
+		const scanned = qr ? [...trades.values()].find((found) => found.tradeNo === qr[1]) : undefined;
+		if (scanned && request.method === "GET") {
+			// The QR code's text is this URL: "scanning" it opens the same cashier.
+			response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+			return response.end(`<!doctype html><title>支付宝收银台（测试）</title><p>${cashierBody(scanned)}</p>`);
+		}
 		const bill = /^\/bill\/([0-9a-f]+)$/.exec(url.pathname);
 		if (bill && request.method === "GET") return billDownload(response, bill[1] ?? "");
 		response.writeHead(404, { "content-type": "text/plain" });

@@ -172,6 +172,72 @@ describe("starting a payment", () => {
 	});
 });
 
+describe("the buyer in the cashier", () => {
+	it("pays on the cashier page: the notification reaches notify_url and the browser returns to return_url", async () => {
+		const notified: Array<ReturnType<typeof readAlipayNotification>> = [];
+		const receiver = createServer((request, response) => {
+			let body = "";
+			request.on("data", (chunk) => {
+				body += chunk;
+			});
+			request.on("end", () => {
+				const notification = readAlipayNotification(Object.fromEntries(new URLSearchParams(body)));
+				notified.push(notification);
+				response.end(notification.ok ? "success" : "fail");
+			});
+		});
+		await new Promise<void>((ready) => receiver.listen(0, "127.0.0.1", ready));
+		try {
+			const notifyUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/notify`;
+			const outTradeNo = nextTradeNo();
+			const { payUrl } = await startAlipayPayment({
+				outTradeNo,
+				amountFen: 6_600,
+				subject: "球伴课程",
+				channel: "page",
+				notifyUrl,
+				returnUrl: "http://127.0.0.1:9/pay/result?booking=b1",
+				expiresAt: inMinutes(15),
+			});
+			const cashier = await (await fetch(payUrl ?? "")).text();
+			expect(cashier).toContain("¥66.00");
+			expect(cashier).toContain('action="/cashier/pay"');
+			const paid = await fetch(`${alipay.url}/cashier/pay`, {
+				method: "POST",
+				headers: { "content-type": "application/x-www-form-urlencoded" },
+				body: new URLSearchParams({ out_trade_no: outTradeNo }),
+				redirect: "manual",
+			});
+			expect(paid.status).toBe(302);
+			const back = new URL(paid.headers.get("location") ?? "");
+			expect(back.origin + back.pathname).toBe("http://127.0.0.1:9/pay/result");
+			expect(back.searchParams.get("booking")).toBe("b1");
+			expect(back.searchParams.get("out_trade_no")).toBe(outTradeNo);
+			expect(back.searchParams.get("method")).toBe("alipay.trade.page.pay.return");
+			expect(back.searchParams.get("sign")).toBeTruthy();
+			expect(alipay.deliveries).toContainEqual({ outTradeNo, status: 200, body: "success" });
+			expect(notified).toEqual([expect.objectContaining({ ok: true, outTradeNo, totalFen: 6_600, status: "TRADE_SUCCESS" })]);
+		} finally {
+			await new Promise((done) => receiver.close(done));
+		}
+	});
+
+	it("scanning the QR code opens the same cashier", async () => {
+		const outTradeNo = nextTradeNo();
+		const { qrCode } = await startAlipayPayment({
+			outTradeNo,
+			amountFen: 2_000,
+			subject: "打赏",
+			channel: "qr",
+			...links,
+			expiresAt: inMinutes(15),
+		});
+		const page = await fetch(qrCode ?? "");
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain(outTradeNo);
+	});
+});
+
 describe("amounts cross exactly", () => {
 	it("sends and reads back every amount without a float's rounding", async () => {
 		// 0.29 and 1.15 are where yuan × 100 in floating point lands a fen off.
