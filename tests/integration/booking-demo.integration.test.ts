@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { listNotifications } from "~/modules/accounts/notifications.server";
 import { findUserByPhone } from "~/modules/accounts/users.server";
+import { listAllBookings } from "~/modules/booking/admin/list-all-bookings.server";
+import { adminBookingFilterSchema } from "~/modules/booking/admin/schema";
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoData } from "~/server/demo-data";
 import { bookings } from "../../db/schema";
@@ -30,8 +32,19 @@ describe("demo bookings", () => {
 				"rejected",
 				"cancelled",
 				"no_show",
+				"disputed",
 			]),
 		);
+		// One lesson the coach finished waits for the player's confirmation; one disputed waits for the back office.
+		expect(
+			rows.some(
+				(row) =>
+					row.status === "in_progress" && row.finishedAt !== null && row.finishedAt > new Date(Date.now() - 24 * 3_600_000),
+			),
+		).toBe(true);
+		const disputed = await listAllBookings(adminBookingFilterSchema.parse({ status: "disputed" }));
+		expect(disputed.bookings.map((booking) => booking.player.id)).toContain(player?.id);
+		expect(disputed.bookings[0]?.completion.dispute).toMatchObject({ openedBy: "player", resolution: null });
 		expect((await listNotifications(player?.id as string)).length).toBeGreaterThan(5);
 		// A second start adds nothing.
 		expect(await seedDemoBookings()).toBe(0);

@@ -5,9 +5,11 @@ import { findCoachOfUser } from "~/modules/coaches/application/coach-record.serv
 import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { bookings } from "../../../../db/schema";
 import { confirmBooking, rejectBooking } from "../answer-booking.server";
-import type { Caller } from "../booking-record.server";
 import { proposeAdjustment } from "../booking-changes.server";
+import type { Caller } from "../booking-record.server";
 import { cancelBooking } from "../cancel-booking.server";
+import { confirmCompletion } from "../completion/confirm-completion.server";
+import { openDispute } from "../completion/open-dispute.server";
 import { createBooking } from "../create-booking.server";
 import { expireUnpaidBookings } from "../expire-unpaid-bookings.server";
 import { progressLesson } from "../lesson-progress.server";
@@ -78,6 +80,22 @@ export async function seedDemoBookings(now = new Date()): Promise<number> {
 		await progressLesson({ caller: coachCaller, bookingId: completed.id, step: "start", now: completed.startsAt });
 		const end = new Date(completed.startsAt.getTime() + lessonMs);
 		await progressLesson({ caller: coachCaller, bookingId: completed.id, step: "finish", now: end });
+		await confirmCompletion({ caller: player, bookingId: completed.id, now: new Date(end.getTime() + 60 * minuteMs) });
+		made++;
+	}
+	// A lesson the player says was cut short: disputed instead of confirmed, waiting in the back office.
+	const disputed = await book(days(-9), days(-7));
+	if (disputed) {
+		await confirmBooking({ caller: coachCaller, bookingId: disputed.id });
+		await progressLesson({ caller: coachCaller, bookingId: disputed.id, step: "start", now: disputed.startsAt });
+		const end = new Date(disputed.startsAt.getTime() + lessonMs);
+		await progressLesson({ caller: coachCaller, bookingId: disputed.id, step: "finish", now: end });
+		await openDispute({
+			caller: player,
+			bookingId: disputed.id,
+			dispute: { category: "late_or_short", text: "教练晚到了半小时，结束时间没有顺延，实际只上了半小时。" },
+			now: new Date(end.getTime() + 30 * minuteMs),
+		});
 		made++;
 	}
 	const noShow = await book(days(-10), days(-6));
@@ -105,6 +123,19 @@ export async function seedDemoBookings(now = new Date()): Promise<number> {
 		made++;
 	} else if (inProgress) {
 		await cancelBooking({ caller: player, bookingId: inProgress.id, reason: "临时有事", now: days(-2) });
+		made++;
+	}
+
+	// A lesson the coach finished: it waits for the player to confirm (or completes by itself a day
+	// after the finish). The coach's hours may leave the last day empty, so the lesson may be older;
+	// the finish is then recorded late, two hours ago, so the wait is still running on every start.
+	const finished = await book(days(-8), days(-7), { before: new Date(now.getTime() - 2 * 3_600_000) });
+	if (finished) {
+		await confirmBooking({ caller: coachCaller, bookingId: finished.id });
+		await progressLesson({ caller: coachCaller, bookingId: finished.id, step: "start", now: finished.startsAt });
+		const end = new Date(finished.startsAt.getTime() + lessonMs);
+		const finishedAt = new Date(Math.max(end.getTime(), now.getTime() - 2 * 3_600_000));
+		await progressLesson({ caller: coachCaller, bookingId: finished.id, step: "finish", now: finishedAt });
 		made++;
 	}
 
