@@ -237,9 +237,13 @@ export const coachFreeDays = pgTable(
 		eveningFree: boolean("evening_free").notNull(),
 		firstFreeAt: timestamp("first_free_at", { withTimezone: true }).notNull(),
 	},
-	// Search walks coaches (nearest first, by price…) and probes each one's days through the key;
-	// no second index, so the 30 rows a booking rewrites stay cheap to write.
-	(table) => [primaryKey({ columns: [table.coachId, table.date] })],
+	// Search walks coaches (nearest first, by price…) and probes each one's days through the key.
+	// When few coaches are free on the dates asked, it starts from their rows instead, by date: a
+	// second index, affordable since a booking rewrites only the one or two rows that changed.
+	(table) => [
+		primaryKey({ columns: [table.coachId, table.date] }),
+		index("coach_free_days_by_date_idx").on(table.date, table.firstFreeAt, table.eveningFree, table.coachId),
+	],
 );
 
 /**

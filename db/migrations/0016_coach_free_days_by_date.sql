@@ -1,0 +1,1 @@
+CREATE INDEX "coach_free_days_by_date_idx" ON "coach_free_days" USING btree ("date","first_free_at","evening_free","coach_id");
