@@ -57,6 +57,16 @@ export function runningPostmaster(dataDir: string): number | undefined {
 	}
 }
 
+/**
+ * The URL of the embedded PostgreSQL that `npm start` is running on `root`, for tools that run
+ * beside the app (`npm run ledger:verify`); undefined when none is running.
+ */
+export function runningEmbeddedUrl(root: string, database = "cuepal"): string | undefined {
+	if (!runningPostmaster(join(resolve(root), "pg"))) return undefined;
+	const info = JSON.parse(readFileSync(infoFile(resolve(root)), "utf8")) as ClusterInfo;
+	return `postgres://${info.user}:${info.password}@127.0.0.1:${info.port}/${database}`;
+}
+
 async function freePort(preferred: number): Promise<number> {
 	const tryPort = (port: number) =>
 		new Promise<number>((done, fail) => {

@@ -45,6 +45,7 @@ export const queues = {
 	"events.booking": eventDelivery,
 	"events.coaches": eventDelivery,
 	"events.files": eventDelivery,
+	"events.payments": eventDelivery,
 	"booking.expire-unpaid": {
 		payload: z.object({}).strict(),
 		options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
@@ -75,6 +76,18 @@ export const queues = {
 			.strict(),
 		options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
 		cron: undefined,
+	},
+	/** A refund is asked of its provider until the provider confirms or definitely refuses (about a day). */
+	"payments.refund": {
+		payload: z.object({ refundId: z.string().uuid() }).strict(),
+		options: { retryLimit: 20, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
+		cron: undefined,
+	},
+	/** Every minute: payments still pending are asked about (a notification may be lost), expired ones closed. */
+	"payments.poll-pending": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 1, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+		cron: "* * * * *",
 	},
 	"coaches.refresh-free-days": {
 		payload: z.object({}).strict(),

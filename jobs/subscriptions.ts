@@ -2,6 +2,7 @@ import type { EventReaction } from "../app/lib/events.server";
 import { cancelBookingsOfClosedAccount } from "../app/modules/booking/account-events.server";
 import { eraseCoachOfDeletedUser } from "../app/modules/coaches/account-events/erase-coach-of-deleted-user.server";
 import { followAccountStatus } from "../app/modules/coaches/account-events/follow-account-status.server";
+import { settleEndedBooking } from "../app/modules/payments/refunds/settle-ended-booking.server";
 import { deleteFilesOfOwner } from "../app/modules/files/delete-files-of-owner.server";
 import type { DomainEventName } from "./events";
 
@@ -21,6 +22,9 @@ export const subscriptions = {
 		"user.suspended": ({ userId }, { tx }) => followAccountStatus(userId, tx),
 		"user.reinstated": ({ userId }, { tx }) => followAccountStatus(userId, tx),
 		"user.deleted": ({ userId }, { tx }) => eraseCoachOfDeletedUser(userId, tx),
+	},
+	payments: {
+		"booking.cancelled": ({ bookingId }, { tx }) => settleEndedBooking(bookingId, tx),
 	},
 	files: {
 		"user.deleted": ({ userId }, { tx }) => deleteFilesOfOwner(userId, tx),

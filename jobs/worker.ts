@@ -8,6 +8,8 @@ import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswer
 import { autoCompleteLessons } from "../app/modules/booking/completion/auto-complete-lessons.server";
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
 import { lapsePassedProposals } from "../app/modules/booking/lapse-booking-changes.server";
+import { pollPendingPayments } from "../app/modules/payments/poll-pending-payments.server";
+import { executeRefund } from "../app/modules/payments/refunds/execute-refund.server";
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
@@ -30,6 +32,9 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"booking.lapse-changes": () => lapsePassedProposals(),
 	"booking.remind": (payload) => remindOfBooking(payload),
 	"events.files": ({ eventId }) => deliverEvent("files", eventId),
+	"events.payments": ({ eventId }) => deliverEvent("payments", eventId),
+	"payments.refund": ({ refundId }) => executeRefund(refundId),
+	"payments.poll-pending": () => pollPendingPayments(),
 	"events.prune": () => pruneDispatchedEvents(),
 	"coaches.refresh-free-days": () => refreshAllFreeDays(),
 };

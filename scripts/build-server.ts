@@ -25,7 +25,11 @@ await build({
 		minify: false,
 		sourcemap: true,
 		rollupOptions: {
-			input: { start: resolve("app/server/start.ts"), "migrate-cli": resolve("db/migrate-cli.ts") },
+			input: {
+				start: resolve("app/server/start.ts"),
+				"migrate-cli": resolve("db/migrate-cli.ts"),
+				"ledger-verify-cli": resolve("db/ledger-verify-cli.ts"),
+			},
 			output: { format: "esm", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js" },
 		},
 	},

@@ -8,6 +8,7 @@ import enErrors from "./en/errors";
 import enFiles from "./en/files";
 import enHome from "./en/home";
 import enMessages from "./en/messages";
+import enPayments from "./en/payments";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
 import zhBooking from "./zh-CN/booking";
@@ -18,6 +19,7 @@ import zhErrors from "./zh-CN/errors";
 import zhFiles from "./zh-CN/files";
 import zhHome from "./zh-CN/home";
 import zhMessages from "./zh-CN/messages";
+import zhPayments from "./zh-CN/payments";
 
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */
 export const resources = {
@@ -33,6 +35,7 @@ export const resources = {
 			files: zhFiles,
 			home: zhHome,
 			messages: zhMessages,
+			payments: zhPayments,
 		},
 	},
 	en: {
@@ -47,6 +50,7 @@ export const resources = {
 			files: enFiles,
 			home: enHome,
 			messages: enMessages,
+			payments: enPayments,
 		},
 	},
 };

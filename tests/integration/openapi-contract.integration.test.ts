@@ -6,6 +6,7 @@ import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "~/api/v1";
@@ -15,6 +16,7 @@ import { createBooking } from "~/modules/booking/create-booking.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { seedDemoData } from "~/server/demo-data";
+import { bookings } from "../../db/schema";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
 import { latestCode, signInBySms } from "../support/accounts";
@@ -78,6 +80,8 @@ beforeAll(async () => {
 		ALIPAY_PUBLIC_KEY: alipayKeys.publicKey.export({ type: "spki", format: "der" }).toString("base64"),
 		ALIPAY_GATEWAY: alipay.gateway,
 		ALIPAY_OAUTH_BASE: alipay.url,
+		// Alipay is configured (for sign-in), so the sandbox cashier must be asked for.
+		PAYMENTS_SANDBOX: "1",
 	});
 	await seedDemoData();
 	app = await startTestApp();
@@ -724,6 +728,66 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await calendar()).status).toBe(401);
 		const missed = await lesson(new Date(Math.floor(Date.now() / halfHour) * halfHour - halfHour), "contract-4");
 		expect((await call("post", "/bookings/:bookingId/no-show", { token: missed.token, params: missed.params })).status).toBe(200);
+	});
+
+	it("payments: a sandbox deposit, the balance, a tip, the payer's view, and Alipay's notification", async () => {
+		const payer = await signedInUser("契约付款学员");
+		const stranger = (await signedInUser("契约付款路人")).token;
+		const coach = await bookableCoach("契约收款教练", undefined, { allDay: true });
+		// A lesson starting now, booked as if chosen three hours ago, so it can be held and tipped at once.
+		const halfHour = 30 * 60_000;
+		const made = await createBooking({
+			caller: { userId: payer.userId, roles: ["player"] },
+			now: new Date(Date.now() - 3 * 3_600_000),
+			request: {
+				coachId: coach.coachId,
+				offeringId: coach.offeringId,
+				startsAt: new Date(Math.ceil(Date.now() / halfHour) * halfHour).toISOString(),
+				location: { kind: "venue", placeId: coach.placeId },
+				paymentPlan: "deposit",
+			} as never,
+		});
+		// Its payment deadline as if it had been booked just now, so it can still be paid.
+		await db()
+			.update(bookings)
+			.set({ payBy: new Date(Date.now() + 15 * 60_000) })
+			.where(eq(bookings.id, made.booking.id));
+		const params = { bookingId: made.booking.id };
+		const pay = (token: string | undefined, body: unknown) =>
+			call("post", "/bookings/:bookingId/payments", { token, params, body });
+		expect((await pay(payer.token, { kind: "deposit", method: "paypal" })).status).toBe(400);
+		expect((await pay(stranger, { kind: "deposit", method: "sandbox" })).status).toBe(404);
+		expect((await pay(undefined, { kind: "deposit", method: "sandbox" })).status).toBe(401);
+		const deposit = await pay(payer.token, { kind: "deposit", method: "sandbox" });
+		expect(deposit.status).toBe(201);
+		const payment = { paymentId: deposit.body.paymentId as string };
+		expect((await call("get", "/payments/:paymentId", { token: payer.token, params: payment })).status).toBe(200);
+		expect((await call("get", "/payments/:paymentId", { token: stranger, params: payment })).status).toBe(404);
+		const sandbox = (token: string, body: unknown, ids = payment) =>
+			call("post", "/payments/:paymentId/sandbox", { token, params: ids, body });
+		expect((await sandbox(payer.token, { outcome: "maybe" })).status).toBe(400);
+		expect((await sandbox(stranger, { outcome: "success" })).status).toBe(404);
+		expect((await sandbox(payer.token, { outcome: "success" })).status).toBe(200);
+		expect((await pay(payer.token, { kind: "deposit", method: "sandbox" })).status).toBe(409);
+
+		expect((await call("post", "/bookings/:bookingId/confirm", { token: coach.token, params })).status).toBe(200);
+		const balance = await pay(payer.token, { kind: "balance", method: "sandbox" });
+		expect(balance.status).toBe(201);
+		expect((await sandbox(payer.token, { outcome: "success" }, { paymentId: balance.body.paymentId })).status).toBe(200);
+		const tip = (body: unknown) => call("post", "/bookings/:bookingId/tips", { token: payer.token, params, body });
+		expect((await tip({ amountFen: 1_000, method: "sandbox" })).status).toBe(409);
+		expect((await call("post", "/bookings/:bookingId/start", { token: coach.token, params })).status).toBe(200);
+		expect((await call("post", "/bookings/:bookingId/complete", { token: coach.token, params })).status).toBe(200);
+		expect((await call("post", "/bookings/:bookingId/confirm-completion", { token: payer.token, params })).status).toBe(200);
+		expect((await tip({ amountFen: 0, method: "sandbox" })).status).toBe(400);
+		expect((await tip({ amountFen: 1_000, method: "sandbox" })).status).toBe(201);
+
+		// A notification that is not signed by Alipay is answered "fail", so Alipay would send it again.
+		const forged = new URLSearchParams({ notify_id: "n1", out_trade_no: deposit.body.outTradeNo, total_amount: "1.00" });
+		const notified = await call("post", "/payments/notify/alipay", {
+			raw: { contentType: "application/x-www-form-urlencoded", bytes: Buffer.from(forged.toString()) },
+		});
+		expect(notified.status).toBe(200);
 	});
 
 	it("calls every operation of the registry, each with at least one success", () => {

@@ -26,6 +26,7 @@ import {
 } from "./admin";
 import { cancelAdminBooking, getAdminBooking, listAdminBookings } from "./admin-bookings";
 import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
+import { getBookingCalendar } from "./booking-calendar";
 import {
 	acceptChangeEndpoint,
 	declineChangeEndpoint,
@@ -33,7 +34,6 @@ import {
 	requestRescheduleEndpoint,
 	withdrawChangeEndpoint,
 } from "./booking-changes";
-import { getBookingCalendar } from "./booking-calendar";
 import {
 	cancelBookingEndpoint,
 	confirmBookingEndpoint,
@@ -74,9 +74,10 @@ import {
 } from "./coach-reviews";
 import { getCoach, listCoaches } from "./coaches";
 import { getFileSignedUrl, uploadFile } from "./files";
-import { getMe } from "./me";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
+import { getMe } from "./me";
 import { getMeta } from "./meta";
+import { alipayNotify, getPaymentEndpoint, sandboxPaymentEndpoint, startBookingPayment, startTip } from "./payments";
 import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
 
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
@@ -135,6 +136,11 @@ export const endpoints = [
 	listAdminBookings,
 	getAdminBooking,
 	cancelAdminBooking,
+	startBookingPayment,
+	startTip,
+	getPaymentEndpoint,
+	sandboxPaymentEndpoint,
+	alipayNotify,
 	listCoachReviews,
 	getCoachReview,
 	decideCoachApplication,

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx, Transaction } from "~/lib/db.server";
+import { recordEvent } from "~/lib/events.server";
 import { AppError, notFound } from "~/lib/errors";
 import { can, type Role } from "~/modules/accounts/permissions";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
@@ -82,6 +83,10 @@ export async function transition(
 		.returning();
 	if (!updated) throw notNow(booking.status);
 	await recordBookingEvent(tx, { bookingId: booking.id, kind: action, ...by, fromStatus: booking.status, toStatus: to, detail });
+	// Money follows the booking: payments refunds or splits what was paid for a lesson that will not happen.
+	if ((to === "cancelled" || to === "rejected") && updated.paidFen > 0) {
+		await recordEvent(tx, "booking.cancelled", { bookingId: booking.id });
+	}
 	// A proposal is answered in the state it was made in: leaving that state lapses it and frees its time.
 	const proposalFreed = to !== booking.status && (await lapseOpenProposal(tx, updated));
 	// Search's free days change when time is freed or taken (a cancellation, an expiry, a move).
