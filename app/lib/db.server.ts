@@ -13,7 +13,7 @@ export type DbOrTx = Database | Transaction;
 // Return int8 and numeric columns as JS numbers: money is fen in int8 and fits easily.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-function createPool(): pg.Pool {
+function createPool(session: Pick<pg.PoolConfig, "options"> = {}): pg.Pool {
 	const { DATABASE_URL: connectionString, DB_POOL_MAX, DB_POOL_WAIT_MS, DB_STATEMENT_TIMEOUT_MS, ROLE } = settings();
 	if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`");
 	const pool = new pg.Pool({
@@ -27,13 +27,21 @@ function createPool(): pg.Pool {
 		statement_timeout: DB_STATEMENT_TIMEOUT_MS,
 		query_timeout: DB_STATEMENT_TIMEOUT_MS + 1_000,
 		application_name: `cuepal-${ROLE}`,
+		...session,
 	});
 	// An idle client losing its connection (database restart) must not crash the process.
 	pool.on("error", (error) => logger.warn({ err: error.message }, "database connection lost"));
 	return pool;
 }
 
-export const pool = (): pg.Pool => singleton("pool", createPool);
+export const pool = (): pg.Pool => singleton("pool", () => createPool());
+/**
+ * Connections whose sessions never plan bitmap scans, for the nearby search: its one good plan
+ * walks the geo index nearest first (see search-coaches.server.ts), and a pool of its own gives
+ * that without a transaction and a SET around every search.
+ */
+export const nearestFirstPool = (): pg.Pool =>
+	singleton("pool:nearest-first", () => createPool({ options: "-c enable_bitmapscan=off" }));
 export const db = (): Database => singleton("db", () => drizzle(pool(), { schema }));
 
 export async function closeDatabase(): Promise<void> {
@@ -43,5 +51,10 @@ export async function closeDatabase(): Promise<void> {
 		store.__cuepal?.delete("pool");
 		store.__cuepal?.delete("db");
 		await existing.end();
+	}
+	const nearestFirst = store.__cuepal?.get("pool:nearest-first") as pg.Pool | undefined;
+	if (nearestFirst) {
+		store.__cuepal?.delete("pool:nearest-first");
+		await nearestFirst.end();
 	}
 }

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { settings } from "~/lib/config.server";
-import { type DbOrTx, db } from "~/lib/db.server";
+import { type DbOrTx, db, nearestFirstPool, pool } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { addDays, todayInShanghai } from "../availability/time";
 import type { CourseType, Discipline } from "../catalog";
@@ -84,8 +86,9 @@ export function searchCoaches(search: CoachSearch): Promise<SearchResult> {
 const recentResults = resultCache<SearchResult>({ maxEntries: 1_000 });
 
 async function runSearch(search: CoachSearch): Promise<SearchResult> {
-	const { query, sort, origin } = buildSearchQuery(search);
-	const result = await inSearchPlan(sort, (tx) => tx.execute<Row>(query));
+	const now = new Date();
+	const { query, sort, origin } = buildSearchQuery(search, now, { freeDaysFirst: await fewCoachesFree(search, now) });
+	const result = await executeSearch(sort, query);
 	const rows = result.rows.slice(0, search.limit);
 	const last = rows.at(-1);
 	return {
@@ -111,10 +114,26 @@ export function inSearchPlan<T>(sort: SearchSort, run: (tx: DbOrTx) => Promise<T
 	});
 }
 
+const dialect = new PgDialect();
+
+/**
+ * Runs the search as one round trip, as a named prepared statement (one per shape of the query,
+ * that is per set of filters): PostgreSQL plans each shape once per connection instead of on every
+ * search, where planning cost as much as running it. Sorted by distance, on the connections that
+ * never plan bitmap scans (the plan inSearchPlan explains), so no transaction and SET around it.
+ */
+async function executeSearch(sort: SearchSort, query: SQL): Promise<{ rows: Row[] }> {
+	const { sql: text, params } = dialect.sqlToQuery(query);
+	const name = `coach_search_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+	const source = sort === "distance" ? nearestFirstPool() : pool();
+	return source.query<Row>({ name, text, values: params as unknown[] });
+}
+
 /** The search as one SQL statement (kept apart so tests can EXPLAIN exactly what runs). */
 export function buildSearchQuery(
 	search: CoachSearch,
 	now = new Date(),
+	options: { freeDaysFirst?: boolean } = {},
 ): { query: SQL; sort: SearchSort; origin: SearchResult["origin"] } {
 	const city = search.city ? findCity(search.city) : undefined;
 	if (search.city && !city) {
@@ -158,7 +177,10 @@ export function buildSearchQuery(
 	if (search.gender) coachFilters.push(sql`c.gender = ${search.gender}`);
 	if (search.accepting !== undefined) coachFilters.push(sql`c.accepting_bookings = ${search.accepting}`);
 	const today = todayInShanghai(now);
-	const freeFilter = freeTimeFilter(search, today, now);
+	// Few coaches free then: the query starts from their summary rows (a materialised list, so the
+	// planner cannot turn it back into a walk over every coach in the radius).
+	const freeFirst = options.freeDaysFirst ? freeDayConditions(search, today, now) : null;
+	const freeFilter = freeFirst ? null : freeTimeFilter(search, today, now);
 	if (freeFilter) coachFilters.push(freeFilter);
 	if (search.q) {
 		// A substring match works for partial Chinese input ("王教" finds 王教练), which word
@@ -170,7 +192,10 @@ export function buildSearchQuery(
 	const order = orderFor(sort, chord);
 	if (cursor) coachFilters.push(afterCursor(sort, cursor, chord));
 
-	const query = sql`
+	const freeCoaches = freeFirst
+		? sql`with free as materialized (select distinct f.coach_id from coach_free_days f where ${freeFirst})`
+		: sql``;
+	const query = sql`${freeCoaches}
 		select c.id, c.display_name, c.level, c.disciplines::text as disciplines, c.gender, c.years_experience,
 			c.rating_average, c.rating_count, c.accepting_bookings, c.offers_online,
 			c.real_name_verified_at, c.certificate_verified_at, c.approved_at,
@@ -180,7 +205,7 @@ export function buildSearchQuery(
 				order by p.position, p.created_at limit 1) as photo_file_id,
 			(select f.first_free_at from coach_free_days f where f.coach_id = c.id and f.date >= ${today}::date
 				and f.first_free_at > ${now.toISOString()}::timestamptz order by f.date limit 1) as next_free_at
-		from coaches c
+		from ${freeFirst ? sql`free join coaches c on c.id = free.coach_id` : sql`coaches c`}
 		cross join lateral (
 			select o.price_fen, o.course_type, o.duration_minutes, o.online from coach_offerings o
 			where o.coach_id = c.id and ${sql.join(offeringFilters, sql` and `)}
@@ -198,8 +223,14 @@ export function buildSearchQuery(
  * computation at query time.
  */
 function freeTimeFilter(search: CoachSearch, today: string, now: Date): SQL | null {
+	const conditions = freeDayConditions(search, today, now);
+	return conditions && sql`exists (select 1 from coach_free_days f where f.coach_id = c.id and ${conditions})`;
+}
+
+/** Which summary rows (alias f) make a coach match the free-time filters; null without them. */
+function freeDayConditions(search: CoachSearch, today: string, now: Date): SQL | null {
 	if (!search.freeOn && !search.evening) return null;
-	const conditions: SQL[] = [sql`f.coach_id = c.id`, sql`f.first_free_at > ${now.toISOString()}::timestamptz`];
+	const conditions: SQL[] = [sql`f.first_free_at > ${now.toISOString()}::timestamptz`];
 	if (search.freeOn) {
 		const dates = datesOfWhen(search.freeOn, today);
 		const lastDate = addDays(today, freeDaysWindow - 1);
@@ -216,7 +247,28 @@ function freeTimeFilter(search: CoachSearch, today: string, now: Date): SQL | nu
 		);
 	} else conditions.push(sql`f.date >= ${today}::date`);
 	if (search.evening) conditions.push(sql`f.evening_free`);
-	return sql`exists (select 1 from coach_free_days f where ${sql.join(conditions, sql` and `)})`;
+	return sql.join(conditions, sql` and `);
+}
+
+/** Fewer matching summary rows than this in all of China: start from them rather than from the coaches. */
+const fewFreeRows = 2_000;
+const fewFreeCache = resultCache<boolean>({ maxEntries: 200 });
+
+/**
+ * Whether so few coaches anywhere are free when asked (today's evening when it is nearly over, a
+ * date most coaches keep off) that starting from their summary rows beats walking the coaches
+ * nearest first, which would visit every coach in the radius to find none. Counted up to a bound
+ * through the summary's date index, and remembered briefly: the answer changes slowly.
+ */
+function fewCoachesFree(search: CoachSearch, now: Date): Promise<boolean> {
+	const conditions = freeDayConditions(search, todayInShanghai(now), now);
+	if (!conditions) return Promise.resolve(false);
+	const key = JSON.stringify([todayInShanghai(now), search.freeOn ?? null, Boolean(search.evening)]);
+	return fewFreeCache.get(key, 30_000, async () => {
+		const result = await db().execute<{ n: number }>(sql`
+			select count(*)::int as n from (select 1 from coach_free_days f where ${conditions} limit ${fewFreeRows}) rows`);
+		return Number(result.rows[0]?.n ?? 0) < fewFreeRows;
+	});
 }
 
 function orderFor(sort: SearchSort, chord: SQL): SQL {
