@@ -11,18 +11,22 @@ import { requireUser } from "~/modules/accounts/guards.server";
 import type { Caller } from "~/modules/booking/booking-record.server";
 import { cancelBooking, quoteCancellation } from "~/modules/booking/cancel-booking.server";
 import type { CancellationOutcome } from "~/modules/booking/cancellation";
+import { changeAction, changePanelFor } from "~/modules/booking/change-actions.server";
+import { isChangeIntent } from "~/modules/booking/change-intents";
+import { completionChoices } from "~/modules/booking/completion/completion";
+import { type CompletionFormOutcome, completionFormAction } from "~/modules/booking/completion/completion-forms.server";
 import { placeLabel } from "~/modules/booking/components/booking-card";
 import { BookingTimeline } from "~/modules/booking/components/booking-timeline";
 import { CancelPanel } from "~/modules/booking/components/cancel-panel";
+import { ChangeCard } from "~/modules/booking/components/change-card";
 import { ConfirmLessonCard } from "~/modules/booking/components/completion/confirm-lesson-card";
 import { DisputeForm } from "~/modules/booking/components/completion/dispute-form";
 import { DisputeState } from "~/modules/booking/components/completion/dispute-state";
-import { formatDateTime } from "~/modules/booking/components/time-format";
-import { completionChoices } from "~/modules/booking/completion/completion";
-import { type CompletionFormOutcome, completionFormAction } from "~/modules/booking/completion/completion-forms.server";
 import { LessonTime } from "~/modules/booking/components/lesson-time";
 import { PayCountdown } from "~/modules/booking/components/pay-countdown";
+import { ProposeChange } from "~/modules/booking/components/propose-change";
 import { StatusChip } from "~/modules/booking/components/status-chip";
+import { formatDateTime } from "~/modules/booking/components/time-format";
 import { nextStatus } from "~/modules/booking/lifecycle";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema } from "~/modules/booking/schema";
@@ -46,6 +50,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const wantsCancel = new URL(request.url).searchParams.get("cancel") === "1";
 	const quote = cancellable && wantsCancel ? await quoteCancellation({ caller, bookingId: booking.id }) : null;
 	const waitingForPayment = booking.status === "pending_payment" && booking.payBy !== null;
+	// Another free time for a confirmed lesson (the coach accepts or declines).
+	const changePanel = await changePanelFor(booking, "player", request);
 	const afterLesson = completionChoices(booking, new Date());
 	return {
 		booking,
@@ -55,6 +61,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			...afterLesson,
 			wantsDispute: afterLesson.mayDispute && new URL(request.url).searchParams.get("dispute") === "1",
 		},
+		changePanel,
 		testPayment: waitingForPayment && testPaymentAvailable(),
 		secondsLeft: booking.payBy ? Math.max(0, Math.floor((Date.parse(booking.payBy) - Date.now()) / 1000)) : 0,
 		title: pageTitle(request, "booking.player.detail.title"),
@@ -78,6 +85,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return data<Outcome>({ errors: { formError: "errors.badRequest" } }, { status: 400 });
 	}
 	const here = `/me/bookings/${booking.id}`;
+	const changeIntent = form.get("intent");
+	if (isChangeIntent(changeIntent)) return changeAction(changeIntent, form, caller, booking.id, here);
 	try {
 		const intent = form.get("intent");
 		const afterLesson = await completionFormAction({ form, caller, bookingId: booking.id, backTo: here });
@@ -114,6 +123,7 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 	const { afterLesson } = loaderData;
 	const completionOutcome = actionData && "intent" in actionData ? actionData : undefined;
 	const disputeOutcome = completionOutcome?.intent === "dispute" ? completionOutcome : undefined;
+	const changeOutcome = actionData && "intent" in actionData && isChangeIntent(actionData.intent) ? actionData : undefined;
 	const dueFen = booking.depositFen;
 	const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 	const row = (label: string, value: React.ReactNode) => (
@@ -147,10 +157,18 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 				</p>
 			</header>
 
-			{actionData?.errors && !quote && !disputeOutcome ? (
+			{actionData?.errors && !quote && !disputeOutcome && !changeOutcome ? (
 				<p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-danger ring-1 ring-red-200">
 					{t(actionData.errors.formError ?? "errors.badRequest", actionData.errors.params ?? {})}
 				</p>
+			) : null}
+
+			{booking.pendingChange ? (
+				<ChangeCard
+					change={booking.pendingChange}
+					viewer="player"
+					errors={changeOutcome?.intent.endsWith("-change") ? changeOutcome.errors : undefined}
+				/>
 			) : null}
 
 			{booking.status === "pending_payment" && booking.payBy ? (
@@ -223,6 +241,16 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 					{booking.cancelReason ? row(t("booking.player.cancel.reason"), booking.cancelReason) : null}
 				</dl>
 			</section>
+
+			{loaderData.changePanel ? (
+				<ProposeChange
+					mode={loaderData.changePanel.mode}
+					viewer="player"
+					form={loaderData.changePanel.form}
+					selectedDay={loaderData.changePanel.selectedDay}
+					outcome={changeOutcome}
+				/>
+			) : null}
 
 			<section className="rounded-3xl bg-white p-5 shadow-(--shadow-card) sm:p-6">
 				<h2 className="text-lg font-semibold">{t("booking.player.detail.timeline")}</h2>
