@@ -3,6 +3,7 @@ import {
 	bigint,
 	bigserial,
 	check,
+	date,
 	index,
 	integer,
 	jsonb,
@@ -167,5 +168,67 @@ export const ledgerEntries = pgTable(
 		index("ledger_entries_journal_idx").on(table.journalId),
 		index("ledger_entries_account_idx").on(table.account, table.accountRef),
 		check("ledger_entries_nonzero", sql`${table.amountFen} <> 0`),
+	],
+);
+
+/** What a reconciliation run found different between a provider's bill and our books. */
+export const reconciliationDifferenceKind = pgEnum("reconciliation_difference_kind", [
+	"missing_in_bill",
+	"missing_here",
+	"amount_mismatch",
+	"status_mismatch",
+]);
+
+/**
+ * One comparison of a provider's daily bill with our payments and refunds of that day (Beijing
+ * date). One run per (provider, bill date): a rerun updates it and replaces its open differences.
+ */
+export const reconciliationRuns = pgTable(
+	"reconciliation_runs",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		provider: paymentMethod("provider").notNull(),
+		billDate: date("bill_date", { mode: "string" }).notNull(),
+		/** running → completed | failed (the bill could not be had; the job retries). */
+		status: text("status").notNull().default("running"),
+		billLines: integer("bill_lines").notNull().default(0),
+		matched: integer("matched").notNull().default(0),
+		differences: integer("differences").notNull().default(0),
+		error: text("error"),
+		startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+		finishedAt: timestamp("finished_at", { withTimezone: true }),
+	},
+	(table) => [uniqueIndex("reconciliation_runs_day").on(table.provider, table.billDate)],
+);
+
+/**
+ * A line of the bill without its match here, or the reverse, or one whose amount or state
+ * differs; open until a staff member resolves it with a note. `line_key` (payment:<out_trade_no>
+ * or refund:<out_request_no>) keeps a rerun from finding a resolved difference again as new.
+ */
+export const reconciliationDifferences = pgTable(
+	"reconciliation_differences",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		runId: uuid("run_id")
+			.notNull()
+			.references(() => reconciliationRuns.id),
+		kind: reconciliationDifferenceKind("kind").notNull(),
+		lineKey: text("line_key").notNull(),
+		outTradeNo: text("out_trade_no").notNull(),
+		outRequestNo: text("out_request_no"),
+		paymentId: uuid("payment_id").references(() => payments.id),
+		refundId: uuid("refund_id").references(() => refunds.id),
+		/** Null when the side has no such line. */
+		ourFen: integer("our_fen"),
+		billFen: integer("bill_fen"),
+		resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+		resolvedBy: uuid("resolved_by").references(() => users.id),
+		note: text("note"),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		uniqueIndex("reconciliation_differences_line").on(table.runId, table.kind, table.lineKey),
+		index("reconciliation_differences_open_idx").on(table.createdAt).where(sql`${table.resolvedAt} is null`),
 	],
 );
