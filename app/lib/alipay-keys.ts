@@ -1,4 +1,5 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { readRsaKey } from "./rsa-keys";
 
 /**
  * Keys as PEM (PKCS#1 or PKCS#8 / SPKI) or as the bare base64 Alipay's key tool prints; a `\n`
@@ -6,32 +7,8 @@ import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
  * which setting is wrong, never its content.
  */
 export function readAlipayKey(material: string, kind: "private" | "public"): KeyObject {
-	const text = material.replace(/\\n/g, "\n").trim();
 	const setting = kind === "private" ? "ALIPAY_PRIVATE_KEY" : "ALIPAY_PUBLIC_KEY";
-	try {
-		if (text.startsWith("-----BEGIN")) {
-			const key = kind === "private" ? createPrivateKey(text) : createPublicKey(text);
-			if (key.asymmetricKeyType === "rsa") return key;
-		}
-	} catch {
-		// reported below
-	}
-	if (!text.startsWith("-----BEGIN")) {
-		const der = Buffer.from(text.replace(/\s+/g, ""), "base64");
-		const types = kind === "private" ? (["pkcs8", "pkcs1"] as const) : (["spki", "pkcs1"] as const);
-		for (const type of types) {
-			try {
-				const key =
-					kind === "private"
-						? createPrivateKey({ key: der, format: "der", type: type as "pkcs8" | "pkcs1" })
-						: createPublicKey({ key: der, format: "der", type: type as "spki" | "pkcs1" });
-				if (key.asymmetricKeyType === "rsa") return key;
-			} catch {
-				// try the other encoding
-			}
-		}
-	}
-	throw new Error(`${setting} is not an RSA ${kind} key (PEM, or the base64 of Alipay's key tool)`);
+	return readRsaKey(material, kind, setting, "PEM, or the base64 of Alipay's key tool");
 }
 
 /**

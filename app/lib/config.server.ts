@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { alipaySettingProblems } from "./alipay-keys";
+import { wechatpaySettingProblems } from "./wechatpay-keys";
 
 /**
  * Every setting the app reads, validated once at start. Nothing else reads `process.env`, except
@@ -69,6 +70,15 @@ const settingsSchema = z.object({
 	ALIPAY_PRIVATE_KEY: z.string().optional(),
 	ALIPAY_PUBLIC_KEY: z.string().optional(),
 	ALIPAY_GATEWAY: z.string().url().optional(),
+	/** WeChat Pay API v3 (all of the first seven, or none): merchant, app, merchant key and certificate serial, platform public key and its id, APIv3 key. */
+	WECHATPAY_MCHID: z.string().optional(),
+	WECHATPAY_APPID: z.string().optional(),
+	WECHATPAY_SERIAL: z.string().optional(),
+	WECHATPAY_PRIVATE_KEY: z.string().optional(),
+	WECHATPAY_PUBLIC_KEY: z.string().optional(),
+	WECHATPAY_PUBLIC_KEY_ID: z.string().optional(),
+	WECHATPAY_APIV3_KEY: z.string().optional(),
+	WECHATPAY_BASE_URL: z.string().url().optional(),
 	/** Files: an S3-compatible bucket (AWS S3, Aliyun OSS, MinIO) when S3_BUCKET is set, else `${DATA_DIR}/uploads`. */
 	S3_BUCKET: z.string().optional(),
 	S3_ENDPOINT: z.string().url().optional(),
@@ -131,6 +141,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 	const alipayProblems = settings.APP_ENV === "production" ? alipaySettingProblems(settings) : [];
 	if (alipayProblems.length > 0) {
 		throw new ConfigError(`Invalid Alipay settings:\n${alipayProblems.map((line) => `  ${line}`).join("\n")}`);
+	}
+	const wechatpayProblems = settings.APP_ENV === "production" ? wechatpaySettingProblems(settings) : [];
+	if (wechatpayProblems.length > 0) {
+		throw new ConfigError(`Invalid WeChat Pay settings:\n${wechatpayProblems.map((line) => `  ${line}`).join("\n")}`);
 	}
 	return settings;
 }
