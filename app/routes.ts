@@ -24,6 +24,11 @@ export default [
 	route("coaches/:coachId/book", "routes/coaches/book.tsx"),
 	route("me/bookings", "routes/me/bookings.tsx"),
 	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
+	// Payments: the checkout, the sandbox cashier, and the result that waits for the provider's word.
+	route("me/bookings/:bookingId/pay", "routes/me/checkout.tsx"),
+	route("me/payments/:paymentId", "routes/me/payment.tsx"),
+	route("me/payments/:paymentId/live", "routes/me/payment-live.tsx"),
+	route("pay/sandbox/:paymentId", "routes/pay/sandbox.tsx"),
 
 	// The coach's own pages: the application, then offerings and availability once approved.
 	route("coach", "routes/coach/dashboard.tsx"),

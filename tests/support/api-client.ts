@@ -58,3 +58,23 @@ export async function bookThroughApi(
 	expect(created.status, JSON.stringify(created.body)).toBe(201);
 	return created.body.booking as { id: string; priceFen: number; depositFen: number; status: string; startsAt: string };
 }
+
+/** A page as a browser without JavaScript meets it, signed in by the session cookie when a token is given. */
+export async function pageGet(app: TestApp, path: string, token?: string) {
+	const response = await fetch(`${app.url}${path}`, {
+		headers: token ? { cookie: `cp_session=${token}` } : {},
+		redirect: "manual",
+	});
+	return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+}
+
+/** A page's form posted as the browser would (same origin), answering the redirect rather than following it. */
+export async function pagePost(app: TestApp, path: string, token: string, fields: Record<string, string>) {
+	const response = await fetch(`${app.url}${path}`, {
+		method: "POST",
+		headers: { cookie: `cp_session=${token}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+		body: new URLSearchParams(fields),
+		redirect: "manual",
+	});
+	return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+}

@@ -48,7 +48,7 @@ export default {
 		tipBody:
 			"Got something out of the lesson? The whole tip goes to the coach. Tipping is voluntary and has nothing to do with reviews.",
 		tipCustom: "Another amount (¥)",
-		tipSubmit: "Tip {{amount}}",
+		tipConfirm: "Send the tip",
 	},
 	sandbox: {
 		title: "Test cashier",

@@ -44,7 +44,7 @@ export default {
 		tipTitle: "打赏教练",
 		tipBody: "觉得这节课有收获？打赏全部归教练所有。打赏完全自愿，不影响评价。",
 		tipCustom: "其他金额（元）",
-		tipSubmit: "打赏 {{amount}}",
+		tipConfirm: "确认打赏",
 	},
 	sandbox: {
 		title: "测试收银台",

@@ -1,10 +1,8 @@
 import { isProduction, settings } from "~/lib/config.server";
+import type { PaymentChannel, PaymentMethod } from "./methods";
 import { alipayConfigured } from "./providers/alipay.server";
 
-export const paymentMethods = ["alipay", "wechatpay", "stripe", "sandbox"] as const;
-export type PaymentMethod = (typeof paymentMethods)[number];
-export const paymentChannels = ["page", "wap", "qr", "native", "h5", "jsapi", "sandbox"] as const;
-export type PaymentChannel = (typeof paymentChannels)[number];
+export { type PaymentChannel, type PaymentMethod, paymentChannels, paymentMethods } from "./methods";
 
 /** The ways each method can be paid, in the order a device prefers them. */
 const channelsOf: Record<PaymentMethod, readonly PaymentChannel[]> = {
