@@ -27,6 +27,11 @@ export interface ProviderResult {
 	merchantMatches: boolean;
 	outcome: "succeeded" | "failed" | "closed" | "pending";
 	paidAt?: Date;
+	/**
+	 * Everything refunded of the trade so far, when the provider says so (Alipay's refund_fee): a
+	 * "closed" that carries it is a paid trade refunded in full, not an unpaid one closed.
+	 */
+	refundedFen?: number;
 }
 
 export type ApplyOutcome =
@@ -37,6 +42,7 @@ export type ApplyOutcome =
 	| "unknown_trade"
 	| "wrong_merchant"
 	| "wrong_amount"
+	| "refunded"
 	| "backwards";
 
 /** Whether the provider may stop resending the message: a rejected one is not acknowledged. */
@@ -102,7 +108,21 @@ async function apply(tx: Transaction, result: ProviderResult): Promise<{ outcome
 	if (!result.merchantMatches) return done("wrong_merchant");
 	if (result.amountFen !== payment.amountFen) return done("wrong_amount");
 	if (result.outcome === "pending") return done("already_in_state");
-	if (payment.status === "succeeded") return done(result.outcome === "succeeded" ? "already_in_state" : "backwards");
+	if (payment.status === "succeeded") {
+		if (result.outcome === "succeeded") return done("already_in_state");
+		// After a full refund Alipay reports the trade TRADE_CLOSED: our refunds already moved the
+		// money, so it is acknowledged and changes nothing; recorded as "refunded" so the history
+		// does not read as an anomaly. A close of a succeeded payment with no refund to explain it
+		// stays "backwards" (acknowledged, since resending cannot help, but logged for a person).
+		if (result.outcome === "closed" && result.refundedFen !== undefined && result.refundedFen === payment.refundedFen) {
+			return done("refunded");
+		}
+		logger.warn(
+			{ provider: result.method, outTradeNo: result.outTradeNo, outcome: result.outcome },
+			"payment message goes backwards",
+		);
+		return done("backwards");
+	}
 	if (result.outcome !== "succeeded") {
 		if (payment.status !== "pending") return done("already_in_state");
 		await tx

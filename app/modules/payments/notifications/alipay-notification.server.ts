@@ -32,6 +32,7 @@ export async function handleAlipayNotification(form: Record<string, string>): Pr
 		merchantMatches: notification.appId === alipayConfig()?.appId,
 		outcome: outcomeOf[notification.status] ?? "pending",
 		paidAt: notification.paidAt,
+		refundedFen: notification.refundedFen,
 	});
 	return acknowledged(outcome) ? "success" : "fail";
 }
