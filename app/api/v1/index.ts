@@ -77,7 +77,14 @@ import { getFileSignedUrl, uploadFile } from "./files";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
 import { getMe } from "./me";
 import { getMeta } from "./meta";
-import { alipayNotify, getPaymentEndpoint, sandboxPaymentEndpoint, startBookingPayment, startTip } from "./payments";
+import {
+	alipayNotify,
+	getPaymentEndpoint,
+	sandboxPaymentEndpoint,
+	startBookingPayment,
+	startTip,
+	wechatpayNotify,
+} from "./payments";
 import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
 
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
@@ -141,6 +148,7 @@ export const endpoints = [
 	getPaymentEndpoint,
 	sandboxPaymentEndpoint,
 	alipayNotify,
+	wechatpayNotify,
 	listCoachReviews,
 	getCoachReview,
 	decideCoachApplication,

@@ -4,6 +4,7 @@ import { AppError } from "~/lib/errors";
 import { requireApiSession } from "~/modules/accounts/guards.server";
 import { deviceOf, paymentChannels, paymentMethods } from "~/modules/payments/methods.server";
 import { handleAlipayNotification } from "~/modules/payments/notifications/alipay-notification.server";
+import { handleWechatNotification } from "~/modules/payments/notifications/wechatpay-notification.server";
 import { getPayment } from "~/modules/payments/read-payment.server";
 import { completeSandboxPayment } from "~/modules/payments/sandbox.server";
 import { startPayment } from "~/modules/payments/start-payment.server";
@@ -27,6 +28,8 @@ const bookingId = z.object({ bookingId: z.string().uuid("booking.errors.notFound
 const paymentId = z.object({ paymentId: z.string().uuid("payments.errors.notFound") });
 const method = z.enum(paymentMethods, { error: "payments.errors.method" });
 const channel = z.enum(paymentChannels, { error: "payments.errors.channel" }).optional();
+/** WeChat JSAPI: the payer's openid under our AppID (until the snsapi_base flow provides it). */
+const openid = z.string().trim().min(1, "payments.errors.channel").max(128, "payments.errors.channel").optional();
 
 const startedSchema = z.object({
 	paymentId: z.string().uuid(),
@@ -36,6 +39,17 @@ const startedSchema = z.object({
 	channel: z.enum(paymentChannels),
 	payUrl: z.string().optional().describe("Where to send the payer (cashier page, or the sandbox cashier)"),
 	qrCode: z.string().optional().describe("The text of the QR code to show (Alipay precreate, WeChat Native)"),
+	jsapiParams: z
+		.object({
+			appId: z.string(),
+			timeStamp: z.string(),
+			nonceStr: z.string(),
+			package: z.string(),
+			signType: z.literal("RSA"),
+			paySign: z.string(),
+		})
+		.optional()
+		.describe("WeChat JSAPI: the parameters of WeixinJSBridge getBrandWCPayRequest, signed"),
 });
 const paymentSchema = z.object({
 	id: z.string().uuid(),
@@ -77,7 +91,9 @@ export const startBookingPayment = defineEndpoint({
 	tag,
 	auth: "bearer",
 	params: bookingId,
-	body: z.object({ kind: z.enum(["deposit", "full", "balance"], { error: "payments.errors.kind" }), method, channel }).strict(),
+	body: z
+		.object({ kind: z.enum(["deposit", "full", "balance"], { error: "payments.errors.kind" }), method, channel, openid })
+		.strict(),
 	responses: { 201: { description: "Opened: send the payer to payUrl or show qrCode", schema: startedSchema }, ...refused },
 	handler: async ({ req, params, body }) => {
 		const started = await startPayment({
@@ -87,6 +103,8 @@ export const startBookingPayment = defineEndpoint({
 			method: body.method,
 			channel: body.channel,
 			device: deviceOf(req.header("user-agent")),
+			payerIp: req.ip,
+			openid: body.openid,
 		});
 		return { status: 201, body: started };
 	},
@@ -104,6 +122,7 @@ export const startTip = defineEndpoint({
 			amountFen: z.number({ error: "payments.errors.tipAmount" }).int("payments.errors.tipAmount"),
 			method,
 			channel,
+			openid,
 		})
 		.strict(),
 	responses: { 201: { description: "Opened", schema: startedSchema }, ...refused },
@@ -116,6 +135,8 @@ export const startTip = defineEndpoint({
 			method: body.method,
 			channel: body.channel,
 			device: deviceOf(req.header("user-agent")),
+			payerIp: req.ip,
+			openid: body.openid,
 		});
 		return { status: 201, body: started };
 	},
@@ -184,5 +205,38 @@ export const alipayNotify = defineEndpoint({
 		const form = Object.fromEntries(new URLSearchParams(bytes.toString("utf8")));
 		const answer = await handleAlipayNotification(form);
 		return { text: { contentType: "text/plain", content: answer } };
+	},
+});
+
+/** WeChat Pay's notifications are small JSON envelopes; anything longer is not from WeChat. */
+const wechatNotifyMaxBytes = 64 * 1024;
+const wechatFail = z.object({ code: z.literal("FAIL"), message: z.string() });
+
+export const wechatpayNotify = defineEndpoint({
+	method: "post",
+	path: "/payments/notify/wechatpay",
+	summary:
+		"WeChat Pay's payment and refund notifications (signed JSON, AES-256-GCM resource); 204 when recorded, else FAIL to be sent again",
+	tag,
+	auth: "none",
+	rawBody: { contentTypes: ["application/json"], description: "WeChat Pay's signed notification, read as sent" },
+	responses: {
+		204: { description: "Recorded (or seen before): WeChat stops resending" },
+		400: { description: "Unreadable, or not for a payment or refund of ours (wrong merchant or amount)", schema: wechatFail },
+		401: { description: "Not signed by WeChat Pay's platform key", schema: wechatFail },
+		413: { description: "Too long to be a notification" },
+		500: { description: "WeChat Pay is not configured here", schema: wechatFail },
+	},
+	handler: async ({ req, res }) => {
+		// The signature covers the body byte for byte: read it raw, never re-serialised JSON.
+		const bytes = await readRawBody(
+			req,
+			res,
+			wechatNotifyMaxBytes,
+			() => new AppError(413, "payload_too_large", "errors.payloadTooLarge"),
+		);
+		const answer = await handleWechatNotification(req.headers, bytes);
+		if (answer.status === 204) return { status: 204 };
+		return { status: answer.status, body: { code: "FAIL", message: answer.message } };
 	},
 });

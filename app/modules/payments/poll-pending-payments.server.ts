@@ -2,9 +2,11 @@ import { and, eq, lt } from "drizzle-orm";
 import { alipayConfig } from "~/lib/alipay-client.server";
 import { db } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
+import { wechatpayConfig } from "~/lib/wechatpay-client.server";
 import { payments } from "../../../db/schema";
-import { applyProviderResult } from "./apply-provider-result.server";
+import { type ApplyOutcome, applyProviderResult } from "./apply-provider-result.server";
 import { AlipayError, closeAlipayTrade, queryAlipayTrade } from "./providers/alipay.server";
+import { closeWechatTrade, queryWechatTrade, WechatPayError, wechatpayConfigured } from "./providers/wechatpay.server";
 
 /** A payment younger than this is left to its notification. */
 const quietMs = 60_000;
@@ -31,7 +33,10 @@ export async function pollPendingPayments(now = new Date()): Promise<{ asked: nu
 		} catch (error) {
 			// One provider hiccup must not stop the others; the next run asks again.
 			logger.warn(
-				{ paymentId: payment.id, reason: error instanceof AlipayError ? error.reason : "error" },
+				{
+					paymentId: payment.id,
+					reason: error instanceof AlipayError || error instanceof WechatPayError ? error.reason : "error",
+				},
 				"payment poll failed",
 			);
 		}
@@ -45,6 +50,7 @@ async function pollOne(payment: typeof payments.$inferSelect, now: Date) {
 	if (payment.method === "sandbox") {
 		return expired ? applyProviderResult({ ...base, eventId: `expire:${payment.id}`, kind: "poll", outcome: "closed" }) : null;
 	}
+	if (payment.method === "wechatpay") return wechatpayConfigured() ? pollWechat(payment, now) : null;
 	if (payment.method !== "alipay" || !alipayConfig()) return null;
 	const trade = await queryAlipayTrade(payment.outTradeNo);
 	if (trade.status === "TRADE_SUCCESS" || trade.status === "TRADE_FINISHED") {
@@ -63,5 +69,34 @@ async function pollOne(payment: typeof payments.$inferSelect, now: Date) {
 	if (!expired) return null;
 	const close = await closeAlipayTrade(payment.outTradeNo);
 	if (close.reason === "paid") return pollOne({ ...payment, expiresAt: new Date(now.getTime() + quietMs) }, now);
+	return applyProviderResult({ ...base, eventId: `close:${payment.outTradeNo}`, kind: "poll", outcome: "closed" });
+}
+
+/** WeChat Pay's twin of the Alipay poll: query, and close a trade whose deadline passed. */
+async function pollWechat(payment: typeof payments.$inferSelect, now: Date): Promise<ApplyOutcome | null> {
+	const expired = payment.expiresAt <= now;
+	const base = { method: payment.method, outTradeNo: payment.outTradeNo, amountFen: payment.amountFen, merchantMatches: true };
+	const trade = await queryWechatTrade(payment.outTradeNo);
+	if (trade.tradeState === "SUCCESS" || trade.tradeState === "REFUND") {
+		const config = wechatpayConfig();
+		return applyProviderResult({
+			...base,
+			amountFen: trade.totalFen ?? -1,
+			merchantMatches: trade.mchid === config?.mchid && trade.appid === config?.appid,
+			eventId: `poll:${payment.outTradeNo}:paid`,
+			kind: "poll",
+			providerTradeNo: trade.transactionId,
+			outcome: "succeeded",
+			paidAt: trade.paidAt,
+		});
+	}
+	if (trade.tradeState === "CLOSED" || trade.tradeState === "REVOKED" || trade.tradeState === "PAYERROR") {
+		const outcome = trade.tradeState === "PAYERROR" ? "failed" : "closed";
+		return applyProviderResult({ ...base, eventId: `poll:${payment.outTradeNo}:${outcome}`, kind: "poll", outcome });
+	}
+	if (!expired) return null;
+	const close = await closeWechatTrade(payment.outTradeNo);
+	// Paid in the instant before the close: ask again, and the money is booked or refunded.
+	if (close.reason === "paid") return pollWechat({ ...payment, expiresAt: new Date(now.getTime() + quietMs) }, now);
 	return applyProviderResult({ ...base, eventId: `close:${payment.outTradeNo}`, kind: "poll", outcome: "closed" });
 }

@@ -9,6 +9,7 @@ import { amountDue, type PaymentKind } from "./amount-due";
 import { channelFits, defaultChannel, methodOffered, type PaymentChannel, type PaymentMethod } from "./methods.server";
 import { newProviderNumber } from "./out-trade-no";
 import { AlipayError, startAlipayPayment } from "./providers/alipay.server";
+import { startWechatPayment, type WechatJsapiParams, WechatPayError } from "./providers/wechatpay.server";
 
 const minuteMs = 60_000;
 /** A balance or a tip has no booking deadline; its trade stays open this long. */
@@ -22,6 +23,7 @@ export interface StartedPayment {
 	channel: PaymentChannel;
 	payUrl?: string;
 	qrCode?: string;
+	jsapiParams?: WechatJsapiParams;
 }
 
 const refusals = {
@@ -45,6 +47,10 @@ export async function startPayment(input: {
 	channel?: PaymentChannel;
 	tipFen?: number;
 	device: { phone: boolean; inWeChat: boolean };
+	/** The payer's address, which WeChat Pay H5 requires (scene_info.payer_client_ip). */
+	payerIp?: string;
+	/** The payer's openid under our AppID, which WeChat Pay JSAPI requires (snsapi_base). */
+	openid?: string;
 	now?: Date;
 }): Promise<StartedPayment> {
 	const now = input.now ?? new Date();
@@ -55,6 +61,9 @@ export async function startPayment(input: {
 		throw new AppError(400, "validation_failed", "payments.errors.method", { fields: { method: "payments.errors.method" } });
 	const channel = input.channel ?? defaultChannel(input.method, input.device);
 	if (!channelFits(input.method, channel))
+		throw new AppError(400, "validation_failed", "payments.errors.channel", { fields: { channel: "payments.errors.channel" } });
+	// JSAPI pays as the WeChat user the page was opened by: without their openid it cannot open.
+	if (channel === "jsapi" && !input.openid)
 		throw new AppError(400, "validation_failed", "payments.errors.channel", { fields: { channel: "payments.errors.channel" } });
 	const due = amountDue(input.kind, booking, input.tipFen);
 	if (!due.ok) throw refusals[due.reason]();
@@ -81,13 +90,15 @@ export async function startPayment(input: {
 	if (!payment) throw new Error("payment row not written");
 	const started: StartedPayment = { paymentId: payment.id, outTradeNo, amountFen: due.amountFen, method: input.method, channel };
 	try {
-		return { ...started, ...(await openTrade(started, { subject: subjectOf(input.kind), expiresAt })) };
+		const payer = { payerIp: plainIp(input.payerIp), openid: input.openid };
+		return { ...started, ...(await openTrade(started, { subject: subjectOf(input.kind), expiresAt, ...payer })) };
 	} catch (error) {
 		await db()
 			.update(payments)
 			.set({ status: "failed", failureReason: "provider_unavailable", updatedAt: new Date() })
 			.where(eq(payments.id, payment.id));
-		if (error instanceof AlipayError) throw new AppError(503, "service_unavailable", "payments.errors.providerUnavailable");
+		if (error instanceof AlipayError || error instanceof WechatPayError)
+			throw new AppError(503, "service_unavailable", "payments.errors.providerUnavailable");
 		throw error;
 	}
 }
@@ -98,8 +109,8 @@ const subjectOf = (kind: PaymentKind) =>
 /** Where the payer goes (or what they scan) to pay, from the provider of the chosen method. */
 async function openTrade(
 	payment: StartedPayment,
-	trade: { subject: string; expiresAt: Date },
-): Promise<{ payUrl?: string; qrCode?: string }> {
+	trade: { subject: string; expiresAt: Date; payerIp?: string; openid?: string },
+): Promise<{ payUrl?: string; qrCode?: string; jsapiParams?: WechatJsapiParams }> {
 	// Providers need absolute URLs; production always sets APP_URL (config refuses to start without it).
 	const appUrl = settings().APP_URL ?? `http://localhost:${settings().PORT}`;
 	const returnUrl = `${appUrl}/me/payments/${payment.paymentId}`;
@@ -116,7 +127,21 @@ async function openTrade(
 				returnUrl,
 				expiresAt: trade.expiresAt,
 			});
+		case "wechatpay":
+			return startWechatPayment({
+				outTradeNo: payment.outTradeNo,
+				amountFen: payment.amountFen,
+				description: trade.subject,
+				channel: payment.channel as "native" | "h5" | "jsapi",
+				notifyUrl: `${appUrl}/api/v1/payments/notify/wechatpay`,
+				expiresAt: trade.expiresAt,
+				payerIp: trade.payerIp,
+				openid: trade.openid,
+			});
 		default:
 			throw new AppError(400, "validation_failed", "payments.errors.method", { fields: { method: "payments.errors.method" } });
 	}
 }
+
+/** Express reports an IPv4 peer on a dual-stack socket as ::ffff:a.b.c.d; WeChat wants a.b.c.d. */
+const plainIp = (ip: string | undefined) => (ip?.startsWith("::ffff:") ? ip.slice(7) : ip) || undefined;

@@ -1,11 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import { db } from "~/lib/db.server";
+import { settings } from "~/lib/config.server";
+import { db, type Transaction } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { payments, refunds } from "../../../../db/schema";
 import { entries } from "../ledger/accounts";
 import { postJournal } from "../ledger/post-journal.server";
 import { notifyPaymentChange } from "../live.server";
 import { refundAlipay } from "../providers/alipay.server";
+import { refundWechat } from "../providers/wechatpay.server";
 import { refundOf } from "./request-refund.server";
 
 type ProviderAnswer = { status: "success" | "pending" | "failed"; message?: string };
@@ -46,52 +48,70 @@ export async function executeRefund(refundId: string): Promise<"succeeded" | "fa
 				// Commit the attempt count, then let the job be retried.
 				return "pending" as const;
 			}
-			if (answer.status === "success") {
-				await tx
-					.update(refunds)
-					.set({ status: "succeeded", settledAt: new Date(), lastError: null })
-					.where(eq(refunds.id, refund.id));
-				await postJournal(tx, {
-					idempotencyKey: `refund-settled:${refund.id}`,
-					kind: "refund_settled",
-					bookingId: refund.bookingId,
-					paymentId: refund.paymentId,
-					refundId: refund.id,
-					lines: entries(refund.amountFen, {
-						debit: { account: "refunds_payable", ref: row.payment.method },
-						credit: { account: "provider_clearing", ref: row.payment.method },
-					}),
-				});
-				await notifyPaymentChange(tx, refund.paymentId);
-				return "succeeded" as const;
-			}
-			logger.error({ refundId: refund.id, provider: row.payment.method, reason: answer.message }, "refund refused by provider");
-			await tx
-				.update(refunds)
-				.set({ status: "failed", lastError: answer.message ?? "refused" })
-				.where(eq(refunds.id, refund.id));
-			await tx
-				.update(payments)
-				.set({ refundedFen: sql`${payments.refundedFen} - ${refund.amountFen}`, updatedAt: new Date() })
-				.where(eq(payments.id, refund.paymentId));
-			await postJournal(tx, {
-				idempotencyKey: `refund-failed:${refund.id}`,
-				kind: "refund_reversed",
-				bookingId: refund.bookingId,
-				paymentId: refund.paymentId,
-				refundId: refund.id,
-				lines: entries(refund.amountFen, {
-					debit: { account: "refunds_payable", ref: row.payment.method },
-					credit: { account: "booking_escrow", ref: refund.bookingId },
-				}),
+			return settleRefund(tx, refund, row.payment.method, {
+				status: answer.status === "success" ? "success" : "failed",
+				message: answer.message,
 			});
-			await notifyPaymentChange(tx, refund.paymentId);
-			return "failed" as const;
 		})
 		.then((outcome) => {
 			if (outcome === "pending") throw new RefundPending(refundId);
 			return outcome;
 		});
+}
+
+/**
+ * Records a provider's final word on a pending refund, in the caller's transaction (the refund
+ * row locked by it): the refund job's answer and a provider's refund notification settle the same
+ * way. Success settles the ledger (refunds payable → provider clearing); a definite no gives the
+ * amount back to the booking's escrow and shows in the back office.
+ */
+export async function settleRefund(
+	tx: Transaction,
+	refund: typeof refunds.$inferSelect,
+	method: string,
+	answer: { status: "success" | "failed"; message?: string },
+): Promise<"succeeded" | "failed"> {
+	if (answer.status === "success") {
+		await tx
+			.update(refunds)
+			.set({ status: "succeeded", settledAt: new Date(), lastError: null })
+			.where(eq(refunds.id, refund.id));
+		await postJournal(tx, {
+			idempotencyKey: `refund-settled:${refund.id}`,
+			kind: "refund_settled",
+			bookingId: refund.bookingId,
+			paymentId: refund.paymentId,
+			refundId: refund.id,
+			lines: entries(refund.amountFen, {
+				debit: { account: "refunds_payable", ref: method },
+				credit: { account: "provider_clearing", ref: method },
+			}),
+		});
+		await notifyPaymentChange(tx, refund.paymentId);
+		return "succeeded" as const;
+	}
+	logger.error({ refundId: refund.id, provider: method, reason: answer.message }, "refund refused by provider");
+	await tx
+		.update(refunds)
+		.set({ status: "failed", lastError: answer.message ?? "refused" })
+		.where(eq(refunds.id, refund.id));
+	await tx
+		.update(payments)
+		.set({ refundedFen: sql`${payments.refundedFen} - ${refund.amountFen}`, updatedAt: new Date() })
+		.where(eq(payments.id, refund.paymentId));
+	await postJournal(tx, {
+		idempotencyKey: `refund-failed:${refund.id}`,
+		kind: "refund_reversed",
+		bookingId: refund.bookingId,
+		paymentId: refund.paymentId,
+		refundId: refund.id,
+		lines: entries(refund.amountFen, {
+			debit: { account: "refunds_payable", ref: method },
+			credit: { account: "booking_escrow", ref: refund.bookingId },
+		}),
+	});
+	await notifyPaymentChange(tx, refund.paymentId);
+	return "failed" as const;
 }
 
 async function askProvider(payment: typeof payments.$inferSelect, refund: typeof refunds.$inferSelect): Promise<ProviderAnswer> {
@@ -105,6 +125,16 @@ async function askProvider(payment: typeof payments.$inferSelect, refund: typeof
 				outRequestNo: refund.outRequestNo,
 				refundFen: refund.amountFen,
 				reason: refund.reason.split(":")[0],
+			});
+		case "wechatpay":
+			// WeChat usually answers PROCESSING: the refund notification (or this job's next try) settles it.
+			return refundWechat({
+				outTradeNo: payment.outTradeNo,
+				outRefundNo: refund.outRequestNo,
+				refundFen: refund.amountFen,
+				totalFen: payment.amountFen,
+				reason: refund.reason.split(":")[0],
+				notifyUrl: `${settings().APP_URL ?? `http://localhost:${settings().PORT}`}/api/v1/payments/notify/wechatpay`,
 			});
 		default:
 			return { status: "pending", message: `${payment.method} refunds are not available` };
