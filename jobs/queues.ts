@@ -89,6 +89,22 @@ export const queues = {
 		options: { retryLimit: 1, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
 		cron: "* * * * *",
 	},
+	/**
+	 * Daily at 10:30 Beijing (providers publish the day before's bill by then): each configured
+	 * provider's bill against our payments and refunds. `billDate` (yyyy-MM-dd) reruns one day.
+	 */
+	"payments.reconcile": {
+		payload: z
+			.object({
+				billDate: z
+					.string()
+					.regex(/^\d{4}-\d{2}-\d{2}$/)
+					.optional(),
+			})
+			.strict(),
+		options: { retryLimit: 6, retryDelay: 600, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 1800 },
+		cron: "30 10 * * *",
+	},
 	"coaches.refresh-free-days": {
 		payload: z.object({}).strict(),
 		options: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 3 * 3600 },

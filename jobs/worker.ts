@@ -9,6 +9,7 @@ import { autoCompleteLessons } from "../app/modules/booking/completion/auto-comp
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
 import { lapsePassedProposals } from "../app/modules/booking/lapse-booking-changes.server";
 import { pollPendingPayments } from "../app/modules/payments/poll-pending-payments.server";
+import { reconcilePayments } from "../app/modules/payments/reconciliation/reconcile-payments.server";
 import { executeRefund } from "../app/modules/payments/refunds/execute-refund.server";
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
@@ -35,6 +36,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"events.payments": ({ eventId }) => deliverEvent("payments", eventId),
 	"payments.refund": ({ refundId }) => executeRefund(refundId),
 	"payments.poll-pending": () => pollPendingPayments(),
+	"payments.reconcile": ({ billDate }) => reconcilePayments({ billDate }),
 	"events.prune": () => pruneDispatchedEvents(),
 	"coaches.refresh-free-days": () => refreshAllFreeDays(),
 };

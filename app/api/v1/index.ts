@@ -25,6 +25,7 @@ import {
 	suspendAdminUser,
 } from "./admin";
 import { cancelAdminBooking, getAdminBooking, listAdminBookings } from "./admin-bookings";
+import { listReconciliationDifferences, resolveReconciliationDifference } from "./admin-payments";
 import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
 import { getBookingCalendar } from "./booking-calendar";
 import {
@@ -149,6 +150,8 @@ export const endpoints = [
 	sandboxPaymentEndpoint,
 	alipayNotify,
 	wechatpayNotify,
+	listReconciliationDifferences,
+	resolveReconciliationDifference,
 	listCoachReviews,
 	getCoachReview,
 	decideCoachApplication,

@@ -87,4 +87,13 @@ export default {
 		tipAmount: "A tip must be between ¥1 and ¥2,000, to the fen",
 		providerUnavailable: "The payment provider cannot be reached. Nothing was charged; please try again later",
 	},
+	reconciliation: {
+		errors: {
+			notFound: "Reconciliation difference not found",
+			alreadyResolved: "This reconciliation difference has been resolved already",
+			noteRequired: "Write what was found or done (at least 2 characters)",
+			noteTooLong: "The note can be at most 1000 characters",
+			noteInvalid: "The note contains characters that cannot be stored",
+		},
+	},
 } satisfies Translation<typeof zh>;

@@ -82,4 +82,13 @@ export default {
 		tipAmount: "打赏金额需在 ¥1 到 ¥2,000 之间，精确到分",
 		providerUnavailable: "支付机构暂时无法连接，没有扣款，请稍后再试",
 	},
+	reconciliation: {
+		errors: {
+			notFound: "找不到这条对账差异",
+			alreadyResolved: "这条对账差异已经处理过了",
+			noteRequired: "请写明处理说明（至少 2 个字）",
+			noteTooLong: "处理说明最多 1000 个字",
+			noteInvalid: "处理说明含有无法保存的字符",
+		},
+	},
 };

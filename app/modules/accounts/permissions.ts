@@ -23,6 +23,8 @@ export const permissionsByRole = {
 		"grant:role:any",
 		"read:booking:any",
 		"cancel:booking:any",
+		// Reconciliation differences with the providers' bills: finance, admins only.
+		"reconcile:payment:any",
 	],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -20,6 +20,7 @@ export const auditActions = [
 	"coach.files.viewed",
 	"booking.cancelled",
 	"booking.dispute.resolved",
+	"payment.difference.resolved",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
