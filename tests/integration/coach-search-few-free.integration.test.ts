@@ -44,13 +44,14 @@ describe("a search for a time few coaches keep free", () => {
 	it("finds the same coaches in the same order either way, for a date, the weekend and the evening, page by page", async () => {
 		const date = addDays(todayInShanghai(), 3);
 		const base = { lat: String(point.latitude), lng: String(point.longitude), radiusKm: "5" };
-		for (const filters of [
+		const searches: Array<Record<string, string>> = [
 			{ freeOn: date },
 			{ freeOn: "weekend" },
 			{ freeOn: date, evening: "true" },
 			{ evening: "true" },
 			{ freeOn: date, sort: "price" },
-		]) {
+		];
+		for (const filters of searches) {
 			const walked = await ids({ ...base, ...filters }, false);
 			expect(walked).toHaveLength(5);
 			expect(await ids({ ...base, ...filters }, true)).toEqual(walked);

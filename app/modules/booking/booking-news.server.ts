@@ -144,11 +144,19 @@ export async function tellBookingParties(
 	tx: Transaction,
 	booking: BookingRow,
 	news: BookingNews,
-	extra: { reason?: string; skipUserId?: string; by?: "player" | "coach"; until?: Date; newTime?: Date } = {},
+	extra: {
+		reason?: string;
+		skipUserId?: string;
+		by?: "player" | "coach";
+		until?: Date;
+		newTime?: Date;
+		/** The booking's coach when the caller has just read it (booking creation), so it is not read again. */
+		coach?: { userId: string; displayName: string };
+	} = {},
 ): Promise<void> {
 	const tellings = tellingsOf(news, booking.cancelledBy, extra.by);
 	if (tellings.length === 0) return;
-	const coach = await coachIdentity(booking.coachId, tx);
+	const coach = extra.coach ?? (await coachIdentity(booking.coachId, tx));
 	const player = await findUserById(booking.playerId, tx);
 	for (const telling of tellings) {
 		const userId = telling.to === "player" ? booking.playerId : coach?.userId;

@@ -100,7 +100,7 @@ export async function createBooking(input: {
 	const endsAt = new Date(startsAt.getTime() + offering.durationMinutes * minuteMs);
 	const bookingId = crypto.randomUUID();
 	try {
-		const row = await db().transaction(async (tx) => {
+		const booking = await db().transaction(async (tx) => {
 			await expireLapsed(tx, terms.coachId, now);
 			const [inserted] = await tx
 				.insert(bookings)
@@ -138,14 +138,17 @@ export async function createBooking(input: {
 				toStatus: "pending_payment",
 				detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
 			});
-			if (inserted) await tellBookingParties(tx, inserted, "created");
+			if (!inserted) throw new Error("booking insert returned nothing");
+			await tellBookingParties(tx, inserted, "created", { coach: terms });
 			await notifyBookingChange(tx, { coachId: terms.coachId, playerId: caller.userId, bookingId, status: "pending_payment" });
+			// Presented on the transaction's own connection: once the booking commits, the answer
+			// needs no other, so a busy pool cannot turn a booking that was made into a 503.
+			const view = await presentBooking(inserted, tx, { [`coach:${terms.coachId}`]: terms.displayName });
 			// Only the days around the new booking change in search's summary.
-			await refreshCoachFreeDays(tx, terms.coachId, now, inserted ? [heldBy(inserted)] : undefined);
-			return inserted;
+			await refreshCoachFreeDays(tx, terms.coachId, now, [heldBy(inserted)]);
+			return view;
 		});
-		if (!row) throw new Error("booking insert returned nothing");
-		return { booking: await presentBooking(row), created: true };
+		return { booking, created: true };
 	} catch (error) {
 		if (isSlotConflict(error)) throw await slotTaken(terms, offering.durationMinutes, startsAt, now);
 		if (isCode(error, "23505")) {

@@ -52,9 +52,14 @@ async function displayNameOfUser(userId: string, tx: DbOrTx): Promise<string> {
 	return user?.displayName ?? "";
 }
 
-export async function presentBookings(rows: BookingRow[], tx: DbOrTx = db()): Promise<BookingView[]> {
+export async function presentBookings(
+	rows: BookingRow[],
+	tx: DbOrTx = db(),
+	/** Names the caller already knows, by `coach:<coachId>` or `user:<userId>`: not read again. */
+	known: Record<string, string> = {},
+): Promise<BookingView[]> {
 	// Names read once per list, not once per row.
-	const names = new Map<string, string>();
+	const names = new Map<string, string>(Object.entries(known));
 	const views: BookingView[] = [];
 	const completions = await completionOf(rows, tx);
 	const changes = await openChangesOf(
@@ -98,8 +103,12 @@ export async function presentBookings(rows: BookingRow[], tx: DbOrTx = db()): Pr
 	return views;
 }
 
-export async function presentBooking(row: BookingRow, tx: DbOrTx = db()): Promise<BookingView> {
-	const [view] = await presentBookings([row], tx);
+export async function presentBooking(
+	row: BookingRow,
+	tx: DbOrTx = db(),
+	known: Record<string, string> = {},
+): Promise<BookingView> {
+	const [view] = await presentBookings([row], tx, known);
 	return view as BookingView;
 }
 
