@@ -72,7 +72,9 @@ export function ProposeChange({
 					</legend>
 					<ViewerZoneLegend />
 					{mode === "adjust" ? (
-						<Choice name="startsAt" value="" defaultChecked={!values.startsAt}>
+						// Not checked by default: a re-render must not move the choice back to it (an unchecked
+						// group posts no time, which keeps the time too).
+						<Choice name="startsAt" value="" defaultChecked={mine !== undefined && !values.startsAt}>
 							<span className="font-medium">{t("booking.changes.adjust.keepTime")}</span>
 						</Choice>
 					) : null}
