@@ -19,6 +19,7 @@ import { seedDemoData } from "~/server/demo-data";
 import { bookings } from "../../db/schema";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
+import { type FakeWechatPay, startFakeWechatPay } from "../fakes/wechatpay-pay";
 import { latestCode, signInBySms } from "../support/accounts";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { demoStaff, freshTotpCode } from "../support/staff";
@@ -38,6 +39,8 @@ interface Request {
 	body?: unknown;
 	token?: string;
 	raw?: { bytes: Buffer; contentType: string };
+	/** Further request headers (a provider's signature headers). */
+	headers?: Record<string, string>;
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "cuepal-contract-"));
@@ -45,6 +48,7 @@ const previousDataDir = process.env.DATA_DIR;
 let app: TestApp;
 let wechat: FakeWechatOAuth;
 let alipay: FakeAlipayOAuth;
+let wechatPay: FakeWechatPay;
 let document: { paths: Record<string, Record<string, { responses: Record<string, DocumentedResponse> }>> };
 interface DocumentedResponse {
 	content?: { "application/json"?: { schema: Record<string, unknown> } } & Record<string, { schema: Record<string, unknown> }>;
@@ -68,6 +72,7 @@ beforeAll(async () => {
 		alipayPrivateKey: alipayKeys.privateKey,
 		forgerPrivateKey: rsa().privateKey,
 	});
+	wechatPay = await startFakeWechatPay();
 	// Settings are read once per process, on first use: set before the app starts.
 	Object.assign(process.env, {
 		DATA_DIR: dataDir,
@@ -80,6 +85,7 @@ beforeAll(async () => {
 		ALIPAY_PUBLIC_KEY: alipayKeys.publicKey.export({ type: "spki", format: "der" }).toString("base64"),
 		ALIPAY_GATEWAY: alipay.gateway,
 		ALIPAY_OAUTH_BASE: alipay.url,
+		...wechatPay.settings,
 		// Alipay is configured (for sign-in), so the sandbox cashier must be asked for.
 		PAYMENTS_SANDBOX: "1",
 	});
@@ -92,6 +98,7 @@ afterAll(async () => {
 	await app?.close();
 	await wechat?.close();
 	await alipay?.close();
+	await wechatPay?.close();
 	rmSync(dataDir, { recursive: true, force: true });
 	if (previousDataDir === undefined) delete process.env.DATA_DIR;
 	else process.env.DATA_DIR = previousDataDir;
@@ -136,7 +143,7 @@ async function call(method: Method, path: string, request: Request = {}): Promis
 	});
 	const url = new URL(`/api/v1${filled}`, app.url);
 	for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
-	const headers: Record<string, string> = {};
+	const headers: Record<string, string> = { ...request.headers };
 	if (request.token) headers.authorization = `Bearer ${request.token}`;
 	let body: BodyInit | undefined;
 	if (request.raw) {
@@ -788,6 +795,19 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 			raw: { contentType: "application/x-www-form-urlencoded", bytes: Buffer.from(forged.toString()) },
 		});
 		expect(notified.status).toBe(200);
+
+		// WeChat Pay: a Native tip, its signed notification acknowledged with 204, a forged one refused with FAIL.
+		const wechatTip = await tip({ amountFen: 500, method: "wechatpay", channel: "native" });
+		expect(wechatTip.status).toBe(201);
+		const forger = rsa().privateKey;
+		const wechatNotify = (notification: { headers: Record<string, string>; body: string }) =>
+			call("post", "/payments/notify/wechatpay", {
+				headers: notification.headers,
+				raw: { contentType: "application/json", bytes: Buffer.from(notification.body) },
+			});
+		const forgedWechat = await wechatNotify(wechatPay.notificationFor(wechatTip.body.outTradeNo, { signingKey: forger }));
+		expect(forgedWechat.status).toBe(401);
+		expect((await wechatNotify(wechatPay.pay(wechatTip.body.outTradeNo))).status).toBe(204);
 	});
 
 	it("calls every operation of the registry, each with at least one success", () => {
