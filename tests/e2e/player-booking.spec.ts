@@ -7,11 +7,11 @@ import { expectAccessible, waitForHydration } from "./support";
 test.use({ timezoneId: "America/New_York" });
 
 /**
- * A player books a coach of the spec's own from the profile, pays with the development test
- * button, then cancels and is refunded exactly what the quote promised. Run at a phone's size and a
+ * A player books a coach of the spec's own from the profile, pays the deposit in the sandbox
+ * cashier, then cancels and is refunded exactly what the quote promised. Run at a phone's size and a
  * desktop's; each run makes its own coach and player.
  */
-test("a player books from the profile, pays with the test button, and cancels for the refund the quote promised", async ({
+test("a player books from the profile, pays the deposit in the sandbox cashier, and cancels for the refund the quote promised", async ({
 	page,
 	baseURL,
 }, testInfo) => {
@@ -58,7 +58,13 @@ test("a player books from the profile, pays with the test button, and cancels fo
 	await expectAccessible(page);
 	await shot("booking-pending-payment");
 
-	await page.getByRole("button", { name: "测试支付（开发环境，不会扣款）" }).click();
+	// Pay the deposit in the sandbox cashier; the result page waits for the confirmation, then back to the booking.
+	await page.getByRole("link", { name: "去支付" }).click();
+	await page.getByRole("button", { name: /确认支付 ¥60/ }).click();
+	await expect(page.getByText("这是测试支付（开发环境），不会真实扣款")).toBeVisible();
+	await page.getByRole("button", { name: "模拟支付成功" }).click();
+	await expect(page.getByTestId("payment-result")).toHaveAttribute("data-status", "succeeded");
+	await page.getByRole("link", { name: "查看预约" }).click();
 	await expect(page.getByText("待教练确认", { exact: true })).toBeVisible();
 	await expect(page.getByText("系统确认收到付款")).toBeVisible();
 

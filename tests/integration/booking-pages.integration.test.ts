@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rereadSettings } from "~/lib/config.server";
-import { payBookingForTesting, testPaymentAvailable } from "~/modules/booking/test-payment.server";
 import { saveAvailability } from "~/modules/coaches/availability/save-availability.server";
+import { sandboxEnabled } from "~/modules/payments/methods.server";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -71,6 +71,14 @@ const bookingFields = (coach: Coach, startsAt: string, extra: Record<string, str
 	idempotencyKey: crypto.randomUUID(),
 	...extra,
 });
+
+/** Pays the deposit as the sandbox cashier would, through the payments API. */
+async function payDeposit(token: string, bookingId: string) {
+	const started = await api(`/bookings/${bookingId}/payments`, token, { kind: "deposit", method: "sandbox" });
+	expect(started.status).toBe(201);
+	const done = await api(`/payments/${started.body.paymentId}/sandbox`, token, { outcome: "success" });
+	expect(done.body.payment.status).toBe("succeeded");
+}
 
 const bookingIdOf = (location: string | null) => location?.match(/^\/me\/bookings\/([0-9a-f-]{36})$/)?.[1];
 
@@ -220,25 +228,23 @@ describe("the player's bookings", () => {
 		expect(cancelled.html).toContain('href="/coaches"');
 	});
 
-	it("pays with the development test button, which moves the booking on to the coach and shows in the timeline", async () => {
+	it("sends the player to the checkout while payment is due, then shows the payment in the timeline and the balance still owed", async () => {
 		const { player, bookingId } = await booked();
 		const before = await page(`/me/bookings/${bookingId}`, player.token);
-		expect(before.html).toContain("测试支付（开发环境，不会扣款）");
+		expect(before.html).toContain(`href="/me/bookings/${bookingId}/pay"`);
+		expect(before.html).toContain("去支付");
 		expect(before.html).toContain('data-testid="pay-countdown"');
-		const paid = await post(`/me/bookings/${bookingId}`, player.token, { intent: "test-pay" });
-		expect(paid.status).toBe(302);
+		await payDeposit(player.token, bookingId);
 		const after = await page(`/me/bookings/${bookingId}`, player.token);
 		expect(after.html).toContain("待教练确认");
 		expect(after.html).toContain("系统确认收到付款");
-		expect(after.html).not.toContain("测试支付（开发环境，不会扣款）");
-		// Paying twice changes nothing and says why.
-		const twice = await post(`/me/bookings/${bookingId}`, player.token, { intent: "test-pay" });
-		expect(twice.status).toBe(409);
+		expect(after.html).not.toContain("去支付");
+		expect(after.html).toMatch(/data-testid="balance-due"[\s\S]*尾款 ¥140 待支付/);
 	});
 
 	it("quotes the refund and fee before cancelling, then refunds exactly that", async () => {
 		const { player, bookingId } = await booked();
-		await post(`/me/bookings/${bookingId}`, player.token, { intent: "test-pay" });
+		await payDeposit(player.token, bookingId);
 		const quoted = await page(`/me/bookings/${bookingId}?cancel=1`, player.token);
 		expect(quoted.html).toContain('data-testid="cancel-panel"');
 		// Three days ahead the moderate policy refunds the whole ¥60 deposit.
@@ -262,7 +268,7 @@ describe("the player's bookings", () => {
 
 	it("does not cancel on terms other than those quoted", async () => {
 		const { player, bookingId } = await booked();
-		await post(`/me/bookings/${bookingId}`, player.token, { intent: "test-pay" });
+		await payDeposit(player.token, bookingId);
 		const stale = await post(`/me/bookings/${bookingId}`, player.token, { intent: "cancel", quotedRefundFen: "100", reason: "" });
 		expect(stale.status).toBe(409);
 		expect(stale.html).toContain("退款金额刚刚变了");
@@ -276,7 +282,7 @@ describe("the player's bookings", () => {
 		const stranger = await signedInUser("路人");
 		for (const token of [stranger.token, coach.token]) {
 			expect((await page(`/me/bookings/${bookingId}`, token)).status).toBe(404);
-			expect((await post(`/me/bookings/${bookingId}`, token, { intent: "test-pay" })).status).toBe(404);
+			expect((await page(`/me/bookings/${bookingId}/pay`, token)).status).toBe(404);
 			expect((await post(`/me/bookings/${bookingId}`, token, { intent: "cancel", quotedRefundFen: "6000" })).status).toBe(404);
 		}
 		expect((await page("/me/bookings/not-a-booking", player.token)).status).toBe(404);
@@ -285,12 +291,8 @@ describe("the player's bookings", () => {
 	});
 });
 
-describe("the test payment in production", () => {
-	it("is switched off (the one place the page asks says no) and refused, changing nothing", async () => {
-		const coach = await bookableCoach("生产教练");
-		const player = await signedInUser("生产学员");
-		const answer = await post(`/coaches/${coach.coachId}/book`, player.token, bookingFields(coach, await laterFreeTime(coach)));
-		const bookingId = bookingIdOf(answer.location) as string;
+describe("the sandbox cashier in production", () => {
+	it("is off unless PAYMENTS_SANDBOX=1 turns it on on purpose", async () => {
 		// What a production deployment must have set, so the settings load as they would there.
 		vi.stubEnv("APP_ENV", "production");
 		vi.stubEnv("APP_URL", "https://cuepal.example");
@@ -299,17 +301,13 @@ describe("the test payment in production", () => {
 		vi.stubEnv("SMTP_URL", "smtp://mail.example:25");
 		rereadSettings();
 		try {
-			expect(testPaymentAvailable()).toBe(false);
-			await expect(
-				payBookingForTesting({ caller: { userId: player.userId, roles: ["player"] }, bookingId }),
-			).rejects.toMatchObject({
-				status: 404,
-			});
+			expect(sandboxEnabled()).toBe(false);
+			vi.stubEnv("PAYMENTS_SANDBOX", "1");
+			rereadSettings();
+			expect(sandboxEnabled()).toBe(true);
 		} finally {
 			vi.unstubAllEnvs();
 			rereadSettings();
 		}
-		const [booking] = await playerBookings(player.token);
-		expect(booking?.status).toBe("pending_payment");
 	});
 });

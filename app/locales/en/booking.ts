@@ -181,7 +181,8 @@ export default {
 	changes: {
 		adjust: {
 			title: "Adjust time or place",
-			intro: "Propose another time or place to the player. If they accept, the booking is confirmed; if they decline, it waits for your answer on the original time.",
+			intro:
+				"Propose another time or place to the player. If they accept, the booking is confirmed; if they decline, it waits for your answer on the original time.",
 			time: "New time",
 			keepTime: "Keep the time",
 			pickTime: "Move to this time:",
@@ -366,10 +367,9 @@ export default {
 			title: "To pay: {{amount}}",
 			countdown: "Pay by {{time}} (Beijing time), {{left}} left",
 			lapsed: "The time to pay has run out; the booking is closing",
-			testButton: "Test payment (development, no money is taken)",
-			comingSoon: "Online payment is coming soon.",
-			paid: "Paid. Waiting for the coach to confirm",
-			expired: "The time to pay ran out; this booking is closed",
+			go: "Pay now",
+			balance: "Balance of {{amount}} to pay",
+			payBalance: "Pay the balance",
 		},
 		cancel: {
 			start: "Cancel booking",

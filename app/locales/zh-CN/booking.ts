@@ -360,10 +360,9 @@ export default {
 			title: "待支付 {{amount}}",
 			countdown: "请在 {{time}}（北京时间）前付款，剩余 {{left}}",
 			lapsed: "付款时间已过，预约即将关闭",
-			testButton: "测试支付（开发环境，不会扣款）",
-			comingSoon: "在线支付即将开放。",
-			paid: "已支付，等待教练确认",
-			expired: "付款时间已过，这个预约已关闭",
+			go: "去支付",
+			balance: "尾款 {{amount}} 待支付",
+			payBalance: "支付尾款",
 		},
 		cancel: {
 			start: "取消预约",

@@ -45,3 +45,9 @@ export function amountDue(kind: PaymentKind, booking: BookingAmounts, tipFen?: n
 		}
 	}
 }
+
+/** What is left to pay after a deposit, for the booking page's "pay the balance" (0 when nothing is). */
+export function balanceDue(booking: BookingAmounts): number {
+	const due = amountDue("balance", booking);
+	return due.ok ? due.amountFen : 0;
+}

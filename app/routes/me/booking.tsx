@@ -30,8 +30,8 @@ import { formatDateTime } from "~/modules/booking/components/time-format";
 import { nextStatus } from "~/modules/booking/lifecycle";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema } from "~/modules/booking/schema";
-import { payBookingForTesting, testPaymentAvailable } from "~/modules/booking/test-payment.server";
 import { courseTypeNames } from "~/modules/coaches/catalog";
+import { balanceDue } from "~/modules/payments/amount-due";
 import { Button, ButtonLink } from "~/ui/button";
 import type { Route } from "./+types/booking";
 
@@ -49,7 +49,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const cancellable = nextStatus(booking.status, "cancel") !== null;
 	const wantsCancel = new URL(request.url).searchParams.get("cancel") === "1";
 	const quote = cancellable && wantsCancel ? await quoteCancellation({ caller, bookingId: booking.id }) : null;
-	const waitingForPayment = booking.status === "pending_payment" && booking.payBy !== null;
 	// Another free time for a confirmed lesson (the coach accepts or declines).
 	const changePanel = await changePanelFor(booking, "player", request);
 	const afterLesson = completionChoices(booking, new Date());
@@ -62,7 +61,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			wantsDispute: afterLesson.mayDispute && new URL(request.url).searchParams.get("dispute") === "1",
 		},
 		changePanel,
-		testPayment: waitingForPayment && testPaymentAvailable(),
+		balanceDueFen: balanceDue(booking),
 		secondsLeft: booking.payBy ? Math.max(0, Math.floor((Date.parse(booking.payBy) - Date.now()) / 1000)) : 0,
 		title: pageTitle(request, "booking.player.detail.title"),
 	};
@@ -91,10 +90,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const intent = form.get("intent");
 		const afterLesson = await completionFormAction({ form, caller, bookingId: booking.id, backTo: here });
 		if (afterLesson) return afterLesson;
-		if (intent === "test-pay") {
-			await payBookingForTesting({ caller, bookingId: booking.id });
-			return redirectWithToast(here, { kind: "success", messageKey: "booking.player.pay.paid" });
-		}
 		if (intent === "cancel") {
 			const reason = typeof form.get("reason") === "string" ? String(form.get("reason")) : "";
 			const parsed = cancelFormSchema.safeParse({ reason, quotedRefundFen: form.get("quotedRefundFen") });
@@ -117,7 +112,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function MyBooking({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation();
 	const navigation = useNavigation();
-	const { booking, cancellable, testPayment, secondsLeft } = loaderData;
+	const { booking, cancellable, balanceDueFen, secondsLeft } = loaderData;
 	const locale = i18n.language;
 	const quote = (actionData && "quote" in actionData ? actionData.quote : undefined) ?? loaderData.quote;
 	const { afterLesson } = loaderData;
@@ -175,17 +170,28 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 				<section className="rounded-3xl bg-wood-100 p-5 sm:p-6" data-testid="payment-due">
 					<h2 className="text-lg font-semibold">{t("booking.player.pay.title", { amount: formatFen(dueFen, locale) })}</h2>
 					<PayCountdown payBy={booking.payBy} secondsLeft={secondsLeft} />
-					{testPayment ? (
-						<Form method="post" className="mt-3">
-							<input type="hidden" name="intent" value="test-pay" />
-							<Button type="submit" className="w-full sm:w-auto" busy={busy("test-pay")}>
-								{t("booking.player.pay.testButton")}
-							</Button>
-						</Form>
-					) : (
-						<p className="mt-2 text-sm text-muted">{t("booking.player.pay.comingSoon")}</p>
-					)}
+					<ButtonLink to={`/me/bookings/${booking.id}/pay`} className="mt-3 w-full sm:w-auto">
+						{t("booking.player.pay.go")}
+					</ButtonLink>
 				</section>
+			) : null}
+			{balanceDueFen > 0 ? (
+				<section
+					className="flex flex-wrap items-center justify-between gap-3 rounded-3xl bg-wood-100 p-5 sm:p-6"
+					data-testid="balance-due"
+				>
+					<h2 className="text-lg font-semibold">
+						{t("booking.player.pay.balance", { amount: formatFen(balanceDueFen, locale) })}
+					</h2>
+					<ButtonLink to={`/me/bookings/${booking.id}/pay`} variant="secondary">
+						{t("booking.player.pay.payBalance")}
+					</ButtonLink>
+				</section>
+			) : null}
+			{booking.status === "completed" ? (
+				<ButtonLink to={`/me/bookings/${booking.id}/pay?tip=1`} variant="secondary" className="w-full">
+					{t("payments.checkout.tipTitle")}
+				</ButtonLink>
 			) : null}
 
 			{afterLesson.mayConfirm ? (

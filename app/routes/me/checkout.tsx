@@ -191,11 +191,6 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
 							<Choice key={option.method} name="method" value={option.method} defaultChecked={index === 0}>
 								<span className="block pr-8">
 									<span className="font-medium">{t(`payments.methods.${option.method}`)}</span>
-									{option.method === "sandbox" ? (
-										<span className="ml-2 rounded-full bg-wood-100 px-2 py-0.5 text-xs text-wood-700">
-											{t("payments.sandbox.banner")}
-										</span>
-									) : null}
 									<span className="mt-0.5 block text-sm text-muted">{t(`payments.methodHints.${option.method}`)}</span>
 								</span>
 							</Choice>
