@@ -603,6 +603,79 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		).toBe(409);
 	});
 
+	it("proposed changes of a booking: the coach's adjustment, a reschedule, and their answers", async () => {
+		const player = await signedInUser("契约改期学员");
+		const stranger = (await signedInUser("契约改期路人")).token;
+		const coach = await bookableCoach("契约改期教练");
+		const free = await call("get", "/coaches/:coachId/slots", {
+			params: { coachId: coach.coachId },
+			query: { offeringId: coach.offeringId },
+		});
+		const at = (index: number) => (free.body.slots as Array<{ startsAt: string }>)[index]?.startsAt as string;
+		const paid = async (startsAt: string) => {
+			const made = await call("post", "/bookings", {
+				token: player.token,
+				body: {
+					coachId: coach.coachId,
+					offeringId: coach.offeringId,
+					startsAt,
+					location: { kind: "venue", placeId: coach.placeId },
+					paymentPlan: "deposit",
+				},
+			});
+			const bookingId = made.body.booking.id as string;
+			await markBookingPaid({ bookingId, paidFen: made.body.booking.depositFen, paymentId: `contract-change-${bookingId}` });
+			return { bookingId };
+		};
+		const params = await paid(at(0));
+		const other = await paid(at(3));
+		const adjust = (token: string | undefined, body: unknown) =>
+			call("post", "/bookings/:bookingId/adjustments", { token, params, body });
+		expect((await adjust(coach.token, {})).status).toBe(400);
+		expect((await adjust(undefined, { startsAt: at(6) })).status).toBe(401);
+		expect((await adjust(player.token, { startsAt: at(6) })).status).toBe(403);
+		expect((await adjust(stranger, { startsAt: at(6) })).status).toBe(404);
+		expect((await adjust(coach.token, { startsAt: new Date(Date.now() - 3_600_000).toISOString() })).status).toBe(422);
+		expect((await adjust(coach.token, { startsAt: at(3) })).status).toBe(409);
+		const first = await adjust(coach.token, { startsAt: at(6), message: "下午可以吗" });
+		expect(first.status).toBe(201);
+		expect((await adjust(coach.token, { startsAt: at(9) })).status).toBe(409);
+
+		const answer = (verb: string, token: string | undefined, changeId: string) =>
+			call("post", `/bookings/:bookingId/changes/:changeId/${verb}`, { token, params: { ...params, changeId } });
+		const firstId = first.body.booking.pendingChange.id as string;
+		expect((await answer("decline", coach.token, firstId)).status).toBe(403);
+		expect((await answer("decline", stranger, firstId)).status).toBe(404);
+		expect((await answer("decline", undefined, firstId)).status).toBe(401);
+		expect((await answer("decline", player.token, firstId)).status).toBe(200);
+		expect((await answer("decline", player.token, firstId)).status).toBe(409);
+		const second = await adjust(coach.token, { startsAt: at(6), location: { kind: "address", address: "徐汇区漕溪北路 88 号" } });
+		const secondId = second.body.booking.pendingChange.id as string;
+		expect((await answer("accept", coach.token, secondId)).status).toBe(403);
+		expect((await answer("accept", stranger, secondId)).status).toBe(404);
+		expect((await answer("accept", undefined, secondId)).status).toBe(401);
+		expect((await answer("accept", player.token, secondId)).status).toBe(200);
+		expect((await answer("accept", player.token, secondId)).status).toBe(409);
+		expect((await answer("accept", player.token, unknownId)).status).toBe(404);
+
+		const reschedule = (token: string | undefined, body: unknown, where = params) =>
+			call("post", "/bookings/:bookingId/reschedule-requests", { token, params: where, body });
+		expect((await reschedule(player.token, {})).status).toBe(400);
+		expect((await reschedule(undefined, { startsAt: at(12) })).status).toBe(401);
+		expect((await reschedule(stranger, { startsAt: at(12) })).status).toBe(404);
+		expect((await reschedule(player.token, { startsAt: new Date(Date.now() - 3_600_000).toISOString() })).status).toBe(422);
+		expect((await reschedule(player.token, { startsAt: at(3) })).status).toBe(409);
+		expect((await reschedule(player.token, { startsAt: at(12) }, other)).status).toBe(409);
+		const asked = await reschedule(player.token, { startsAt: at(12), message: "那天加班" });
+		expect(asked.status).toBe(201);
+		const askedId = asked.body.booking.pendingChange.id as string;
+		expect((await answer("withdraw", coach.token, askedId)).status).toBe(403);
+		expect((await answer("withdraw", stranger, askedId)).status).toBe(404);
+		expect((await answer("withdraw", undefined, askedId)).status).toBe(401);
+		expect((await answer("withdraw", player.token, askedId)).status).toBe(200);
+		expect((await answer("withdraw", player.token, askedId)).status).toBe(409);
+	});
+
 	it("free times and bookings, from booking to the end of the lesson", async () => {
 		// People of their own: earlier steps sign the demo accounts out.
 		const booker = await signedInUser("契约学员");
