@@ -16,7 +16,7 @@ import { createBooking } from "~/modules/booking/create-booking.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { seedDemoData } from "~/server/demo-data";
-import { bookings } from "../../db/schema";
+import { bookings, reconciliationDifferences, reconciliationRuns } from "../../db/schema";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
 import { type FakeWechatPay, startFakeWechatPay } from "../fakes/wechatpay-pay";
@@ -881,6 +881,30 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		const forgedWechat = await wechatNotify(wechatPay.notificationFor(wechatTip.body.outTradeNo, { signingKey: forger }));
 		expect(forgedWechat.status).toBe(401);
 		expect((await wechatNotify(wechatPay.pay(wechatTip.body.outTradeNo))).status).toBe(204);
+	});
+
+	it("the back office's reconciliation differences: list and resolve with a note", async () => {
+		// A day's run as the reconciliation job leaves it (its bill comes from the Alipay pay fake in
+		// reconciliation.integration.test.ts; this file's Alipay fake only signs people in).
+		const [run] = await db()
+			.insert(reconciliationRuns)
+			.values({ provider: "alipay", billDate: "2026-01-01", status: "completed", billLines: 1, differences: 1 })
+			.returning();
+		const [difference] = await db()
+			.insert(reconciliationDifferences)
+			.values({ runId: run?.id as string, kind: "missing_here", lineKey: "payment:CPX1", outTradeNo: "CPX1", billFen: 100 })
+			.returning();
+		expect((await call("get", "/admin/payments/differences", { token: staff })).status).toBe(403);
+		expect((await call("get", "/admin/payments/differences", { token: admin, query: { status: "some" } })).status).toBe(400);
+		const listed = await call("get", "/admin/payments/differences", { token: admin, query: { status: "all" } });
+		expect(listed.status).toBe(200);
+		const params = { differenceId: difference?.id as string };
+		const resolve = (body: unknown, ids = params) =>
+			call("post", "/admin/payments/differences/:differenceId/resolve", { token: admin, params: ids, body });
+		expect((await resolve({})).status).toBe(400);
+		expect((await resolve({ note: "已核实" }, { differenceId: unknownId })).status).toBe(404);
+		expect((await resolve({ note: "契约测试：已核实" })).status).toBe(200);
+		expect((await resolve({ note: "再处理" })).status).toBe(409);
 	});
 
 	it("calls every operation of the registry, each with at least one success", () => {
