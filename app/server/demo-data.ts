@@ -1,6 +1,7 @@
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
+import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
 import { isProduction } from "../lib/config.server";
 import { db } from "../lib/db.server";
 
@@ -13,6 +14,6 @@ export async function seedDemoData(): Promise<number> {
 	if (isProduction()) throw new Error("demo data is never loaded in production");
 	const added = await db().transaction(async (tx) => (await seedDemoAccounts(tx)) + (await seedDemoCoaches(tx)));
 	// Bookings go through the booking services, each committing its own transaction, so they come
-	// after the accounts and coaches they need have committed.
-	return added + (await seedDemoBookings());
+	// after the accounts and coaches they need have committed; they are paid in the payments sandbox.
+	return added + (await seedDemoBookings({ pay: payDemoBooking }));
 }

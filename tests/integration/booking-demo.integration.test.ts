@@ -6,8 +6,11 @@ import { findUserByPhone } from "~/modules/accounts/users.server";
 import { listAllBookings } from "~/modules/booking/admin/list-all-bookings.server";
 import { adminBookingFilterSchema } from "~/modules/booking/admin/schema";
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
+import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
+import { executeRefund } from "~/modules/payments/refunds/execute-refund.server";
 import { seedDemoData } from "~/server/demo-data";
-import { bookings } from "../../db/schema";
+import { bookings, ledgerJournals, payments, refunds } from "../../db/schema";
+import { settleDomainEvents } from "../support/events";
 
 // What a fresh `npm start` loads: accounts, the coaches, then the bookings (the coaches take a while).
 beforeAll(async () => {
@@ -56,5 +59,37 @@ describe("demo bookings", () => {
 					.where(eq(bookings.playerId, player?.id as string))
 			).length,
 		).toBe(rows.length);
+	});
+
+	it("are paid through the payments sandbox, so the ledger holds every demo payment and its refunds, and balances", async () => {
+		const player = await findUserByPhone("+8613800000001");
+		const paid = (
+			await db()
+				.select()
+				.from(bookings)
+				.where(eq(bookings.playerId, player?.id as string))
+		).filter((row) => row.paidFen > 0);
+		const received = await db()
+			.select()
+			.from(payments)
+			.where(eq(payments.payerId, player?.id as string));
+		expect(
+			received
+				.filter((payment) => payment.status === "succeeded")
+				.map((payment) => payment.bookingId)
+				.sort(),
+		).toEqual(paid.map((row) => row.id).sort());
+		// The cancelled and rejected bookings are refunded once their events are delivered (here without a worker).
+		await settleDomainEvents();
+		for (const refund of await db().select().from(refunds)) await executeRefund(refund.id);
+		const ended = paid.filter((row) => row.status === "cancelled" || row.status === "rejected");
+		for (const row of ended) {
+			const [settled] = await db()
+				.select()
+				.from(ledgerJournals)
+				.where(eq(ledgerJournals.idempotencyKey, `booking-ended:${row.id}`));
+			expect(settled, `booking ${row.status} settled`).toBeDefined();
+		}
+		expect((await verifyLedger(db())).breaks).toEqual([]);
 	});
 });

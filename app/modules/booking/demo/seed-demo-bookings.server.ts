@@ -17,6 +17,17 @@ import { listFreeTimes } from "../list-free-times.server";
 import { markBookingPaid } from "../mark-booking-paid.server";
 
 const dayMs = 24 * 3600_000;
+
+export type DemoPayer = (payment: { bookingId: string; playerId: string; amountFen: number; paidAt: Date }) => Promise<void>;
+
+const payDirectly: DemoPayer = async (payment) => {
+	await markBookingPaid({
+		bookingId: payment.bookingId,
+		paidFen: payment.amountFen,
+		paymentId: `demo-${payment.bookingId}`,
+		paidAt: payment.paidAt,
+	});
+};
 const minuteMs = 60_000;
 
 /**
@@ -24,8 +35,12 @@ const minuteMs = 60_000;
  * cycle, through the same services the app uses (past bookings are made with a `now` in the past),
  * so a fresh start shows a full inbox, history and timelines. Runs after the coaches' seed, outside
  * its transaction (each service commits its own); does nothing once the demo player has bookings.
+ * `pay` is how a booking gets paid: the payments module's sandbox when the whole app seeds (so the
+ * ledger holds every demo payment), `markBookingPaid` alone by default.
  */
-export async function seedDemoBookings(now = new Date()): Promise<number> {
+export async function seedDemoBookings(options: { now?: Date; pay?: DemoPayer } = {}): Promise<number> {
+	const now = options.now ?? new Date();
+	const pay = options.pay ?? payDirectly;
 	const playerUser = await findUserByPhone("+8613800000001");
 	const coachUser = await findUserByPhone("+8613800000002");
 	if (!playerUser || !coachUser) return 0;
@@ -61,12 +76,7 @@ export async function seedDemoBookings(now = new Date()): Promise<number> {
 			},
 		});
 		if (options.pay !== false) {
-			await markBookingPaid({
-				bookingId: booking.id,
-				paidFen: booking.priceFen,
-				paymentId: `demo-${booking.id}`,
-				paidAt: bookedAt,
-			});
+			await pay({ bookingId: booking.id, playerId: player.userId, amountFen: booking.priceFen, paidAt: bookedAt });
 		}
 		return { id: booking.id, startsAt: slot.startsAt };
 	}
