@@ -12,6 +12,7 @@ export default {
 		},
 		player: {
 			confirmTitle: "Confirm the lesson took place",
+			listHint: "Your coach finished the lesson: please confirm it took place",
 			confirmBody:
 				"Your coach finished the lesson. If it took place, confirm it; unless you confirm or ask us to step in, it completes by itself at {{time}} (China time).",
 			confirmBodyUnfinished:

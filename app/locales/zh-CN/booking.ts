@@ -9,6 +9,7 @@ export default {
 		},
 		player: {
 			confirmTitle: "确认已上课",
+			listHint: "教练已结束课程，请确认上课",
 			confirmBody: "教练已结束课程。上完了就确认一下；{{time}}（北京时间）前未确认也未申请介入，课程会自动完成。",
 			confirmBodyUnfinished: "课程时间已过。上完了就确认一下；{{time}}（北京时间）前未确认也未申请介入，课程会自动完成。",
 			confirm: "确认已上课",

@@ -52,6 +52,12 @@ export function BookingCard({ booking }: { booking: BookingView }) {
 					</span>
 				) : null}
 			</p>
+			{/* The coach finished: the player's one thing left to do, visible from the list. */}
+			{booking.status === "in_progress" && booking.completion.finishedAt ? (
+				<p className="mt-3 rounded-xl bg-cloth-50 px-3 py-2 text-sm font-medium text-cloth-900">
+					{t("booking.completion.player.listHint")}
+				</p>
+			) : null}
 		</Link>
 	);
 }
