@@ -5,6 +5,7 @@ import { listNotifications } from "~/modules/accounts/notifications.server";
 import { findUserByPhone } from "~/modules/accounts/users.server";
 import { listAllBookings } from "~/modules/booking/admin/list-all-bookings.server";
 import { adminBookingFilterSchema } from "~/modules/booking/admin/schema";
+import { listBookings } from "~/modules/booking/read-bookings.server";
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
 import { executeRefund } from "~/modules/payments/refunds/execute-refund.server";
@@ -59,6 +60,18 @@ describe("demo bookings", () => {
 					.where(eq(bookings.playerId, player?.id as string))
 			).length,
 		).toBe(rows.length);
+	});
+
+	it("show the demo player the demo coach's adjustment of a booking, waiting for an answer", async () => {
+		const player = await findUserByPhone("+8613800000001");
+		const mine = await listBookings({ caller: { userId: player?.id as string, roles: ["player"] }, role: "player" });
+		const adjusted = mine.filter((booking) => booking.pendingChange);
+		expect(adjusted).toHaveLength(1);
+		expect(adjusted[0]).toMatchObject({
+			status: "pending_confirmation",
+			pendingChange: { kind: "adjust", by: "coach", location: { kind: "address" } },
+		});
+		expect(adjusted[0]?.pendingChange?.startsAt).not.toBeNull();
 	});
 
 	it("are paid through the payments sandbox, so the ledger holds every demo payment and its refunds, and balances", async () => {
