@@ -24,10 +24,7 @@ const refuse = (status: number, messageKey: string, field?: string) =>
 		fields: field ? { [field]: messageKey } : undefined,
 	});
 
-/**
- * Unpaid bookings of this coach whose payment time has run out are expired first, in the same
- * transaction, so their time is free at once rather than when the expiry job next runs.
- */
+/** Expires this coach's unpaid bookings whose payment time has run out, in the caller's transaction. */
 async function expireLapsed(tx: Transaction, coachId: string, now: Date): Promise<void> {
 	const lapsed = await tx
 		.select()
@@ -101,35 +98,41 @@ export async function createBooking(input: {
 	const bookingId = crypto.randomUUID();
 	try {
 		const booking = await db().transaction(async (tx) => {
-			await expireLapsed(tx, terms.coachId, now);
-			const [inserted] = await tx
-				.insert(bookings)
-				.values({
-					id: bookingId,
-					coachId: terms.coachId,
-					playerId: caller.userId,
-					status: "pending_payment",
-					offeringId: offering.id,
-					courseType: offering.courseType,
-					durationMinutes: offering.durationMinutes,
-					priceFen: offering.priceFen,
-					paymentPlan: request.paymentPlan,
-					depositFen,
-					startsAt,
-					endsAt,
-					bufferMinutes: terms.availability.bufferMinutes,
-					holdsUntil: new Date(endsAt.getTime() + terms.availability.bufferMinutes * minuteMs),
-					locationKind: location.kind,
-					placeId: location.kind === "venue" ? location.placeId : null,
-					placeName,
-					addressEnc: location.kind === "address" ? encrypt(location.address, sealedIn(bookings.addressEnc, bookingId)) : null,
-					note: request.note || null,
-					cancellationPolicy: terms.cancellationPolicy,
-					cancellationTerms: terms.cancellationTerms,
-					payBy: new Date(now.getTime() + BOOKING_PAYMENT_MINUTES * minuteMs),
-					idempotencyKey: input.idempotencyKey ?? null,
-				})
-				.returning();
+			const values: typeof bookings.$inferInsert = {
+				id: bookingId,
+				coachId: terms.coachId,
+				playerId: caller.userId,
+				status: "pending_payment",
+				offeringId: offering.id,
+				courseType: offering.courseType,
+				durationMinutes: offering.durationMinutes,
+				priceFen: offering.priceFen,
+				paymentPlan: request.paymentPlan,
+				depositFen,
+				startsAt,
+				endsAt,
+				bufferMinutes: terms.availability.bufferMinutes,
+				holdsUntil: new Date(endsAt.getTime() + terms.availability.bufferMinutes * minuteMs),
+				locationKind: location.kind,
+				placeId: location.kind === "venue" ? location.placeId : null,
+				placeName,
+				addressEnc: location.kind === "address" ? encrypt(location.address, sealedIn(bookings.addressEnc, bookingId)) : null,
+				note: request.note || null,
+				cancellationPolicy: terms.cancellationPolicy,
+				cancellationTerms: terms.cancellationTerms,
+				payBy: new Date(now.getTime() + BOOKING_PAYMENT_MINUTES * minuteMs),
+				idempotencyKey: input.idempotencyKey ?? null,
+			};
+			// The usual case asks nothing first: the insert holds the time, or is refused (by the
+			// exclusion constraint or the idempotency key) without aborting the transaction.
+			let [inserted] = await tx.insert(bookings).values(values).onConflictDoNothing().returning();
+			if (!inserted) {
+				// An unpaid booking of this coach whose payment time ran out may be what holds the time:
+				// expired now, so its time is free at once rather than when the expiry job next runs.
+				// Asked again without DO NOTHING, the database names a refusal that remains (23P01, 23505).
+				await expireLapsed(tx, terms.coachId, now);
+				[inserted] = await tx.insert(bookings).values(values).returning();
+			}
 			await recordBookingEvent(tx, {
 				bookingId,
 				kind: "created",
