@@ -188,7 +188,9 @@ describe("the automatic completion", () => {
 
 	it("completes a lesson started and never finished 24 h after its booked end", async () => {
 		const lesson = await lessonUnderWay();
-		expect((await statusOf(lesson)).completion.autoCompletesAt).toBe(new Date(lesson.endsAt.getTime() + 24 * hourMs).toISOString());
+		expect((await statusOf(lesson)).completion.autoCompletesAt).toBe(
+			new Date(lesson.endsAt.getTime() + 24 * hourMs).toISOString(),
+		);
 		await autoCompleteLessons(new Date(lesson.endsAt.getTime() + 23 * hourMs));
 		expect((await statusOf(lesson)).status).toBe("in_progress");
 		await autoCompleteLessons(new Date(lesson.endsAt.getTime() + 24 * hourMs + 60_000));
@@ -282,8 +284,12 @@ describe("the back office decides", () => {
 		expect((await call("POST", `/bookings/${lesson.id}/disputes`, lesson.player.token, problem)).status).toBe(201);
 		const decision = { decision: "for_coach", note: "球厅监控显示按时上课满一小时" };
 		// Neither side may decide their own case.
-		expect((await call("POST", `/admin/bookings/${lesson.id}/dispute-resolution`, lesson.player.token, decision)).status).toBe(403);
-		expect((await call("POST", `/admin/bookings/${lesson.id}/dispute-resolution`, lesson.coach.token, decision)).status).toBe(403);
+		expect((await call("POST", `/admin/bookings/${lesson.id}/dispute-resolution`, lesson.player.token, decision)).status).toBe(
+			403,
+		);
+		expect((await call("POST", `/admin/bookings/${lesson.id}/dispute-resolution`, lesson.coach.token, decision)).status).toBe(
+			403,
+		);
 		const refundForCoach = await call("POST", `/admin/bookings/${lesson.id}/dispute-resolution`, staff.token, {
 			...decision,
 			refundFen: 100,
@@ -371,6 +377,12 @@ describe("the pages", () => {
 		const playerPage = await (await page(`/me/bookings/${lesson.id}`, lesson.player.token)).text();
 		expect(playerPage).toContain("确认已上课");
 		expect(playerPage).toContain("有问题？申请介入");
+		const inEnglish = await fetch(`${app.url}/me/bookings/${lesson.id}`, {
+			headers: { cookie: `cp_session=${lesson.player.token}`, "accept-language": "en" },
+		});
+		const english = await inEnglish.text();
+		expect(english).toContain("Confirm the lesson took place");
+		expect(english).toContain("A problem? Ask us to step in");
 
 		const byPage = await post(`/me/bookings/${lesson.id}`, lesson.player.token, { intent: "confirm-completion" });
 		expect(byPage.status).toBe(302);
@@ -408,7 +420,11 @@ describe("the pages", () => {
 		expect(detail).toContain("处理争议");
 		expect(detail).toContain(problem.text);
 
-		const noNote = await post(`/admin/bookings/${lesson.id}`, staff.token, { intent: "resolve-dispute", decision: "for_coach", note: "" });
+		const noNote = await post(`/admin/bookings/${lesson.id}`, staff.token, {
+			intent: "resolve-dispute",
+			decision: "for_coach",
+			note: "",
+		});
 		expect(noNote.status).toBe(400);
 		expect(await noNote.text()).toContain("请写下处理说明");
 		const done = await post(`/admin/bookings/${lesson.id}`, staff.token, {
