@@ -145,7 +145,7 @@ export default {
 			startFrom: "You can start from 30 minutes before the lesson ({{time}})",
 			started: "Lesson started",
 			finish: "Finish lesson",
-			finished: "Lesson finished",
+			finished: "Lesson finished; the player is asked to confirm it",
 			no_show: "Player did not come",
 			noShowFrom: "A no-show can be marked once the lesson time ({{time}}) has passed",
 			noShowDone: "Marked as a no-show",

@@ -140,7 +140,7 @@ export default {
 			startFrom: "开课前 30 分钟起可以开始（{{time}}）",
 			started: "已开始上课",
 			finish: "结束课程",
-			finished: "课程已结束",
+			finished: "课程已结束，等学员确认上课",
 			no_show: "球员未到",
 			noShowFrom: "上课时间（{{time}}）过后才能标记球员未到",
 			noShowDone: "已标记球员未到",
