@@ -9,7 +9,7 @@ import type { ProposalRow } from "./booking-change-view.server";
 import { type BookingNews, tellBookingParties } from "./booking-news.server";
 import { type BookingRow, type Caller, lockBookingFor, notNow, recordBookingEvent, transition } from "./booking-record.server";
 import { scheduleReminders } from "./booking-reminders.server";
-import { refreshCoachFreeDays } from "./free-days.server";
+import { heldBy, refreshCoachFreeDays } from "./free-days.server";
 import { isFreeStartTime } from "./free-times";
 import { lapseOpenProposal } from "./lapse-booking-changes.server";
 import { notifyBookingChange } from "./live.server";
@@ -149,7 +149,7 @@ async function propose(
 			message: proposal.message || null,
 		},
 	});
-	if (proposal.time) await refreshCoachFreeDays(tx, booking.coachId);
+	if (proposal.time) await refreshCoachFreeDays(tx, booking.coachId, undefined, [heldBy(proposal.time)]);
 	await notifyBookingChange(tx, {
 		coachId: booking.coachId,
 		playerId: booking.playerId,
@@ -239,11 +239,17 @@ export async function requestReschedule(input: {
 	});
 }
 
+/** The range an open proposal holds, for `refreshCoachFreeDays` (only the days around it change). */
+const heldByProposal = (booking: BookingRow) =>
+	booking.proposedStartsAt && booking.proposedHoldsUntil
+		? [heldBy({ startsAt: booking.proposedStartsAt, holdsUntil: booking.proposedHoldsUntil })]
+		: undefined;
+
 /** An open proposal whose time has come lapses before anything else is done with the booking. */
 async function lapseIfPassed(tx: Transaction, booking: BookingRow, now: Date): Promise<void> {
 	if (booking.proposedStartsAt && booking.proposedStartsAt.getTime() <= now.getTime()) {
 		await lapseOpenProposal(tx, booking, "time");
-		await refreshCoachFreeDays(tx, booking.coachId, now);
+		await refreshCoachFreeDays(tx, booking.coachId, now, heldByProposal(booking));
 	}
 }
 
@@ -373,7 +379,7 @@ export async function acceptChange(input: {
 				.returning();
 			if (!updated) throw notNow(booking.status);
 			moved = updated;
-			await refreshCoachFreeDays(tx, booking.coachId, now);
+			await refreshCoachFreeDays(tx, booking.coachId, now, [heldBy(booking), heldBy(updated)]);
 			await notifyBookingChange(tx, {
 				coachId: booking.coachId,
 				playerId: booking.playerId,
@@ -440,7 +446,7 @@ async function closeUnchanged(
 		actorId: userId,
 		detail: { changeId: proposal.id, change: proposal.kind },
 	});
-	if (booking.proposedStartsAt) await refreshCoachFreeDays(tx, booking.coachId, now);
+	if (booking.proposedStartsAt) await refreshCoachFreeDays(tx, booking.coachId, now, heldByProposal(booking));
 	await notifyBookingChange(tx, {
 		coachId: booking.coachId,
 		playerId: booking.playerId,

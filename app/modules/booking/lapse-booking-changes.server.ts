@@ -43,14 +43,26 @@ export async function lapseOpenProposal(
 export async function lapsePassedProposals(now = new Date()): Promise<number> {
 	return db().transaction(async (tx) => {
 		const passed = await tx
-			.select({ id: bookings.id, coachId: bookings.coachId, proposedStartsAt: bookings.proposedStartsAt })
+			.select({
+				id: bookings.id,
+				coachId: bookings.coachId,
+				proposedStartsAt: bookings.proposedStartsAt,
+				proposedHoldsUntil: bookings.proposedHoldsUntil,
+			})
 			.from(bookings)
 			.where(and(isNotNull(bookings.proposedStartsAt), lte(bookings.proposedStartsAt, now)))
 			.limit(500)
 			.for("update", { skipLocked: true });
 		if (passed.length === 0) return 0;
-		for (const booking of passed) await lapseOpenProposal(tx, booking, "time");
-		for (const coachId of new Set(passed.map((row) => row.coachId))) await refreshCoachFreeDays(tx, coachId, now);
+		for (const booking of passed) {
+			await lapseOpenProposal(tx, booking, "time");
+			// Only the days around the freed time are summarised again.
+			if (booking.proposedStartsAt && booking.proposedHoldsUntil) {
+				await refreshCoachFreeDays(tx, booking.coachId, now, [
+					{ startsAt: booking.proposedStartsAt, endsAt: booking.proposedHoldsUntil },
+				]);
+			}
+		}
 		return passed.length;
 	});
 }
