@@ -25,7 +25,15 @@ import {
 	suspendAdminUser,
 } from "./admin";
 import { cancelAdminBooking, getAdminBooking, listAdminBookings } from "./admin-bookings";
-import { listReconciliationDifferences, resolveReconciliationDifference } from "./admin-payments";
+import {
+	getAdminPaymentEndpoint,
+	listAdminPaymentsEndpoint,
+	listReconciliationDifferences,
+	refundAdminPaymentEndpoint,
+	resolveReconciliationDifference,
+	retryAdminRefundEndpoint,
+	trialBalanceEndpoint,
+} from "./admin-payments";
 import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
 import { getBookingCalendar } from "./booking-calendar";
 import {
@@ -152,6 +160,11 @@ export const endpoints = [
 	wechatpayNotify,
 	listReconciliationDifferences,
 	resolveReconciliationDifference,
+	listAdminPaymentsEndpoint,
+	getAdminPaymentEndpoint,
+	refundAdminPaymentEndpoint,
+	retryAdminRefundEndpoint,
+	trialBalanceEndpoint,
 	listCoachReviews,
 	getCoachReview,
 	decideCoachApplication,

@@ -1,6 +1,15 @@
 export default {
 	title: "管理后台",
-	nav: { label: "后台导航", users: "用户", coachReviews: "教练审核", bookings: "预约", audit: "操作日志" },
+	nav: {
+		label: "后台导航",
+		users: "用户",
+		coachReviews: "教练审核",
+		bookings: "预约",
+		payments: "支付",
+		ledger: "账本",
+		reconciliation: "对账",
+		audit: "操作日志",
+	},
 	deletedUser: "已注销用户",
 	system: "系统",
 	status: { active: "正常", suspended: "已暂停", deleted: "已注销" },
@@ -79,6 +88,7 @@ export default {
 		byActor: "操作人：{{name}}",
 		target: "对象：",
 		bookingTarget: "查看预约",
+		paymentTarget: "查看支付",
 		reason: "原因：{{reason}}",
 		venue: "球厅：{{venueId}}",
 		backToUser: "返回该用户",
@@ -94,6 +104,7 @@ export default {
 				files: { viewed: "查看待审核的私密文件" },
 			},
 			booking: { cancelled: "后台取消预约", dispute: { resolved: "处理预约争议" } },
+			payment: { difference: { resolved: "处理对账差异" }, refunded: "后台退款", refund: { retried: "重试失败的退款" } },
 		},
 	},
 	toast: {

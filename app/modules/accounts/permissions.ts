@@ -14,7 +14,16 @@ export const permissionsByRole = {
 	venue_owner: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
 	venue_manager: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
 	venue_front_desk: ["read:venue:own", "assign:booking:venue"],
-	support: ["access:admin", "read:user:any", "suspend:user:any", "read:audit:any", "read:booking:any", "cancel:booking:any"],
+	support: [
+		"access:admin",
+		"read:user:any",
+		"suspend:user:any",
+		"read:audit:any",
+		"read:booking:any",
+		"cancel:booking:any",
+		// Support answers "where is my money": they read payments; only admins give money back.
+		"read:payment:any",
+	],
 	admin: [
 		"access:admin",
 		"read:user:any",
@@ -25,6 +34,9 @@ export const permissionsByRole = {
 		"cancel:booking:any",
 		// Reconciliation differences with the providers' bills: finance, admins only.
 		"reconcile:payment:any",
+		// Payments, refunds and the ledger in the back office: reading them, and giving money back.
+		"read:payment:any",
+		"refund:payment:any",
 	],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -21,6 +21,8 @@ export const auditActions = [
 	"booking.cancelled",
 	"booking.dispute.resolved",
 	"payment.difference.resolved",
+	"payment.refunded",
+	"payment.refund.retried",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -34,6 +34,10 @@ export function AuditList({ entries, showTarget = true }: { entries: AuditEntry[
 										<Link to={`/admin/users/${entry.targetId}`} className="text-cloth-700 underline underline-offset-2">
 											{entry.targetName ?? t("admin.deletedUser")}
 										</Link>
+									) : entry.targetType === "payment" ? (
+										<Link to={`/admin/payments/${entry.targetId}`} className="text-cloth-700 underline underline-offset-2">
+											{t("admin.audit.paymentTarget")}
+										</Link>
 									) : entry.targetType === "booking" ? (
 										<Link to={`/admin/bookings/${entry.targetId}`} className="text-cloth-700 underline underline-offset-2">
 											{t("admin.audit.bookingTarget")}
