@@ -157,6 +157,8 @@ export default {
 			cancelled: "Cancelled; the player gets a full refund",
 		},
 		events: {
+			balance_paid: "The player paid the balance",
+			tip: "The player tipped the coach",
 			created: "Player booked",
 			pay: "Player paid",
 			confirm: "Coach confirmed",
@@ -343,6 +345,8 @@ export default {
 		detail: { title: "Booking", details: "Details", timeline: "History" },
 		actors: { player: "You", platform: "CuePal support", system: "CuePal" },
 		events: {
+			balance_paid: "{{actor}} paid the balance",
+			tip: "{{actor}} tipped the coach",
 			created: "{{actor}} booked",
 			pay: "{{actor}} received the payment",
 			expire: "Not paid in time; {{actor}} closed the booking",

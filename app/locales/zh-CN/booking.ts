@@ -151,6 +151,8 @@ export default {
 			cancelled: "已取消，球员将获得全额退款",
 		},
 		events: {
+			balance_paid: "球员支付了尾款",
+			tip: "球员打赏了教练",
 			created: "球员下单",
 			pay: "球员已付款",
 			confirm: "教练确认接单",
@@ -336,6 +338,8 @@ export default {
 		detail: { title: "预约详情", details: "预约信息", timeline: "预约记录" },
 		actors: { player: "你", platform: "平台客服", system: "系统" },
 		events: {
+			balance_paid: "{{actor}}支付了尾款",
+			tip: "{{actor}}打赏了教练",
 			created: "{{actor}}提交了预约",
 			pay: "{{actor}}确认收到付款",
 			expire: "超时未付款，{{actor}}已关闭预约",

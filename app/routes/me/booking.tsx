@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useNavigation } from "react-router";
+import { data, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import { isAppError } from "~/lib/errors";
 import { type FormErrors, formErrorsOf } from "~/lib/form.server";
@@ -32,7 +32,7 @@ import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema } from "~/modules/booking/schema";
 import { courseTypeNames } from "~/modules/coaches/catalog";
 import { balanceDue } from "~/modules/payments/amount-due";
-import { Button, ButtonLink } from "~/ui/button";
+import { ButtonLink } from "~/ui/button";
 import type { Route } from "./+types/booking";
 
 /** The player's own booking only: the coach has the orders pages, and anyone else gets the 404 page. */

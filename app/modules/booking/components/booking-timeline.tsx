@@ -23,6 +23,8 @@ const known = new Set([
 	"change_declined",
 	"change_withdrawn",
 	"change_lapsed",
+	"balance_paid",
+	"tip",
 ]);
 
 /** Every event of a booking, oldest first: who did what and when, in the player's words. */
@@ -33,13 +35,16 @@ export function BookingTimeline({ events, coachName }: { events: BookingEventVie
 		<ol className="relative space-y-4 border-l-2 border-cloth-100 pl-5" data-testid="timeline">
 			{events.map((event) => {
 				const actor = event.actor === "coach" ? coachName : t(`booking.player.actors.${event.actor}`);
-				const detail = event.detail as { reason?: string | null; refundFen?: number; paidFen?: number };
+				const detail = event.detail as { reason?: string | null; refundFen?: number; paidFen?: number; amountFen?: number };
 				return (
 					<li key={`${event.kind}-${event.at}`} className="relative">
 						<span aria-hidden className="absolute top-1.5 -left-[27px] size-3 rounded-full bg-cloth-600 ring-4 ring-white" />
 						<p className="text-sm">
 							{t(`booking.player.events.${known.has(event.kind) ? event.kind : "other"}`, { actor })}
 							{event.kind === "pay" && typeof detail.paidFen === "number" ? ` · ${formatFen(detail.paidFen, locale)}` : ""}
+							{(event.kind === "balance_paid" || event.kind === "tip") && typeof detail.amountFen === "number"
+								? ` · ${formatFen(detail.amountFen, locale)}`
+								: ""}
 							{(event.kind === "cancel" || event.kind === "resolve_for_player") && typeof detail.refundFen === "number"
 								? ` · ${t("booking.player.amounts.refund")} ${formatFen(detail.refundFen, locale)}`
 								: ""}
