@@ -55,8 +55,8 @@ const settingsSchema = z.object({
 	BOOKING_AUTO_COMPLETE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
 	/** Booking: hours after completion during which the player or the coach can still report a problem. */
 	BOOKING_DISPUTE_WINDOW_HOURS: z.coerce.number().int().min(1).max(720).default(72),
-	/** The platform's commission on a coach's income, in basis points (1000 = 10%). */
-	PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(5000).default(1000),
+	/** The platform's commission on a coach's income, in basis points (1500 = 15%). */
+	PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(5000).default(1500),
 	PAYMENTS_SANDBOX: z.enum(["0", "1"]).optional(),
 	SMS_PROVIDER: z.enum(["aliyun", "tencent", "outbox"]).optional(),
 	SMTP_URL: z.string().optional(),
