@@ -59,6 +59,11 @@ describe("paying on the pages", () => {
 		const view = await apiCall(app, "GET", `/bookings/${booking.id}`, player.token);
 		expect(view.body.booking).toMatchObject({ status: "pending_confirmation", paidFen: 6_000 });
 
+		// The booking page keeps the record: the deposit, paid, a link to its result.
+		const detail = await pageGet(app, `/me/bookings/${booking.id}`, player.token);
+		expect(detail.html).toMatch(/data-testid="booking-payments"[\s\S]*定金[\s\S]*¥60[\s\S]*支付成功/);
+		expect(detail.html).toContain(`href="/me/payments/${paymentId}"`);
+
 		// Next the balance is due, and only it.
 		const balance = await pageGet(app, `/me/bookings/${booking.id}/pay`, player.token);
 		expect(balance.html).toContain("¥140");

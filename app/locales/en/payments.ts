@@ -50,6 +50,7 @@ export default {
 		tipCustom: "Another amount (¥)",
 		tipConfirm: "Send the tip",
 	},
+	booking: { title: "Payments and refunds", refunded: "{{amount}} refunded", refunding: "{{amount}} being refunded" },
 	sandbox: {
 		title: "Test cashier",
 		banner: "This is a test payment (development): nothing is charged",

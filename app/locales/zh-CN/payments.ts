@@ -46,6 +46,7 @@ export default {
 		tipCustom: "其他金额（元）",
 		tipConfirm: "确认打赏",
 	},
+	booking: { title: "付款与退款", refunded: "已退 {{amount}}", refunding: "退款中 {{amount}}" },
 	sandbox: {
 		title: "测试收银台",
 		banner: "这是测试支付（开发环境），不会真实扣款",

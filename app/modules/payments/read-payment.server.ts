@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/errors";
 import type { Caller } from "~/modules/booking/booking-record.server";
@@ -63,4 +63,59 @@ export async function getPayment(input: { caller: Caller; paymentId: string }): 
 		})),
 		history: events.map((event) => ({ kind: event.kind, outcome: event.outcome, at: event.at.toISOString() })),
 	};
+}
+
+export interface BookingPaymentLine {
+	id: string;
+	kind: PaymentView["kind"];
+	method: PaymentView["method"];
+	amountFen: number;
+	status: PaymentView["status"];
+	refundedFen: number;
+	refundPending: boolean;
+	at: string;
+}
+
+/**
+ * The payments of one of the payer's bookings, newest first, for the booking page's record of
+ * payments and refunds. Only the payer's own: the caller must already have been checked as the
+ * booking's player, and the payer id is matched again here.
+ */
+export async function paymentsOfBooking(input: { caller: Caller; bookingId: string }): Promise<BookingPaymentLine[]> {
+	const database = db();
+	const rows = await database
+		.select()
+		.from(payments)
+		.where(and(eq(payments.bookingId, input.bookingId), eq(payments.payerId, input.caller.userId)))
+		.orderBy(desc(payments.createdAt));
+	const pendingRefunds = rows.length
+		? await database
+				.select({ paymentId: refunds.paymentId })
+				.from(refunds)
+				.where(
+					and(
+						inArray(
+							refunds.paymentId,
+							rows.map((row) => row.id),
+						),
+						eq(refunds.status, "pending"),
+					),
+				)
+		: [];
+	const refunding = new Set(pendingRefunds.map((row) => row.paymentId));
+	return (
+		rows
+			// An abandoned attempt (opened, never paid) is noise on the booking page; its own page still shows it.
+			.filter((row) => row.status !== "closed")
+			.map((row) => ({
+				id: row.id,
+				kind: row.purpose,
+				method: row.method,
+				amountFen: row.amountFen,
+				status: row.status,
+				refundedFen: row.refundedFen,
+				refundPending: refunding.has(row.id),
+				at: (row.succeededAt ?? row.createdAt).toISOString(),
+			}))
+	);
 }

@@ -32,6 +32,8 @@ import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema } from "~/modules/booking/schema";
 import { courseTypeNames } from "~/modules/coaches/catalog";
 import { balanceDue } from "~/modules/payments/amount-due";
+import { BookingPayments } from "~/modules/payments/components/booking-payments";
+import { paymentsOfBooking } from "~/modules/payments/read-payment.server";
 import { ButtonLink } from "~/ui/button";
 import type { Route } from "./+types/booking";
 
@@ -62,6 +64,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		changePanel,
 		balanceDueFen: balanceDue(booking),
+		payments: await paymentsOfBooking({ caller, bookingId: booking.id }),
 		secondsLeft: booking.payBy ? Math.max(0, Math.floor((Date.parse(booking.payBy) - Date.now()) / 1000)) : 0,
 		title: pageTitle(request, "booking.player.detail.title"),
 	};
@@ -257,6 +260,8 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 					outcome={changeOutcome}
 				/>
 			) : null}
+
+			<BookingPayments lines={loaderData.payments} />
 
 			<section className="rounded-3xl bg-white p-5 shadow-(--shadow-card) sm:p-6">
 				<h2 className="text-lg font-semibold">{t("booking.player.detail.timeline")}</h2>
