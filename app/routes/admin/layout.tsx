@@ -19,6 +19,13 @@ const sections = [
 		matches: (path: string) => path === "/admin/coach-reviews" || path.startsWith("/admin/coach-reviews/"),
 	},
 	{ to: "/admin/bookings", labelKey: "admin.nav.bookings", matches: (path: string) => path.startsWith("/admin/bookings") },
+	{ to: "/admin/payments", labelKey: "admin.nav.payments", matches: (path: string) => path.startsWith("/admin/payments") },
+	{ to: "/admin/ledger", labelKey: "admin.nav.ledger", matches: (path: string) => path.startsWith("/admin/ledger") },
+	{
+		to: "/admin/reconciliation",
+		labelKey: "admin.nav.reconciliation",
+		matches: (path: string) => path.startsWith("/admin/reconciliation"),
+	},
 	{ to: "/admin/audit", labelKey: "admin.nav.audit", matches: (path: string) => path.startsWith("/admin/audit") },
 ];
 

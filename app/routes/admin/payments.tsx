@@ -1,0 +1,153 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, useNavigation } from "react-router";
+import { isAppError } from "~/lib/errors";
+import { pageTitle } from "~/lib/i18n";
+import { formatFen } from "~/lib/money";
+import { fieldErrorKeys } from "~/lib/validation";
+import { KeysetPagination } from "~/modules/accounts/admin/components/keyset-pagination";
+import { formatShanghai } from "~/modules/accounts/admin/format";
+import { requirePermission } from "~/modules/accounts/guards.server";
+import { PaymentStatus } from "~/modules/payments/admin/components/payment-status";
+import { listAdminPayments } from "~/modules/payments/admin/list-payments.server";
+import { adminPaymentFilterSchema } from "~/modules/payments/admin/schema";
+import { Button, ButtonLink } from "~/ui/button";
+import { EmptyState } from "~/ui/empty-state";
+import { Field } from "~/ui/field";
+import { Select } from "~/ui/select";
+import type { Route } from "./+types/payments";
+
+const filterNames = ["status", "method", "kind", "from", "to", "q"] as const;
+const statuses = ["pending", "succeeded", "failed", "closed"] as const;
+const methods = ["alipay", "wechatpay", "stripe", "sandbox"] as const;
+const kinds = ["deposit", "full", "balance", "tip"] as const;
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requirePermission(request, "read:payment:any");
+	const searchParams = new URL(request.url).searchParams;
+	const values = Object.fromEntries(filterNames.map((name) => [name, searchParams.get(name) ?? ""]));
+	const base = { title: pageTitle(request, "payments.admin.title"), values };
+	const parsed = adminPaymentFilterSchema.safeParse({ ...values, cursor: searchParams.get("cursor") ?? "" });
+	if (!parsed.success) return { ...base, payments: [], nextCursor: null, errors: fieldErrorKeys(parsed.error) };
+	try {
+		return { ...base, ...(await listAdminPayments(parsed.data)), errors: {} as Record<string, string> };
+	} catch (error) {
+		if (isAppError(error) && error.options.fields)
+			return { ...base, payments: [], nextCursor: null, errors: error.options.fields };
+		throw error;
+	}
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+export default function AdminPayments({ loaderData }: Route.ComponentProps) {
+	const { t, i18n } = useTranslation();
+	const { values, payments, nextCursor, errors } = loaderData;
+	const navigation = useNavigation();
+	const filtering = navigation.state === "loading" && navigation.location.pathname === "/admin/payments";
+	const filtered = filterNames.some((name) => values[name]);
+	const error = (name: string) => (errors[name] ? t(errors[name]) : null);
+	const options = (prefix: string, list: readonly string[]) => [
+		{ value: "", label: t("payments.admin.any") },
+		...list.map((value) => ({ value, label: t(`${prefix}.${value}`) })),
+	];
+	return (
+		<div className="space-y-6">
+			<div>
+				<h1 className="text-2xl font-semibold sm:text-3xl">{t("payments.admin.title")}</h1>
+				<p className="mt-1 text-muted">{t("payments.admin.body")}</p>
+			</div>
+			<Form
+				method="get"
+				aria-label={t("payments.admin.filters")}
+				className="rounded-3xl bg-white p-4 shadow-(--shadow-card) sm:p-5"
+			>
+				<div className="grid grid-cols-2 gap-3 lg:grid-cols-6 lg:items-start">
+					<Field label={t("payments.admin.status")} error={error("status")}>
+						{(wiring) => (
+							<Select name="status" defaultValue={values.status} options={options("payments.status", statuses)} {...wiring} />
+						)}
+					</Field>
+					<Field label={t("payments.admin.method")} error={error("method")}>
+						{(wiring) => (
+							<Select name="method" defaultValue={values.method} options={options("payments.methods", methods)} {...wiring} />
+						)}
+					</Field>
+					<Field label={t("payments.admin.kind")} error={error("kind")}>
+						{(wiring) => <Select name="kind" defaultValue={values.kind} options={options("payments.kinds", kinds)} {...wiring} />}
+					</Field>
+					<Field label={t("payments.admin.from")} type="date" name="from" defaultValue={values.from} error={error("from")} />
+					<Field label={t("payments.admin.to")} type="date" name="to" defaultValue={values.to} error={error("to")} />
+					<Field
+						className="col-span-2 lg:col-span-1"
+						label={t("payments.admin.q")}
+						name="q"
+						defaultValue={values.q}
+						placeholder={t("payments.admin.qPlaceholder")}
+						autoComplete="off"
+						error={error("q")}
+					/>
+				</div>
+				<div className="mt-3 flex gap-2">
+					<Button type="submit" busy={filtering} className="flex-1 sm:flex-none">
+						{t("payments.admin.apply")}
+					</Button>
+					{filtered ? (
+						<ButtonLink to="/admin/payments" variant="ghost" className="flex-1 sm:flex-none">
+							{t("payments.admin.clear")}
+						</ButtonLink>
+					) : null}
+				</div>
+				{errors.cursor ? (
+					<p role="alert" className="mt-3 text-sm text-danger">
+						{t(errors.cursor)}
+					</p>
+				) : null}
+			</Form>
+			{payments.length === 0 ? (
+				<EmptyState
+					icon="💳"
+					title={t(filtered ? "payments.admin.noMatchTitle" : "payments.admin.emptyTitle")}
+					body={t(filtered ? "payments.admin.noMatchBody" : "payments.admin.emptyBody")}
+				/>
+			) : (
+				<section aria-label={t("payments.admin.results")}>
+					<ul className="overflow-hidden rounded-3xl bg-white shadow-(--shadow-card)">
+						{payments.map((payment) => (
+							<li key={payment.id} className="border-b border-line last:border-b-0">
+								<Link
+									to={`/admin/payments/${payment.id}`}
+									className="flex items-center gap-3 px-4 py-3.5 hover:bg-paper sm:gap-4 sm:px-5"
+								>
+									<span className="min-w-0 flex-1 sm:grid sm:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_auto] sm:items-center sm:gap-4">
+										<span className="flex min-w-0 flex-wrap items-center gap-2">
+											<span className="font-medium tabular-nums">{formatShanghai(payment.createdAt)}</span>
+											<PaymentStatus status={payment.status} />
+										</span>
+										<span className="mt-0.5 block min-w-0 text-sm text-muted sm:mt-0">
+											<span className="block truncate">
+												{payment.payerName} · {t(`payments.kinds.${payment.kind}`)} · {t(`payments.methods.${payment.method}`)}
+											</span>
+											<span className="block truncate font-mono text-xs">{payment.outTradeNo}</span>
+										</span>
+										<span className="mt-0.5 block text-sm tabular-nums sm:mt-0 sm:text-right">
+											<span className="font-medium">{formatFen(payment.amountFen, i18n.language)}</span>
+											{payment.refundedFen > 0 ? (
+												<span className="block text-xs text-muted">
+													{t("payments.admin.refunded", { amount: formatFen(payment.refundedFen, i18n.language) })}
+												</span>
+											) : null}
+										</span>
+									</span>
+									<span aria-hidden className="text-muted">
+										›
+									</span>
+								</Link>
+							</li>
+						))}
+					</ul>
+					<KeysetPagination nextCursor={nextCursor} />
+				</section>
+			)}
+		</div>
+	);
+}
