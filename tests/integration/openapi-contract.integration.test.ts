@@ -15,8 +15,9 @@ import { demoPassword } from "~/modules/accounts/demo/seed-demo-accounts.server"
 import { createBooking } from "~/modules/booking/create-booking.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
+import { executeRefund, RefundPending } from "~/modules/payments/refunds/execute-refund.server";
 import { seedDemoData } from "~/server/demo-data";
-import { bookings, reconciliationDifferences, reconciliationRuns } from "../../db/schema";
+import { bookings, reconciliationDifferences, reconciliationRuns, refunds } from "../../db/schema";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
 import { type FakeWechatPay, startFakeWechatPay } from "../fakes/wechatpay-pay";
@@ -905,6 +906,61 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await resolve({ note: "已核实" }, { differenceId: unknownId })).status).toBe(404);
 		expect((await resolve({ note: "契约测试：已核实" })).status).toBe(200);
 		expect((await resolve({ note: "再处理" })).status).toBe(409);
+	});
+
+	it("the back office's payments: list, one payment's history, a refund, a failed refund retried, the trial balance", async () => {
+		// A WeChat Pay tip paid and notified, so its refund can be refused by WeChat (ABNORMAL) and retried.
+		const coach = await bookableCoach("契约后台收款教练", undefined, { allDay: true });
+		const payer = await signedInUser("契约后台付款学员");
+		const made = await createBooking({
+			caller: { userId: payer.userId, roles: ["player"] },
+			request: {
+				coachId: coach.coachId,
+				offeringId: coach.offeringId,
+				startsAt: new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 1_800_000) * 1_800_000).toISOString(),
+				location: { kind: "venue", placeId: coach.placeId },
+				paymentPlan: "deposit",
+			} as never,
+		});
+		const started = await call("post", "/bookings/:bookingId/payments", {
+			token: payer.token,
+			params: { bookingId: made.booking.id },
+			body: { kind: "deposit", method: "wechatpay", channel: "native" },
+		});
+		expect(started.status).toBe(201);
+		const wechatNotify = (notification: { headers: Record<string, string>; body: string }) =>
+			call("post", "/payments/notify/wechatpay", {
+				headers: notification.headers,
+				raw: { contentType: "application/json", bytes: Buffer.from(notification.body) },
+			});
+		expect((await wechatNotify(wechatPay.pay(started.body.outTradeNo))).status).toBe(204);
+		const payment = { paymentId: started.body.paymentId as string };
+
+		expect((await call("get", "/admin/payments", { token: payer.token })).status).toBe(403);
+		expect((await call("get", "/admin/payments", { token: admin, query: { status: "lost" } })).status).toBe(400);
+		expect((await call("get", "/admin/payments", { token: staff, query: { q: made.booking.id } })).status).toBe(200);
+		expect((await call("get", "/admin/payments/:paymentId", { token: admin, params: { paymentId: unknownId } })).status).toBe(
+			404,
+		);
+		expect((await call("get", "/admin/payments/:paymentId", { token: staff, params: payment })).status).toBe(200);
+		const refund = (token: string, body: unknown) =>
+			call("post", "/admin/payments/:paymentId/refunds", { token, params: payment, body });
+		expect((await refund(staff, { amount: "1", reason: "客服不能退款" })).status).toBe(403);
+		expect((await refund(admin, { amount: "1", reason: "" })).status).toBe(400);
+		expect((await refund(admin, { amount: "1", reason: "契约退款" })).status).toBe(201);
+		const [promised] = await db().select().from(refunds).where(eq(refunds.paymentId, payment.paymentId));
+		await expect(executeRefund(promised?.id as string)).rejects.toBeInstanceOf(RefundPending);
+		expect((await wechatNotify(wechatPay.settleRefund(promised?.outRequestNo as string, "ABNORMAL"))).status).toBe(204);
+		const retry = (refundId: string) =>
+			call("post", "/admin/payments/:paymentId/refunds/:refundId/retry", { token: admin, params: { ...payment, refundId } });
+		expect((await retry(unknownId)).status).toBe(404);
+		expect((await retry(promised?.id as string)).status).toBe(201);
+		expect((await retry(promised?.id as string)).status).toBe(409);
+		expect((await call("get", "/admin/ledger/trial-balance", { token: staff })).status).toBe(403);
+		expect((await call("get", "/admin/ledger/trial-balance", { token: admin, query: { account: "cash" } })).status).toBe(400);
+		const balance = await call("get", "/admin/ledger/trial-balance", { token: admin, query: { account: "booking_escrow" } });
+		expect(balance.status).toBe(200);
+		expect(balance.body.totalFen).toBe(0);
 	});
 
 	it("calls every operation of the registry, each with at least one success", () => {
