@@ -268,6 +268,9 @@ describe("the back-office pages", () => {
 		expect(list.status).toBe(200);
 		expect(list.html).toContain(outTradeNo);
 		expect(list.html).toContain(`/admin/payments/${paymentId}`);
+		// Support reads payments; the ledger and reconciliation are admins', so support is not offered them.
+		expect(list.html).not.toContain('href="/admin/ledger"');
+		expect((await pageGet(app, "/admin/payments", adminToken)).html).toContain('href="/admin/ledger"');
 		const none = await pageGet(app, "/admin/payments?q=CPPNOTHING", supportToken);
 		expect(none.html).toContain("没有符合条件的支付");
 		const badFilter = await pageGet(app, "/admin/payments?from=2026-02-02&to=2026-02-01", supportToken);

@@ -1,17 +1,21 @@
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Link, Outlet, useLocation, useRouteError } from "react-router";
 import { requirePermission } from "~/modules/accounts/guards.server";
+import { can, type Permission } from "~/modules/accounts/permissions";
 import { ButtonLink } from "~/ui/button";
 import { cn } from "~/ui/cn";
 import type { Route } from "./+types/layout";
 
 /** The back office frame: staff only (support and admin), with its own sub-navigation. */
 export async function loader({ request }: Route.LoaderArgs) {
-	await requirePermission(request, "access:admin");
-	return null;
+	const session = await requirePermission(request, "access:admin");
+	// Sections a role cannot open are not offered (support reads payments; the ledger is admins').
+	return {
+		allowed: sections.filter((section) => !section.permission || can(session.roles, section.permission)).map((s) => s.to),
+	};
 }
 
-const sections = [
+const sections: Array<{ to: string; labelKey: string; matches: (path: string) => boolean; permission?: Permission }> = [
 	{ to: "/admin", labelKey: "admin.nav.users", matches: (path: string) => path === "/admin" || path.startsWith("/admin/users/") },
 	{
 		to: "/admin/coach-reviews",
@@ -19,18 +23,30 @@ const sections = [
 		matches: (path: string) => path === "/admin/coach-reviews" || path.startsWith("/admin/coach-reviews/"),
 	},
 	{ to: "/admin/bookings", labelKey: "admin.nav.bookings", matches: (path: string) => path.startsWith("/admin/bookings") },
-	{ to: "/admin/payments", labelKey: "admin.nav.payments", matches: (path: string) => path.startsWith("/admin/payments") },
-	{ to: "/admin/ledger", labelKey: "admin.nav.ledger", matches: (path: string) => path.startsWith("/admin/ledger") },
+	{
+		to: "/admin/payments",
+		labelKey: "admin.nav.payments",
+		matches: (path: string) => path.startsWith("/admin/payments"),
+		permission: "read:payment:any",
+	},
+	{
+		to: "/admin/ledger",
+		labelKey: "admin.nav.ledger",
+		matches: (path: string) => path.startsWith("/admin/ledger"),
+		permission: "reconcile:payment:any",
+	},
 	{
 		to: "/admin/reconciliation",
 		labelKey: "admin.nav.reconciliation",
 		matches: (path: string) => path.startsWith("/admin/reconciliation"),
+		permission: "reconcile:payment:any",
 	},
 	{ to: "/admin/audit", labelKey: "admin.nav.audit", matches: (path: string) => path.startsWith("/admin/audit") },
 ];
 
-export default function AdminLayout() {
+export default function AdminLayout({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
+	const shown = sections.filter((section) => loaderData.allowed.includes(section.to));
 	const { pathname } = useLocation();
 	return (
 		<div className="mx-auto max-w-6xl px-4 pt-4 pb-10 sm:px-6 sm:pt-8">
@@ -42,7 +58,7 @@ export default function AdminLayout() {
 			</div>
 			<nav aria-label={t("admin.nav.label")} className="mt-3 border-b border-line">
 				<ul className="-mb-px flex gap-1 overflow-x-auto">
-					{sections.map((section) => {
+					{shown.map((section) => {
 						const current = section.matches(pathname.replace(/\/$/, ""));
 						return (
 							<li key={section.to}>

@@ -81,12 +81,12 @@ export default function AdminLedger({ loaderData }: Route.ComponentProps) {
 			</section>
 			<section aria-label={t("payments.ledger.title")} className="overflow-hidden rounded-3xl bg-white shadow-(--shadow-card)">
 				<div className="overflow-x-auto">
-					<table className="w-full min-w-[34rem] text-sm">
+					<table className="w-full text-sm">
 						<thead className="bg-paper text-left text-xs text-muted">
 							<tr>
 								<th className="px-4 py-2.5 font-normal sm:px-5">{t("payments.ledger.account")}</th>
-								<th className="px-3 py-2.5 text-right font-normal">{t("payments.ledger.debit")}</th>
-								<th className="px-3 py-2.5 text-right font-normal">{t("payments.ledger.credit")}</th>
+								<th className="px-2 py-2.5 text-right font-normal sm:px-3">{t("payments.ledger.debit")}</th>
+								<th className="px-2 py-2.5 text-right font-normal sm:px-3">{t("payments.ledger.credit")}</th>
 								<th className="px-4 py-2.5 text-right font-normal sm:px-5">{t("payments.ledger.balance")}</th>
 							</tr>
 						</thead>
@@ -116,8 +116,8 @@ export default function AdminLedger({ loaderData }: Route.ComponentProps) {
 													)}
 												</span>
 											</td>
-											<td className="px-3 py-3 text-right tabular-nums">{money(entry.debitFen)}</td>
-											<td className="px-3 py-3 text-right tabular-nums">{money(entry.creditFen)}</td>
+											<td className="px-2 py-3 text-right tabular-nums sm:px-3">{money(entry.debitFen)}</td>
+											<td className="px-2 py-3 text-right tabular-nums sm:px-3">{money(entry.creditFen)}</td>
 											<td className="px-4 py-3 text-right font-medium tabular-nums sm:px-5">{money(entry.balanceFen)}</td>
 										</tr>
 										{open && refs ? (
@@ -170,8 +170,8 @@ export default function AdminLedger({ loaderData }: Route.ComponentProps) {
 						<tfoot className="border-t-2 border-line font-semibold">
 							<tr>
 								<td className="px-4 py-3 sm:px-5">{t("payments.ledger.total")}</td>
-								<td className="px-3 py-3 text-right tabular-nums">{money(debitFen)}</td>
-								<td className="px-3 py-3 text-right tabular-nums">{money(creditFen)}</td>
+								<td className="px-2 py-3 text-right tabular-nums sm:px-3">{money(debitFen)}</td>
+								<td className="px-2 py-3 text-right tabular-nums sm:px-3">{money(creditFen)}</td>
 								<td className="px-4 py-3 text-right tabular-nums sm:px-5">{money(totalFen)}</td>
 							</tr>
 						</tfoot>

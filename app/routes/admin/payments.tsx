@@ -118,7 +118,7 @@ export default function AdminPayments({ loaderData }: Route.ComponentProps) {
 									to={`/admin/payments/${payment.id}`}
 									className="flex items-center gap-3 px-4 py-3.5 hover:bg-paper sm:gap-4 sm:px-5"
 								>
-									<span className="min-w-0 flex-1 sm:grid sm:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_auto] sm:items-center sm:gap-4">
+									<span className="min-w-0 flex-1 text-left sm:grid sm:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_auto] sm:items-center sm:gap-4">
 										<span className="flex min-w-0 flex-wrap items-center gap-2">
 											<span className="font-medium tabular-nums">{formatShanghai(payment.createdAt)}</span>
 											<PaymentStatus status={payment.status} />
