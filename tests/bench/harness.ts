@@ -27,6 +27,13 @@ export interface HttpRequestSpec {
 	 * cache answers and no request repeats another; the preflight sends `path` and `body` as given.
 	 */
 	setupRequest?: (request: LoadRequest) => LoadRequest;
+	/** The body every answer should have (e.g. Alipay's `success`); others are counted as unexpected. */
+	expectBody?: string;
+	/**
+	 * Checks what the load left behind (e.g. the ledger still balances), once the measure is over;
+	 * reported as one more budget line.
+	 */
+	afterLoad?: () => Awaitable<{ met: boolean; detail: string }>;
 }
 
 /** A request as autocannon holds it, for `setupRequest`. */
@@ -78,6 +85,11 @@ export interface HttpScenario {
 	/** Lower runs first (default 50), then by file name. */
 	order?: number;
 	budget?: HttpBudget;
+	/**
+	 * Settings the app must have from its start (settings are read once per process), e.g. a
+	 * provider pointed at a fake; called before the app starts, only when this scenario runs.
+	 */
+	appEnv?: () => Awaitable<Record<string, string>>;
 	/** Per-scenario overrides of the run's settings. */
 	connections?: number;
 	durationSec?: number;
@@ -101,6 +113,7 @@ export interface TimingScenario {
 	description?: string;
 	order?: number;
 	budget?: TimingBudget;
+	appEnv?: () => Awaitable<Record<string, string>>;
 	setup(baseUrl: string, ctx: ScenarioContext): Awaitable<TimingSpec | null>;
 }
 

@@ -14,6 +14,7 @@ interface CannonOptions {
 	title?: string;
 	timeout?: number;
 	requests?: Array<{ setupRequest?: HttpRequestSpec["setupRequest"] }>;
+	expectBody?: string;
 }
 
 interface Histogram {
@@ -34,6 +35,8 @@ interface CannonResult {
 	errors: number;
 	timeouts: number;
 	non2xx: number;
+	/** Answers whose body was not `expectBody`. */
+	mismatches?: number;
 	resets: number;
 	statusCodeStats: Record<string, { count: number }>;
 	latency: Histogram;
@@ -116,6 +119,8 @@ export interface HttpMeasure {
 	unexpected: number;
 	errors: number;
 	timeouts: number;
+	/** Answers with the expected status but not the expected body (`expectBody`). */
+	mismatches: number;
 	statusCodes: Record<string, number>;
 }
 
@@ -137,6 +142,7 @@ export async function measureHttp(
 		title: settings.title,
 		timeout: 10,
 		...(spec.setupRequest ? { requests: [{ setupRequest: spec.setupRequest }] } : {}),
+		...(spec.expectBody !== undefined ? { expectBody: spec.expectBody } : {}),
 	};
 	if (settings.warmupSec > 0) await fire(base);
 	beforeMeasure?.();
@@ -161,7 +167,8 @@ export async function measureHttp(
 		},
 		throughputKBps: round(result.throughput.average / 1024),
 		expectStatus,
-		unexpected: result.requests.total - expected + result.errors,
+		unexpected: result.requests.total - expected + result.errors + (result.mismatches ?? 0),
+		mismatches: result.mismatches ?? 0,
 		errors: result.errors,
 		timeouts: result.timeouts,
 		statusCodes,

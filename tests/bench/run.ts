@@ -144,6 +144,8 @@ interface HttpResult extends HttpMeasure {
 	cpu?: CpuUse;
 	/** Requests/s as a fraction of the baseline's. */
 	vsBaseline?: number;
+	/** What the scenario's `afterLoad` found. */
+	afterLoad?: { met: boolean; detail: string };
 }
 
 interface BudgetCheck {
@@ -164,7 +166,8 @@ export async function runBench(options: BenchOptions) {
 
 async function benchOnce(options: BenchOptions) {
 	const startedAt = new Date();
-	const dataDir = resolve(ROOT_DIR, ".data", "bench");
+	// BENCH_DATA_DIR: another data folder, so two engineers' runs on one machine do not share a database.
+	const dataDir = resolve(ROOT_DIR, process.env.BENCH_DATA_DIR ?? join(".data", "bench"));
 	const scenarios = orderScenarios([
 		...(await loadScenarios(options.scenariosDir)),
 		...(options.extraScenarios ?? []).map((scenario) => ({ scenario, source: "runBench({ extraScenarios })" })),
@@ -189,6 +192,7 @@ async function benchOnce(options: BenchOptions) {
 		DATABASE_URL: undefined,
 		APP_URL: undefined,
 	};
+	for (const { scenario } of scenarios) Object.assign(appEnv, await scenario.appEnv?.());
 	const freshDatabase = !existsSync(join(dataDir, "pg", "PG_VERSION"));
 	const startOptions = { rootDir: ROOT_DIR, env: appEnv, verbose: options.verbose };
 	dataDirOfCurrent = dataDir;
@@ -263,7 +267,8 @@ async function benchOnce(options: BenchOptions) {
 					before = cpuSnapshot(app);
 				});
 				const cpu = before ? cpuBetween(before, cpuSnapshot(app)) : undefined;
-				targets[scenario.name] = { description: scenario.description, source, preflight: check, ...measure, cpu };
+				const afterLoad = await spec.afterLoad?.();
+				targets[scenario.name] = { description: scenario.description, source, preflight: check, ...measure, cpu, afterLoad };
 				log(
 					`  ${measure.rps} req/s, p50 ${measure.latencyMs.p50} ms, p99 ${measure.latencyMs.p99} ms` +
 						(cpu ? ` (CPU cores: server ${cpu.serverCores}, bench ${cpu.benchCores}, other ${cpu.otherCores})` : ""),
@@ -340,6 +345,14 @@ async function benchOnce(options: BenchOptions) {
 				target: scenario.name,
 				value: result ? result.unexpected : null,
 				met: result !== undefined && result.unexpected === 0,
+			});
+		}
+		if (result?.afterLoad) {
+			budgets.push({
+				name: `${scenario.name}: after the load`,
+				target: scenario.name,
+				value: result.afterLoad.detail,
+				met: result.afterLoad.met,
 			});
 		}
 		if (!budget) continue;
