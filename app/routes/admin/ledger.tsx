@@ -116,9 +116,11 @@ export default function AdminLedger({ loaderData }: Route.ComponentProps) {
 													)}
 												</span>
 											</td>
-											<td className="px-2 py-3 text-right tabular-nums sm:px-3">{money(entry.debitFen)}</td>
-											<td className="px-2 py-3 text-right tabular-nums sm:px-3">{money(entry.creditFen)}</td>
-											<td className="px-4 py-3 text-right font-medium tabular-nums sm:px-5">{money(entry.balanceFen)}</td>
+											<td className="px-2 py-3 text-right whitespace-nowrap tabular-nums sm:px-3">{money(entry.debitFen)}</td>
+											<td className="px-2 py-3 text-right whitespace-nowrap tabular-nums sm:px-3">{money(entry.creditFen)}</td>
+											<td className="px-4 py-3 text-right font-medium whitespace-nowrap tabular-nums sm:px-5">
+												{money(entry.balanceFen)}
+											</td>
 										</tr>
 										{open && refs ? (
 											<tr>
@@ -144,9 +146,11 @@ export default function AdminLedger({ loaderData }: Route.ComponentProps) {
 																			row.ref || t("payments.ledger.noRef")
 																		)}
 																	</td>
-																	<td className="py-1.5 pr-2 text-right tabular-nums">{money(row.debitFen)}</td>
-																	<td className="py-1.5 pr-2 text-right tabular-nums">{money(row.creditFen)}</td>
-																	<td className="py-1.5 text-right tabular-nums">{money(row.balanceFen)}</td>
+																	<td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums">{money(row.debitFen)}</td>
+																	<td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums">
+																		{money(row.creditFen)}
+																	</td>
+																	<td className="py-1.5 text-right whitespace-nowrap tabular-nums">{money(row.balanceFen)}</td>
 																</tr>
 															))}
 														</tbody>
@@ -170,9 +174,9 @@ export default function AdminLedger({ loaderData }: Route.ComponentProps) {
 						<tfoot className="border-t-2 border-line font-semibold">
 							<tr>
 								<td className="px-4 py-3 sm:px-5">{t("payments.ledger.total")}</td>
-								<td className="px-2 py-3 text-right tabular-nums sm:px-3">{money(debitFen)}</td>
-								<td className="px-2 py-3 text-right tabular-nums sm:px-3">{money(creditFen)}</td>
-								<td className="px-4 py-3 text-right tabular-nums sm:px-5">{money(totalFen)}</td>
+								<td className="px-2 py-3 text-right whitespace-nowrap tabular-nums sm:px-3">{money(debitFen)}</td>
+								<td className="px-2 py-3 text-right whitespace-nowrap tabular-nums sm:px-3">{money(creditFen)}</td>
+								<td className="px-4 py-3 text-right whitespace-nowrap tabular-nums sm:px-5">{money(totalFen)}</td>
 							</tr>
 						</tfoot>
 					</table>
