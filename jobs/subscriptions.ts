@@ -2,8 +2,8 @@ import type { EventReaction } from "../app/lib/events.server";
 import { cancelBookingsOfClosedAccount } from "../app/modules/booking/account-events.server";
 import { eraseCoachOfDeletedUser } from "../app/modules/coaches/account-events/erase-coach-of-deleted-user.server";
 import { followAccountStatus } from "../app/modules/coaches/account-events/follow-account-status.server";
-import { settleEndedBooking } from "../app/modules/payments/refunds/settle-ended-booking.server";
 import { deleteFilesOfOwner } from "../app/modules/files/delete-files-of-owner.server";
+import { settleEndedBooking } from "../app/modules/payments/refunds/settle-ended-booking.server";
 import type { DomainEventName } from "./events";
 
 /**

@@ -8,12 +8,12 @@ import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswer
 import { autoCompleteLessons } from "../app/modules/booking/completion/auto-complete-lessons.server";
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
 import { lapsePassedProposals } from "../app/modules/booking/lapse-booking-changes.server";
-import { pollPendingPayments } from "../app/modules/payments/poll-pending-payments.server";
-import { reconcilePayments } from "../app/modules/payments/reconciliation/reconcile-payments.server";
-import { executeRefund } from "../app/modules/payments/refunds/execute-refund.server";
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
+import { pollPendingPayments } from "../app/modules/payments/poll-pending-payments.server";
+import { reconcilePayments } from "../app/modules/payments/reconciliation/reconcile-payments.server";
+import { executeRefund } from "../app/modules/payments/refunds/execute-refund.server";
 import { boss, startQueues, stopBeforeQueues } from "./boss";
 import { deliverEvent, pruneDispatchedEvents, runDispatcher } from "./dispatcher";
 import { deadLetterQueue, type QueueName, type QueuePayload, queueNames, queues } from "./queues";

@@ -183,13 +183,7 @@ export const calendarFeeds = pgTable(
 	(table) => [uniqueIndex("calendar_feeds_token_hash_key").on(table.tokenHash)],
 );
 
-export const disputeCategory = pgEnum("dispute_category", [
-	"no_lesson",
-	"late_or_short",
-	"not_as_described",
-	"payment",
-	"other",
-]);
+export const disputeCategory = pgEnum("dispute_category", ["no_lesson", "late_or_short", "not_as_described", "payment", "other"]);
 export const disputeResolution = pgEnum("dispute_resolution", ["for_coach", "for_player"]);
 
 /**

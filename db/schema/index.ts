@@ -2,5 +2,5 @@ export * from "./accounts";
 export * from "./booking";
 export * from "./coaches";
 export * from "./files";
-export * from "./platform";
 export * from "./payments";
+export * from "./platform";

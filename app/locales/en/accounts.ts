@@ -230,7 +230,8 @@ export default {
 			lessonStarted: "Your lesson has started.",
 			lessonFinished: "Your lesson has finished. Tell others how it went with a review.",
 			lessonNoShow: "The coach recorded that you did not come. Contact support if this is wrong.",
-			lessonAwaitingConfirmation: "Your coach finished the lesson: please confirm it took place. Unconfirmed, it completes by itself at {{until}}.",
+			lessonAwaitingConfirmation:
+				"Your coach finished the lesson: please confirm it took place. Unconfirmed, it completes by itself at {{until}}.",
 			lessonCompleted: "The lesson with {{player}} ({{time}}) is completed.",
 			lessonDisputed: "Someone asked CuePal to step in on the lesson at {{time}}; our support team will contact you.",
 			disputeResolved: "CuePal decided the dispute about the lesson at {{time}}: {{reason}}",

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx, Transaction } from "~/lib/db.server";
-import { recordEvent } from "~/lib/events.server";
 import { AppError, notFound } from "~/lib/errors";
+import { recordEvent } from "~/lib/events.server";
 import { can, type Role } from "~/modules/accounts/permissions";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { bookingEvents, bookings } from "../../../db/schema";

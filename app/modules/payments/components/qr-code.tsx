@@ -6,7 +6,6 @@ export function QrCode({ svg, label }: { svg: string; label: string }) {
 			aria-label={label}
 			className="mx-auto size-56 rounded-2xl bg-white p-3 ring-1 ring-line [&_svg]:size-full"
 			// The SVG is made by the qrcode library from a provider's code text, never from user input.
-			// biome-ignore lint/security/noDangerouslySetInnerHtml: generated SVG, see above
 			dangerouslySetInnerHTML={{ __html: svg }}
 		/>
 	);

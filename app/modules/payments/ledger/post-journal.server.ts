@@ -41,16 +41,14 @@ export async function postJournal(tx: Transaction, journal: Journal): Promise<bo
 		.returning({ id: ledgerJournals.id });
 	if (!created) return false;
 	if (lines.length > 0) {
-		await tx
-			.insert(ledgerEntries)
-			.values(
-				lines.map((line) => ({
-					journalId: created.id,
-					account: line.account,
-					accountRef: line.ref ?? "",
-					amountFen: line.amountFen,
-				})),
-			);
+		await tx.insert(ledgerEntries).values(
+			lines.map((line) => ({
+				journalId: created.id,
+				account: line.account,
+				accountRef: line.ref ?? "",
+				amountFen: line.amountFen,
+			})),
+		);
 	}
 	return true;
 }
