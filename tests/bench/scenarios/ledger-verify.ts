@@ -32,7 +32,7 @@ export default defineScenario({
 		await client.query("begin");
 		await client.query(
 			`create temp table bench_journals on commit drop as
-			select gen_random_uuid() as id, g, 100 + (g * 7919) % 50000 as fen from generate_series(1, $1::int) g`,
+			select gen_random_uuid() as id, g, 100 + (g::bigint * 7919) % 50000 as fen from generate_series(1, $1::int) g`,
 			[JOURNALS],
 		);
 		await client.query(
