@@ -22,18 +22,19 @@ export async function bookingToPay(options: { playerPhone: string; coachName: st
 			acceptingBookings: true,
 		},
 	});
+	// The next half hour: never more than 30 minutes ahead, so the coach may start it at once.
 	const halfHour = 30 * 60_000;
 	const { booking } = await createBooking({
 		caller: { userId: playerId, roles: ["player"] },
 		request: {
 			coachId: coach.coachId,
 			offeringId: coach.offeringId,
-			startsAt: new Date(Math.ceil((Date.now() + 60_000) / halfHour) * halfHour).toISOString(),
+			startsAt: new Date(Math.ceil((Date.now() + 1_000) / halfHour) * halfHour).toISOString(),
 			location: { kind: "venue", placeId: coach.placeId },
 			paymentPlan: "deposit",
 		},
 	});
-	return { bookingId: booking.id, playerId, coachUserId: coach.userId };
+	return { bookingId: booking.id, playerId, coachUserId: coach.userId, startsAt: new Date(booking.startsAt) };
 }
 
 /**
@@ -59,7 +60,8 @@ export async function completedLessonWithDeposit(options: { playerPhone: string;
 	});
 	await completeSandboxPayment({ caller: player, paymentId: deposit.paymentId, outcome: "success" });
 	await confirmBooking({ caller: coach, bookingId: lesson.bookingId });
-	await progressLesson({ caller: coach, bookingId: lesson.bookingId, step: "start" });
+	// Started at its booked time, whichever second of the half hour the run began in.
+	await progressLesson({ caller: coach, bookingId: lesson.bookingId, step: "start", now: lesson.startsAt });
 	await progressLesson({ caller: coach, bookingId: lesson.bookingId, step: "finish" });
 	await confirmCompletion({ caller: player, bookingId: lesson.bookingId });
 	return lesson;
