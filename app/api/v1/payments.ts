@@ -84,6 +84,20 @@ const refused = {
 	503: { description: "The provider could not be reached; nothing was charged" },
 };
 
+/** Opens a payment for the caller from what the request says of the payer's device and address. */
+const openPayment = async (
+	req: Request,
+	bookingId: string,
+	choice: Pick<Parameters<typeof startPayment>[0], "kind" | "method" | "channel" | "openid" | "tipFen">,
+) =>
+	startPayment({
+		...choice,
+		caller: await callerOf(req),
+		bookingId,
+		device: deviceOf(req.header("user-agent")),
+		payerIp: req.ip,
+	});
+
 export const startBookingPayment = defineEndpoint({
 	method: "post",
 	path: "/bookings/:bookingId/payments",
@@ -95,19 +109,7 @@ export const startBookingPayment = defineEndpoint({
 		.object({ kind: z.enum(["deposit", "full", "balance"], { error: "payments.errors.kind" }), method, channel, openid })
 		.strict(),
 	responses: { 201: { description: "Opened: send the payer to payUrl or show qrCode", schema: startedSchema }, ...refused },
-	handler: async ({ req, params, body }) => {
-		const started = await startPayment({
-			caller: await callerOf(req),
-			bookingId: params.bookingId,
-			kind: body.kind,
-			method: body.method,
-			channel: body.channel,
-			device: deviceOf(req.header("user-agent")),
-			payerIp: req.ip,
-			openid: body.openid,
-		});
-		return { status: 201, body: started };
-	},
+	handler: async ({ req, params, body }) => ({ status: 201, body: await openPayment(req, params.bookingId, body) }),
 });
 
 export const startTip = defineEndpoint({
@@ -126,20 +128,16 @@ export const startTip = defineEndpoint({
 		})
 		.strict(),
 	responses: { 201: { description: "Opened", schema: startedSchema }, ...refused },
-	handler: async ({ req, params, body }) => {
-		const started = await startPayment({
-			caller: await callerOf(req),
-			bookingId: params.bookingId,
+	handler: async ({ req, params, body }) => ({
+		status: 201,
+		body: await openPayment(req, params.bookingId, {
 			kind: "tip",
 			tipFen: body.amountFen,
 			method: body.method,
 			channel: body.channel,
-			device: deviceOf(req.header("user-agent")),
-			payerIp: req.ip,
 			openid: body.openid,
-		});
-		return { status: 201, body: started };
-	},
+		}),
+	}),
 });
 
 export const getPaymentEndpoint = defineEndpoint({
