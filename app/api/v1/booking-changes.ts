@@ -1,6 +1,5 @@
 import type { Request } from "express";
 import { z } from "zod";
-import { requireApiSession } from "~/modules/accounts/guards.server";
 import {
 	acceptChange,
 	declineChange,
@@ -9,7 +8,7 @@ import {
 	withdrawChange,
 } from "~/modules/booking/booking-changes.server";
 import { adjustmentSchema, rescheduleSchema } from "~/modules/booking/schema";
-import { authHeaders } from "../client";
+import { callerOf } from "../client";
 import { defineEndpoint } from "../endpoint";
 import { bookingSchema } from "./bookings";
 
@@ -25,11 +24,6 @@ const changeId = bookingId.extend({ changeId: z.string().uuid("booking.changes.e
 const common = {
 	401: { description: "Not signed in" },
 	404: { description: "No such booking (or proposal), or not yours" },
-};
-
-const callerOf = async (req: Request) => {
-	const session = await requireApiSession(authHeaders(req));
-	return { userId: session.user.id, roles: session.roles };
 };
 
 export const proposeAdjustmentEndpoint = defineEndpoint({

@@ -1,6 +1,5 @@
 import type { Request } from "express";
 import { z } from "zod";
-import { requireApiSession } from "~/modules/accounts/guards.server";
 import { confirmBooking, rejectBooking } from "~/modules/booking/answer-booking.server";
 import { cancelBooking, quoteCancellation } from "~/modules/booking/cancel-booking.server";
 import { createBooking } from "~/modules/booking/create-booking.server";
@@ -10,7 +9,7 @@ import { listFreeTimes } from "~/modules/booking/list-free-times.server";
 import { getBooking, listBookings } from "~/modules/booking/read-bookings.server";
 import { cancelSchema, createBookingSchema, freeTimesQuerySchema, reasonSchema } from "~/modules/booking/schema";
 import { courseTypes } from "~/modules/coaches/catalog";
-import { authHeaders } from "../client";
+import { callerOf } from "../client";
 import { defineEndpoint } from "../endpoint";
 import { pendingChangeSchema } from "./change-schemas";
 import { completionSchema } from "./completion-schemas";
@@ -21,11 +20,6 @@ import { completionSchema } from "./completion-schemas";
  * are in Asia/Shanghai.
  */
 const tag = "bookings";
-
-const callerOf = async (req: Request) => {
-	const session = await requireApiSession(authHeaders(req));
-	return { userId: session.user.id, roles: session.roles };
-};
 
 const slotSchema = z.object({ startsAt: z.string(), endsAt: z.string() });
 export const bookingSchema = z.object({

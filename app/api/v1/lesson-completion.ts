@@ -1,11 +1,11 @@
 import type { Request } from "express";
 import { z } from "zod";
-import { requireApiPermission, requireApiSession } from "~/modules/accounts/guards.server";
+import { requireApiPermission } from "~/modules/accounts/guards.server";
 import { resolveDispute } from "~/modules/booking/admin/resolve-dispute.server";
 import { confirmCompletion } from "~/modules/booking/completion/confirm-completion.server";
 import { openDispute } from "~/modules/booking/completion/open-dispute.server";
 import { disputeSchema, resolveDisputeSchema } from "~/modules/booking/completion/schema";
-import { authHeaders } from "../client";
+import { authHeaders, callerOf } from "../client";
 import { defineEndpoint } from "../endpoint";
 import { bookingSchema } from "./bookings";
 
@@ -15,11 +15,6 @@ import { bookingSchema } from "./bookings";
  */
 const bookingId = z.object({ bookingId: z.string().uuid("booking.errors.notFound") });
 const answer = z.object({ booking: bookingSchema });
-
-const callerOf = async (req: Request) => {
-	const session = await requireApiSession(authHeaders(req));
-	return { userId: session.user.id, roles: session.roles };
-};
 
 export const confirmCompletionEndpoint = defineEndpoint({
 	method: "post",

@@ -1,14 +1,13 @@
 import type { Request } from "express";
 import { z } from "zod";
 import { AppError } from "~/lib/errors";
-import { requireApiSession } from "~/modules/accounts/guards.server";
 import { deviceOf, paymentChannels, paymentMethods } from "~/modules/payments/methods.server";
 import { handleAlipayNotification } from "~/modules/payments/notifications/alipay-notification.server";
 import { handleWechatNotification } from "~/modules/payments/notifications/wechatpay-notification.server";
 import { getPayment } from "~/modules/payments/read-payment.server";
 import { completeSandboxPayment } from "~/modules/payments/sandbox.server";
 import { startPayment } from "~/modules/payments/start-payment.server";
-import { authHeaders } from "../client";
+import { callerOf } from "../client";
 import { defineEndpoint } from "../endpoint";
 import { readRawBody } from "../raw-body";
 
@@ -18,11 +17,6 @@ import { readRawBody } from "../raw-body";
  * never from the client (except a tip's, which the payer chooses).
  */
 const tag = "payments";
-
-const callerOf = async (req: Request) => {
-	const session = await requireApiSession(authHeaders(req));
-	return { userId: session.user.id, roles: session.roles };
-};
 
 const bookingId = z.object({ bookingId: z.string().uuid("booking.errors.notFound") });
 const paymentId = z.object({ paymentId: z.string().uuid("payments.errors.notFound") });
