@@ -79,6 +79,12 @@ const settingsSchema = z.object({
 	WECHATPAY_PUBLIC_KEY_ID: z.string().optional(),
 	WECHATPAY_APIV3_KEY: z.string().optional(),
 	WECHATPAY_BASE_URL: z.string().url().optional(),
+	/** Stripe, for overseas cards (Checkout Sessions): offered only with both the secret key and the webhook secret. */
+	STRIPE_SECRET_KEY: z.string().optional(),
+	STRIPE_WEBHOOK_SECRET: z.string().optional(),
+	STRIPE_API_BASE: z.string().url().optional(),
+	/** The official account's AppSecret (公众号, AppID = WECHATPAY_APPID): exchanges the snsapi_base code for the payer's openid. */
+	WECHAT_MP_APP_SECRET: z.string().optional(),
 	/** Files: an S3-compatible bucket (AWS S3, Aliyun OSS, MinIO) when S3_BUCKET is set, else `${DATA_DIR}/uploads`. */
 	S3_BUCKET: z.string().optional(),
 	S3_ENDPOINT: z.string().url().optional(),
