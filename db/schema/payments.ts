@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { bookings } from "./booking";
+import { coaches } from "./coaches";
 
 export const paymentMethod = pgEnum("payment_method", ["alipay", "wechatpay", "stripe", "sandbox"]);
 /** What a payment pays for: the booking's deposit or whole price, the balance after a deposit, or a tip. */
@@ -230,5 +231,48 @@ export const reconciliationDifferences = pgTable(
 	(table) => [
 		uniqueIndex("reconciliation_differences_line").on(table.runId, table.kind, table.lineKey),
 		index("reconciliation_differences_open_idx").on(table.createdAt).where(sql`${table.resolvedAt} is null`),
+	],
+);
+
+/** Where a coach's settled money stands: inside the dispute window, theirs to withdraw, or returned to escrow. */
+export const incomeSettlementStatus = pgEnum("income_settlement_status", ["pending", "available", "reversed"]);
+
+/**
+ * One settlement of a coach's income (a lesson's money at completion, or one tip), beside its
+ * ledger journals (the ledger holds the money; this row holds when it becomes available). Unique
+ * per journal key (`settlement:<bookingId>`, `tip-settlement:<paymentId>`), so a repeat changes nothing.
+ * A pending row whose booking is disputed is frozen: the release waits for the back office.
+ */
+export const incomeSettlements = pgTable(
+	"income_settlements",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		journalKey: text("journal_key").notNull(),
+		kind: text("kind").$type<"order" | "tip">().notNull(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id),
+		bookingId: uuid("booking_id")
+			.notNull()
+			.references(() => bookings.id),
+		/** The tip's payment; null for a lesson. */
+		paymentId: uuid("payment_id").references(() => payments.id),
+		grossFen: integer("gross_fen").notNull(),
+		coachFen: integer("coach_fen").notNull(),
+		commissionFen: integer("commission_fen").notNull(),
+		venueFen: integer("venue_fen").notNull().default(0),
+		status: incomeSettlementStatus("status").notNull().default("pending"),
+		/** When it was earned (the lesson's completion, the tip's payment): what the coach's month counts. */
+		earnedAt: timestamp("earned_at", { withTimezone: true }).notNull(),
+		availableAt: timestamp("available_at", { withTimezone: true }).notNull(),
+		releasedAt: timestamp("released_at", { withTimezone: true }),
+		reversedAt: timestamp("reversed_at", { withTimezone: true }),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		uniqueIndex("income_settlements_key").on(table.journalKey),
+		index("income_settlements_coach_idx").on(table.coachId, table.earnedAt),
+		index("income_settlements_due_idx").on(table.availableAt).where(sql`${table.status} = 'pending'`),
+		index("income_settlements_booking_idx").on(table.bookingId),
 	],
 );
