@@ -276,3 +276,100 @@ export const incomeSettlements = pgTable(
 		index("income_settlements_booking_idx").on(table.bookingId),
 	],
 );
+
+/** Where a coach's withdrawals go: an Alipay account, or a bank card paid by the finance team's batch file. */
+export const payoutAccountKind = pgEnum("payout_account_kind", ["alipay", "bank_card"]);
+
+/**
+ * A coach's payout account. The account number (Alipay login id or card number) and the holder's
+ * name are encrypted; `masked` is what pages show; `account_index` (blind index of kind and number)
+ * keeps one coach from adding the same account twice. The holder is the coach's verified real name,
+ * checked when it is added (`verified_at`). Removed accounts stay for the withdrawals that used them.
+ */
+export const payoutAccounts = pgTable(
+	"payout_accounts",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id),
+		kind: payoutAccountKind("kind").notNull(),
+		accountNoEnc: text("account_no_enc").notNull(),
+		holderNameEnc: text("holder_name_enc").notNull(),
+		accountIndex: text("account_index").notNull(),
+		masked: text("masked").notNull(),
+		/** Bank cards only: the bank and branch (not personal data). */
+		bankName: text("bank_name"),
+		bankBranch: text("bank_branch"),
+		verifiedAt: timestamp("verified_at", { withTimezone: true }).notNull(),
+		removedAt: timestamp("removed_at", { withTimezone: true }),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		uniqueIndex("payout_accounts_one_per_coach")
+			.on(table.coachId, table.accountIndex)
+			.where(sql`${table.removedAt} is null`),
+		index("payout_accounts_coach_idx").on(table.coachId),
+	],
+);
+
+/**
+ * pending_approval (above the approval threshold) → processing (the transfer job) → paid | failed;
+ * bank cards: processing → in_bank_batch (a finance batch file) → paid | failed; rejected by staff
+ * before it is sent. failed and rejected give the money back to the coach's available balance.
+ */
+export const withdrawalStatus = pgEnum("withdrawal_status", [
+	"pending_approval",
+	"processing",
+	"in_bank_batch",
+	"paid",
+	"failed",
+	"rejected",
+]);
+
+/** A finance team's bank payout file: the bank-card withdrawals collected into it, one line each. */
+export const payoutBatches = pgTable("payout_batches", {
+	id: uuid("id").primaryKey().defaultRandom(),
+	createdBy: uuid("created_by").references(() => users.id),
+	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A coach's request to take money out. `out_biz_no` is the transfer's business number at the
+ * provider and its idempotency key there: a retried job asks for the same transfer (and first asks
+ * whether it happened), never a second one. The ledger reserves the amount when the row is made.
+ */
+export const withdrawals = pgTable(
+	"withdrawals",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id),
+		payoutAccountId: uuid("payout_account_id")
+			.notNull()
+			.references(() => payoutAccounts.id),
+		/** The provider_clearing ref the money leaves by: alipay | wechatpay | bank | sandbox. */
+		channel: text("channel").notNull(),
+		amountFen: integer("amount_fen").notNull(),
+		status: withdrawalStatus("status").notNull(),
+		outBizNo: text("out_biz_no").notNull(),
+		providerOrderId: text("provider_order_id"),
+		attempts: smallint("attempts").notNull().default(0),
+		lastError: text("last_error"),
+		/** Why it failed or was rejected, as the coach is told. */
+		failureReason: text("failure_reason"),
+		decidedBy: uuid("decided_by").references(() => users.id),
+		decidedAt: timestamp("decided_at", { withTimezone: true }),
+		batchId: uuid("batch_id").references(() => payoutBatches.id),
+		paidAt: timestamp("paid_at", { withTimezone: true }),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		uniqueIndex("withdrawals_out_biz_no").on(table.outBizNo),
+		index("withdrawals_coach_idx").on(table.coachId, table.createdAt),
+		index("withdrawals_status_idx").on(table.status, table.createdAt),
+		check("withdrawals_amount", sql`${table.amountFen} > 0`),
+	],
+);
