@@ -57,6 +57,8 @@ const settingsSchema = z.object({
 	BOOKING_DISPUTE_WINDOW_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 	/** The platform's commission on a coach's income, in basis points (1500 = 15%). */
 	PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(5000).default(1500),
+	/** A venue's share of a lesson held at it, in basis points; 0 while there are no venues. */
+	VENUE_SHARE_BPS: z.coerce.number().int().min(0).max(5000).default(0),
 	PAYMENTS_SANDBOX: z.enum(["0", "1"]).optional(),
 	SMS_PROVIDER: z.enum(["aliyun", "tencent", "outbox"]).optional(),
 	SMTP_URL: z.string().optional(),
@@ -70,6 +72,18 @@ const settingsSchema = z.object({
 	ALIPAY_PRIVATE_KEY: z.string().optional(),
 	ALIPAY_PUBLIC_KEY: z.string().optional(),
 	ALIPAY_GATEWAY: z.string().url().optional(),
+	/**
+	 * Alipay transfers to coaches (alipay.fund.trans.uni.transfer) need public-key certificate mode:
+	 * the app's certificate, Alipay's public-key certificate and Alipay's root certificate (PEM
+	 * contents). Without all three, withdrawals to Alipay are not offered.
+	 */
+	ALIPAY_APP_CERT: z.string().optional(),
+	ALIPAY_PUBLIC_CERT: z.string().optional(),
+	ALIPAY_ROOT_CERT: z.string().optional(),
+	/** Withdrawals: the smallest amount (fen, default ¥100), what one coach may take out per Beijing day, and above what staff approve first. */
+	WITHDRAWAL_MIN_FEN: z.coerce.number().int().min(1).default(10_000),
+	WITHDRAWAL_DAILY_LIMIT_FEN: z.coerce.number().int().min(1).default(5_000_000),
+	WITHDRAWAL_APPROVAL_THRESHOLD_FEN: z.coerce.number().int().min(0).default(200_000),
 	/** WeChat Pay API v3 (all of the first seven, or none): merchant, app, merchant key and certificate serial, platform public key and its id, APIv3 key. */
 	WECHATPAY_MCHID: z.string().optional(),
 	WECHATPAY_APPID: z.string().optional(),

@@ -5,7 +5,8 @@
  *
  * - provider_clearing (ref: method): money the provider holds for us, collected but not yet settled.
  * - booking_escrow (ref: booking): what a player paid for a lesson until it is earned or refunded.
- * - coach_payable (ref: coach): what the platform owes a coach (settlement and withdrawals: the income issue).
+ * - coach_pending (ref: coach): a coach's settled income still inside the dispute window (not yet withdrawable).
+ * - coach_payable (ref: coach): what the platform owes a coach and the coach may withdraw.
  * - venue_payable (ref: venue): a venue's share, once venues exist.
  * - platform_commission: the platform's income (commission, cancellation fees, rounding remainders).
  * - refunds_payable (ref: method): refunds promised to payers and not yet confirmed by the provider.
@@ -15,6 +16,7 @@ export const ledgerAccounts = [
 	"provider_clearing",
 	"booking_escrow",
 	"coach_payable",
+	"coach_pending",
 	"venue_payable",
 	"platform_commission",
 	"refunds_payable",
