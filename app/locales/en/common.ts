@@ -33,6 +33,7 @@ export default {
 		submit: "Submit",
 	},
 	pagination: { label: "Pagination", page: "Page {{page}}", of: "Page {{page}} of {{pages}}" },
+	filters: { apply: "Filter", clear: "Clear filters" },
 	loading: "Loading…",
 	empty: { title: "Nothing here yet", body: "Check back soon." },
 	footer: {

@@ -30,6 +30,7 @@ export default {
 		submit: "提交",
 	},
 	pagination: { label: "分页", page: "第 {{page}} 页", of: "第 {{page}} / {{pages}} 页" },
+	filters: { apply: "筛选", clear: "清除筛选" },
 	loading: "加载中…",
 	empty: { title: "这里还没有内容", body: "稍后再来看看吧。" },
 	footer: {

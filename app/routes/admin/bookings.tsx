@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link, useNavigation } from "react-router";
-import { isAppError } from "~/lib/errors";
+import { Link } from "react-router";
+import { loadFilteredList } from "~/lib/filtered-list.server";
 import { pageTitle } from "~/lib/i18n";
-import { fieldErrorKeys } from "~/lib/validation";
 import { KeysetPagination } from "~/modules/accounts/admin/components/keyset-pagination";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { listAllBookings } from "~/modules/booking/admin/list-all-bookings.server";
@@ -10,9 +9,9 @@ import { adminBookingFilterSchema } from "~/modules/booking/admin/schema";
 import { lessonTime } from "~/modules/booking/components/orders/format";
 import { OrderStatus, useOrderText } from "~/modules/booking/components/orders/order-facts";
 import { bookingStatuses } from "~/modules/booking/lifecycle";
-import { Button, ButtonLink } from "~/ui/button";
 import { EmptyState } from "~/ui/empty-state";
 import { Field } from "~/ui/field";
+import { FilterForm, isFiltered, useFilterError } from "~/ui/filter-form";
 import { Select } from "~/ui/select";
 import type { Route } from "./+types/bookings";
 
@@ -20,18 +19,11 @@ const filterNames = ["status", "coachId", "playerId", "from", "to"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requirePermission(request, "read:booking:any");
-	const searchParams = new URL(request.url).searchParams;
-	const values = Object.fromEntries(filterNames.map((name) => [name, searchParams.get(name) ?? ""]));
-	const base = { title: pageTitle(request, "booking.admin.title"), values };
-	const parsed = adminBookingFilterSchema.safeParse({ ...values, cursor: searchParams.get("cursor") ?? "" });
-	if (!parsed.success) return { ...base, bookings: [], nextCursor: null, errors: fieldErrorKeys(parsed.error) };
-	try {
-		return { ...base, ...(await listAllBookings(parsed.data)), errors: {} as Record<string, string> };
-	} catch (error) {
-		if (isAppError(error) && error.options.fields)
-			return { ...base, bookings: [], nextCursor: null, errors: error.options.fields };
-		throw error;
-	}
+	const list = await loadFilteredList(request, filterNames, adminBookingFilterSchema, listAllBookings, {
+		bookings: [],
+		nextCursor: null,
+	});
+	return { title: pageTitle(request, "booking.admin.title"), ...list };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -40,10 +32,8 @@ export default function AdminBookings({ loaderData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation();
 	const text = useOrderText();
 	const { values, bookings, nextCursor, errors } = loaderData;
-	const navigation = useNavigation();
-	const filtering = navigation.state === "loading" && navigation.location.pathname === "/admin/bookings";
-	const filtered = filterNames.some((name) => values[name]);
-	const error = (name: string) => (errors[name] ? t(errors[name]) : null);
+	const filtered = isFiltered(values);
+	const error = useFilterError(errors);
 	return (
 		<div className="space-y-6">
 			<div>
@@ -58,62 +48,46 @@ export default function AdminBookings({ loaderData }: Route.ComponentProps) {
 					{t("booking.completion.admin.filter")}
 				</Link>
 			</div>
-			<Form
-				method="get"
-				aria-label={t("booking.admin.filters")}
-				className="rounded-3xl bg-white p-4 shadow-(--shadow-card) sm:p-5"
+			<FilterForm
+				label={t("booking.admin.filters")}
+				values={values}
+				alert={errors.cursor}
+				gridClassName="grid grid-cols-2 gap-3 lg:grid-cols-5 lg:items-start"
 			>
-				<div className="grid grid-cols-2 gap-3 lg:grid-cols-5 lg:items-start">
-					<Field className="col-span-2 lg:col-span-1" label={t("booking.admin.status")} error={error("status")}>
-						{(wiring) => (
-							<Select
-								name="status"
-								defaultValue={values.status}
-								options={[
-									{ value: "", label: t("booking.admin.any") },
-									...bookingStatuses.map((status) => ({ value: status, label: t(`booking.orders.status.${status}`) })),
-								]}
-								{...wiring}
-							/>
-						)}
-					</Field>
-					<Field
-						className="col-span-2 sm:col-span-1"
-						label={t("booking.admin.coachId")}
-						name="coachId"
-						defaultValue={values.coachId}
-						placeholder={t("booking.admin.idPlaceholder")}
-						autoComplete="off"
-						error={error("coachId")}
-					/>
-					<Field
-						className="col-span-2 sm:col-span-1"
-						label={t("booking.admin.playerId")}
-						name="playerId"
-						defaultValue={values.playerId}
-						placeholder={t("booking.admin.idPlaceholder")}
-						autoComplete="off"
-						error={error("playerId")}
-					/>
-					<Field label={t("booking.admin.from")} type="date" name="from" defaultValue={values.from} error={error("from")} />
-					<Field label={t("booking.admin.to")} type="date" name="to" defaultValue={values.to} error={error("to")} />
-				</div>
-				<div className="mt-3 flex gap-2">
-					<Button type="submit" busy={filtering} className="flex-1 sm:flex-none">
-						{t("booking.admin.apply")}
-					</Button>
-					{filtered ? (
-						<ButtonLink to="/admin/bookings" variant="ghost" className="flex-1 sm:flex-none">
-							{t("booking.admin.clear")}
-						</ButtonLink>
-					) : null}
-				</div>
-				{errors.cursor ? (
-					<p role="alert" className="mt-3 text-sm text-danger">
-						{t(errors.cursor)}
-					</p>
-				) : null}
-			</Form>
+				<Field className="col-span-2 lg:col-span-1" label={t("booking.admin.status")} error={error("status")}>
+					{(wiring) => (
+						<Select
+							name="status"
+							defaultValue={values.status}
+							options={[
+								{ value: "", label: t("booking.admin.any") },
+								...bookingStatuses.map((status) => ({ value: status, label: t(`booking.orders.status.${status}`) })),
+							]}
+							{...wiring}
+						/>
+					)}
+				</Field>
+				<Field
+					className="col-span-2 sm:col-span-1"
+					label={t("booking.admin.coachId")}
+					name="coachId"
+					defaultValue={values.coachId}
+					placeholder={t("booking.admin.idPlaceholder")}
+					autoComplete="off"
+					error={error("coachId")}
+				/>
+				<Field
+					className="col-span-2 sm:col-span-1"
+					label={t("booking.admin.playerId")}
+					name="playerId"
+					defaultValue={values.playerId}
+					placeholder={t("booking.admin.idPlaceholder")}
+					autoComplete="off"
+					error={error("playerId")}
+				/>
+				<Field label={t("booking.admin.from")} type="date" name="from" defaultValue={values.from} error={error("from")} />
+				<Field label={t("booking.admin.to")} type="date" name="to" defaultValue={values.to} error={error("to")} />
+			</FilterForm>
 			{bookings.length === 0 ? (
 				<EmptyState
 					icon="📅"

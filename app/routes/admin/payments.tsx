@@ -1,18 +1,17 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link, useNavigation } from "react-router";
-import { isAppError } from "~/lib/errors";
+import { Link } from "react-router";
+import { loadFilteredList } from "~/lib/filtered-list.server";
 import { pageTitle } from "~/lib/i18n";
 import { formatFen } from "~/lib/money";
-import { fieldErrorKeys } from "~/lib/validation";
 import { KeysetPagination } from "~/modules/accounts/admin/components/keyset-pagination";
 import { formatShanghai } from "~/modules/accounts/admin/format";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { PaymentStatus } from "~/modules/payments/admin/components/payment-status";
 import { listAdminPayments } from "~/modules/payments/admin/list-payments.server";
 import { adminPaymentFilterSchema } from "~/modules/payments/admin/schema";
-import { Button, ButtonLink } from "~/ui/button";
 import { EmptyState } from "~/ui/empty-state";
 import { Field } from "~/ui/field";
+import { FilterForm, isFiltered, useFilterError } from "~/ui/filter-form";
 import { Select } from "~/ui/select";
 import type { Route } from "./+types/payments";
 
@@ -23,18 +22,11 @@ const kinds = ["deposit", "full", "balance", "tip"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requirePermission(request, "read:payment:any");
-	const searchParams = new URL(request.url).searchParams;
-	const values = Object.fromEntries(filterNames.map((name) => [name, searchParams.get(name) ?? ""]));
-	const base = { title: pageTitle(request, "payments.admin.title"), values };
-	const parsed = adminPaymentFilterSchema.safeParse({ ...values, cursor: searchParams.get("cursor") ?? "" });
-	if (!parsed.success) return { ...base, payments: [], nextCursor: null, errors: fieldErrorKeys(parsed.error) };
-	try {
-		return { ...base, ...(await listAdminPayments(parsed.data)), errors: {} as Record<string, string> };
-	} catch (error) {
-		if (isAppError(error) && error.options.fields)
-			return { ...base, payments: [], nextCursor: null, errors: error.options.fields };
-		throw error;
-	}
+	const list = await loadFilteredList(request, filterNames, adminPaymentFilterSchema, listAdminPayments, {
+		payments: [],
+		nextCursor: null,
+	});
+	return { title: pageTitle(request, "payments.admin.title"), ...list };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -42,10 +34,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 export default function AdminPayments({ loaderData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation();
 	const { values, payments, nextCursor, errors } = loaderData;
-	const navigation = useNavigation();
-	const filtering = navigation.state === "loading" && navigation.location.pathname === "/admin/payments";
-	const filtered = filterNames.some((name) => values[name]);
-	const error = (name: string) => (errors[name] ? t(errors[name]) : null);
+	const filtered = isFiltered(values);
+	const error = useFilterError(errors);
 	const options = (prefix: string, list: readonly string[]) => [
 		{ value: "", label: t("payments.admin.any") },
 		...list.map((value) => ({ value, label: t(`${prefix}.${value}`) })),
@@ -56,53 +46,37 @@ export default function AdminPayments({ loaderData }: Route.ComponentProps) {
 				<h1 className="text-2xl font-semibold sm:text-3xl">{t("payments.admin.title")}</h1>
 				<p className="mt-1 text-muted">{t("payments.admin.body")}</p>
 			</div>
-			<Form
-				method="get"
-				aria-label={t("payments.admin.filters")}
-				className="rounded-3xl bg-white p-4 shadow-(--shadow-card) sm:p-5"
+			<FilterForm
+				label={t("payments.admin.filters")}
+				values={values}
+				alert={errors.cursor}
+				gridClassName="grid grid-cols-2 gap-3 lg:grid-cols-6 lg:items-start"
 			>
-				<div className="grid grid-cols-2 gap-3 lg:grid-cols-6 lg:items-start">
-					<Field label={t("payments.admin.status")} error={error("status")}>
-						{(wiring) => (
-							<Select name="status" defaultValue={values.status} options={options("payments.status", statuses)} {...wiring} />
-						)}
-					</Field>
-					<Field label={t("payments.admin.method")} error={error("method")}>
-						{(wiring) => (
-							<Select name="method" defaultValue={values.method} options={options("payments.methods", methods)} {...wiring} />
-						)}
-					</Field>
-					<Field label={t("payments.admin.kind")} error={error("kind")}>
-						{(wiring) => <Select name="kind" defaultValue={values.kind} options={options("payments.kinds", kinds)} {...wiring} />}
-					</Field>
-					<Field label={t("payments.admin.from")} type="date" name="from" defaultValue={values.from} error={error("from")} />
-					<Field label={t("payments.admin.to")} type="date" name="to" defaultValue={values.to} error={error("to")} />
-					<Field
-						className="col-span-2 lg:col-span-1"
-						label={t("payments.admin.q")}
-						name="q"
-						defaultValue={values.q}
-						placeholder={t("payments.admin.qPlaceholder")}
-						autoComplete="off"
-						error={error("q")}
-					/>
-				</div>
-				<div className="mt-3 flex gap-2">
-					<Button type="submit" busy={filtering} className="flex-1 sm:flex-none">
-						{t("payments.admin.apply")}
-					</Button>
-					{filtered ? (
-						<ButtonLink to="/admin/payments" variant="ghost" className="flex-1 sm:flex-none">
-							{t("payments.admin.clear")}
-						</ButtonLink>
-					) : null}
-				</div>
-				{errors.cursor ? (
-					<p role="alert" className="mt-3 text-sm text-danger">
-						{t(errors.cursor)}
-					</p>
-				) : null}
-			</Form>
+				<Field label={t("payments.admin.status")} error={error("status")}>
+					{(wiring) => (
+						<Select name="status" defaultValue={values.status} options={options("payments.status", statuses)} {...wiring} />
+					)}
+				</Field>
+				<Field label={t("payments.admin.method")} error={error("method")}>
+					{(wiring) => (
+						<Select name="method" defaultValue={values.method} options={options("payments.methods", methods)} {...wiring} />
+					)}
+				</Field>
+				<Field label={t("payments.admin.kind")} error={error("kind")}>
+					{(wiring) => <Select name="kind" defaultValue={values.kind} options={options("payments.kinds", kinds)} {...wiring} />}
+				</Field>
+				<Field label={t("payments.admin.from")} type="date" name="from" defaultValue={values.from} error={error("from")} />
+				<Field label={t("payments.admin.to")} type="date" name="to" defaultValue={values.to} error={error("to")} />
+				<Field
+					className="col-span-2 lg:col-span-1"
+					label={t("payments.admin.q")}
+					name="q"
+					defaultValue={values.q}
+					placeholder={t("payments.admin.qPlaceholder")}
+					autoComplete="off"
+					error={error("q")}
+				/>
+			</FilterForm>
 			{payments.length === 0 ? (
 				<EmptyState
 					icon="💳"
