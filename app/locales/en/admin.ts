@@ -85,8 +85,6 @@ export default {
 		from: "From",
 		to: "To",
 		any: "Any",
-		apply: "Filter",
-		clear: "Clear filters",
 		emptyTitle: "No matching entries",
 		emptyBody: "Try other filters.",
 		byActor: "By {{name}}",

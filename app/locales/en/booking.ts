@@ -426,8 +426,6 @@ export default {
 		idPlaceholder: "Paste the full ID",
 		from: "Lesson date from",
 		to: "To",
-		apply: "Filter",
-		clear: "Clear filters",
 		results: "Bookings",
 		parties: "Coach {{coach}} · {{player}}",
 		emptyTitle: "No bookings yet",

@@ -81,8 +81,6 @@ export default {
 		from: "开始日期",
 		to: "结束日期",
 		any: "全部",
-		apply: "筛选",
-		clear: "清除筛选",
 		emptyTitle: "没有符合条件的记录",
 		emptyBody: "换个筛选条件试试。",
 		byActor: "操作人：{{name}}",

@@ -419,8 +419,6 @@ export default {
 		idPlaceholder: "粘贴完整编号",
 		from: "上课日期从",
 		to: "到",
-		apply: "筛选",
-		clear: "清除筛选",
 		results: "预约列表",
 		parties: "教练 {{coach}} · 球员 {{player}}",
 		emptyTitle: "还没有预约",
