@@ -89,6 +89,12 @@ export const queues = {
 		options: { retryLimit: 1, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
 		cron: "* * * * *",
 	},
+	/** Settled income whose dispute window has passed becomes available to withdraw (frozen while disputed). */
+	"payments.release-income": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+		cron: "*/10 * * * *",
+	},
 	/**
 	 * Daily at 10:30 Beijing (providers publish the day before's bill by then): each configured
 	 * provider's bill against our payments and refunds. `billDate` (yyyy-MM-dd) reruns one day.

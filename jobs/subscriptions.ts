@@ -3,6 +3,8 @@ import { cancelBookingsOfClosedAccount } from "../app/modules/booking/account-ev
 import { eraseCoachOfDeletedUser } from "../app/modules/coaches/account-events/erase-coach-of-deleted-user.server";
 import { followAccountStatus } from "../app/modules/coaches/account-events/follow-account-status.server";
 import { deleteFilesOfOwner } from "../app/modules/files/delete-files-of-owner.server";
+import { reversePendingSettlement } from "../app/modules/payments/income/reverse-settlement.server";
+import { settleBooking } from "../app/modules/payments/income/settle-booking.server";
 import { settleEndedBooking } from "../app/modules/payments/refunds/settle-ended-booking.server";
 import type { DomainEventName } from "./events";
 
@@ -24,7 +26,12 @@ export const subscriptions = {
 		"user.deleted": ({ userId }, { tx }) => eraseCoachOfDeletedUser(userId, tx),
 	},
 	payments: {
-		"booking.cancelled": ({ bookingId }, { tx }) => settleEndedBooking(bookingId, tx),
+		// A completed lesson cancelled by a dispute's decision first takes back its pending income.
+		"booking.cancelled": async ({ bookingId }, { tx }) => {
+			await reversePendingSettlement(tx, bookingId);
+			await settleEndedBooking(bookingId, tx);
+		},
+		"booking.completed": ({ bookingId }, { tx }) => settleBooking(tx, bookingId),
 	},
 	files: {
 		"user.deleted": ({ userId }, { tx }) => deleteFilesOfOwner(userId, tx),

@@ -11,6 +11,7 @@ import { lapsePassedProposals } from "../app/modules/booking/lapse-booking-chang
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
+import { releaseDueSettlements } from "../app/modules/payments/income/release-settlement.server";
 import { pollPendingPayments } from "../app/modules/payments/poll-pending-payments.server";
 import { reconcilePayments } from "../app/modules/payments/reconciliation/reconcile-payments.server";
 import { executeRefund } from "../app/modules/payments/refunds/execute-refund.server";
@@ -36,6 +37,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"events.payments": ({ eventId }) => deliverEvent("payments", eventId),
 	"payments.refund": ({ refundId }) => executeRefund(refundId),
 	"payments.poll-pending": () => pollPendingPayments(),
+	"payments.release-income": () => releaseDueSettlements(),
 	"payments.reconcile": ({ billDate }) => reconcilePayments({ billDate }),
 	"events.prune": () => pruneDispatchedEvents(),
 	"coaches.refresh-free-days": () => refreshAllFreeDays(),

@@ -4,6 +4,7 @@ import { logger } from "~/lib/logger.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { markBalancePaid, recordTip } from "~/modules/booking/payable.server";
 import { paymentProviderEvents, payments } from "../../../db/schema";
+import { settleBooking } from "./income/settle-booking.server";
 import { entries } from "./ledger/accounts";
 import { postJournal } from "./ledger/post-journal.server";
 import { notifyPaymentChange } from "./live.server";
@@ -156,6 +157,10 @@ async function apply(tx: Transaction, result: ProviderResult): Promise<{ outcome
 	});
 	const kept = await tellBooking(tx, payment);
 	await notifyPaymentChange(tx, payment.id);
+	// A tip (or the balance) paid after the lesson completed settles to the coach at once.
+	if (kept && (payment.purpose === "tip" || payment.purpose === "balance")) {
+		await settleBooking(tx, payment.bookingId, { paymentId: payment.id });
+	}
 	if (kept) return done("applied");
 	await requestRefund(tx, { paymentId: payment.id, amountFen: payment.amountFen, reason: "late_payment", requestedBy: null });
 	return done("refunded_late");

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "~/lib/db.server";
 import { endingOf } from "~/modules/booking/payable.server";
-import { payments } from "../../../../db/schema";
+import { incomeSettlements, payments } from "../../../../db/schema";
 import { entries } from "../ledger/accounts";
 import { accountBalance, postJournal } from "../ledger/post-journal.server";
 import { requestRefund } from "./request-refund.server";
@@ -30,11 +30,18 @@ export async function settleEndedBooking(bookingId: string, tx: Transaction): Pr
 		.orderBy(desc(payments.succeededAt))
 		.for("update");
 	// The escrow is a liability: what it holds is its credit balance — less any tips it holds,
-	// which are the coach's whatever became of the lesson.
+	// which are the coach's whatever became of the lesson (tips already settled left it).
 	const [tips] = await tx
 		.select({ kept: sql<string>`coalesce(sum(${payments.amountFen} - ${payments.refundedFen}), 0)` })
 		.from(payments)
-		.where(and(eq(payments.bookingId, bookingId), eq(payments.status, "succeeded"), eq(payments.purpose, "tip")));
+		.where(
+			and(
+				eq(payments.bookingId, bookingId),
+				eq(payments.status, "succeeded"),
+				eq(payments.purpose, "tip"),
+				sql`not exists (select 1 from ${incomeSettlements} where ${incomeSettlements.paymentId} = ${payments.id})`,
+			),
+		);
 	const held = -(await accountBalance(tx, "booking_escrow", bookingId)) - Number(tips?.kept ?? 0);
 	if (held <= 0) return;
 	const refundFen = Math.min(ending.refundFen, held);
