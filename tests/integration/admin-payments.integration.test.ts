@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { rereadSettings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
@@ -10,7 +9,7 @@ import { type FakeAlipayPay, startFakeAlipayPay } from "../fakes/alipay-pay";
 import { apiCall, bookThroughApi, pageGet, pagePost } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { staffSessionToken } from "../support/staff";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startConfiguredApp, type TestApp } from "../support/test-app";
 
 /**
  * The back office's money: the payment list and one payment's whole history, staff refunds with a
@@ -23,16 +22,10 @@ let alipay: FakeAlipayPay;
 let adminToken: string;
 let supportToken: string;
 let player: { userId: string; token: string };
-const changed = ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY", "ALIPAY_GATEWAY", "APP_URL", "PAYMENTS_SANDBOX"];
-const saved = Object.fromEntries(changed.map((name) => [name, process.env[name]]));
 
 beforeAll(async () => {
 	alipay = await startFakeAlipayPay();
-	Object.assign(process.env, alipay.settings, { PAYMENTS_SANDBOX: "1" });
-	rereadSettings();
-	app = await startTestApp();
-	process.env.APP_URL = app.url;
-	rereadSettings();
+	app = await startConfiguredApp({ ...alipay.settings, PAYMENTS_SANDBOX: "1" });
 	await db().transaction((tx) => seedDemoAccounts(tx));
 	adminToken = await staffSessionToken("13800000005");
 	supportToken = await staffSessionToken("13800000004");
@@ -41,11 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await app?.close();
 	await alipay?.close();
-	for (const [name, value] of Object.entries(saved)) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
-	rereadSettings();
 });
 // Whatever staff did with money, the books balance after it.
 afterEach(async () => {

@@ -1,7 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { rereadSettings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { expireUnpaidBookings } from "~/modules/booking/expire-unpaid-bookings.server";
 import { accountBalance } from "~/modules/payments/ledger/post-journal.server";
@@ -13,7 +12,7 @@ import { type FakeAlipayPay, startFakeAlipayPay } from "../fakes/alipay-pay";
 import { apiCall, bookThroughApi } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { settleDomainEvents } from "../support/events";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startConfiguredApp, type TestApp } from "../support/test-app";
 
 /**
  * Alipay end to end: the app configured against the loopback Alipay (tests/fakes/alipay-pay.ts),
@@ -23,27 +22,14 @@ import { startTestApp, type TestApp } from "../support/test-app";
  */
 let app: TestApp;
 let alipay: FakeAlipayPay;
-const changed = ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY", "ALIPAY_GATEWAY", "APP_URL", "PAYMENTS_SANDBOX"];
-const saved = Object.fromEntries(changed.map((name) => [name, process.env[name]]));
 
 beforeAll(async () => {
 	alipay = await startFakeAlipayPay();
-	// Settings are read once per process: configure Alipay (and no sandbox) before the app starts.
-	Object.assign(process.env, alipay.settings, { PAYMENTS_SANDBOX: "0" });
-	rereadSettings();
-	app = await startTestApp();
-	// The trade's notify_url must reach this app, whose port is known only now.
-	process.env.APP_URL = app.url;
-	rereadSettings();
+	app = await startConfiguredApp({ ...alipay.settings, PAYMENTS_SANDBOX: "0" });
 });
 afterAll(async () => {
 	await app?.close();
 	await alipay?.close();
-	for (const [name, value] of Object.entries(saved)) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
-	rereadSettings();
 });
 // Whatever a test did with money, the books must balance after it.
 afterEach(async () => {

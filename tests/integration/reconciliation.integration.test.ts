@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rereadSettings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { startAlipayPayment } from "~/modules/payments/providers/alipay.server";
@@ -10,7 +9,7 @@ import { type FakeAlipayPay, startFakeAlipayPay } from "../fakes/alipay-pay";
 import { apiCall, bookThroughApi } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { staffSessionToken } from "../support/staff";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startConfiguredApp, type TestApp } from "../support/test-app";
 
 /**
  * Daily reconciliation against the loopback Alipay's bill (a GBK zip, downloaded through
@@ -22,18 +21,12 @@ let app: TestApp;
 let alipay: FakeAlipayPay;
 let adminToken: string;
 let supportToken: string;
-const changed = ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY", "ALIPAY_GATEWAY", "APP_URL", "PAYMENTS_SANDBOX"];
-const saved = Object.fromEntries(changed.map((name) => [name, process.env[name]]));
 const billDate = yesterdayInBeijing();
 const paidAt = new Date(`${billDate}T12:00:00+08:00`);
 
 beforeAll(async () => {
 	alipay = await startFakeAlipayPay();
-	Object.assign(process.env, alipay.settings, { PAYMENTS_SANDBOX: "0" });
-	rereadSettings();
-	app = await startTestApp();
-	process.env.APP_URL = app.url;
-	rereadSettings();
+	app = await startConfiguredApp({ ...alipay.settings, PAYMENTS_SANDBOX: "0" });
 	await db().transaction((tx) => seedDemoAccounts(tx));
 	adminToken = await staffSessionToken("13800000005");
 	supportToken = await staffSessionToken("13800000004");
@@ -41,11 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await app?.close();
 	await alipay?.close();
-	for (const [name, value] of Object.entries(saved)) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
-	rereadSettings();
 });
 
 const call = (method: string, path: string, token: string | null, body?: unknown) => apiCall(app, method, path, token, body);

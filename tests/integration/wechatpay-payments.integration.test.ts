@@ -1,7 +1,7 @@
 import { createVerify, generateKeyPairSync, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readSettings, rereadSettings } from "~/lib/config.server";
+import { readSettings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { wechatpaySettingProblems } from "~/lib/wechatpay-keys";
 import { accountBalance } from "~/modules/payments/ledger/post-journal.server";
@@ -23,7 +23,7 @@ import { type FakeWechatNotification, type FakeWechatPay, startFakeWechatPay } f
 import { apiCall, bookThroughApi } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { settleDomainEvents } from "../support/events";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startConfiguredApp, type TestApp } from "../support/test-app";
 
 /**
  * WeChat Pay API v3 against the loopback fake: the port (requests signed with the merchant key and
@@ -32,28 +32,12 @@ import { startTestApp, type TestApp } from "../support/test-app";
  */
 let wechat: FakeWechatPay;
 let app: TestApp;
-const settingNames = [
-	"WECHATPAY_MCHID",
-	"WECHATPAY_APPID",
-	"WECHATPAY_SERIAL",
-	"WECHATPAY_PRIVATE_KEY",
-	"WECHATPAY_PUBLIC_KEY",
-	"WECHATPAY_PUBLIC_KEY_ID",
-	"WECHATPAY_APIV3_KEY",
-	"WECHATPAY_BASE_URL",
-] as const;
-
 beforeAll(async () => {
 	wechat = await startFakeWechatPay();
-	// Settings are read once per process: set before the app starts.
-	Object.assign(process.env, wechat.settings);
-	rereadSettings();
-	app = await startTestApp();
+	app = await startConfiguredApp(wechat.settings);
 });
 afterAll(async () => {
 	await app?.close();
-	for (const name of settingNames) delete process.env[name];
-	rereadSettings();
 	await wechat?.close();
 });
 // Whatever a test did with money, the books must balance after it.

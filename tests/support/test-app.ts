@@ -40,3 +40,30 @@ export async function startTestApp(options: { development?: boolean } = {}): Pro
 			}),
 	};
 }
+
+/**
+ * The app configured by the given settings (a provider fake's, say). Settings are read once per
+ * process, so they are put into the environment before the app starts; APP_URL — where a trade's
+ * notify URL points — is known only once it listens. Closing it restores the environment.
+ */
+export async function startConfiguredApp(settings: Record<string, string>): Promise<TestApp> {
+	const { rereadSettings } = await import("~/lib/config.server");
+	const changed = [...Object.keys(settings), "APP_URL"];
+	const saved = Object.fromEntries(changed.map((name) => [name, process.env[name]]));
+	Object.assign(process.env, settings);
+	rereadSettings();
+	const app = await startTestApp();
+	process.env.APP_URL = app.url;
+	rereadSettings();
+	return {
+		...app,
+		close: async () => {
+			await app.close();
+			for (const [name, value] of Object.entries(saved)) {
+				if (value === undefined) delete process.env[name];
+				else process.env[name] = value;
+			}
+			rereadSettings();
+		},
+	};
+}
