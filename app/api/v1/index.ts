@@ -92,6 +92,7 @@ import {
 	sandboxPaymentEndpoint,
 	startBookingPayment,
 	startTip,
+	stripeNotify,
 	wechatpayNotify,
 } from "./payments";
 import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
@@ -158,6 +159,7 @@ export const endpoints = [
 	sandboxPaymentEndpoint,
 	alipayNotify,
 	wechatpayNotify,
+	stripeNotify,
 	listReconciliationDifferences,
 	resolveReconciliationDifference,
 	listAdminPaymentsEndpoint,

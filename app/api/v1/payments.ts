@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "~/lib/errors";
 import { deviceOf, paymentChannels, paymentMethods } from "~/modules/payments/methods.server";
 import { handleAlipayNotification } from "~/modules/payments/notifications/alipay-notification.server";
+import { handleStripeWebhook } from "~/modules/payments/notifications/stripe-notification.server";
 import { handleWechatNotification } from "~/modules/payments/notifications/wechatpay-notification.server";
 import { getPayment } from "~/modules/payments/read-payment.server";
 import { completeSandboxPayment } from "~/modules/payments/sandbox.server";
@@ -230,5 +231,41 @@ export const wechatpayNotify = defineEndpoint({
 		const answer = await handleWechatNotification(req.headers, bytes);
 		if (answer.status === 204) return { status: 204 };
 		return { status: answer.status, body: { code: "FAIL", message: answer.message } };
+	},
+});
+
+/** Stripe's events are JSON of a few kilobytes; a Checkout Session with one line stays well below this. */
+const stripeWebhookMaxBytes = 256 * 1024;
+const stripeRefusal = z.object({ error: z.string() });
+
+export const stripeNotify = defineEndpoint({
+	method: "post",
+	path: "/payments/notify/stripe",
+	summary:
+		"Stripe's webhook (Checkout Sessions and refunds), signed with Stripe-Signature; 200 when recorded, else an error so Stripe sends it again",
+	tag,
+	auth: "none",
+	rawBody: { contentTypes: ["application/json"], description: "Stripe's signed event, read as sent" },
+	responses: {
+		200: { description: "Recorded (or seen before, or an event we do not use)", schema: z.object({ received: z.literal(true) }) },
+		400: {
+			description: "Unreadable, or not for a payment or refund of ours (wrong amount, currency or account)",
+			schema: stripeRefusal,
+		},
+		401: { description: "Not signed with our webhook secret", schema: stripeRefusal },
+		413: { description: "Too long to be an event" },
+		500: { description: "Stripe is not configured here", schema: stripeRefusal },
+	},
+	handler: async ({ req, res }) => {
+		// The signature covers the body byte for byte: read it raw, never re-serialised JSON.
+		const bytes = await readRawBody(
+			req,
+			res,
+			stripeWebhookMaxBytes,
+			() => new AppError(413, "payload_too_large", "errors.payloadTooLarge"),
+		);
+		const answer = await handleStripeWebhook(req.header("stripe-signature"), bytes);
+		if (answer.status === 200) return { status: 200, body: { received: true as const } };
+		return { status: answer.status, body: { error: answer.message } };
 	},
 });

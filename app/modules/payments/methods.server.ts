@@ -1,6 +1,7 @@
 import { isProduction, settings } from "~/lib/config.server";
 import type { PaymentChannel, PaymentMethod } from "./methods";
 import { alipayConfigured } from "./providers/alipay.server";
+import { stripeConfigured } from "./providers/stripe.server";
 import { wechatpayConfigured } from "./providers/wechatpay.server";
 
 export { type PaymentChannel, type PaymentMethod, paymentChannels, paymentMethods } from "./methods";
@@ -22,7 +23,7 @@ export function sandboxEnabled(): boolean {
 	const flag = settings().PAYMENTS_SANDBOX;
 	if (flag === "1") return true;
 	if (flag === "0" || isProduction()) return false;
-	return !alipayConfigured() && !wechatpayConfigured();
+	return !alipayConfigured() && !wechatpayConfigured() && !stripeConfigured();
 }
 
 /** The methods offered at checkout: only those with configuration (and the sandbox when it is on). */
@@ -30,6 +31,7 @@ export function offeredMethods(): PaymentMethod[] {
 	const offered: PaymentMethod[] = [];
 	if (alipayConfigured()) offered.push("alipay");
 	if (wechatpayConfigured()) offered.push("wechatpay");
+	if (stripeConfigured()) offered.push("stripe");
 	if (sandboxEnabled()) offered.push("sandbox");
 	return offered;
 }

@@ -6,6 +6,7 @@ import { wechatpayConfig } from "~/lib/wechatpay-client.server";
 import { payments } from "../../../db/schema";
 import { type ApplyOutcome, applyProviderResult } from "./apply-provider-result.server";
 import { AlipayError, closeAlipayTrade, queryAlipayTrade } from "./providers/alipay.server";
+import { expireStripeCheckout, retrieveStripeCheckout, StripeError, stripeConfigured } from "./providers/stripe.server";
 import { closeWechatTrade, queryWechatTrade, WechatPayError, wechatpayConfigured } from "./providers/wechatpay.server";
 
 /** A payment younger than this is left to its notification. */
@@ -35,7 +36,10 @@ export async function pollPendingPayments(now = new Date()): Promise<{ asked: nu
 			logger.warn(
 				{
 					paymentId: payment.id,
-					reason: error instanceof AlipayError || error instanceof WechatPayError ? error.reason : "error",
+					reason:
+						error instanceof AlipayError || error instanceof WechatPayError || error instanceof StripeError
+							? error.reason
+							: "error",
 				},
 				"payment poll failed",
 			);
@@ -51,6 +55,7 @@ async function pollOne(payment: typeof payments.$inferSelect, now: Date) {
 		return expired ? applyProviderResult({ ...base, eventId: `expire:${payment.id}`, kind: "poll", outcome: "closed" }) : null;
 	}
 	if (payment.method === "wechatpay") return wechatpayConfigured() ? pollWechat(payment, now) : null;
+	if (payment.method === "stripe") return stripeConfigured() ? pollStripe(payment, now) : null;
 	if (payment.method !== "alipay" || !alipayConfig()) return null;
 	const trade = await queryAlipayTrade(payment.outTradeNo);
 	if (trade.status === "TRADE_SUCCESS" || trade.status === "TRADE_FINISHED") {
@@ -99,4 +104,30 @@ async function pollWechat(payment: typeof payments.$inferSelect, now: Date): Pro
 	// Paid in the instant before the close: ask again, and the money is booked or refunded.
 	if (close.reason === "paid") return pollWechat({ ...payment, expiresAt: new Date(now.getTime() + quietMs) }, now);
 	return applyProviderResult({ ...base, eventId: `close:${payment.outTradeNo}`, kind: "poll", outcome: "closed" });
+}
+
+/**
+ * Stripe's twin: ask about the Checkout Session, and expire it once the booking's deadline passed
+ * (Stripe keeps a session open at least 30 minutes, longer than a booking may wait).
+ */
+async function pollStripe(payment: typeof payments.$inferSelect, now: Date): Promise<ApplyOutcome | null> {
+	if (!payment.providerTradeNo) return null;
+	const base = { method: payment.method, outTradeNo: payment.outTradeNo, amountFen: payment.amountFen, merchantMatches: true };
+	let session = await retrieveStripeCheckout(payment.providerTradeNo);
+	if (session.status === "open" && payment.expiresAt <= now) session = await expireStripeCheckout(payment.providerTradeNo);
+	if (session.paymentStatus === "paid") {
+		return applyProviderResult({
+			...base,
+			amountFen: session.currency?.toLowerCase() === "cny" ? (session.amountFen ?? -1) : -1,
+			merchantMatches: session.outTradeNo === payment.outTradeNo,
+			eventId: `poll:${payment.outTradeNo}:paid`,
+			kind: "poll",
+			providerTradeNo: session.sessionId,
+			outcome: "succeeded",
+		});
+	}
+	if (session.status === "expired") {
+		return applyProviderResult({ ...base, eventId: `close:${payment.outTradeNo}`, kind: "poll", outcome: "closed" });
+	}
+	return null;
 }

@@ -9,6 +9,7 @@ import { amountDue, type PaymentKind } from "./amount-due";
 import { channelFits, defaultChannel, methodOffered, type PaymentChannel, type PaymentMethod } from "./methods.server";
 import { newProviderNumber } from "./out-trade-no";
 import { AlipayError, startAlipayPayment } from "./providers/alipay.server";
+import { StripeError, startStripeCheckout } from "./providers/stripe.server";
 import { startWechatPayment, type WechatJsapiParams, WechatPayError } from "./providers/wechatpay.server";
 
 const minuteMs = 60_000;
@@ -97,7 +98,7 @@ export async function startPayment(input: {
 			.update(payments)
 			.set({ status: "failed", failureReason: "provider_unavailable", updatedAt: new Date() })
 			.where(eq(payments.id, payment.id));
-		if (error instanceof AlipayError || error instanceof WechatPayError)
+		if (error instanceof AlipayError || error instanceof WechatPayError || error instanceof StripeError)
 			throw new AppError(503, "service_unavailable", "payments.errors.providerUnavailable");
 		throw error;
 	}
@@ -138,6 +139,19 @@ async function openTrade(
 				payerIp: trade.payerIp,
 				openid: trade.openid,
 			});
+		case "stripe": {
+			const checkout = await startStripeCheckout({
+				outTradeNo: payment.outTradeNo,
+				amountFen: payment.amountFen,
+				description: trade.subject,
+				successUrl: returnUrl,
+				cancelUrl: returnUrl,
+				expiresAt: trade.expiresAt,
+			});
+			// The poller and refunds ask Stripe by the session's id: kept before the payer can pay.
+			await db().update(payments).set({ providerTradeNo: checkout.sessionId }).where(eq(payments.id, payment.paymentId));
+			return { payUrl: checkout.payUrl };
+		}
 		default:
 			throw new AppError(400, "validation_failed", "payments.errors.method", { fields: { method: "payments.errors.method" } });
 	}

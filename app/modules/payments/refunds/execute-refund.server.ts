@@ -7,6 +7,7 @@ import { entries } from "../ledger/accounts";
 import { postJournal } from "../ledger/post-journal.server";
 import { notifyPaymentChange } from "../live.server";
 import { refundAlipay } from "../providers/alipay.server";
+import { refundStripe } from "../providers/stripe.server";
 import { refundWechat } from "../providers/wechatpay.server";
 import { refundOf } from "./request-refund.server";
 
@@ -135,6 +136,16 @@ async function askProvider(payment: typeof payments.$inferSelect, refund: typeof
 				totalFen: payment.amountFen,
 				reason: refund.reason.split(":")[0],
 				notifyUrl: `${settings().APP_URL ?? `http://localhost:${settings().PORT}`}/api/v1/payments/notify/wechatpay`,
+			});
+		case "stripe":
+			// Card refunds usually finish later: refund.updated (or this job's next try) settles it.
+			if (!payment.providerTradeNo) return { status: "failed", message: "no_checkout_session" };
+			return refundStripe({
+				sessionId: payment.providerTradeNo,
+				outTradeNo: payment.outTradeNo,
+				outRequestNo: refund.outRequestNo,
+				refundFen: refund.amountFen,
+				reason: refund.reason.split(":")[0],
 			});
 		default:
 			return { status: "pending", message: `${payment.method} refunds are not available` };
