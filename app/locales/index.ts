@@ -7,6 +7,7 @@ import enCommon from "./en/common";
 import enErrors from "./en/errors";
 import enFiles from "./en/files";
 import enHome from "./en/home";
+import enIncome from "./en/income";
 import enMessages from "./en/messages";
 import enPayments from "./en/payments";
 import zhAccounts from "./zh-CN/accounts";
@@ -18,6 +19,7 @@ import zhCommon from "./zh-CN/common";
 import zhErrors from "./zh-CN/errors";
 import zhFiles from "./zh-CN/files";
 import zhHome from "./zh-CN/home";
+import zhIncome from "./zh-CN/income";
 import zhMessages from "./zh-CN/messages";
 import zhPayments from "./zh-CN/payments";
 
@@ -34,6 +36,7 @@ export const resources = {
 			errors: zhErrors,
 			files: zhFiles,
 			home: zhHome,
+			income: zhIncome,
 			messages: zhMessages,
 			payments: zhPayments,
 		},
@@ -49,6 +52,7 @@ export const resources = {
 			errors: enErrors,
 			files: enFiles,
 			home: enHome,
+			income: enIncome,
 			messages: enMessages,
 			payments: enPayments,
 		},

@@ -82,6 +82,7 @@ import {
 	listCoachReviews,
 } from "./coach-reviews";
 import { getCoach, listCoaches } from "./coaches";
+import { listCoachIncomeMovements, getCoachIncome } from "./coach-income";
 import { getFileSignedUrl, uploadFile } from "./files";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
 import { getMe } from "./me";
@@ -141,6 +142,8 @@ export const endpoints = [
 	deleteMyIntroVideo,
 	getMyCoachOfferings,
 	saveMyCoachOfferings,
+	getCoachIncome,
+	listCoachIncomeMovements,
 	getMyCoachAvailability,
 	saveMyCoachAvailability,
 	searchAdminUsers,

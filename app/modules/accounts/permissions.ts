@@ -10,7 +10,7 @@ export const venueRoles: GrantableRole[] = ["venue_owner", "venue_manager", "ven
 
 export const permissionsByRole = {
 	player: ["read:profile:own", "update:profile:own", "create:booking:own", "read:booking:own"],
-	coach: ["read:coach-profile:own", "update:coach-profile:own", "read:booking:coach"],
+	coach: ["read:coach-profile:own", "update:coach-profile:own", "read:booking:coach", "read:income:own"],
 	venue_owner: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
 	venue_manager: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
 	venue_front_desk: ["read:venue:own", "assign:booking:venue"],
@@ -23,6 +23,8 @@ export const permissionsByRole = {
 		"cancel:booking:any",
 		// Support answers "where is my money": they read payments; only admins give money back.
 		"read:payment:any",
+		// Coaches' income statements (support answers "where is my money" for coaches too).
+		"read:income:any",
 	],
 	admin: [
 		"access:admin",
@@ -37,6 +39,9 @@ export const permissionsByRole = {
 		// Payments, refunds and the ledger in the back office: reading them, and giving money back.
 		"read:payment:any",
 		"refund:payment:any",
+		// Coaches' income statements, and the tax export with real names decrypted: admins only.
+		"read:income:any",
+		"export:income:any",
 	],
 } as const satisfies Record<Role, readonly string[]>;
 
