@@ -72,6 +72,7 @@ import {
 	submitMyCoachApplication,
 	withdrawMyCoachApplication,
 } from "./coach";
+import { getCoachIncome, listCoachIncomeMovements } from "./coach-income";
 import {
 	decideCoachApplication,
 	decideCoachCertificate,
@@ -82,7 +83,6 @@ import {
 	listCoachReviews,
 } from "./coach-reviews";
 import { getCoach, listCoaches } from "./coaches";
-import { listCoachIncomeMovements, getCoachIncome } from "./coach-income";
 import { getFileSignedUrl, uploadFile } from "./files";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
 import { getMe } from "./me";
