@@ -83,6 +83,8 @@ export const coaches = pgTable(
 		offersOnline: boolean("offers_online").notNull().default(false),
 		ratingAverage: doublePrecision("rating_average"),
 		ratingCount: integer("rating_count").notNull().default(0),
+		/** The average shrunk toward the prior (0 without reviews, so unrated coaches sort last); search sorts "评分最高" by it. */
+		ratingBayesian: doublePrecision("rating_bayesian").notNull().default(0),
 		realNameVerifiedAt: timestamp("real_name_verified_at", { withTimezone: true }),
 		certificateVerifiedAt: timestamp("certificate_verified_at", { withTimezone: true }),
 		reviewNote: text("review_note"),
@@ -99,6 +101,7 @@ export const coaches = pgTable(
 			.where(sql`${table.status} = 'approved' and ${table.latitude} is not null`),
 		index("coaches_city_idx").on(table.cityCode, table.status),
 		index("coaches_price_idx").on(table.priceFromFen, table.id).where(sql`${table.status} = 'approved'`),
+		index("coaches_rating_idx").on(table.ratingBayesian, table.id).where(sql`${table.status} = 'approved'`),
 		check("coaches_latitude_range", sql`${table.latitude} between -90 and 90`),
 		check("coaches_longitude_range", sql`${table.longitude} between -180 and 180`),
 		check("coaches_radius_range", sql`${table.serviceRadiusKm} between 1 and 200`),
@@ -258,3 +261,87 @@ export const coachBookedTimes = pgTable("coach_booked_times", {
 	lessons: jsonb("lessons").$type<Array<{ startsAt: string; endsAt: string }>>().notNull(),
 	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const lessonReviewStatus = pgEnum("lesson_review_status", ["published", "held", "hidden"]);
+
+/**
+ * A player's review of one completed lesson (one per booking). The booking module owns the lesson;
+ * its facts (coach, player, completion time) are copied here when the review is written, so the
+ * coaches module never reads booking tables. Only `published` reviews count in `coach_ratings`.
+ */
+export const lessonReviews = pgTable(
+	"lesson_reviews",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		bookingId: uuid("booking_id").notNull(),
+		coachId: uuid("coach_id")
+			.notNull()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		playerId: uuid("player_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		lessonCompletedAt: timestamp("lesson_completed_at", { withTimezone: true }).notNull(),
+		status: lessonReviewStatus("status").notNull(),
+		overall: smallint("overall").notNull(),
+		attitude: smallint("attitude").notNull(),
+		skill: smallint("skill").notNull(),
+		service: smallint("service").notNull(),
+		tags: text("tags").array().notNull().default(sql`'{}'`),
+		text: text("text"),
+		/** Shown as 匿名学员 without an avatar; the back office still sees `playerId`. */
+		anonymous: boolean("anonymous").notNull(),
+		helpfulCount: integer("helpful_count").notNull().default(0),
+		/** The one edit a player may make within 7 days. */
+		editedAt: timestamp("edited_at", { withTimezone: true }),
+		/** The coach's one public answer (editable). */
+		replyText: text("reply_text"),
+		repliedAt: timestamp("replied_at", { withTimezone: true }),
+		replyEditedAt: timestamp("reply_edited_at", { withTimezone: true }),
+		...timestamps,
+	},
+	(table) => [
+		uniqueIndex("lesson_reviews_booking_key").on(table.bookingId),
+		// The profile's three orders, each a keyset walk over one coach's published reviews.
+		index("lesson_reviews_newest_idx").on(table.coachId, table.status, table.createdAt, table.id),
+		index("lesson_reviews_lowest_idx").on(table.coachId, table.status, table.overall, table.createdAt, table.id),
+		index("lesson_reviews_helpful_idx").on(table.coachId, table.status, table.helpfulCount, table.createdAt, table.id),
+		index("lesson_reviews_player_idx").on(table.playerId),
+		check(
+			"lesson_reviews_stars",
+			sql`${table.overall} between 1 and 5 and ${table.attitude} between 1 and 5 and ${table.skill} between 1 and 5 and ${table.service} between 1 and 5`,
+		),
+		check("lesson_reviews_text_length", sql`char_length(${table.text}) <= 1000 and char_length(${table.replyText}) <= 1000`),
+	],
+);
+
+/**
+ * A coach's rating, kept up to date in the transaction of every publish, hide and edit of a
+ * review (never computed per search): sums per aspect and the star distribution; the averages and
+ * the Bayesian average are copied onto `coaches` for search and cards.
+ */
+export const coachRatings = pgTable(
+	"coach_ratings",
+	{
+		coachId: uuid("coach_id")
+			.primaryKey()
+			.references(() => coaches.id, { onDelete: "cascade" }),
+		count: integer("count").notNull().default(0),
+		overallSum: integer("overall_sum").notNull().default(0),
+		attitudeSum: integer("attitude_sum").notNull().default(0),
+		skillSum: integer("skill_sum").notNull().default(0),
+		serviceSum: integer("service_sum").notNull().default(0),
+		/** How many published reviews gave 1, 2, 3, 4 and 5 stars overall. */
+		stars1: integer("stars_1").notNull().default(0),
+		stars2: integer("stars_2").notNull().default(0),
+		stars3: integer("stars_3").notNull().default(0),
+		stars4: integer("stars_4").notNull().default(0),
+		stars5: integer("stars_5").notNull().default(0),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [
+		check(
+			"coach_ratings_non_negative",
+			sql`${table.count} >= 0 and least(${table.stars1}, ${table.stars2}, ${table.stars3}, ${table.stars4}, ${table.stars5}) >= 0`,
+		),
+	],
+);
