@@ -16,5 +16,5 @@ export function authHeaders(req: Request): { cookie?: string; authorization?: st
 /** The signed-in caller of an endpoint, as the booking and payments services take it (401 when none). */
 export async function callerOf(req: Request): Promise<Caller> {
 	const session = await requireApiSession(authHeaders(req));
-	return { userId: session.user.id, roles: session.roles };
+	return { userId: session.user.id, roles: session.roles, user: session.user };
 }

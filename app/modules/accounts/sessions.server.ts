@@ -1,12 +1,13 @@
-import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
 import { isProduction } from "~/lib/config.server";
 import { readCookie, setCookie, siteCookieName } from "~/lib/cookies";
 import { decryptOrNull, encrypt, randomToken, sha256Hex } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
-import { sessions, users } from "../../../db/schema";
+import { roleGrants, sessions, users } from "../../../db/schema";
 import { describeDevice, describePlace } from "./device";
-import { rolesOf, type UserRow } from "./users.server";
+import type { GrantableRole } from "./permissions";
+import { rolesOfGrants, type UserRow } from "./users.server";
 
 /**
  * Sessions as in the Lucia design: the client holds a random token (httpOnly cookie, or a Bearer
@@ -66,16 +67,23 @@ export interface AuthenticatedSession {
 	/** When this session proved the second factor, or null if it never did. */
 	secondFactorAt: Date | null;
 	user: UserRow;
-	roles: Awaited<ReturnType<typeof rolesOf>>["roles"];
-	venueRoles: Awaited<ReturnType<typeof rolesOf>>["venueRoles"];
+	roles: ReturnType<typeof rolesOfGrants>["roles"];
+	venueRoles: ReturnType<typeof rolesOfGrants>["venueRoles"];
 }
 
 /** The session of a token, if it is valid and its user active; extends it while in use. */
 export async function authenticateToken(token: string | null | undefined): Promise<AuthenticatedSession | null> {
 	if (!token || token.length < 20 || token.length > 100) return null;
 	const sessionId = sha256Hex(token);
+	// The roles come in the same round trip: every signed-in request needs them.
 	const [row] = await db()
-		.select({ session: sessions, user: users })
+		.select({
+			session: sessions,
+			user: users,
+			grants: sql<Array<{ role: GrantableRole; venueId: string | null }>>`coalesce((
+				select json_agg(json_build_object('role', g.role, 'venueId', g.venue_id))
+				from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`,
+		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())))
@@ -91,7 +99,7 @@ export async function authenticateToken(token: string | null | undefined): Promi
 			.set({ expiresAt, lastSeenAt: new Date(now) })
 			.where(eq(sessions.id, sessionId));
 	}
-	const { roles, venueRoles } = await rolesOf(row.user.id);
+	const { roles, venueRoles } = rolesOfGrants(row.grants);
 	return {
 		sessionId,
 		expiresAt,

@@ -74,7 +74,11 @@ export async function createUser(
 }
 
 export async function rolesOf(userId: string, tx: DbOrTx = db()) {
-	const grants = await tx.select().from(roleGrants).where(eq(roleGrants.userId, userId));
+	return rolesOfGrants(await tx.select().from(roleGrants).where(eq(roleGrants.userId, userId)));
+}
+
+/** Everyone is a player; the grants add the rest, venue roles with their venue. */
+export function rolesOfGrants(grants: ReadonlyArray<{ role: GrantableRole; venueId: string | null }>) {
 	const roleSet = new Set<Role>(["player"]);
 	for (const grant of grants) roleSet.add(grant.role);
 	return {

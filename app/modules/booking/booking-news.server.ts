@@ -4,7 +4,7 @@ import { sealedIn } from "~/lib/encrypted-columns.server";
 import { isLocale, type Locale } from "~/lib/i18n";
 import { queueMessage } from "~/modules/accounts/messaging/queue-message.server";
 import { notify } from "~/modules/accounts/notifications.server";
-import { findUserById } from "~/modules/accounts/users.server";
+import { findUserById, type UserRow } from "~/modules/accounts/users.server";
 import { coachIdentity } from "~/modules/coaches/booking-terms.server";
 import { users } from "../../../db/schema";
 import { sendJobIn } from "../../../jobs/send-in";
@@ -116,17 +116,29 @@ function tellingsOf(news: BookingNews, cancelledBy: Actor | null, by?: "player" 
 	}
 }
 
-/** "12月3日 14:00" / "3 Dec 14:00", always Shanghai time (where the lesson is scheduled). */
-export function lessonTime(at: Date, locale: Locale): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat("en-GB", {
+// Built once per form: constructing an Intl.DateTimeFormat costs far more than formatting with one,
+// and every booking change formats several times.
+const lessonTimeFormats = new Map<"numeric" | "short", Intl.DateTimeFormat>();
+function lessonTimeFormat(month: "numeric" | "short"): Intl.DateTimeFormat {
+	let format = lessonTimeFormats.get(month);
+	if (!format) {
+		format = new Intl.DateTimeFormat("en-GB", {
 			timeZone: "Asia/Shanghai",
-			month: locale === "zh-CN" ? "numeric" : "short",
+			month,
 			day: "numeric",
 			hour: "2-digit",
 			minute: "2-digit",
 			hourCycle: "h23",
-		})
+		});
+		lessonTimeFormats.set(month, format);
+	}
+	return format;
+}
+
+/** "12月3日 14:00" / "3 Dec 14:00", always Shanghai time (where the lesson is scheduled). */
+export function lessonTime(at: Date, locale: Locale): string {
+	const parts = Object.fromEntries(
+		lessonTimeFormat(locale === "zh-CN" ? "numeric" : "short")
 			.formatToParts(at)
 			.map((part) => [part.type, part.value]),
 	);
@@ -152,12 +164,14 @@ export async function tellBookingParties(
 		newTime?: Date;
 		/** The booking's coach when the caller has just read it (booking creation), so it is not read again. */
 		coach?: { userId: string; displayName: string };
+		/** The booking's player when the caller holds their row (the player's own request), likewise. */
+		player?: UserRow;
 	} = {},
 ): Promise<void> {
 	const tellings = tellingsOf(news, booking.cancelledBy, extra.by);
 	if (tellings.length === 0) return;
 	const coach = extra.coach ?? (await coachIdentity(booking.coachId, tx));
-	const player = await findUserById(booking.playerId, tx);
+	const player = extra.player?.id === booking.playerId ? extra.player : await findUserById(booking.playerId, tx);
 	for (const telling of tellings) {
 		const userId = telling.to === "player" ? booking.playerId : coach?.userId;
 		if (!userId || userId === extra.skipUserId) continue;

@@ -3,6 +3,7 @@ import type { DbOrTx, Transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
 import { can, type Role } from "~/modules/accounts/permissions";
+import type { UserRow } from "~/modules/accounts/users.server";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { bookingEvents, bookings } from "../../../db/schema";
 import { heldBy, refreshCoachFreeDays } from "./free-days.server";
@@ -17,6 +18,8 @@ export interface Caller {
 	roles: readonly Role[];
 	/** Set by back-office routes only. */
 	asStaff?: boolean;
+	/** The caller's account as their session read it, so telling or presenting them reads nothing again. */
+	user?: UserRow;
 }
 /** How the caller relates to a booking: its player, its coach, or the back office. */
 export type Party = "player" | "coach" | "staff";

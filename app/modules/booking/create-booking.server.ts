@@ -13,7 +13,7 @@ import { heldBy, refreshCoachFreeDays } from "./free-days.server";
 import { freeStartTimes } from "./free-times";
 import { offeringOf } from "./list-free-times.server";
 import { notifyBookingChange } from "./live.server";
-import { type BookingView, presentBooking } from "./present.server";
+import { type BookingView, presentBooking, presentNewBooking } from "./present.server";
 import type { CreateBookingInput } from "./schema";
 import { isCode, isSlotConflict, slotTaken } from "./slot-taken.server";
 
@@ -142,11 +142,14 @@ export async function createBooking(input: {
 				detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
 			});
 			if (!inserted) throw new Error("booking insert returned nothing");
-			await tellBookingParties(tx, inserted, "created", { coach: terms });
+			await tellBookingParties(tx, inserted, "created", { coach: terms, player: caller.user });
 			await notifyBookingChange(tx, { coachId: terms.coachId, playerId: caller.userId, bookingId, status: "pending_payment" });
-			// Presented on the transaction's own connection: once the booking commits, the answer
+			// Presented from what this request holds (a new booking has no completion or open change
+			// yet), else on the transaction's own connection: once the booking commits, the answer
 			// needs no other, so a busy pool cannot turn a booking that was made into a 503.
-			const view = await presentBooking(inserted, tx, { [`coach:${terms.coachId}`]: terms.displayName });
+			const view = caller.user
+				? presentNewBooking(inserted, { coachName: terms.displayName, playerName: caller.user.displayName })
+				: await presentBooking(inserted, tx, { [`coach:${terms.coachId}`]: terms.displayName });
 			// Only the days around the new booking change in search's summary.
 			await refreshCoachFreeDays(tx, terms.coachId, now, [heldBy(inserted)]);
 			return view;

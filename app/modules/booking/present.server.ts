@@ -52,6 +52,40 @@ async function displayNameOfUser(userId: string, tx: DbOrTx): Promise<string> {
 	return user?.displayName ?? "";
 }
 
+function viewOf(
+	row: BookingRow,
+	seen: { coachName: string; playerName: string; completion: CompletionView; pendingChange: BookingChangeView | null },
+): BookingView {
+	return {
+		id: row.id,
+		status: row.status,
+		coach: { id: row.coachId, displayName: seen.coachName },
+		player: { id: row.playerId, displayName: seen.playerName },
+		courseType: row.courseType,
+		durationMinutes: row.durationMinutes,
+		startsAt: row.startsAt.toISOString(),
+		endsAt: row.endsAt.toISOString(),
+		priceFen: row.priceFen,
+		depositFen: row.depositFen,
+		paidFen: row.paidFen,
+		paymentPlan: row.paymentPlan,
+		payBy: row.payBy?.toISOString() ?? null,
+		location: {
+			kind: row.locationKind,
+			placeName: row.placeName,
+			address: decryptOrNull(row.addressEnc, sealedIn(bookings.addressEnc, row.id)),
+		},
+		note: row.note,
+		cancellationPolicy: row.cancellationPolicy,
+		cancelledBy: row.cancelledBy,
+		cancelReason: row.cancelReason,
+		refundFen: row.refundFen,
+		createdAt: row.createdAt.toISOString(),
+		completion: seen.completion,
+		pendingChange: seen.pendingChange,
+	};
+}
+
 export async function presentBookings(
 	rows: BookingRow[],
 	tx: DbOrTx = db(),
@@ -71,34 +105,14 @@ export async function presentBookings(
 		names.set(`coach:${row.coachId}`, coachName);
 		const playerName = names.get(`user:${row.playerId}`) ?? (await displayNameOfUser(row.playerId, tx));
 		names.set(`user:${row.playerId}`, playerName);
-		views.push({
-			id: row.id,
-			status: row.status,
-			coach: { id: row.coachId, displayName: coachName },
-			player: { id: row.playerId, displayName: playerName },
-			courseType: row.courseType,
-			durationMinutes: row.durationMinutes,
-			startsAt: row.startsAt.toISOString(),
-			endsAt: row.endsAt.toISOString(),
-			priceFen: row.priceFen,
-			depositFen: row.depositFen,
-			paidFen: row.paidFen,
-			paymentPlan: row.paymentPlan,
-			payBy: row.payBy?.toISOString() ?? null,
-			location: {
-				kind: row.locationKind,
-				placeName: row.placeName,
-				address: decryptOrNull(row.addressEnc, sealedIn(bookings.addressEnc, row.id)),
-			},
-			note: row.note,
-			cancellationPolicy: row.cancellationPolicy,
-			cancelledBy: row.cancelledBy,
-			cancelReason: row.cancelReason,
-			refundFen: row.refundFen,
-			createdAt: row.createdAt.toISOString(),
-			completion: completions.get(row.id) ?? noCompletion,
-			pendingChange: changes.get(row.id) ?? null,
-		});
+		views.push(
+			viewOf(row, {
+				coachName,
+				playerName,
+				completion: completions.get(row.id) ?? noCompletion,
+				pendingChange: changes.get(row.id) ?? null,
+			}),
+		);
 	}
 	return views;
 }
@@ -111,6 +125,13 @@ export async function presentBooking(
 	const [view] = await presentBookings([row], tx, known);
 	return view as BookingView;
 }
+
+/**
+ * A booking its transaction has just inserted, with the names its caller already holds: it can
+ * have no completion and no open change yet, so nothing is read (booking creation's hot path).
+ */
+export const presentNewBooking = (row: BookingRow, names: { coachName: string; playerName: string }): BookingView =>
+	viewOf(row, { ...names, completion: noCompletion, pendingChange: null });
 
 /** The booking's timeline, oldest first. */
 export async function timelineOf(bookingIds: string[], tx: DbOrTx = db()): Promise<Map<string, BookingEventView[]>> {

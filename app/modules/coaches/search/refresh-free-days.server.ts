@@ -11,8 +11,21 @@ const dayMs = 24 * 3600_000;
 /** How far ahead a full refresh asks for lessons: past any booking horizon. */
 const lessonsAheadMs = 800 * dayMs;
 
-/** Reads the coach's lessons (active bookings) that hold time in a period, in the caller's transaction. */
-export type BookedLessons = (tx: Transaction, period: { from: Date; to: Date }) => Promise<TimeRange[]>;
+/**
+ * The coach's lessons (active bookings) that hold time in a period, as a JSON array expression
+ * (`[{ startsAt, endsAt }]`): read here, after the lock, in the same statement as the coach's hours.
+ */
+export type BookedLessons = (period: { from: Date; to: Date }) => SQL;
+
+type JsonLesson = { startsAt: string; endsAt: string };
+const lessonsOf = (rows: JsonLesson[]): TimeRange[] =>
+	rows.map((lesson) => ({ startsAt: new Date(lesson.startsAt), endsAt: new Date(lesson.endsAt) }));
+
+/** Only the lessons, when the coach's hours are not needed. */
+async function readLessons(tx: Transaction, lessons: SQL): Promise<TimeRange[]> {
+	const result = await tx.execute<{ lessons: JsonLesson[] }>(sql`select ${lessons} as lessons`);
+	return lessonsOf(result.rows[0]?.lessons ?? []);
+}
 
 type StoredLesson = { startsAt: string; endsAt: string };
 const stored = (lesson: TimeRange): StoredLesson => ({
@@ -46,7 +59,7 @@ export async function refreshFreeDays(
 	let booked: TimeRange[];
 	if (options.bookedLessons) {
 		const period = { from: new Date(now.getTime() - keptAfterMs), to: new Date(now.getTime() + lessonsAheadMs) };
-		booked = keptLessons(await options.bookedLessons(tx, period), now);
+		booked = keptLessons(await readLessons(tx, options.bookedLessons(period)), now);
 		const lessons = booked.map(stored);
 		await tx
 			.insert(coachBookedTimes)
@@ -88,13 +101,14 @@ async function refreshAround(coachId: string, tx: Transaction, bookedLessons: Bo
 	const from = new Date(shanghaiInstant(span.from, 0).getTime() - dayMs);
 	const to = new Date(shanghaiInstant(span.to, 24 * 60).getTime() + dayMs);
 	const keptAfter = new Date(now.getTime() - keptAfterMs);
-	// The same test as the removal from the stored list below, so a lesson is never both kept and added.
-	const around = keptLessons(await bookedLessons(tx, { from, to }), now).filter(
-		(lesson) => lesson.startsAt < to && lesson.endsAt > from,
-	);
 	const today = todayInShanghai(now);
 	const dates = { from: span.from.localeCompare(today) < 0 ? today : span.from, to: span.to };
-	const coach = dates.from <= dates.to ? await summaryInputs(coachId, tx) : null;
+	const lessonsSql = bookedLessons({ from, to });
+	// The lessons come with the coach's hours, in one round trip, unless only past days changed.
+	const coach = dates.from <= dates.to ? await summaryInputs(coachId, tx, lessonsSql) : null;
+	const read = coach ? coach.lessons : await readLessons(tx, lessonsSql);
+	// The same test as the removal from the stored list below, so a lesson is never both kept and added.
+	const around = keptLessons(read, now).filter((lesson) => lesson.startsAt < to && lesson.endsAt > from);
 	const days =
 		coach?.status === "approved"
 			? freeDaysOf({ availability: coach.availability, booked: around, shortestLessonMinutes: coach.shortest, now, dates })
@@ -144,7 +158,8 @@ function writeFreeDays(coachId: string, days: FreeDay[], options: { dates?: Date
 async function summaryInputs(
 	coachId: string,
 	tx: Transaction,
-): Promise<{ status: string; shortest: number | null; availability: CoachAvailability } | null> {
+	lessons?: SQL,
+): Promise<{ status: string; shortest: number | null; availability: CoachAvailability; lessons: TimeRange[] } | null> {
 	// Yesterday on: an evening's hours may run into today.
 	const since = addDays(todayInShanghai(), -1);
 	const result = await tx.execute<{
@@ -156,6 +171,7 @@ async function summaryInputs(
 		shortest: number | null;
 		weekly: Array<{ weekday: number; startMinute: number; endMinute: number }>;
 		exceptions: Array<{ date: string; kind: "day_off" | "extra_hours"; startMinute: number | null; endMinute: number | null }>;
+		lessons: JsonLesson[];
 	}>(sql`
 		select c.status, c.accepting_bookings, c.buffer_minutes, c.min_notice_hours, c.max_advance_days,
 			(select min(o.duration_minutes) from coach_offerings o where o.coach_id = c.id and o.active) as shortest,
@@ -163,13 +179,15 @@ async function summaryInputs(
 				'endMinute', h.end_minute)) from coach_weekly_hours h where h.coach_id = c.id), '[]') as weekly,
 			coalesce((select json_agg(json_build_object('date', e.date, 'kind', e.kind, 'startMinute', e.start_minute,
 				'endMinute', e.end_minute)) from coach_date_exceptions e where e.coach_id = c.id and e.date >= ${since}::date), '[]')
-				as exceptions
+				as exceptions,
+			${lessons ?? sql`'[]'::json`} as lessons
 		from coaches c where c.id = ${coachId}::uuid`);
 	const row = result.rows[0];
 	if (!row) return null;
 	return {
 		status: row.status,
 		shortest: row.shortest === null ? null : Number(row.shortest),
+		lessons: lessonsOf(row.lessons),
 		availability: {
 			acceptingBookings: row.accepting_bookings,
 			weeklyHours: row.weekly,
