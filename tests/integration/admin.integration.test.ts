@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server";
 import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { createUser } from "~/modules/accounts/users.server";
 import { postJson } from "../support/accounts";
+import { apiCall } from "../support/api-client";
 import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -18,18 +19,7 @@ async function signIn(phone: string) {
 	return login.body as { token: string; user: { id: string } };
 }
 
-async function call(method: string, path: string, token?: string, body?: unknown) {
-	const response = await fetch(api(path), {
-		method,
-		headers: {
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			...(body === undefined ? {} : { "content-type": "application/json" }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token?: string, body?: unknown) => apiCall(app, method, path, token ?? null, body);
 
 const auditOf = async (query: string) => (await call("GET", `/admin/audit?${query}`, tokens.admin)).body.entries as any[];
 const statusOf = async (userId: string) => (await call("GET", `/admin/users/${userId}`, tokens.admin)).body.user.status;

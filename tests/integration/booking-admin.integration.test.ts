@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server";
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { listNotifications } from "~/modules/accounts/notifications.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
+import { apiCall, fetchPage, postForm } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -11,25 +12,10 @@ import { startTestApp, type TestApp } from "../support/test-app";
 let app: TestApp;
 const staff = { support: "", admin: "", adminId: "" };
 
-async function call(method: string, path: string, token: string, body?: unknown) {
-	const response = await fetch(`${app.url}/api/v1${path}`, {
-		method,
-		headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string, body?: unknown) => apiCall(app, method, path, token, body);
 
-const page = (path: string, token: string) =>
-	fetch(`${app.url}${path}`, { headers: { cookie: `cp_session=${token}` }, redirect: "manual" });
-const post = (path: string, token: string, fields: Record<string, string>) =>
-	fetch(`${app.url}${path}`, {
-		method: "POST",
-		headers: { cookie: `cp_session=${token}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
-		body: new URLSearchParams(fields),
-		redirect: "manual",
-	});
+const page = (path: string, token: string) => fetchPage(app, path, token);
+const post = (path: string, token: string, fields: Record<string, string>) => postForm(app, path, token, fields);
 
 type Coach = Awaited<ReturnType<typeof bookableCoach>>;
 type Booking = { id: string; priceFen: number; startsAt: string; status: string };

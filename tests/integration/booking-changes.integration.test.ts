@@ -4,6 +4,7 @@ import { lapsePassedProposals } from "~/modules/booking/lapse-booking-changes.se
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { boss } from "../../jobs/boss";
 import type { QueuePayload } from "../../jobs/queues";
+import { apiCall, fetchPage, postForm } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -27,28 +28,11 @@ type Coach = Awaited<ReturnType<typeof bookableCoach>>;
 type Person = { userId: string; token: string };
 type Slot = { startsAt: string; endsAt: string };
 
-async function call(method: string, path: string, token: string | null, body?: unknown, on = app()) {
-	const response = await fetch(`${on.url}/api/v1${path}`, {
-		method,
-		headers: {
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			...(body === undefined ? {} : { "content-type": "application/json" }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string | null, body?: unknown, on = app()) =>
+	apiCall(on, method, path, token, body);
 
-const page = (path: string, token: string) =>
-	fetch(`${app().url}${path}`, { headers: { cookie: `cp_session=${token}` }, redirect: "manual" });
-const post = (path: string, token: string, fields: Record<string, string>) =>
-	fetch(`${app().url}${path}`, {
-		method: "POST",
-		headers: { cookie: `cp_session=${token}`, origin: app().url, "content-type": "application/x-www-form-urlencoded" },
-		body: new URLSearchParams(fields).toString(),
-		redirect: "manual",
-	});
+const page = (path: string, token: string) => fetchPage(app(), path, token);
+const post = (path: string, token: string, fields: Record<string, string>) => postForm(app(), path, token, fields);
 
 const freeTimes = async (coach: Coach): Promise<Slot[]> =>
 	(await call("GET", `/coaches/${coach.coachId}/slots?offeringId=${coach.offeringId}`, null)).body.slots;

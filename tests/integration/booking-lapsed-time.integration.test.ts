@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { bookings } from "../../db/schema";
+import { apiCall } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -18,19 +19,7 @@ afterAll(async () => {
 	await app.close();
 });
 
-async function call(method: string, path: string, token: string | null, body?: unknown) {
-	const response = await fetch(`${app.url}/api/v1${path}`, {
-		method,
-		headers: {
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			...(body === undefined ? {} : { "content-type": "application/json" }),
-			"accept-language": "zh-CN",
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string | null, body?: unknown) => apiCall(app, method, path, token, body);
 
 describe("a time held by an unpaid booking past its deadline", () => {
 	it("is booked at once by the next player, the lapsed booking expired in the same step; a paid-for time stays taken", async () => {

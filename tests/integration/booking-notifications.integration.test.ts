@@ -10,6 +10,7 @@ import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { bookings } from "../../db/schema";
 import { boss } from "../../jobs/boss";
 import type { QueuePayload } from "../../jobs/queues";
+import { apiCall } from "../support/api-client";
 import { bookableCoach } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -21,15 +22,7 @@ afterAll(async () => {
 	await app.close();
 });
 
-async function call(method: string, path: string, token: string, body?: unknown) {
-	const response = await fetch(`${app.url}/api/v1${path}`, {
-		method,
-		headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string, body?: unknown) => apiCall(app, method, path, token, body);
 
 let phoneSequence = 0;
 /** A player who signed up with a phone (or only a verified email), signed in. */

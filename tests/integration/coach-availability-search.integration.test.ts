@@ -3,6 +3,7 @@ import { shanghaiDate } from "~/lib/free-times";
 import { addDays, todayInShanghai } from "~/modules/coaches/availability/time";
 import { datesOfWhen } from "~/modules/coaches/search/free-days";
 import { refreshAllFreeDays } from "~/modules/coaches/search/refresh-free-days.server";
+import { apiCall } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -19,19 +20,7 @@ afterAll(async () => {
 	await app.close();
 });
 
-async function call(method: string, path: string, token: string | null, body?: unknown) {
-	const response = await fetch(`${app.url}/api/v1${path}`, {
-		method,
-		headers: {
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			...(body === undefined ? {} : { "content-type": "application/json" }),
-			"accept-language": "zh-CN",
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string | null, body?: unknown) => apiCall(app, method, path, token, body);
 
 type Coach = Awaited<ReturnType<typeof bookableCoach>>;
 type Slot = { startsAt: string; endsAt: string };

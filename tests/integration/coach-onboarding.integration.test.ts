@@ -6,6 +6,7 @@ import { db } from "~/lib/db.server";
 import { demoPassword, seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { postJson, signInBySms } from "../support/accounts";
+import { apiCall } from "../support/api-client";
 import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -28,15 +29,7 @@ const api = (path: string) => `${app.url}/api/v1${path}`;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const clearLimits = () => db().execute("delete from rate_limits");
 
-async function call(method: string, path: string, token: string, body?: unknown) {
-	const response = await fetch(api(path), {
-		method,
-		headers: { ...bearer(token), ...(body === undefined ? {} : { "content-type": "application/json" }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string, body?: unknown) => apiCall(app, method, path, token, body);
 
 async function upload(path: string, token: string, bytes: Buffer, contentType: string) {
 	const response = await fetch(api(path), {

@@ -4,6 +4,7 @@ import { db } from "~/lib/db.server";
 import { refreshCoachFreeDays } from "~/modules/booking/free-days.server";
 import { addDays, todayInShanghai } from "~/modules/coaches/availability/time";
 import { coachBookedTimes, coachFreeDays } from "../../db/schema";
+import { apiCall } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -20,19 +21,7 @@ afterAll(async () => {
 	await app.close();
 });
 
-async function call(method: string, path: string, token: string, body?: unknown) {
-	const response = await fetch(`${app.url}/api/v1${path}`, {
-		method,
-		headers: {
-			authorization: `Bearer ${token}`,
-			...(body === undefined ? {} : { "content-type": "application/json" }),
-			"accept-language": "zh-CN",
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string, body?: unknown) => apiCall(app, method, path, token, body);
 
 /** What search reads of a coach: the free days, and the lessons the daily roll will use. */
 async function summaryOf(coachId: string) {

@@ -8,6 +8,7 @@ import { openDispute } from "~/modules/booking/completion/open-dispute.server";
 import { createBooking } from "~/modules/booking/create-booking.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { domainEvents } from "../../db/schema";
+import { apiCall, fetchPage, postForm } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -21,28 +22,10 @@ import { startTestApp, type TestApp } from "../support/test-app";
 let app: TestApp;
 const staff = { token: "", userId: "" };
 
-async function call(method: string, path: string, token: string | null, body?: unknown) {
-	const response = await fetch(`${app.url}/api/v1${path}`, {
-		method,
-		headers: {
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			...(body === undefined ? {} : { "content-type": "application/json" }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string | null, body?: unknown) => apiCall(app, method, path, token, body);
 
-const page = (path: string, token: string) =>
-	fetch(`${app.url}${path}`, { headers: { cookie: `cp_session=${token}` }, redirect: "manual" });
-const post = (path: string, token: string, fields: Record<string, string>) =>
-	fetch(`${app.url}${path}`, {
-		method: "POST",
-		headers: { cookie: `cp_session=${token}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
-		body: new URLSearchParams(fields),
-		redirect: "manual",
-	});
+const page = (path: string, token: string) => fetchPage(app, path, token);
+const post = (path: string, token: string, fields: Record<string, string>) => postForm(app, path, token, fields);
 
 const hourMs = 3_600_000;
 const halfHour = 30 * 60_000;

@@ -16,6 +16,7 @@ import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { resealLocalUploads, setFileStorage, storageFromSettings } from "~/modules/files/storage.server";
 import { sweepUnattachedFiles } from "~/modules/files/sweep-unattached.server";
 import { signInBySms } from "../support/accounts";
+import { apiCall } from "../support/api-client";
 import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { testEnvironment } from "../support/test-env";
@@ -52,15 +53,7 @@ const idNumber = (first17: string) => `${first17}${idNumberCheckCharacter(first1
 const registered = () => new Set(encryptedColumns.map((entry) => `${getTableName(entry.table)}.${entry.column.name}`));
 const ciphertextShape = "^v[0-9]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{16}\\.";
 
-async function call(method: string, path: string, token: string, body?: unknown) {
-	const response = await fetch(api(path), {
-		method,
-		headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, token: string, body?: unknown) => apiCall(app, method, path, token, body);
 
 /** A coach applicant with a name and ID number saved through the API (and so a session, an SMS in the outbox). */
 async function applicant(phone: string, realName: string, first17: string) {

@@ -60,21 +60,26 @@ export async function bookThroughApi(
 }
 
 /** A page as a browser without JavaScript meets it, signed in by the session cookie when a token is given. */
-export async function pageGet(app: TestApp, path: string, token?: string) {
-	const response = await fetch(`${app.url}${path}`, {
-		headers: token ? { cookie: `cp_session=${token}` } : {},
-		redirect: "manual",
-	});
-	return { status: response.status, location: response.headers.get("location"), html: await response.text() };
-}
+export const fetchPage = (app: TestApp, path: string, token?: string | null) =>
+	fetch(`${app.url}${path}`, { headers: token ? { cookie: `cp_session=${token}` } : {}, redirect: "manual" });
 
 /** A page's form posted as the browser would (same origin), answering the redirect rather than following it. */
-export async function pagePost(app: TestApp, path: string, token: string, fields: Record<string, string>) {
-	const response = await fetch(`${app.url}${path}`, {
+export const postForm = (app: TestApp, path: string, token: string, fields: Record<string, string>) =>
+	fetch(`${app.url}${path}`, {
 		method: "POST",
 		headers: { cookie: `cp_session=${token}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
 		body: new URLSearchParams(fields),
 		redirect: "manual",
 	});
+
+/** fetchPage, read: the status, where it redirects and the HTML. */
+export async function pageGet(app: TestApp, path: string, token?: string) {
+	const response = await fetchPage(app, path, token);
+	return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+}
+
+/** postForm, read: the status, where it redirects and the HTML. */
+export async function pagePost(app: TestApp, path: string, token: string, fields: Record<string, string>) {
+	const response = await postForm(app, path, token, fields);
 	return { status: response.status, location: response.headers.get("location"), html: await response.text() };
 }
