@@ -8,6 +8,9 @@ import type { AddressInfo } from "node:net";
  * - `GET /connect/qrconnect?appid&redirect_uri&response_type=code&scope=snsapi_login&state`: where
  *   WeChat shows its QR code. Here the current `scanner` "scans" at once: the browser is sent back
  *   to `redirect_uri?code=…&state=…`.
+ * - `GET /connect/oauth2/authorize?appid&redirect_uri&response_type=code&scope=snsapi_base&state`: an
+ *   official account's web authorisation inside WeChat's browser (silent for snsapi_base): the
+ *   current `scanner` is the WeChat user, sent back to `redirect_uri?code=…&state=…` at once.
  * - `GET /sns/oauth2/access_token?appid&secret&code&grant_type=authorization_code`: checks the app
  *   id and secret, spends the code (single use, 5 minutes) and answers
  *   `{access_token, expires_in, refresh_token, openid, scope, unionid}`.
@@ -27,7 +30,9 @@ export interface FakeWechatOAuth {
 	/** Who scans the QR code next. */
 	scanner: WechatUser;
 	/** A code as the WeChat SDK in the mobile app would hand it over, for `scanner` or another user. */
-	issueCode(user?: WechatUser): string;
+	issueCode(user?: WechatUser, scope?: string): string;
+	/** redirect_uri of every authorisation asked for, in order. */
+	authorizations: Array<{ path: string; scope: string; redirectUri: string; state: string }>;
 	/** The next access_token call answers this errcode. */
 	failNextTokenWith(errcode: number, errmsg: string): void;
 	/** errcodes this fake answered, in order. */
@@ -38,7 +43,7 @@ export interface FakeWechatOAuth {
 const codeLifetimeMs = 5 * 60_000;
 
 export async function startFakeWechatOAuth(options: { appid: string; secret: string }): Promise<FakeWechatOAuth> {
-	const codes = new Map<string, { user: WechatUser; expiresAt: number; used: boolean }>();
+	const codes = new Map<string, { user: WechatUser; expiresAt: number; used: boolean; scope: string }>();
 	const tokens = new Map<string, WechatUser>();
 	const errors: number[] = [];
 	let nextTokenFailure: { errcode: number; errmsg: string } | null = null;
@@ -46,11 +51,12 @@ export async function startFakeWechatOAuth(options: { appid: string; secret: str
 	const fake: FakeWechatOAuth = {
 		url: "",
 		scanner: { openid: "o-default", nickname: "default" },
-		issueCode(user = fake.scanner) {
+		issueCode(user = fake.scanner, scope = "snsapi_login") {
 			const code = randomBytes(16).toString("hex");
-			codes.set(code, { user, expiresAt: Date.now() + codeLifetimeMs, used: false });
+			codes.set(code, { user, expiresAt: Date.now() + codeLifetimeMs, used: false, scope });
 			return code;
 		},
+		authorizations: [],
 		failNextTokenWith(errcode, errmsg) {
 			nextTokenFailure = { errcode, errmsg };
 		},
@@ -72,6 +78,25 @@ export async function startFakeWechatOAuth(options: { appid: string; secret: str
 		const url = new URL(request.url ?? "/", "http://fake");
 		const query = url.searchParams;
 		if (request.method !== "GET") return fail(response, 43001, "require GET method");
+
+		if (url.pathname === "/connect/oauth2/authorize") {
+			const redirectUri = query.get("redirect_uri");
+			const scope = query.get("scope") ?? "";
+			if (query.get("appid") !== options.appid || !redirectUri) {
+				response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+				return response.end("参数错误");
+			}
+			if (!["snsapi_base", "snsapi_userinfo"].includes(scope) || query.get("response_type") !== "code") {
+				response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+				return response.end("Scope 参数错误或没有 Scope 权限");
+			}
+			fake.authorizations.push({ path: url.pathname, scope, redirectUri, state: query.get("state") ?? "" });
+			const back = new URL(redirectUri);
+			back.searchParams.set("code", fake.issueCode(fake.scanner, scope));
+			back.searchParams.set("state", query.get("state") ?? "");
+			response.writeHead(302, { location: back.toString() });
+			return response.end();
+		}
 
 		if (url.pathname === "/connect/qrconnect") {
 			const redirectUri = query.get("redirect_uri");
@@ -110,7 +135,7 @@ export async function startFakeWechatOAuth(options: { appid: string; secret: str
 				expires_in: 7200,
 				refresh_token: randomBytes(24).toString("base64url"),
 				openid: grant.user.openid,
-				scope: "snsapi_login",
+				scope: grant.scope,
 				...(grant.user.unionid ? { unionid: grant.user.unionid } : {}),
 			});
 		}

@@ -6,7 +6,7 @@ export default {
 	methods: {
 		alipay: "Alipay",
 		wechatpay: "WeChat Pay",
-		stripe: "Card issued abroad",
+		stripe: "Overseas card",
 		sandbox: "Test payment",
 	},
 	methodHints: {
@@ -44,6 +44,10 @@ export default {
 		nothingDue: "Nothing is due on this booking right now.",
 		scanTitle: "Scan with {{method}} to pay",
 		scanHint: "This page moves on by itself once the payment arrives; no need to refresh.",
+		jsapiTitle: "Pay in WeChat",
+		jsapiHint: "Confirm the payment in the window WeChat opens; the result shows by itself afterwards.",
+		jsapiCancelled: "You cancelled this payment; nothing was charged. You can start it again.",
+		jsapiRetry: "Start WeChat Pay again",
 		tipTitle: "Tip your coach",
 		tipBody:
 			"Got something out of the lesson? The whole tip goes to the coach. Tipping is voluntary and has nothing to do with reviews.",
@@ -87,6 +91,7 @@ export default {
 		notNow: "This booking cannot be paid now (it may have timed out, been cancelled or been paid in full)",
 		tipAmount: "A tip must be between ¥1 and ¥2,000, to the fen",
 		providerUnavailable: "The payment provider cannot be reached. Nothing was charged; please try again later",
+		wechatAuth: "WeChat did not authorise this page, so this time please pay by QR code (press and hold it in WeChat).",
 	},
 	admin: {
 		title: "Payments",

@@ -41,6 +41,10 @@ export default {
 		nothingDue: "这笔订单现在没有需要支付的款项。",
 		scanTitle: "请用{{method}}扫码支付",
 		scanHint: "付款成功后本页会自动跳转，无需刷新。",
+		jsapiTitle: "在微信中付款",
+		jsapiHint: "请在微信弹出的支付窗口中确认付款，完成后会自动显示结果。",
+		jsapiCancelled: "你取消了这次付款，没有扣款。可以重新发起。",
+		jsapiRetry: "重新发起微信支付",
 		tipTitle: "打赏教练",
 		tipBody: "觉得这节课有收获？打赏全部归教练所有。打赏完全自愿，不影响评价。",
 		tipCustom: "其他金额（元）",
@@ -82,6 +86,7 @@ export default {
 		notNow: "这笔订单现在不能支付（可能已超时、已取消或已付清）",
 		tipAmount: "打赏金额需在 ¥1 到 ¥2,000 之间，精确到分",
 		providerUnavailable: "支付机构暂时无法连接，没有扣款，请稍后再试",
+		wechatAuth: "没能取得微信授权，这次请用微信扫码支付（长按二维码识别）。",
 	},
 	admin: {
 		title: "支付",

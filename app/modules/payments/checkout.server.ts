@@ -25,6 +25,8 @@ export async function checkoutFor(input: {
 	bookingId: string;
 	tip: boolean;
 	request: Request;
+	/** Inside WeChat: whether the payer's openid is known, so JSAPI can pay (else a QR code to long-press). */
+	wechatJsapi?: boolean;
 }): Promise<CheckoutView> {
 	const { booking, party } = await orPageError(getBooking({ caller: input.caller, bookingId: input.bookingId }));
 	if (party !== "player") throw data({ code: "not_found" }, { status: 404 });
@@ -39,7 +41,8 @@ export async function checkoutFor(input: {
 	}
 	const device = deviceOf(input.request.headers.get("user-agent"));
 	const methods = offeredMethods().map((method) => {
-		const preferred = defaultChannel(method, device);
+		const byDevice = defaultChannel(method, device);
+		const preferred = byDevice === "jsapi" && !input.wechatJsapi ? "native" : byDevice;
 		// On a computer Alipay can also show a QR code to scan with the phone.
 		const channels: PaymentChannel[] = method === "alipay" && !device.phone ? ["page", "qr"] : [preferred];
 		return { method, channels, defaultChannel: preferred };

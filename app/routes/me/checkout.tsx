@@ -13,10 +13,13 @@ import { PayCountdown } from "~/modules/booking/components/pay-countdown";
 import { courseTypeNames } from "~/modules/coaches/catalog";
 import { checkoutFor } from "~/modules/payments/checkout.server";
 import { QrCode } from "~/modules/payments/components/qr-code";
+import { WechatJsapiPaying } from "~/modules/payments/components/wechat-jsapi-paying";
 import { paymentChannels, paymentMethods, tipPresetsFen } from "~/modules/payments/methods";
 import { deviceOf } from "~/modules/payments/methods.server";
+import type { WechatJsapiParams } from "~/modules/payments/providers/wechatpay.server";
 import { qrSvg } from "~/modules/payments/qr-svg.server";
 import { startPayment } from "~/modules/payments/start-payment.server";
+import { ensurePayerOpenid, jsapiConfigured, payerOpenid } from "~/modules/payments/wechat-payer.server";
 import { Button } from "~/ui/button";
 import type { Route } from "./+types/checkout";
 
@@ -29,8 +32,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const session = await requireUser(request);
 	const tip = new URL(request.url).searchParams.get("tip") === "1";
 	const caller = { userId: session.user.id, roles: session.roles };
-	const checkout = await checkoutFor({ caller, bookingId: params.bookingId, tip, request });
-	return { ...checkout, title: pageTitle(request, tip ? "payments.checkout.tipTitle" : "payments.checkout.title") };
+	// Inside WeChat, JSAPI pays as the WeChat user: learn their openid first (a silent redirect to WeChat).
+	const inWeChat = deviceOf(request.headers.get("user-agent")).inWeChat;
+	const wechatAuth = inWeChat && jsapiConfigured() ? await ensurePayerOpenid(request, session.sessionId) : null;
+	const wechatJsapi = inWeChat && payerOpenid(request, session.sessionId) !== null;
+	const checkout = await checkoutFor({ caller, bookingId: params.bookingId, tip, request, wechatJsapi });
+	const headers = wechatAuth?.status === "failed" && wechatAuth.setCookie ? { "set-cookie": wechatAuth.setCookie } : undefined;
+	return data(
+		{
+			...checkout,
+			wechatAuthFailed: wechatAuth?.status === "failed",
+			title: pageTitle(request, tip ? "payments.checkout.tipTitle" : "payments.checkout.title"),
+		},
+		{ headers },
+	);
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -43,7 +58,10 @@ const checkoutSchema = z.object({
 	tipYuan: z.string().trim().optional(),
 });
 
-type Outcome = { errors: FormErrors } | { qr: { svg: string; paymentId: string; method: string; amountFen: number } };
+type Outcome =
+	| { errors: FormErrors }
+	| { qr: { svg: string; paymentId: string; method: string; amountFen: number } }
+	| { jsapi: { params: WechatJsapiParams; paymentId: string; amountFen: number } };
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const session = await requireUser(request);
@@ -55,16 +73,26 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const tipFen = form.kind === "tip" ? (form.tipYuan ? yuanToFen(form.tipYuan) : Number(form.tip)) : undefined;
 	if (form.kind === "tip" && (tipFen === null || !Number.isSafeInteger(tipFen)))
 		return data<Outcome>({ errors: { fields: { tipYuan: "payments.errors.tipAmount" } } }, { status: 400 });
+	const device = deviceOf(request.headers.get("user-agent"));
+	const openid = device.inWeChat && form.method === "wechatpay" ? payerOpenid(request, session.sessionId) : null;
+	// Inside WeChat without the payer's openid, WeChat Pay falls back to a QR code (long-pressed in WeChat).
+	const channel = form.channel ?? (device.inWeChat && form.method === "wechatpay" && !openid ? "native" : undefined);
 	try {
 		const started = await startPayment({
 			caller: { userId: session.user.id, roles: session.roles },
 			bookingId: params.bookingId,
 			kind: form.kind,
 			method: form.method,
-			channel: form.channel,
+			channel,
 			tipFen: tipFen ?? undefined,
-			device: deviceOf(request.headers.get("user-agent")),
+			device,
+			openid: openid ?? undefined,
 		});
+		if (started.jsapiParams) {
+			return data<Outcome>({
+				jsapi: { params: started.jsapiParams, paymentId: started.paymentId, amountFen: started.amountFen },
+			});
+		}
 		if (started.qrCode) {
 			const qr = {
 				svg: await qrSvg(started.qrCode),
@@ -85,10 +113,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, i18n } = useTranslation();
 	const navigation = useNavigation();
-	const { booking, kinds, methods, tip, secondsLeft } = loaderData;
+	const { booking, kinds, methods, tip, secondsLeft, wechatAuthFailed } = loaderData;
 	const locale = i18n.language;
 	const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
 	const qr = actionData && "qr" in actionData ? actionData.qr : undefined;
+	const jsapi = actionData && "jsapi" in actionData ? actionData.jsapi : undefined;
 	const first = kinds[0];
 	const row = (label: string, value: React.ReactNode, strong = false) => (
 		<div className={`flex justify-between gap-3 py-2 ${strong ? "text-base font-semibold" : ""}`}>
@@ -118,7 +147,15 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
 				</p>
 			) : null}
 
-			{qr ? (
+			{wechatAuthFailed && !errors ? (
+				<p role="alert" className="rounded-xl bg-amber-50 px-4 py-3 text-sm ring-1 ring-amber-200">
+					{t("payments.errors.wechatAuth")}
+				</p>
+			) : null}
+
+			{jsapi ? (
+				<WechatJsapiPaying payment={jsapi} />
+			) : qr ? (
 				<QrWaiting qr={qr} />
 			) : !first ? (
 				<p className="rounded-3xl bg-white p-5 text-muted shadow-(--shadow-card)" data-testid="nothing-due">
