@@ -83,6 +83,15 @@ export const queues = {
 		options: { retryLimit: 20, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
 		cron: undefined,
 	},
+	/**
+	 * A coach's withdrawal sent to its provider until paid or definitely refused (about a day). Each
+	 * retry asks the provider about the business number before transferring again.
+	 */
+	"payments.withdraw": {
+		payload: z.object({ withdrawalId: z.string().uuid() }).strict(),
+		options: { retryLimit: 20, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
+		cron: undefined,
+	},
 	/** Every minute: payments still pending are asked about (a notification may be lost), expired ones closed. */
 	"payments.poll-pending": {
 		payload: z.object({}).strict(),

@@ -12,6 +12,7 @@ import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-d
 import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
 import { releaseDueSettlements } from "../app/modules/payments/income/release-settlement.server";
+import { executeWithdrawal } from "../app/modules/payments/payouts/execute-withdrawal.server";
 import { pollPendingPayments } from "../app/modules/payments/poll-pending-payments.server";
 import { reconcilePayments } from "../app/modules/payments/reconciliation/reconcile-payments.server";
 import { executeRefund } from "../app/modules/payments/refunds/execute-refund.server";
@@ -36,6 +37,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"events.files": ({ eventId }) => deliverEvent("files", eventId),
 	"events.payments": ({ eventId }) => deliverEvent("payments", eventId),
 	"payments.refund": ({ refundId }) => executeRefund(refundId),
+	"payments.withdraw": ({ withdrawalId }) => executeWithdrawal(withdrawalId),
 	"payments.poll-pending": () => pollPendingPayments(),
 	"payments.release-income": () => releaseDueSettlements(),
 	"payments.reconcile": ({ billDate }) => reconcilePayments({ billDate }),

@@ -1,6 +1,6 @@
 import { getTableName } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { bookingProposals, bookings, coaches, outboxMessages, sessions, users } from "../../db/schema";
+import { bookingProposals, bookings, coaches, outboxMessages, payoutAccounts, sessions, users } from "../../db/schema";
 import type { CipherBinding } from "./crypto.server";
 
 /**
@@ -33,6 +33,9 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
 	// booking: the addresses before and after a proposed change of place
 	{ table: bookingProposals, column: bookingProposals.oldAddressEnc, id: bookingProposals.id },
 	{ table: bookingProposals, column: bookingProposals.newAddressEnc, id: bookingProposals.id },
+	// payments: a coach's payout account number and its holder's name
+	{ table: payoutAccounts, column: payoutAccounts.accountNoEnc, id: payoutAccounts.id },
+	{ table: payoutAccounts, column: payoutAccounts.holderNameEnc, id: payoutAccounts.id },
 ];
 
 /**

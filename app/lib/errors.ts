@@ -18,6 +18,9 @@ export type ErrorCode =
 	| "slot_taken"
 	| "slot_unavailable"
 	| "service_unavailable"
+	| "insufficient_balance"
+	| "below_minimum"
+	| "daily_limit_exceeded"
 	| "internal";
 
 export class AppError extends Error {

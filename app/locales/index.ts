@@ -10,6 +10,7 @@ import enHome from "./en/home";
 import enIncome from "./en/income";
 import enMessages from "./en/messages";
 import enPayments from "./en/payments";
+import enPayouts from "./en/payouts";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
 import zhBooking from "./zh-CN/booking";
@@ -22,6 +23,7 @@ import zhHome from "./zh-CN/home";
 import zhIncome from "./zh-CN/income";
 import zhMessages from "./zh-CN/messages";
 import zhPayments from "./zh-CN/payments";
+import zhPayouts from "./zh-CN/payouts";
 
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */
 export const resources = {
@@ -39,6 +41,7 @@ export const resources = {
 			income: zhIncome,
 			messages: zhMessages,
 			payments: zhPayments,
+			payouts: zhPayouts,
 		},
 	},
 	en: {
@@ -55,6 +58,7 @@ export const resources = {
 			income: enIncome,
 			messages: enMessages,
 			payments: enPayments,
+			payouts: enPayouts,
 		},
 	},
 };

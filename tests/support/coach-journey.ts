@@ -29,8 +29,10 @@ export async function createApprovedCoach(input: {
 	reviewer: Reviewer;
 	realName?: string;
 	idNumber?: string;
+	/** For tests that read the coach's SMS (fresh codes, notices). */
+	phone?: string;
 }) {
-	const user = await createUser({ displayName: input.displayName });
+	const user = await createUser({ displayName: input.displayName, ...(input.phone ? { phone: input.phone } : {}) });
 	await saveApplication({
 		userId: user.id,
 		update: {

@@ -34,6 +34,15 @@ import {
 	retryAdminRefundEndpoint,
 	trialBalanceEndpoint,
 } from "./admin-payments";
+import {
+	approveAdminWithdrawal,
+	createAdminPayoutBatch,
+	downloadAdminPayoutBatch,
+	listAdminPayoutBatches,
+	listAdminWithdrawals,
+	markAdminBankLine,
+	rejectAdminWithdrawal,
+} from "./admin-withdrawals";
 import { logout, passwordLogin, requestSmsCode, smsChallenge, smsLogin } from "./auth";
 import { getBookingCalendar } from "./booking-calendar";
 import {
@@ -72,6 +81,7 @@ import {
 	submitMyCoachApplication,
 	withdrawMyCoachApplication,
 } from "./coach";
+import { addMyPayoutAccount, listMyPayoutAccounts, listMyWithdrawalsEndpoint, requestMyWithdrawal } from "./coach-payouts";
 import { getCoachIncome, listCoachIncomeMovements } from "./coach-income";
 import {
 	decideCoachApplication,
@@ -170,6 +180,17 @@ export const endpoints = [
 	refundAdminPaymentEndpoint,
 	retryAdminRefundEndpoint,
 	trialBalanceEndpoint,
+	listMyPayoutAccounts,
+	addMyPayoutAccount,
+	listMyWithdrawalsEndpoint,
+	requestMyWithdrawal,
+	listAdminWithdrawals,
+	approveAdminWithdrawal,
+	rejectAdminWithdrawal,
+	createAdminPayoutBatch,
+	listAdminPayoutBatches,
+	downloadAdminPayoutBatch,
+	markAdminBankLine,
 	listCoachReviews,
 	getCoachReview,
 	decideCoachApplication,

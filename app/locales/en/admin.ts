@@ -111,6 +111,13 @@ export default {
 				refunded: "Refund by the back office",
 				refund: { retried: "Failed refund retried" },
 			},
+			withdrawal: {
+				approved: "Withdrawal approved",
+				rejected: "Withdrawal rejected",
+				marked_paid: "Bank payout marked paid",
+				marked_failed: "Bank payout marked failed",
+				batch_created: "Bank payout batch created",
+			},
 		},
 	},
 	toast: {

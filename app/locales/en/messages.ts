@@ -24,6 +24,21 @@ export default {
 			body: "Hello! Your email confirmation code is {{code}}, valid for {{minutes}} minutes. If you didn't sign up for CuePal, ignore this email.",
 		},
 	},
+	payouts: {
+		accountChanged: {
+			subject: "CuePal payout account changed",
+			body: "[CuePal] Your payout accounts changed: {{masked}} was added. If this wasn't you, change your password and contact us now.",
+		},
+		withdrawalPaid: { subject: "CuePal withdrawal paid", body: "[CuePal] Your withdrawal of ¥{{amount}} has been transferred." },
+		withdrawalFailed: {
+			subject: "CuePal withdrawal failed",
+			body: "[CuePal] Your withdrawal of ¥{{amount}} did not go through ({{reason}}); the amount is back in your available balance.",
+		},
+		withdrawalRejected: {
+			subject: "CuePal withdrawal rejected",
+			body: "[CuePal] Your withdrawal of ¥{{amount}} was not approved: {{reason}}. The amount is back in your available balance.",
+		},
+	},
 	booking: {
 		created: {
 			subject: "Your CuePal booking is waiting for payment",

@@ -195,6 +195,10 @@ export default {
 		markAllRead: "全部标为已读",
 		unread: "{{count}} 条未读",
 		kinds: {
+			payoutAccountChanged: "您的收款账户已变更：新增 {{masked}}。如非本人操作，请立即修改密码并联系客服。",
+			payoutWithdrawalPaid: "您申请的 {{amount}} 元提现已到账。",
+			payoutWithdrawalFailed: "您申请的 {{amount}} 元提现未成功（{{reason}}），金额已退回可提现余额。",
+			payoutWithdrawalRejected: "您申请的 {{amount}} 元提现未通过审核：{{reason}}。金额已退回可提现余额。",
 			newDevice: "您的账号在新设备登录：{{device}}（{{place}}）。如非本人操作，请立即修改密码。",
 			suspended: "您的账号已被暂停使用。原因：{{reason}}",
 			reinstated: "您的账号已恢复正常使用。",

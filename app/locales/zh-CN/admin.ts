@@ -103,6 +103,13 @@ export default {
 			},
 			booking: { cancelled: "后台取消预约", dispute: { resolved: "处理预约争议" } },
 			payment: { difference: { resolved: "处理对账差异" }, refunded: "后台退款", refund: { retried: "重试失败的退款" } },
+			withdrawal: {
+				approved: "批准提现",
+				rejected: "驳回提现",
+				marked_paid: "标记银行打款成功",
+				marked_failed: "标记银行打款失败",
+				batch_created: "生成银行打款批次",
+			},
 		},
 	},
 	toast: {

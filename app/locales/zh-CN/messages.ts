@@ -22,6 +22,21 @@ export default {
 			body: "您好！您的邮箱验证码是 {{code}}，{{minutes}} 分钟内有效。如果不是您本人注册球伴，请忽略这封邮件。",
 		},
 	},
+	payouts: {
+		accountChanged: {
+			subject: "球伴收款账户变更",
+			body: "【球伴】您的收款账户已变更：新增 {{masked}}。如非本人操作，请立即修改密码并联系客服。",
+		},
+		withdrawalPaid: { subject: "球伴提现已到账", body: "【球伴】您申请的 {{amount}} 元提现已转账成功。" },
+		withdrawalFailed: {
+			subject: "球伴提现未成功",
+			body: "【球伴】您申请的 {{amount}} 元提现未成功（{{reason}}），金额已退回可提现余额。",
+		},
+		withdrawalRejected: {
+			subject: "球伴提现被驳回",
+			body: "【球伴】您申请的 {{amount}} 元提现未通过审核：{{reason}}。金额已退回可提现余额。",
+		},
+	},
 	booking: {
 		created: {
 			subject: "球伴预约待付款",

@@ -42,6 +42,8 @@ export const permissionsByRole = {
 		// Coaches' income statements, and the tax export with real names decrypted: admins only.
 		"read:income:any",
 		"export:income:any",
+		// Coaches' withdrawals: the approval queue, rejections and the bank batch files.
+		"approve:withdrawal:any",
 	],
 } as const satisfies Record<Role, readonly string[]>;
 

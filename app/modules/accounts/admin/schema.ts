@@ -23,6 +23,11 @@ export const auditActions = [
 	"payment.difference.resolved",
 	"payment.refunded",
 	"payment.refund.retried",
+	"withdrawal.approved",
+	"withdrawal.rejected",
+	"withdrawal.marked_paid",
+	"withdrawal.marked_failed",
+	"withdrawal.batch_created",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,0 +1,133 @@
+import type { Request } from "express";
+import { z } from "zod";
+import { requireApiSession } from "~/modules/accounts/guards.server";
+import { listMyWithdrawals, withdrawalTerms } from "~/modules/payments/payouts/list-withdrawals.server";
+import { addPayoutAccount, listPayoutAccounts } from "~/modules/payments/payouts/payout-accounts.server";
+import { requestWithdrawal } from "~/modules/payments/payouts/request-withdrawal.server";
+import { addPayoutAccountSchema, requestWithdrawalSchema, withdrawalStatuses } from "~/modules/payments/payouts/schema";
+import { authHeaders } from "../client";
+import { defineEndpoint } from "../endpoint";
+
+/**
+ * A coach's payout accounts and withdrawals (money in fen). Every call works on the caller's own
+ * coach record; another coach's account id answers 404.
+ */
+const tag = "coach";
+
+const userIdOf = async (req: Request) => (await requireApiSession(authHeaders(req))).user.id;
+
+const errors = {
+	400: { description: "Invalid input; `error.fields` names each bad field" },
+	401: { description: "Not signed in" },
+	404: { description: "Not a coach, or no such payout account of mine" },
+};
+
+export const payoutAccountSchema = z.object({
+	id: z.string().uuid(),
+	kind: z.enum(["alipay", "bank_card"]),
+	masked: z.string().describe("138****0002 for an Alipay phone login, ****1234 for a card"),
+	bankName: z.string().nullable(),
+	bankBranch: z.string().nullable(),
+	verified: z.boolean().describe("The holder matched the coach's verified real name"),
+	usable: z.boolean().describe("Withdrawals to it can be made now (Alipay transfers need their certificates configured)"),
+	createdAt: z.string(),
+});
+
+export const withdrawalSchema = z.object({
+	id: z.string().uuid(),
+	status: z.enum(withdrawalStatuses),
+	amountFen: z.number().int(),
+	channel: z.string().describe("alipay | bank | sandbox"),
+	payoutAccount: z.object({ id: z.string().uuid(), kind: z.enum(["alipay", "bank_card"]), masked: z.string() }),
+	failureReason: z.string().nullable(),
+	createdAt: z.string(),
+	paidAt: z.string().nullable(),
+});
+
+export const listMyPayoutAccounts = defineEndpoint({
+	method: "get",
+	path: "/coach/payout-accounts",
+	summary: "My payout accounts, masked",
+	tag,
+	auth: "bearer",
+	responses: {
+		200: { description: "The accounts", schema: z.object({ items: z.array(payoutAccountSchema) }) },
+		401: errors[401],
+		404: errors[404],
+	},
+	handler: async ({ req }) => ({ body: { items: await listPayoutAccounts(await userIdOf(req)) } }),
+});
+
+export const addMyPayoutAccount = defineEndpoint({
+	method: "post",
+	path: "/coach/payout-accounts",
+	summary:
+		"Add an Alipay account (login id + real name) or a bank card (bank, branch, number, holder) in my verified real name; needs a fresh SMS code from POST /me/proof-codes; I am told by SMS",
+	tag,
+	auth: "bearer",
+	body: addPayoutAccountSchema,
+	responses: {
+		201: { description: "Added", schema: z.object({ account: payoutAccountSchema }) },
+		...errors,
+		403: { description: "My coach record is suspended" },
+		409: { description: "My real name is not verified yet, or the account is mine already" },
+	},
+	handler: async ({ body, req }) => ({
+		status: 201,
+		body: { account: await addPayoutAccount({ userId: await userIdOf(req), account: body }) },
+	}),
+});
+
+export const listMyWithdrawalsEndpoint = defineEndpoint({
+	method: "get",
+	path: "/coach/withdrawals",
+	summary: "My withdrawals, newest first, with their state; and the terms of a new one",
+	tag,
+	auth: "bearer",
+	responses: {
+		200: {
+			description: "Withdrawals and terms",
+			schema: z.object({
+				items: z.array(withdrawalSchema),
+				terms: z.object({
+					availableFen: z.number().int(),
+					minFen: z.number().int(),
+					dailyLimitFen: z.number().int(),
+					approvalThresholdFen: z.number().int(),
+					alipayOffered: z.boolean(),
+					suspended: z.boolean(),
+				}),
+			}),
+		},
+		401: errors[401],
+		404: errors[404],
+	},
+	handler: async ({ req }) => {
+		const userId = await userIdOf(req);
+		return { body: { items: await listMyWithdrawals(userId), terms: await withdrawalTerms(userId) } };
+	},
+});
+
+export const requestMyWithdrawal = defineEndpoint({
+	method: "post",
+	path: "/coach/withdrawals",
+	summary:
+		"Withdraw whole fen from my available balance to one of my payout accounts: reserved at once; above the approval threshold it waits for the back office (status pending_approval), otherwise it is sent (processing)",
+	tag,
+	auth: "bearer",
+	body: requestWithdrawalSchema,
+	responses: {
+		201: { description: "Requested", schema: z.object({ withdrawal: withdrawalSchema }) },
+		...errors,
+		403: { description: "My coach record is suspended" },
+		409: { description: "Withdrawals to this kind of account are not offered now" },
+		422: {
+			description:
+				"Refused by the rules, nothing reserved: `insufficient_balance` (above what is available), `below_minimum`, `daily_limit_exceeded`",
+		},
+	},
+	handler: async ({ body, req }) => ({
+		status: 201,
+		body: { withdrawal: await requestWithdrawal({ userId: await userIdOf(req), request: body }) },
+	}),
+});

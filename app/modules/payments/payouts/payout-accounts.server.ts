@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { blindIndex, encrypt } from "~/lib/crypto.server";
+import { type DbOrTx, db } from "~/lib/db.server";
+import { sealedIn } from "~/lib/encrypted-columns.server";
+import { AppError, notFound } from "~/lib/errors";
+import { requireFreshProof } from "~/modules/accounts/fresh-proof.server";
+import { type CoachPayoutIdentity, coachPayoutIdentity } from "~/modules/coaches/payout-identity.server";
+import { payoutAccounts } from "../../../../db/schema";
+import { maskAlipayLogin, maskCardNumber, sameName } from "./masking";
+import { tellCoach } from "./payout-news.server";
+import type { AddPayoutAccountInput } from "./schema";
+import { alipayTransfersOffered } from "./transfer-channels.server";
+
+export interface PayoutAccountView {
+	id: string;
+	kind: "alipay" | "bank_card";
+	masked: string;
+	bankName: string | null;
+	bankBranch: string | null;
+	verified: boolean;
+	/** Whether withdrawals to it can be made now (Alipay needs the transfer certificates configured). */
+	usable: boolean;
+	createdAt: string;
+}
+
+/** The caller's coach record for payouts; 404 before they are a coach. */
+export async function requirePayoutCoach(userId: string, tx: DbOrTx = db()): Promise<CoachPayoutIdentity> {
+	const coach = await coachPayoutIdentity(userId, tx);
+	if (!coach) throw notFound("payouts.errors.notACoach");
+	return coach;
+}
+
+const view = (row: typeof payoutAccounts.$inferSelect): PayoutAccountView => ({
+	id: row.id,
+	kind: row.kind,
+	masked: row.masked,
+	bankName: row.bankName,
+	bankBranch: row.bankBranch,
+	verified: true,
+	usable: row.kind === "bank_card" || alipayTransfersOffered(),
+	createdAt: row.createdAt.toISOString(),
+});
+
+export async function listPayoutAccounts(userId: string): Promise<PayoutAccountView[]> {
+	const coach = await requirePayoutCoach(userId);
+	const rows = await db()
+		.select()
+		.from(payoutAccounts)
+		.where(and(eq(payoutAccounts.coachId, coach.coachId), isNull(payoutAccounts.removedAt)))
+		.orderBy(asc(payoutAccounts.createdAt));
+	return rows.map(view);
+}
+
+/** One of the coach's own accounts, not removed; anyone else's (or none) is 404, so ids reveal nothing. */
+export async function ownPayoutAccount(tx: DbOrTx, coachId: string, accountId: string) {
+	const [row] = await tx
+		.select()
+		.from(payoutAccounts)
+		.where(and(eq(payoutAccounts.id, accountId), eq(payoutAccounts.coachId, coachId), isNull(payoutAccounts.removedAt)))
+		.limit(1);
+	if (!row)
+		throw new AppError(404, "not_found", "payouts.errors.accountNotFound", {
+			fields: { payoutAccountId: "payouts.errors.accountNotFound" },
+		});
+	return row;
+}
+
+/**
+ * Adds a payout account: a fresh SMS code first (a stolen session must not redirect a coach's
+ * money), then the holder must be the coach's verified real name, the number is stored encrypted
+ * and shown masked, and the coach is told by SMS that their payout accounts changed — so a change
+ * they did not make does not go unnoticed. Adding the same account again is refused.
+ */
+export async function addPayoutAccount(input: { userId: string; account: AddPayoutAccountInput }): Promise<PayoutAccountView> {
+	const coach = await requirePayoutCoach(input.userId);
+	if (coach.suspended) throw new AppError(403, "forbidden", "payouts.errors.coachSuspended");
+	if (!coach.verifiedRealName) throw new AppError(409, "conflict", "payouts.errors.identityNotVerified");
+	const { account } = input;
+	if (!sameName(account.holderName, coach.verifiedRealName)) {
+		throw new AppError(400, "validation_failed", "payouts.errors.nameMismatch", {
+			fields: { holderName: "payouts.errors.nameMismatch" },
+		});
+	}
+	const number = account.kind === "alipay" ? account.alipayLogin.toLowerCase() : account.cardNumber;
+	const masked = account.kind === "alipay" ? maskAlipayLogin(number) : maskCardNumber(number);
+	const accountIndex = blindIndex(`payout:${account.kind}`, number);
+	// Refused before the code is checked, so the code is not spent on an account that is there already.
+	const [existing] = await db()
+		.select({ id: payoutAccounts.id })
+		.from(payoutAccounts)
+		.where(
+			and(
+				eq(payoutAccounts.coachId, coach.coachId),
+				eq(payoutAccounts.accountIndex, accountIndex),
+				isNull(payoutAccounts.removedAt),
+			),
+		)
+		.limit(1);
+	if (existing) throw new AppError(409, "conflict", "payouts.errors.accountExists");
+	await requireFreshProof(input.userId, { smsCode: account.smsCode });
+	const id = randomUUID();
+	return db().transaction(async (tx) => {
+		const [row] = await tx
+			.insert(payoutAccounts)
+			.values({
+				id,
+				coachId: coach.coachId,
+				kind: account.kind,
+				accountNoEnc: encrypt(number, sealedIn(payoutAccounts.accountNoEnc, id)),
+				holderNameEnc: encrypt(account.holderName, sealedIn(payoutAccounts.holderNameEnc, id)),
+				accountIndex,
+				masked,
+				bankName: account.kind === "bank_card" ? account.bankName : null,
+				bankBranch: account.kind === "bank_card" ? account.bankBranch : null,
+				verifiedAt: new Date(),
+			})
+			.onConflictDoNothing()
+			.returning();
+		if (!row) throw new AppError(409, "conflict", "payouts.errors.accountExists");
+		await tellCoach(tx, { userId: coach.userId, news: "accountChanged", params: { masked }, link: "/coach/payout-accounts" });
+		return view(row);
+	});
+}

@@ -1,0 +1,32 @@
+import { settings } from "~/lib/config.server";
+import { sandboxEnabled } from "../methods.server";
+import { alipayTransferConfigured } from "./alipay-transfer.server";
+
+/**
+ * How money reaches a payout account. Alipay accounts: by Alipay transfer when its certificates
+ * are configured; in development without them, by the payments sandbox (pretend money, paid at
+ * once through the same bookkeeping), so the demo works end to end; otherwise not at all. Bank
+ * cards: always by the finance team's batch file.
+ */
+export type TransferChannel = "alipay" | "bank" | "sandbox";
+
+export function alipayChannel(): TransferChannel | null {
+	if (alipayTransferConfigured()) return "alipay";
+	if (sandboxEnabled()) return "sandbox";
+	return null;
+}
+
+export const alipayTransfersOffered = () => alipayChannel() !== null;
+
+export function channelFor(kind: "alipay" | "bank_card"): TransferChannel | null {
+	return kind === "bank_card" ? "bank" : alipayChannel();
+}
+
+export function withdrawalLimits() {
+	const { WITHDRAWAL_MIN_FEN, WITHDRAWAL_DAILY_LIMIT_FEN, WITHDRAWAL_APPROVAL_THRESHOLD_FEN } = settings();
+	return {
+		minFen: WITHDRAWAL_MIN_FEN,
+		dailyLimitFen: WITHDRAWAL_DAILY_LIMIT_FEN,
+		approvalThresholdFen: WITHDRAWAL_APPROVAL_THRESHOLD_FEN,
+	};
+}

@@ -1,0 +1,52 @@
+import { desc, eq, type SQL } from "drizzle-orm";
+import type { DbOrTx, Transaction } from "~/lib/db.server";
+import { payoutAccounts, withdrawals } from "../../../../db/schema";
+import type { WithdrawalStatus } from "./schema";
+
+export type WithdrawalRow = typeof withdrawals.$inferSelect;
+
+export interface WithdrawalView {
+	id: string;
+	status: WithdrawalStatus;
+	amountFen: number;
+	channel: string;
+	payoutAccount: { id: string; kind: "alipay" | "bank_card"; masked: string };
+	failureReason: string | null;
+	createdAt: string;
+	paidAt: string | null;
+}
+
+/** The provider's business number: letters and digits only (Alipay and WeChat Pay accept both), unique per withdrawal. */
+export const outBizNoOf = (withdrawalId: string) => `W${withdrawalId.replace(/-/g, "")}`;
+
+export function withdrawalView(
+	row: WithdrawalRow,
+	account: { id: string; kind: "alipay" | "bank_card"; masked: string },
+): WithdrawalView {
+	return {
+		id: row.id,
+		status: row.status,
+		amountFen: row.amountFen,
+		channel: row.channel,
+		payoutAccount: { id: account.id, kind: account.kind, masked: account.masked },
+		failureReason: row.failureReason,
+		createdAt: row.createdAt.toISOString(),
+		paidAt: row.paidAt?.toISOString() ?? null,
+	};
+}
+
+export async function lockWithdrawal(tx: Transaction, withdrawalId: string): Promise<WithdrawalRow | undefined> {
+	const [row] = await tx.select().from(withdrawals).where(eq(withdrawals.id, withdrawalId)).for("update").limit(1);
+	return row;
+}
+
+/** Withdrawals with the account each went to, newest first. */
+export async function withdrawalsWithAccounts(tx: DbOrTx, where: SQL | undefined, limit = 100) {
+	return tx
+		.select({ withdrawal: withdrawals, account: payoutAccounts })
+		.from(withdrawals)
+		.innerJoin(payoutAccounts, eq(payoutAccounts.id, withdrawals.payoutAccountId))
+		.where(where)
+		.orderBy(desc(withdrawals.createdAt))
+		.limit(limit);
+}
