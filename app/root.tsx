@@ -1,16 +1,6 @@
 import { useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
-import {
-	data,
-	isRouteErrorResponse,
-	Links,
-	Meta,
-	Outlet,
-	Scripts,
-	ScrollRestoration,
-	useRouteError,
-	useRouteLoaderData,
-} from "react-router";
+import { I18nextProvider } from "react-i18next";
+import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { settings } from "./lib/config.server";
@@ -22,7 +12,7 @@ import { unreadCount } from "./modules/accounts/notifications.server";
 import { can } from "./modules/accounts/permissions";
 import { bookingsToConfirm } from "./modules/booking/coach-orders.server";
 import { AppShell, type NavItem } from "./ui/app-shell";
-import { ButtonLink } from "./ui/button";
+import { RouteErrorPage } from "./ui/error-page";
 import { NavigationProgress } from "./ui/progress-bar";
 import { Toast } from "./ui/toast";
 
@@ -98,33 +88,5 @@ export default function App({ loaderData }: Route.ComponentProps) {
 
 /** Friendly pages for 404, 403, 503 and anything unexpected; never a stack trace. */
 export function ErrorBoundary() {
-	const error = useRouteError();
-	const { t } = useTranslation();
-	const status = isRouteErrorResponse(error) ? error.status : 500;
-	const page =
-		status === 404
-			? { icon: "🔍", title: "errors.notFound", body: "errors.notFoundBody" }
-			: status === 403
-				? { icon: "🔒", title: "errors.forbidden", body: "errors.forbiddenBody" }
-				: status === 503
-					? { icon: "🛠", title: "errors.serviceUnavailable", body: "errors.serviceUnavailableBody" }
-					: { icon: "⚠", title: "errors.internal", body: "errors.internalBody" };
-	return (
-		<div className="flex min-h-dvh items-center justify-center px-6 py-16">
-			<title>{`${t(page.title)} · ${t("common.appName")}`}</title>
-			<div className="max-w-md text-center">
-				<div aria-hidden className="mx-auto mb-6 flex size-20 items-center justify-center rounded-full bg-cloth-50 text-4xl">
-					{page.icon}
-				</div>
-				<p className="text-sm font-medium tracking-widest text-cloth-600">{status}</p>
-				<h1 className="mt-2 text-2xl font-semibold">{t(page.title)}</h1>
-				<p className="mt-3 text-muted">{t(page.body)}</p>
-				<div className="mt-8 flex justify-center gap-3">
-					<ButtonLink to="/" reloadDocument>
-						{t("common.actions.goHome")}
-					</ButtonLink>
-				</div>
-			</div>
-		</div>
-	);
+	return <RouteErrorPage appName="common.appName" className="min-h-dvh" />;
 }

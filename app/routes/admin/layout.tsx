@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { isRouteErrorResponse, Link, Outlet, useLocation, useRouteError } from "react-router";
+import { Link, Outlet, useLocation } from "react-router";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { can, type Permission } from "~/modules/accounts/permissions";
-import { ButtonLink } from "~/ui/button";
 import { cn } from "~/ui/cn";
+import { RouteErrorPage } from "~/ui/error-page";
 import type { Route } from "./+types/layout";
 
 /** The back office frame: staff only (support and admin), with its own sub-navigation. */
@@ -86,31 +86,5 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
 
 /** Friendly pages inside the frame: no permission, no such user, or anything unexpected. */
 export function ErrorBoundary() {
-	const error = useRouteError();
-	const { t } = useTranslation();
-	const status = isRouteErrorResponse(error) ? error.status : 500;
-	const page =
-		status === 403
-			? { icon: "🔒", title: "errors.forbidden", body: "errors.forbiddenBody" }
-			: status === 404
-				? { icon: "🔍", title: "errors.notFound", body: "errors.notFoundBody" }
-				: { icon: "⚠", title: "errors.internal", body: "errors.internalBody" };
-	return (
-		<div className="flex items-center justify-center px-6 py-16 sm:py-24">
-			<title>{`${t(page.title)} · ${t("common.appNameFull")}`}</title>
-			<div className="max-w-md text-center">
-				<div aria-hidden className="mx-auto mb-6 flex size-20 items-center justify-center rounded-full bg-cloth-50 text-4xl">
-					{page.icon}
-				</div>
-				<p className="text-sm font-medium tracking-widest text-cloth-700">{status}</p>
-				<h1 className="mt-2 text-2xl font-semibold">{t(page.title)}</h1>
-				<p className="mt-3 text-muted">{t(page.body)}</p>
-				<div className="mt-8 flex justify-center gap-3">
-					<ButtonLink to="/" reloadDocument>
-						{t("common.actions.goHome")}
-					</ButtonLink>
-				</div>
-			</div>
-		</div>
-	);
+	return <RouteErrorPage appName="common.appNameFull" className="sm:py-24" />;
 }
