@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { blindIndex, decryptOrNull, encrypt } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
@@ -47,6 +47,16 @@ export async function findUserByEmail(email: string, tx: DbOrTx = db()): Promise
 export async function findUserById(id: string, tx: DbOrTx = db()): Promise<UserRow | undefined> {
 	const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
 	return row;
+}
+
+/** Several accounts in one round trip, by id (absent ids are simply missing from the map). */
+export async function findUsersByIds(ids: readonly string[], tx: DbOrTx = db()): Promise<Map<string, UserRow>> {
+	if (ids.length === 0) return new Map();
+	const rows = await tx
+		.select()
+		.from(users)
+		.where(inArray(users.id, [...new Set(ids)]));
+	return new Map(rows.map((row) => [row.id, row]));
 }
 
 export async function createUser(

@@ -4,7 +4,7 @@ import { sealedIn } from "~/lib/encrypted-columns.server";
 import { isLocale, type Locale } from "~/lib/i18n";
 import { queueMessage } from "~/modules/accounts/messaging/queue-message.server";
 import { notify } from "~/modules/accounts/notifications.server";
-import { findUserById, type UserRow } from "~/modules/accounts/users.server";
+import { findUsersByIds, type UserRow } from "~/modules/accounts/users.server";
 import { coachIdentity } from "~/modules/coaches/booking-terms.server";
 import { users } from "../../../db/schema";
 import { sendJobIn } from "../../../jobs/send-in";
@@ -171,11 +171,15 @@ export async function tellBookingParties(
 	const tellings = tellingsOf(news, booking.cancelledBy, extra.by);
 	if (tellings.length === 0) return;
 	const coach = extra.coach ?? (await coachIdentity(booking.coachId, tx));
-	const player = extra.player?.id === booking.playerId ? extra.player : await findUserById(booking.playerId, tx);
+	// The player (whose name every text carries) and the coach's account when the coach is told, in one read.
+	const knownPlayer = extra.player?.id === booking.playerId ? extra.player : undefined;
+	const coachTold = tellings.some((telling) => telling.to === "coach") ? coach?.userId : undefined;
+	const people = await findUsersByIds([...(knownPlayer ? [] : [booking.playerId]), ...(coachTold ? [coachTold] : [])], tx);
+	const player = knownPlayer ?? people.get(booking.playerId);
 	for (const telling of tellings) {
 		const userId = telling.to === "player" ? booking.playerId : coach?.userId;
 		if (!userId || userId === extra.skipUserId) continue;
-		const person = telling.to === "player" ? player : await findUserById(userId, tx);
+		const person = telling.to === "player" ? player : people.get(userId);
 		if (!person || person.status !== "active") continue;
 		const locale: Locale = isLocale(person.locale) ? person.locale : "zh-CN";
 		const params: Record<string, string> = {

@@ -7,7 +7,7 @@ import type { UserRow } from "~/modules/accounts/users.server";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { bookingEvents, bookings } from "../../../db/schema";
 import { heldBy, refreshCoachFreeDays } from "./free-days.server";
-import { lapseOpenProposal } from "./lapse-booking-changes.server";
+import { lapseOpenProposal, proposalStates } from "./lapse-booking-changes.server";
 import { type BookingAction, type BookingStatus, isActive, nextStatus } from "./lifecycle";
 import { notifyBookingChange } from "./live.server";
 
@@ -91,7 +91,8 @@ export async function transition(
 		await recordEvent(tx, "booking.cancelled", { bookingId: booking.id });
 	}
 	// A proposal is answered in the state it was made in: leaving that state lapses it and frees its time.
-	const proposalFreed = to !== booking.status && (await lapseOpenProposal(tx, updated));
+	const proposalFreed =
+		to !== booking.status && proposalStates.includes(booking.status) && (await lapseOpenProposal(tx, updated));
 	// Search's free days change when time is freed or taken (a cancellation, an expiry, a move).
 	if (isActive(booking.status) !== isActive(to) || changes.startsAt || changes.holdsUntil || proposalFreed) {
 		// Only the days around the time held before and after (a freed proposal: the whole window).

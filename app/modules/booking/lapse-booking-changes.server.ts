@@ -3,8 +3,12 @@ import { db, type Transaction } from "~/lib/db.server";
 import { bookingProposals, bookings } from "../../../db/schema";
 import { recordBookingEvent } from "./booking-record.server";
 import { refreshCoachFreeDays } from "./free-days.server";
+import type { BookingStatus } from "./lifecycle";
 
 const clearedProposal = { proposedStartsAt: null, proposedEndsAt: null, proposedHoldsUntil: null } as const;
+
+/** The states a proposal can be made in (an adjustment, a reschedule): only leaving one can lapse it. */
+export const proposalStates: readonly BookingStatus[] = ["pending_confirmation", "confirmed"];
 
 /**
  * A proposal is answered in the state it was made in (an adjustment while the booking waits for

@@ -27,30 +27,24 @@ export async function postJournal(tx: Transaction, journal: Journal): Promise<bo
 	}
 	const total = lines.reduce((sum, line) => sum + line.amountFen, 0);
 	if (total !== 0) throw new Error(`ledger: journal ${journal.kind} does not balance (${total})`);
-	const [created] = await tx
-		.insert(ledgerJournals)
-		.values({
-			idempotencyKey: journal.idempotencyKey,
-			kind: journal.kind,
-			bookingId: journal.bookingId ?? null,
-			paymentId: journal.paymentId ?? null,
-			refundId: journal.refundId ?? null,
-			memo: journal.memo ?? null,
-		})
-		.onConflictDoNothing({ target: ledgerJournals.idempotencyKey })
-		.returning({ id: ledgerJournals.id });
-	if (!created) return false;
-	if (lines.length > 0) {
-		await tx.insert(ledgerEntries).values(
-			lines.map((line) => ({
-				journalId: created.id,
-				account: line.account,
-				accountRef: line.ref ?? "",
-				amountFen: line.amountFen,
-			})),
-		);
-	}
-	return true;
+	// The journal and its entries in one statement (one round trip on the payment's hot path): the
+	// entries are inserted only from the journal row the insert made, so a journal that existed
+	// already (the same key again) adds nothing.
+	const result = await tx.execute<{ id: string }>(sql`
+		with journal as (
+			insert into ${ledgerJournals} (idempotency_key, kind, booking_id, payment_id, refund_id, memo)
+			values (${journal.idempotencyKey}, ${journal.kind}, ${journal.bookingId ?? null}::uuid,
+				${journal.paymentId ?? null}::uuid, ${journal.refundId ?? null}::uuid, ${journal.memo ?? null})
+			on conflict (idempotency_key) do nothing
+			returning id
+		), lines as (
+			insert into ${ledgerEntries} (journal_id, account, account_ref, amount_fen)
+			select journal.id, line.account, line.ref, line."amountFen"
+			from journal, json_to_recordset(${JSON.stringify(lines.map((line) => ({ account: line.account, ref: line.ref ?? "", amountFen: line.amountFen })))}::json)
+				as line(account text, ref text, "amountFen" bigint)
+		)
+		select id from journal`);
+	return result.rows.length > 0;
 }
 
 /** An account's balance (debits minus credits), read in the caller's transaction. */
