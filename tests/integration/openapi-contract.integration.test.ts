@@ -19,6 +19,7 @@ import { executeRefund, RefundPending } from "~/modules/payments/refunds/execute
 import { seedDemoData } from "~/server/demo-data";
 import { bookings, reconciliationDifferences, reconciliationRuns, refunds } from "../../db/schema";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
+import { type FakeStripe, startFakeStripe } from "../fakes/stripe";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
 import { type FakeWechatPay, startFakeWechatPay } from "../fakes/wechatpay-pay";
 import { latestCode, signInBySms } from "../support/accounts";
@@ -50,6 +51,7 @@ let app: TestApp;
 let wechat: FakeWechatOAuth;
 let alipay: FakeAlipayOAuth;
 let wechatPay: FakeWechatPay;
+let stripe: FakeStripe;
 let document: { paths: Record<string, Record<string, { responses: Record<string, DocumentedResponse> }>> };
 interface DocumentedResponse {
 	content?: { "application/json"?: { schema: Record<string, unknown> } } & Record<string, { schema: Record<string, unknown> }>;
@@ -74,6 +76,7 @@ beforeAll(async () => {
 		forgerPrivateKey: rsa().privateKey,
 	});
 	wechatPay = await startFakeWechatPay();
+	stripe = await startFakeStripe();
 	// Settings are read once per process, on first use: set before the app starts.
 	Object.assign(process.env, {
 		DATA_DIR: dataDir,
@@ -87,6 +90,7 @@ beforeAll(async () => {
 		ALIPAY_GATEWAY: alipay.gateway,
 		ALIPAY_OAUTH_BASE: alipay.url,
 		...wechatPay.settings,
+		...stripe.settings,
 		// Alipay is configured (for sign-in), so the sandbox cashier must be asked for.
 		PAYMENTS_SANDBOX: "1",
 	});
@@ -100,6 +104,7 @@ afterAll(async () => {
 	await wechat?.close();
 	await alipay?.close();
 	await wechatPay?.close();
+	await stripe?.close();
 	rmSync(dataDir, { recursive: true, force: true });
 	if (previousDataDir === undefined) delete process.env.DATA_DIR;
 	else process.env.DATA_DIR = previousDataDir;
@@ -882,6 +887,16 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		const forgedWechat = await wechatNotify(wechatPay.notificationFor(wechatTip.body.outTradeNo, { signingKey: forger }));
 		expect(forgedWechat.status).toBe(401);
 		expect((await wechatNotify(wechatPay.pay(wechatTip.body.outTradeNo))).status).toBe(204);
+
+		// Stripe: a signed event is acknowledged (one we do not use, too); one not signed with our secret is refused.
+		const stripeNotify = (webhook: { headers: Record<string, string>; body: string }) =>
+			call("post", "/payments/notify/stripe", {
+				headers: { "stripe-signature": webhook.headers["stripe-signature"] ?? "" },
+				raw: { contentType: "application/json", bytes: Buffer.from(webhook.body) },
+			});
+		const customer = { id: "cus_contract", object: "customer" };
+		expect((await stripeNotify(stripe.webhookFor("customer.created", customer))).status).toBe(200);
+		expect((await stripeNotify(stripe.webhookFor("customer.created", customer, { secret: "whsec_other" }))).status).toBe(401);
 	});
 
 	it("the back office's reconciliation differences: list and resolve with a note", async () => {
