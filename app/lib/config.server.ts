@@ -45,6 +45,10 @@ const settingsSchema = z.object({
 	/** `Authorization: Bearer …` for /metrics and the detailed /healthz; required for them in production. */
 	METRICS_TOKEN: z.string().min(16).optional(),
 	SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
+	/** Reviews: the prior a coach's Bayesian rating is shrunk toward (the platform's typical star average). */
+	REVIEW_PRIOR_MEAN: z.coerce.number().min(1).max(5).default(4.5),
+	/** Reviews: how many reviews' worth of weight the prior carries (m in (m·C + Σ) / (m + n)). */
+	REVIEW_PRIOR_WEIGHT: z.coerce.number().int().min(0).max(1000).default(5),
 	/** Booking: minutes to pay before an unpaid booking expires and frees its time. */
 	BOOKING_PAYMENT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 	/** Booking: the deposit, as a percentage of the price, when the player pays a deposit. */

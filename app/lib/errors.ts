@@ -18,6 +18,8 @@ export type ErrorCode =
 	| "slot_taken"
 	| "slot_unavailable"
 	| "service_unavailable"
+	| "already_reviewed"
+	| "not_reviewable"
 	| "insufficient_balance"
 	| "below_minimum"
 	| "daily_limit_exceeded"

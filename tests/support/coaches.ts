@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { suspendUser } from "~/modules/accounts/admin/suspend-user.server";
 import { addRoleGrant, createUser } from "~/modules/accounts/users.server";
+import { bayesianAverage } from "~/modules/coaches/reviews/rating";
 import { coaches, coachOfferings } from "../../db/schema";
 import { settleDomainEvents } from "./events";
 
@@ -53,6 +54,10 @@ export async function insertCoach(input: {
 			realNameVerifiedAt: new Date(),
 			ratingAverage: input.rating?.average ?? null,
 			ratingCount: input.rating?.count ?? 0,
+			// As the reviews module would keep it for these figures, so the 评分最高 sort sees them.
+			ratingBayesian: input.rating
+				? bayesianAverage(input.rating.count, input.rating.average * input.rating.count, { mean: 4.5, weight: 5 })
+				: 0,
 		})
 		.returning({ id: coaches.id });
 	const coachId = (coach as { id: string }).id;

@@ -73,7 +73,10 @@ const profileSchema = z.object({
 	city: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
 	cancellationPolicy: z.enum(["flexible", "moderate", "strict"]),
 	acceptingBookings: z.boolean(),
-	rating: z.object({ average: z.number(), count: z.number().int() }).nullable(),
+	rating: z
+		.object({ average: z.number(), count: z.number().int(), bayesian: z.number() })
+		.nullable()
+		.describe("Published reviews: mean, count, and the Bayesian average 评分最高 sorts by; null before the first"),
 	approvedAt: z.string(),
 }) satisfies z.ZodType<PublicCoachProfile>;
 

@@ -95,6 +95,7 @@ import {
 import { getCoach, listCoaches } from "./coaches";
 import { getFileSignedUrl, uploadFile } from "./files";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
+import { editReviewEndpoint, listLessonReviewsEndpoint, replyToReviewEndpoint, writeReviewEndpoint } from "./lesson-reviews";
 import { getMe } from "./me";
 import { getMeta } from "./meta";
 import {
@@ -217,4 +218,8 @@ export const endpoints = [
 	confirmCompletionEndpoint,
 	openDisputeEndpoint,
 	resolveAdminDispute,
+	writeReviewEndpoint,
+	editReviewEndpoint,
+	listLessonReviewsEndpoint,
+	replyToReviewEndpoint,
 ] as const;

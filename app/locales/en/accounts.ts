@@ -202,6 +202,7 @@ export default {
 		markAllRead: "Mark all read",
 		unread: "{{count}} unread",
 		kinds: {
+			reviewReplied: "{{coach}} replied to your review",
 			payoutAccountChanged: "Your payout accounts changed: {{masked}} was added. If this wasn't you, change your password and contact us now.",
 			payoutWithdrawalPaid: "Your withdrawal of ¥{{amount}} has been paid.",
 			payoutWithdrawalFailed: "Your withdrawal of ¥{{amount}} did not go through ({{reason}}); it is back in your available balance.",

@@ -39,7 +39,8 @@ export interface PublicCoachProfile {
 	city: { code: string; nameZh: string; nameEn: string } | null;
 	cancellationPolicy: "flexible" | "moderate" | "strict";
 	acceptingBookings: boolean;
-	rating: { average: number; count: number } | null;
+	/** The mean of published reviews, their count and the Bayesian average search ranks by; null before the first. */
+	rating: { average: number; count: number; bayesian: number } | null;
 	approvedAt: string;
 }
 
@@ -145,7 +146,13 @@ export async function getPublicCoachProfile(
 		cancellationPolicy: coach.cancellationPolicy,
 		acceptingBookings: coach.acceptingBookings,
 		rating:
-			coach.ratingCount > 0 && coach.ratingAverage !== null ? { average: coach.ratingAverage, count: coach.ratingCount } : null,
+			coach.ratingCount > 0 && coach.ratingAverage !== null
+				? {
+						average: Math.round(coach.ratingAverage * 100) / 100,
+						count: coach.ratingCount,
+						bayesian: Math.round(coach.ratingBayesian * 100) / 100,
+					}
+				: null,
 		approvedAt: (coach.approvedAt ?? coach.createdAt).toISOString(),
 	};
 }

@@ -53,6 +53,7 @@ interface Row extends Record<string, unknown> {
 	years_experience: number | null;
 	rating_average: number | null;
 	rating_count: number;
+	rating_bayesian: number;
 	accepting_bookings: boolean;
 	offers_online: boolean;
 	real_name_verified_at: Date | null;
@@ -197,7 +198,7 @@ export function buildSearchQuery(
 		: sql``;
 	const query = sql`${freeCoaches}
 		select c.id, c.display_name, c.level, c.disciplines::text as disciplines, c.gender, c.years_experience,
-			c.rating_average, c.rating_count, c.accepting_bookings, c.offers_online,
+			c.rating_average, c.rating_count, c.rating_bayesian, c.accepting_bookings, c.offers_online,
 			c.real_name_verified_at, c.certificate_verified_at, c.approved_at,
 			${distance} as distance_m, ${chord} as chord_m,
 			o.price_fen, o.course_type, o.duration_minutes, o.online,
@@ -278,7 +279,8 @@ function orderFor(sort: SearchSort, chord: SQL): SQL {
 		case "price":
 			return sql`o.price_fen asc, c.id asc`;
 		case "rating":
-			return sql`coalesce(c.rating_average, -1) desc, c.id asc`;
+			// The Bayesian average (0 when unrated), walked backwards along coaches_rating_idx.
+			return sql`c.rating_bayesian desc, c.id desc`;
 		case "newest":
 			return sql`c.approved_at desc, c.id desc`;
 	}
@@ -291,8 +293,7 @@ function afterCursor(sort: SearchSort, cursor: Cursor, chord: SQL): SQL {
 		case "price":
 			return sql`(o.price_fen, c.id) > (${Number(cursor.value)}::int, ${cursor.id}::uuid)`;
 		case "rating":
-			return sql`(coalesce(c.rating_average, -1) < ${Number(cursor.value)}::float8
-				or (coalesce(c.rating_average, -1) = ${Number(cursor.value)}::float8 and c.id > ${cursor.id}::uuid))`;
+			return sql`(c.rating_bayesian, c.id) < (${Number(cursor.value)}::float8, ${cursor.id}::uuid)`;
 		case "newest":
 			return sql`(c.approved_at, c.id) < (${String(cursor.value)}::timestamptz, ${cursor.id}::uuid)`;
 	}
@@ -305,7 +306,7 @@ function cursorOf(sort: SearchSort, row: Row): Cursor {
 			: sort === "price"
 				? row.price_fen
 				: sort === "rating"
-					? (row.rating_average ?? -1)
+					? row.rating_bayesian
 					: new Date(row.approved_at).toISOString();
 	return { sort, value, id: row.id };
 }
@@ -329,7 +330,7 @@ function toCard(row: Row): CoachCard {
 			priceFen: row.price_fen,
 			online: row.online,
 		},
-		rating: row.rating_average,
+		rating: row.rating_average === null ? null : Math.round(row.rating_average * 100) / 100,
 		ratingCount: row.rating_count,
 		acceptingBookings: row.accepting_bookings,
 		offersOnline: row.offers_online,

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { reviewableLesson } from "~/modules/booking/completion/reviewable-lesson.server";
+import { listCoachReviews } from "~/modules/coaches/reviews/list-reviews.server";
+import { replyToReview } from "~/modules/coaches/reviews/reply-to-review.server";
+import { replyInputSchema, reviewInputSchema, reviewListQuerySchema } from "~/modules/coaches/reviews/schema";
+import { reviewTags } from "~/modules/coaches/reviews/tags";
+import { editReview, writeReview } from "~/modules/coaches/reviews/write-review.server";
+import { callerOf } from "../client";
+import { defineEndpoint } from "../endpoint";
+
+/**
+ * Reviews of completed lessons: the player writes one per booking (booking says whether the lesson
+ * is theirs and completed, then the coaches module keeps the review and the coach's rating), anyone
+ * reads a coach's published reviews, the coach answers each once.
+ */
+const bookingId = z.object({ bookingId: z.string().uuid("booking.errors.notFound") });
+const written = z.object({ review: z.object({ id: z.string().uuid(), status: z.enum(["published", "held", "hidden"]) }) });
+const stars = z.number().int().min(1).max(5);
+
+const replySchema = z.object({ text: z.string(), repliedAt: z.string(), editedAt: z.string().nullable() });
+
+export const reviewSchema = z.object({
+	id: z.string().uuid(),
+	overall: stars,
+	aspects: z.object({ attitude: stars, skill: stars, service: stars }),
+	tags: z.array(z.enum(reviewTags)),
+	text: z.string().nullable().describe("Plain text: render it as text, never as HTML"),
+	author: z
+		.object({ displayName: z.string() })
+		.nullable()
+		.describe("null for an anonymous review (shown as 匿名学员, no avatar)"),
+	reply: replySchema.nullable().describe("The coach's public answer"),
+	lessonCompletedAt: z.string().describe("The reviewed lesson took place (已上课) and completed then"),
+	createdAt: z.string(),
+	editedAt: z.string().nullable(),
+});
+
+const aspectAverage = z.number().nullable();
+export const ratingSummarySchema = z.object({
+	count: z.number().int(),
+	average: z.number().nullable(),
+	bayesian: z.number().nullable().describe("The average shrunk toward the platform prior; what 评分最高 sorts by"),
+	aspects: z.object({ attitude: aspectAverage, skill: aspectAverage, service: aspectAverage }),
+	distribution: z.object({
+		"1": z.number().int(),
+		"2": z.number().int(),
+		"3": z.number().int(),
+		"4": z.number().int(),
+		"5": z.number().int(),
+	}),
+});
+
+export const writeReviewEndpoint = defineEndpoint({
+	method: "post",
+	path: "/bookings/:bookingId/review",
+	summary: "The player reviews their completed lesson, once, within 14 days of completion",
+	tag: "reviews",
+	auth: "bearer",
+	params: bookingId,
+	body: reviewInputSchema,
+	responses: {
+		201: { description: "Written: published (counted in the coach's rating) or held for a moderator", schema: written },
+		400: { description: "Stars not whole numbers 1–5, an unknown tag, text over 1,000 characters or with markup" },
+		404: { description: "No such booking, or not the caller's lesson" },
+		409: { description: "already_reviewed: this booking has its review" },
+		422: { description: "not_reviewable: the lesson did not complete, or the 14 days passed" },
+	},
+	handler: async ({ req, params, body }) => {
+		const caller = await callerOf(req);
+		const lesson = await reviewableLesson(params.bookingId, caller.userId);
+		return { status: 201, body: { review: await writeReview({ lesson, review: body }) } };
+	},
+});
+
+export const editReviewEndpoint = defineEndpoint({
+	method: "put",
+	path: "/bookings/:bookingId/review",
+	summary: "The player's one edit of their review, within 7 days of writing it; the rating follows",
+	tag: "reviews",
+	auth: "bearer",
+	params: bookingId,
+	body: reviewInputSchema,
+	responses: {
+		200: { description: "Edited", schema: written },
+		400: { description: "Invalid stars, tags or text" },
+		404: { description: "No such booking or review of the caller" },
+		409: { description: "Already edited once, or past the 7 days" },
+		422: { description: "not_reviewable: the lesson is no longer completed" },
+	},
+	handler: async ({ req, params, body }) => {
+		const caller = await callerOf(req);
+		const lesson = await reviewableLesson(params.bookingId, caller.userId);
+		return { body: { review: await editReview({ lesson, review: body }) } };
+	},
+});
+
+export const listLessonReviewsEndpoint = defineEndpoint({
+	method: "get",
+	path: "/coaches/:coachId/reviews",
+	summary: "A coach's published reviews by keyset pages (newest, most helpful or lowest first) and the rating summary",
+	tag: "reviews",
+	params: z.object({ coachId: z.string().uuid("errors.notFound") }),
+	query: reviewListQuerySchema,
+	responses: {
+		200: {
+			description: "A page of reviews; pass nextCursor as cursor for the next one (with the same sort)",
+			schema: z.object({ items: z.array(reviewSchema), nextCursor: z.string().nullable(), summary: ratingSummarySchema }),
+		},
+		400: { description: "An unknown sort or a cursor of another sort" },
+		404: { description: "Unknown, not approved or suspended coach" },
+	},
+	handler: async ({ params, query }) => ({ body: await listCoachReviews({ coachId: params.coachId, ...query }) }),
+});
+
+export const replyToReviewEndpoint = defineEndpoint({
+	method: "post",
+	path: "/reviews/:reviewId/reply",
+	summary: "The reviewed coach answers a review publicly: the first call writes the answer (201), later ones edit it (200)",
+	tag: "reviews",
+	auth: "bearer",
+	params: z.object({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") }),
+	body: replyInputSchema,
+	responses: {
+		200: { description: "The answer edited", schema: z.object({ reply: replySchema }) },
+		201: { description: "Answered; the player is told", schema: z.object({ reply: replySchema }) },
+		400: { description: "Empty, over 1,000 characters or with markup" },
+		404: { description: "No such review of the caller's coaching" },
+		409: { description: "The review is not published" },
+	},
+	handler: async ({ req, params, body }) => {
+		const caller = await callerOf(req);
+		const answer = await replyToReview({ userId: caller.userId, reviewId: params.reviewId, text: body.text });
+		return { status: answer.created ? 201 : 200, body: { reply: answer.reply } };
+	},
+});

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { reviewTags } from "./tags";
+
+/** Reviews: one schema per input, shared by the review page, its action and the API. */
+const stars = z.coerce
+	.number("coaches.reviews.errors.stars")
+	.int("coaches.reviews.errors.stars")
+	.min(1, "coaches.reviews.errors.stars")
+	.max(5, "coaches.reviews.errors.stars");
+
+export const reviewTextLimit = 1000;
+
+// Text is always rendered as text; markup is refused anyway, so nobody is surprised by tags showing literally.
+const markup = /<\s*\/?\s*[a-z!][^>]*>/i;
+
+const optionalText = z
+	.string()
+	.trim()
+	.max(reviewTextLimit, "coaches.reviews.errors.textTooLong")
+	.refine((text) => !markup.test(text), "coaches.reviews.errors.markup")
+	.optional()
+	.transform((text) => (text ? text : undefined));
+
+export const reviewInputSchema = z.object({
+	overall: stars,
+	aspects: z.object({ attitude: stars, skill: stars, service: stars }),
+	tags: z.array(z.enum(reviewTags, "coaches.reviews.errors.tag")).max(reviewTags.length).optional(),
+	text: optionalText,
+	anonymous: z.boolean("coaches.reviews.errors.anonymous"),
+});
+export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+/** The review page's form: flat fields, checkboxes for tags and anonymity. */
+export const reviewFormSchema = z
+	.object({
+		overall: stars,
+		attitude: stars,
+		skill: stars,
+		service: stars,
+		tags: z.preprocess(
+			(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+			z.array(z.enum(reviewTags)),
+		),
+		text: optionalText,
+		anonymous: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+	})
+	.transform(
+		(form): ReviewInput => ({
+			overall: form.overall,
+			aspects: { attitude: form.attitude, skill: form.skill, service: form.service },
+			tags: form.tags,
+			text: form.text,
+			anonymous: form.anonymous,
+		}),
+	);
+
+export const replyInputSchema = z.object({
+	text: z
+		.string("coaches.reviews.errors.replyEmpty")
+		.trim()
+		.min(1, "coaches.reviews.errors.replyEmpty")
+		.max(reviewTextLimit, "coaches.reviews.errors.textTooLong")
+		.refine((text) => !markup.test(text), "coaches.reviews.errors.markup"),
+});
+
+export const reviewSorts = ["newest", "helpful", "lowest"] as const;
+export type ReviewSort = (typeof reviewSorts)[number];
+
+export const reviewListQuerySchema = z.object({
+	sort: z.enum(reviewSorts, "coaches.reviews.errors.sort").default("newest"),
+	cursor: z.string().max(200).optional(),
+	limit: z.coerce.number().int().min(1).max(50).default(10),
+});
