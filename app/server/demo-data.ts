@@ -2,6 +2,7 @@ import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.ser
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
+import { seedDemoPayoutAccount } from "~/modules/payments/demo/seed-demo-payout-account.server";
 import { isProduction } from "../lib/config.server";
 import { db } from "../lib/db.server";
 
@@ -12,7 +13,9 @@ import { db } from "../lib/db.server";
  */
 export async function seedDemoData(): Promise<number> {
 	if (isProduction()) throw new Error("demo data is never loaded in production");
-	const added = await db().transaction(async (tx) => (await seedDemoAccounts(tx)) + (await seedDemoCoaches(tx)));
+	const added = await db().transaction(
+		async (tx) => (await seedDemoAccounts(tx)) + (await seedDemoCoaches(tx)) + (await seedDemoPayoutAccount(tx)),
+	);
 	// Bookings go through the booking services, each committing its own transaction, so they come
 	// after the accounts and coaches they need have committed; they are paid in the payments sandbox.
 	return added + (await seedDemoBookings({ pay: payDemoBooking }));

@@ -12,6 +12,11 @@ import { tellCoach } from "./payout-news.server";
 import type { AddPayoutAccountInput } from "./schema";
 import { alipayTransfersOffered } from "./transfer-channels.server";
 
+/** An account to store, its holder checked against the verified real name. */
+export type CheckedPayoutAccount =
+	| { kind: "alipay"; alipayLogin: string; holderName: string }
+	| { kind: "bank_card"; bankName: string; bankBranch: string; cardNumber: string; holderName: string };
+
 export interface PayoutAccountView {
 	id: string;
 	kind: "alipay" | "bank_card";
@@ -99,26 +104,40 @@ export async function addPayoutAccount(input: { userId: string; account: AddPayo
 		.limit(1);
 	if (existing) throw new AppError(409, "conflict", "payouts.errors.accountExists");
 	await requireFreshProof(input.userId, { smsCode: account.smsCode });
-	const id = randomUUID();
 	return db().transaction(async (tx) => {
-		const [row] = await tx
-			.insert(payoutAccounts)
-			.values({
-				id,
-				coachId: coach.coachId,
-				kind: account.kind,
-				accountNoEnc: encrypt(number, sealedIn(payoutAccounts.accountNoEnc, id)),
-				holderNameEnc: encrypt(account.holderName, sealedIn(payoutAccounts.holderNameEnc, id)),
-				accountIndex,
-				masked,
-				bankName: account.kind === "bank_card" ? account.bankName : null,
-				bankBranch: account.kind === "bank_card" ? account.bankBranch : null,
-				verifiedAt: new Date(),
-			})
-			.onConflictDoNothing()
-			.returning();
+		const row = await insertPayoutAccount(tx, coach.coachId, account);
 		if (!row) throw new AppError(409, "conflict", "payouts.errors.accountExists");
 		await tellCoach(tx, { userId: coach.userId, news: "accountChanged", params: { masked }, link: "/coach/payout-accounts" });
 		return view(row);
 	});
+}
+
+/**
+ * Writes a checked account (the holder is the coach's verified real name): encrypted, masked,
+ * indexed. Undefined when the coach has it already (the unique index decides under races).
+ */
+export async function insertPayoutAccount(
+	tx: DbOrTx,
+	coachId: string,
+	account: CheckedPayoutAccount,
+): Promise<typeof payoutAccounts.$inferSelect | undefined> {
+	const number = account.kind === "alipay" ? account.alipayLogin.toLowerCase() : account.cardNumber;
+	const id = randomUUID();
+	const [row] = await tx
+		.insert(payoutAccounts)
+		.values({
+			id,
+			coachId,
+			kind: account.kind,
+			accountNoEnc: encrypt(number, sealedIn(payoutAccounts.accountNoEnc, id)),
+			holderNameEnc: encrypt(account.holderName, sealedIn(payoutAccounts.holderNameEnc, id)),
+			accountIndex: blindIndex(`payout:${account.kind}`, number),
+			masked: account.kind === "alipay" ? maskAlipayLogin(number) : maskCardNumber(number),
+			bankName: account.kind === "bank_card" ? account.bankName : null,
+			bankBranch: account.kind === "bank_card" ? account.bankBranch : null,
+			verifiedAt: new Date(),
+		})
+		.onConflictDoNothing()
+		.returning();
+	return row;
 }
