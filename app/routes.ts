@@ -38,6 +38,11 @@ export default [
 	route("coach/orders", "routes/coach/orders.tsx"),
 	route("coach/orders/live", "routes/coach/orders-live.tsx"),
 	route("coach/orders/:bookingId", "routes/coach/order.tsx"),
+	route("coach/income", "routes/coach/income.tsx"),
+	route("coach/income/statement", "routes/coach/income-statement.tsx"),
+	route("coach/income/statement.csv", "routes/coach/income-statement-csv.tsx"),
+	route("coach/income/year", "routes/coach/income-year.tsx"),
+	route("coach/income/year.csv", "routes/coach/income-year-csv.tsx"),
 
 	// Social sign-in (WeChat, Alipay).
 	route("auth/:provider/start", "routes/auth/social-start.tsx"),

@@ -71,6 +71,7 @@ export function Shortcuts({ coachId, toConfirm = 0 }: { coachId: string; toConfi
 			label: t("booking.orders.title"),
 			badge: toConfirm ? t("booking.orders.toConfirmBadge", { count: toConfirm }) : undefined,
 		},
+		{ to: "/coach/income", icon: "元", label: t("income.nav") },
 		{ to: "/coach/offerings", icon: "¥", label: t("coaching.offerings.title") },
 		{ to: "/coach/availability", icon: "◷", label: t("coaching.dashboard.availability") },
 		{ to: "/coach/apply", icon: "✎", label: t("coaching.dashboard.editProfile") },
@@ -78,7 +79,7 @@ export function Shortcuts({ coachId, toConfirm = 0 }: { coachId: string; toConfi
 	];
 	return (
 		<nav aria-label={t("coaching.dashboard.shortcuts")}>
-			<ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+			<ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
 				{links.map((link) => (
 					<li key={link.to}>
 						<Link
