@@ -9,7 +9,7 @@ import { pollPendingPayments } from "~/modules/payments/poll-pending-payments.se
 import { executeRefund, RefundPending } from "~/modules/payments/refunds/execute-refund.server";
 import { bookings, ledgerJournals, paymentProviderEvents, payments, refunds } from "../../db/schema";
 import { type FakeStripe, type FakeStripeWebhook, startFakeStripe } from "../fakes/stripe";
-import { apiCall, bookThroughApi } from "../support/api-client";
+import { apiCall, bookThroughApi, pageGet, pagePost } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { settleDomainEvents } from "../support/events";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -75,6 +75,21 @@ describe("paying a booking by overseas card (Stripe Checkout)", () => {
 		const sandbox = await call("POST", `/bookings/${booking.id}/payments`, player.token, { kind: "deposit", method: "sandbox" });
 		expect(sandbox.status).toBe(400);
 		expect(sandbox.body.error.fields.method).toBeTruthy();
+	});
+
+	it("the checkout page offers 境外银行卡 and sends the payer to Stripe's hosted page", async () => {
+		const coach = await bookableCoach("境外卡页面教练");
+		const player = await signedInUser("境外卡页面学员");
+		const booking = await bookThroughApi(app, coach, player);
+		const checkout = await pageGet(app, `/me/bookings/${booking.id}/pay`, player.token);
+		expect(checkout.status).toBe(200);
+		expect(checkout.html).toContain("境外银行卡");
+		expect(checkout.html).toContain('value="stripe"');
+		const started = await pagePost(app, `/me/bookings/${booking.id}/pay`, player.token, { kind: "deposit", method: "stripe" });
+		expect(started.status).toBe(302);
+		const [payment] = await db().select().from(payments).where(eq(payments.bookingId, booking.id));
+		expect(started.location).toBe(`${stripe.url}/c/pay/${payment?.providerTradeNo}`);
+		expect(stripe.sessions.get(payment?.providerTradeNo ?? "")?.amountFen).toBe(booking.depositFen);
 	});
 
 	it("end to end: a hosted Checkout page in CNY fen, paid there; the signed webhook books the money once", async () => {
