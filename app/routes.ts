@@ -24,6 +24,7 @@ export default [
 	route("coaches/:coachId/book", "routes/coaches/book.tsx"),
 	route("me/bookings", "routes/me/bookings.tsx"),
 	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
+	route("me/bookings/:bookingId/review", "routes/me/review.tsx"),
 	// Payments: the checkout, the sandbox cashier, and the result that waits for the provider's word.
 	route("me/bookings/:bookingId/pay", "routes/me/checkout.tsx"),
 	route("me/payments/:paymentId", "routes/me/payment.tsx"),
@@ -38,6 +39,7 @@ export default [
 	route("coach/orders", "routes/coach/orders.tsx"),
 	route("coach/orders/live", "routes/coach/orders-live.tsx"),
 	route("coach/orders/:bookingId", "routes/coach/order.tsx"),
+	route("coach/reviews", "routes/coach/reviews.tsx"),
 	route("coach/income", "routes/coach/income.tsx"),
 	route("coach/income/statement", "routes/coach/income-statement.tsx"),
 	route("coach/income/statement.csv", "routes/coach/income-statement-csv.tsx"),

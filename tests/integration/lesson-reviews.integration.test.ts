@@ -311,3 +311,80 @@ describe("the coach's reply", () => {
 		expect(told[0]?.link).toBe(`/me/bookings/${bookingId}/review`);
 	});
 });
+
+describe("the review page", () => {
+	it("is offered from the completed booking, writes the review from a plain form, and offers a tip without requiring it", async () => {
+		const coach = await bookableCoach("页面教练", undefined, { allDay: true });
+		const player = await signedInUser("页面学员");
+		const bookingId = await completedLesson(coach, player);
+		const bookingPage = await (await fetchPage(app, `/me/bookings/${bookingId}`, player.token)).text();
+		expect(bookingPage.includes(`/me/bookings/${bookingId}/review`)).toBe(true);
+
+		const empty = await (await fetchPage(app, `/me/bookings/${bookingId}/review`, player.token)).text();
+		expect(empty.includes("评价这节课")).toBe(true);
+		expect(empty.includes(`/me/bookings/${bookingId}/pay?tip=1`)).toBe(true);
+
+		const post = (fields: [string, string][]) =>
+			fetch(`${app.url}/me/bookings/${bookingId}/review`, {
+				method: "POST",
+				headers: { cookie: `cp_session=${player.token}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+				body: new URLSearchParams(fields),
+				redirect: "manual",
+			});
+		const missing = await post([
+			["intent", "write"],
+			["overall", "5"],
+			["text", "<img src=x onerror=alert(1)>"],
+		]);
+		expect(missing.status).toBe(400);
+		const missingHtml = await missing.text();
+		expect(missingHtml.includes("请选择 1 到 5 星")).toBe(true);
+		expect(missingHtml.includes("不要包含 HTML")).toBe(true);
+		expect((await reviewsOf(coach.coachId)).summary.count).toBe(0);
+
+		const written = await post([
+			["intent", "write"],
+			["overall", "5"],
+			["attitude", "5"],
+			["skill", "4"],
+			["service", "5"],
+			["tags", "patient"],
+			["tags", "punctual"],
+			["text", "第一次上课很紧张，教练很耐心。"],
+			["anonymous", "on"],
+		]);
+		expect(written.status).toBe(302);
+		const listed = await reviewsOf(coach.coachId);
+		expect(listed.items[0]).toMatchObject({ overall: 5, tags: ["patient", "punctual"], author: null });
+
+		const mine = await (await fetchPage(app, `/me/bookings/${bookingId}/review`, player.token)).text();
+		expect(mine.includes("第一次上课很紧张，教练很耐心。")).toBe(true);
+		expect(mine.includes("修改评价")).toBe(true);
+
+		const stranger = await signedInUser("别人");
+		expect((await fetchPage(app, `/me/bookings/${bookingId}/review`, stranger.token)).status).toBe(404);
+	});
+
+	it("shows reviews on the profile with the reply, the coach's answer given from the coach's reviews page", async () => {
+		const coach = await bookableCoach("主页回复教练", undefined, { allDay: true });
+		const player = await signedInUser("主页学员");
+		const bookingId = await completedLesson(coach, player);
+		const written = await call("POST", `/bookings/${bookingId}/review`, player.token, { ...review(3), text: "还行" });
+		const reviewId = written.body.review.id;
+
+		const desk = await (await fetchPage(app, "/coach/reviews", coach.token)).text();
+		expect(desk.includes("还行")).toBe(true);
+		const replied = await fetch(`${app.url}/coach/reviews`, {
+			method: "POST",
+			headers: { cookie: `cp_session=${coach.token}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams({ reviewId, text: "谢谢反馈，下次多练走位。" }),
+			redirect: "manual",
+		});
+		expect(replied.status).toBe(302);
+
+		const profile = await (await fetchPage(app, `/coaches/${coach.coachId}`)).text();
+		expect(profile.includes("主页学员")).toBe(true);
+		expect(profile.includes("谢谢反馈，下次多练走位。")).toBe(true);
+		expect(profile.includes("教练回复")).toBe(true);
+	});
+});

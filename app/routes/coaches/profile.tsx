@@ -10,12 +10,20 @@ import { WeekStrip } from "~/modules/booking/components/week-strip";
 import { courseTypeNames, disciplineNames } from "~/modules/coaches/catalog";
 import { Badges } from "~/modules/coaches/components/badges";
 import { getPublicCoachProfile } from "~/modules/coaches/profile/get-public-profile.server";
+import { RatingSummaryCard } from "~/modules/coaches/reviews/components/rating-summary";
+import { ReviewCard } from "~/modules/coaches/reviews/components/review-card";
+import { listCoachReviews } from "~/modules/coaches/reviews/list-reviews.server";
+import { reviewSorts } from "~/modules/coaches/reviews/schema";
 import { ButtonLink } from "~/ui/button";
 import { cn } from "~/ui/cn";
 import { EmptyState } from "~/ui/empty-state";
 import type { Route } from "./+types/profile";
 
 const viewerSchema = z.object({ lat: z.coerce.number().min(-90).max(90), lng: z.coerce.number().min(-180).max(180) });
+const reviewPageSchema = z.object({
+	reviewSort: z.enum(reviewSorts).catch("newest"),
+	reviewCursor: z.string().max(200).optional().catch(undefined),
+});
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const url = new URL(request.url);
@@ -26,6 +34,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	);
 	const { t } = i18nFor(locale);
 	const week = await weekOfFreeTimes({ coachId: coach.id, offeringId: url.searchParams.get("offeringId") ?? undefined });
+	const reviewPage = reviewPageSchema.parse(Object.fromEntries(url.searchParams));
+	// A stale or foreign cursor shows the first page rather than an error page.
+	const reviews = await listCoachReviews({
+		coachId: coach.id,
+		sort: reviewPage.reviewSort,
+		cursor: reviewPage.reviewCursor,
+		limit: 10,
+	}).catch(() => listCoachReviews({ coachId: coach.id, sort: reviewPage.reviewSort, limit: 10 }));
 	const cheapest = coach.offerings.reduce<(typeof coach.offerings)[number] | null>(
 		(low, item) => (!low || item.priceFen < low.priceFen ? item : low),
 		null,
@@ -43,6 +59,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		coach,
 		week,
+		reviews,
+		reviewSort: reviewPage.reviewSort,
 		locale,
 		origin: url.origin,
 		meta: {
@@ -78,7 +96,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { coach, week, locale } = loaderData;
+	const { coach, week, locale, reviews, reviewSort } = loaderData;
 	const bookLink = (offeringId: string) => `/coaches/${coach.id}/book?${new URLSearchParams({ offeringId })}`;
 	const cityName = coach.city ? (locale === "en" ? coach.city.nameEn : coach.city.nameZh) : "";
 	const byCourse = new Map<string, typeof coach.offerings>();
@@ -123,6 +141,11 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 						.filter(Boolean)
 						.join(" · ")}
 				</p>
+				{coach.rating ? (
+					<a href="#reviews" className="mt-2 inline-block text-wood-300 hover:underline">
+						★ {t("coaches.search.ratingCount", { rating: coach.rating.average.toFixed(1), count: coach.rating.count })}
+					</a>
+				) : null}
 				<div className="[&_li]:bg-white/15 [&_li]:text-white">
 					<Badges badges={coach.badges} />
 				</div>
@@ -286,13 +309,48 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 				<CancellationPolicyText policy={coach.cancellationPolicy} />
 			</Section>
 
-			<Section title={t("coaches.profile.reviews")}>
-				{coach.rating ? (
-					<p>{t("coaches.search.ratingCount", { rating: coach.rating.average.toFixed(1), count: coach.rating.count })}</p>
-				) : (
-					<EmptyState icon="★" title={t("coaches.profile.noReviews")} body={t("coaches.profile.noReviewsBody")} />
-				)}
-			</Section>
+			<section id="reviews" className="scroll-mt-4">
+				<Section title={t("coaches.profile.reviews")}>
+					{reviews.summary.count > 0 ? (
+						<>
+							<RatingSummaryCard summary={reviews.summary} />
+							<nav aria-label={t("coaches.reviews.sortLabel")} className="mt-4 flex flex-wrap gap-2">
+								{reviewSorts.map((sort) => (
+									<Link
+										key={sort}
+										to={`?${new URLSearchParams({ reviewSort: sort })}#reviews`}
+										preventScrollReset
+										aria-current={sort === reviewSort ? "true" : undefined}
+										className={cn(
+											"inline-flex h-9 items-center rounded-full px-3 text-sm ring-1 ring-inset",
+											sort === reviewSort ? "bg-cloth-700 text-white ring-cloth-700" : "bg-white ring-line hover:bg-paper",
+										)}
+									>
+										{t(`coaches.reviews.sorts.${sort}`)}
+									</Link>
+								))}
+							</nav>
+							<div className="mt-2 divide-y divide-line">
+								{reviews.items.map((review) => (
+									<ReviewCard key={review.id} review={review} />
+								))}
+							</div>
+							{reviews.nextCursor ? (
+								<ButtonLink
+									to={`?${new URLSearchParams({ reviewSort, reviewCursor: reviews.nextCursor })}#reviews`}
+									preventScrollReset
+									variant="secondary"
+									className="mt-2 w-full"
+								>
+									{t("coaches.reviews.more")}
+								</ButtonLink>
+							) : null}
+						</>
+					) : (
+						<EmptyState icon="★" title={t("coaches.profile.noReviews")} body={t("coaches.profile.noReviewsBody")} />
+					)}
+				</Section>
+			</section>
 		</div>
 	);
 }

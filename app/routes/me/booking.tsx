@@ -192,9 +192,14 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 				</section>
 			) : null}
 			{booking.status === "completed" ? (
-				<ButtonLink to={`/me/bookings/${booking.id}/pay?tip=1`} variant="secondary" className="w-full">
-					{t("payments.checkout.tipTitle")}
-				</ButtonLink>
+				<div className="grid gap-2 sm:grid-cols-2">
+					<ButtonLink to={`/me/bookings/${booking.id}/review`} className="w-full">
+						★ {t("coaches.reviews.write.cta")}
+					</ButtonLink>
+					<ButtonLink to={`/me/bookings/${booking.id}/pay?tip=1`} variant="secondary" className="w-full">
+						{t("payments.checkout.tipTitle")}
+					</ButtonLink>
+				</div>
 			) : null}
 
 			{afterLesson.mayConfirm ? (
