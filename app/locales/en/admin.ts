@@ -11,6 +11,7 @@ export default {
 		payments: "Payments",
 		ledger: "Ledger",
 		reconciliation: "Reconciliation",
+		withdrawals: "Withdrawals",
 		audit: "Audit log",
 	},
 	deletedUser: "Deleted user",

@@ -77,7 +77,7 @@ export default {
 		rejected: "Rejected; the amount is back in the coach's balance",
 		batches: "Bank payout batches",
 		createBatch: "Create a payout batch",
-		batchCreated: "Batch created with {{count}} lines",
+		batchCreated: "Payout batch created; download its CSV for the bank",
 		download: "Download CSV",
 		markPaid: "Mark paid",
 		markFailed: "Mark failed",

@@ -8,6 +8,7 @@ export default {
 		payments: "支付",
 		ledger: "账本",
 		reconciliation: "对账",
+		withdrawals: "提现",
 		audit: "操作日志",
 	},
 	deletedUser: "已注销用户",

@@ -75,7 +75,7 @@ export default {
 		rejected: "已驳回，金额已退回教练余额",
 		batches: "银行打款批次",
 		createBatch: "生成打款批次",
-		batchCreated: "已生成批次，共 {{count}} 笔",
+		batchCreated: "已生成打款批次，可下载 CSV 交给银行",
 		download: "下载 CSV",
 		markPaid: "标记已打款",
 		markFailed: "标记打款失败",

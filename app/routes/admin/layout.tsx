@@ -41,6 +41,12 @@ const sections: Array<{ to: string; labelKey: string; matches: (path: string) =>
 		matches: (path: string) => path.startsWith("/admin/reconciliation"),
 		permission: "reconcile:payment:any",
 	},
+	{
+		to: "/admin/withdrawals",
+		labelKey: "admin.nav.withdrawals",
+		matches: (path: string) => path.startsWith("/admin/withdrawals"),
+		permission: "approve:withdrawal:any",
+	},
 	{ to: "/admin/audit", labelKey: "admin.nav.audit", matches: (path: string) => path.startsWith("/admin/audit") },
 ];
 

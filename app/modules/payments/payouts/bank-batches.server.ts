@@ -51,6 +51,8 @@ const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/
  * bank's result file quotes back. Starts with a BOM so spreadsheet programs read it as UTF-8.
  */
 export async function bankBatchCsv(batchId: string): Promise<{ filename: string; csv: string }> {
+	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(batchId))
+		throw notFound("payouts.errors.batchNotFound");
 	const [batch] = await db().select().from(payoutBatches).where(eq(payoutBatches.id, batchId)).limit(1);
 	if (!batch) throw notFound("payouts.errors.batchNotFound");
 	const rows = await db()

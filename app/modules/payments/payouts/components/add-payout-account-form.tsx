@@ -1,0 +1,117 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import type { FormErrors } from "~/lib/form.server";
+import { Button } from "~/ui/button";
+import { cn } from "~/ui/cn";
+import { Field } from "~/ui/field";
+import { FormAlert } from "~/ui/form-alert";
+
+/**
+ * Adding an Alipay account or a bank card: the kind is chosen by a link (works without
+ * JavaScript), the SMS code is sent by a separate small form the "send code" button submits.
+ */
+export function AddPayoutAccountForm({
+	kind,
+	errors,
+	codeSent,
+	busy,
+	values,
+}: {
+	kind: "alipay" | "bank_card";
+	errors: FormErrors;
+	codeSent: boolean;
+	busy: (intent: string) => boolean;
+	values: Record<string, string>;
+}) {
+	const { t } = useTranslation();
+	const fieldError = (name: string) => (errors.fields?.[name] ? t(errors.fields[name] as string, errors.params ?? {}) : null);
+	const tab = (value: "alipay" | "bank_card", label: string) => (
+		<Link
+			to={`?add=${value}`}
+			replace
+			preventScrollReset
+			aria-current={kind === value ? "page" : undefined}
+			className={cn(
+				"inline-flex h-10 items-center rounded-full px-4 text-[15px]",
+				kind === value ? "bg-cloth-700 font-medium text-white" : "bg-white text-ink ring-1 ring-line ring-inset",
+			)}
+		>
+			{label}
+		</Link>
+	);
+	return (
+		<section className="space-y-4 rounded-(--radius-card) bg-white p-4 ring-1 ring-line sm:p-6">
+			<h2 className="text-lg font-semibold">{t("payouts.accounts.add")}</h2>
+			<div className="flex gap-2">
+				{tab("alipay", t("payouts.accounts.addAlipay"))}
+				{tab("bank_card", t("payouts.accounts.addBankCard"))}
+			</div>
+			<Form method="post" id="payout-code-form" hidden>
+				<input type="hidden" name="intent" value="proof-code" />
+			</Form>
+			<Form method="post" className="space-y-3" noValidate>
+				<input type="hidden" name="intent" value="add" />
+				<input type="hidden" name="kind" value={kind} />
+				{kind === "alipay" ? (
+					<Field
+						label={t("payouts.accounts.alipayLogin")}
+						name="alipayLogin"
+						autoComplete="off"
+						defaultValue={values.alipayLogin}
+						error={fieldError("alipayLogin")}
+					/>
+				) : (
+					<>
+						<Field
+							label={t("payouts.accounts.bankName")}
+							name="bankName"
+							defaultValue={values.bankName}
+							error={fieldError("bankName")}
+						/>
+						<Field
+							label={t("payouts.accounts.bankBranch")}
+							name="bankBranch"
+							defaultValue={values.bankBranch}
+							error={fieldError("bankBranch")}
+						/>
+						<Field
+							label={t("payouts.accounts.cardNumber")}
+							name="cardNumber"
+							inputMode="numeric"
+							autoComplete="off"
+							defaultValue={values.cardNumber}
+							error={fieldError("cardNumber")}
+						/>
+					</>
+				)}
+				<Field
+					label={t("payouts.accounts.holderName")}
+					name="holderName"
+					hint={t("payouts.accounts.holderHint")}
+					defaultValue={values.holderName}
+					error={fieldError("holderName")}
+				/>
+				<div className="flex items-end gap-2">
+					<div className="flex-1">
+						<Field
+							label={t("payouts.accounts.smsCode")}
+							name="smsCode"
+							inputMode="numeric"
+							autoComplete="one-time-code"
+							maxLength={6}
+							hint={codeSent ? t("payouts.accounts.codeSent") : undefined}
+							error={fieldError("smsCode")}
+						/>
+					</div>
+					<Button type="submit" form="payout-code-form" variant="secondary" busy={busy("proof-code")} className="mb-px">
+						{t("payouts.accounts.sendCode")}
+					</Button>
+				</div>
+				<FormAlert messageKey={errors.formError} params={errors.params} />
+				<Button type="submit" busy={busy("add")}>
+					{t("payouts.accounts.save")}
+				</Button>
+			</Form>
+		</section>
+	);
+}
