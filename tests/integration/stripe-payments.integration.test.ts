@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rereadSettings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
+import { expireUnpaidBookings } from "~/modules/booking/expire-unpaid-bookings.server";
 import { accountBalance } from "~/modules/payments/ledger/post-journal.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
 import { offeredMethods } from "~/modules/payments/methods.server";
@@ -217,6 +218,24 @@ describe("paying a booking by overseas card (Stripe Checkout)", () => {
 		stripe.settleRefund(atStripe?.id as string); // never delivered
 		expect(await executeRefund(refund?.id as string)).toBe("succeeded");
 		expect(await escrowOf(booking.id)).toBe(0);
+	});
+
+	it("a card payment that lands after the booking expired is refunded at Stripe, never kept", async () => {
+		const { booking, player, started } = await bookingPaidByCard("迟到付款");
+		const completed = stripe.pay((await sessionOf(started.paymentId)).id);
+		await expireUnpaidBookings(inMinutes(60));
+		expect((await bookingRow(booking.id))?.status).toBe("expired");
+		expect((await deliver(completed)).status).toBe(200);
+		const payment = await call("GET", `/payments/${started.paymentId}`, player.token);
+		expect(payment.body.payment.status).toBe("succeeded");
+		expect(payment.body.payment.refunds).toEqual([expect.objectContaining({ amountFen: booking.depositFen, status: "pending" })]);
+		const [refund] = await db().select().from(refunds).where(eq(refunds.bookingId, booking.id));
+		await expect(executeRefund(refund?.id as string)).rejects.toBeInstanceOf(RefundPending);
+		const atStripe = [...stripe.refunds.values()].find((one) => one.metadata.out_request_no === refund?.outRequestNo);
+		expect(atStripe?.amountFen).toBe(booking.depositFen);
+		expect((await deliver(stripe.settleRefund(atStripe?.id as string))).status).toBe(200);
+		expect(await escrowOf(booking.id)).toBe(0);
+		expect((await bookingRow(booking.id))?.status).toBe("expired");
 	});
 
 	it("the poller recovers a lost webhook, and expires the session of a payment past its deadline", async () => {
