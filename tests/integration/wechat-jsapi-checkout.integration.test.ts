@@ -166,6 +166,27 @@ describe("paying with WeChat Pay inside WeChat's browser (JSAPI)", () => {
 		expect(payment?.channel).toBe("native");
 	});
 
+	it("keeps the page's query through WeChat, and when WeChat refuses the code shows why and does not bounce the payer again", async () => {
+		const coach = await bookableCoach("授权失败教练");
+		const player = await signedInUser("授权失败学员");
+		const booking = await bookThroughApi(app, coach, player);
+		const tipPath = `/me/bookings/${booking.id}/pay?tip=1`;
+		const phone = browser(player.token, inWeChat);
+		const first = await phone.get(tipPath);
+		expect(first.status).toBe(302);
+		const redirectUri = new URL(new URL((first.location ?? "").split("#")[0] ?? "").searchParams.get("redirect_uri") ?? "");
+		expect(`${redirectUri.pathname}${redirectUri.search}`).toBe(tipPath);
+
+		oauth.failNextTokenWith(40029, "invalid code");
+		const refused = await phone.get(await throughWeChat(first.location ?? ""));
+		expect(refused.status).toBe(200);
+		expect(refused.html).toContain("没能取得微信授权");
+		expect(oauth.errors).toContain(40029);
+		expect(phone.jar.has("cp_wxpay_openid")).toBe(false);
+		// For a while the page no longer sends the payer to WeChat: it pays by QR code instead.
+		expect((await phone.get(tipPath)).status).toBe(200);
+	});
+
 	it("an openid obtained in one session is not used by another", async () => {
 		const coach = await bookableCoach("会话绑定教练");
 		const player = await signedInUser("会话绑定学员");
