@@ -1,5 +1,6 @@
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
+import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
 import { seedDemoPayoutAccount } from "~/modules/payments/demo/seed-demo-payout-account.server";
@@ -18,5 +19,10 @@ export async function seedDemoData(): Promise<number> {
 	);
 	// Bookings go through the booking services, each committing its own transaction, so they come
 	// after the accounts and coaches they need have committed; they are paid in the payments sandbox.
-	return added + (await seedDemoBookings({ pay: payDemoBooking }));
+	return (
+		added +
+		(await seedDemoBookings({ pay: payDemoBooking })) +
+		// Reviews follow completed lessons, so they come after the bookings (and are paid the same way).
+		(await seedDemoReviews({ pay: payDemoBooking }))
+	);
 }

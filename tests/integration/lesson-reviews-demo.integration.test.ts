@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { findUserByPhone } from "~/modules/accounts/users.server";
+import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
+import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
+import { seedDemoData } from "~/server/demo-data";
+import { apiCall } from "../support/api-client";
+import { startTestApp, type TestApp } from "../support/test-app";
+
+/** What a fresh start shows of reviews: demo coaches with real reviews and replies, and a lesson for the demo player to review. */
+let app: TestApp;
+beforeAll(async () => {
+	await seedDemoData();
+	app = await startTestApp();
+	return () => app.close();
+});
+
+describe("demo reviews", () => {
+	it("give demo coaches reviews with replies, ranked by the Bayesian average in Shanghai, and leave the ledger balanced", async () => {
+		const coachUser = await findUserByPhone("+8613800000002");
+		const coach = await findCoachOfUser(coachUser?.id as string, db());
+		const listed = await apiCall(app, "GET", `/coaches/${coach?.id}/reviews`, null);
+		expect(listed.status).toBe(200);
+		expect(listed.body.summary.count).toBe(6);
+		expect(listed.body.items.some((item: { reply: unknown }) => item.reply !== null)).toBe(true);
+		expect(listed.body.items.some((item: { author: unknown }) => item.author === null)).toBe(true);
+
+		const search = await apiCall(app, "GET", "/coaches?city=shanghai&sort=rating", null);
+		const rated = search.body.items.filter((item: { ratingCount: number }) => item.ratingCount > 0);
+		expect(rated.length).toBeGreaterThanOrEqual(6);
+		// The coach with one perfect review ranks below those with many good ones.
+		const single = rated.findIndex((item: { ratingCount: number }) => item.ratingCount === 1);
+		expect(single).toBeGreaterThan(0);
+		expect(rated[0].ratingCount).toBeGreaterThan(1);
+		expect((await verifyLedger(db())).breaks).toEqual([]);
+	});
+
+	it("leave the demo player a completed lesson with the demo coach to review, and add nothing on a second start", async () => {
+		const player = await findUserByPhone("+8613800000001");
+		const { myLessonReview } = await import("~/modules/coaches/reviews/my-review.server");
+		const { reviewableLesson } = await import("~/modules/booking/completion/reviewable-lesson.server");
+		const caller = { userId: player?.id as string, roles: ["player" as const] };
+		const { bookings } = await import("../../db/schema");
+		const { and, eq } = await import("drizzle-orm");
+		const completed = await db()
+			.select({ id: bookings.id })
+			.from(bookings)
+			.where(and(eq(bookings.playerId, caller.userId), eq(bookings.status, "completed")));
+		const open = [];
+		for (const row of completed) {
+			const mine = await myLessonReview(await reviewableLesson(row.id, caller.userId));
+			if (mine.mayWrite) open.push(row.id);
+		}
+		expect(open.length).toBeGreaterThanOrEqual(1);
+		expect(await seedDemoData()).toBe(0);
+	});
+});
