@@ -12,9 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "~/api/v1";
 import { db } from "~/lib/db.server";
 import { demoPassword } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { findUserByPhone } from "~/modules/accounts/users.server";
 import { createBooking } from "~/modules/booking/create-booking.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
+import { coachPayoutIdentity } from "~/modules/coaches/payout-identity.server";
+import { entries } from "~/modules/payments/ledger/accounts";
+import { postJournal } from "~/modules/payments/ledger/post-journal.server";
+import { executeWithdrawal } from "~/modules/payments/payouts/execute-withdrawal.server";
 import { executeRefund, RefundPending } from "~/modules/payments/refunds/execute-refund.server";
 import { seedDemoData } from "~/server/demo-data";
 import { bookings, reconciliationDifferences, reconciliationRuns, refunds } from "../../db/schema";
@@ -976,6 +981,83 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		const balance = await call("get", "/admin/ledger/trial-balance", { token: admin, query: { account: "booking_escrow" } });
 		expect(balance.status).toBe(200);
 		expect(balance.body.totalFen).toBe(0);
+	});
+
+	it("payouts: the coach's accounts and withdrawals, the back office's approval, rejection and bank batch", async () => {
+		await clearLimits();
+		const coachUser = await findUserByPhone("+8613800000002");
+		const identity = await coachPayoutIdentity(coachUser?.id as string);
+		await db().transaction((tx) =>
+			postJournal(tx, {
+				idempotencyKey: `contract-income:${identity?.coachId}`,
+				kind: "test_income",
+				lines: entries(800_000, {
+					debit: { account: "provider_clearing", ref: "sandbox" },
+					credit: { account: "coach_payable", ref: identity?.coachId as string },
+				}),
+			}),
+		);
+		const accounts = await call("get", "/coach/payout-accounts", { token: demoCoach });
+		expect(accounts.status).toBe(200);
+		const alipayAccount = accounts.body.items.find((item: { kind: string }) => item.kind === "alipay").id as string;
+		expect((await call("post", "/me/proof-codes", { token: demoCoach })).status).toBe(202);
+		const smsCode = await latestCode(app.url, "+8613800000002");
+		const card = {
+			kind: "bank_card",
+			bankName: "招商银行",
+			bankBranch: "上海分行",
+			holderName: identity?.verifiedRealName,
+			smsCode,
+		};
+		expect((await call("post", "/coach/payout-accounts", { token: demoCoach, body: { ...card, cardNumber: "12" } })).status).toBe(
+			400,
+		);
+		const added = await call("post", "/coach/payout-accounts", {
+			token: demoCoach,
+			body: { ...card, cardNumber: "6225881234561234" },
+		});
+		expect(added.status).toBe(201);
+		const withdraw = (amountFen: number, payoutAccountId = alipayAccount) =>
+			call("post", "/coach/withdrawals", { token: demoCoach, body: { amountFen, payoutAccountId } });
+		expect((await withdraw(90_000_000)).status).toBe(422);
+		expect((await withdraw(10_000)).body.withdrawal.status).toBe("processing");
+		const approve = (await withdraw(250_000)).body.withdrawal.id as string;
+		const reject = (await withdraw(250_000)).body.withdrawal.id as string;
+		const bank = (await withdraw(20_000, added.body.account.id)).body.withdrawal.id as string;
+		expect(await executeWithdrawal(bank)).toBe("in_bank_batch");
+		expect((await call("get", "/coach/withdrawals", { token: demoCoach })).status).toBe(200);
+
+		expect((await call("get", "/admin/withdrawals", { token: demoCoach })).status).toBe(403);
+		expect((await call("get", "/admin/withdrawals", { token: admin, query: { status: "pending_approval" } })).status).toBe(200);
+		expect(
+			(await call("post", "/admin/withdrawals/:withdrawalId/approve", { token: admin, params: { withdrawalId: approve } }))
+				.status,
+		).toBe(200);
+		expect(
+			(await call("post", "/admin/withdrawals/:withdrawalId/approve", { token: admin, params: { withdrawalId: unknownId } }))
+				.status,
+		).toBe(404);
+		const rejected = await call("post", "/admin/withdrawals/:withdrawalId/reject", {
+			token: admin,
+			params: { withdrawalId: reject },
+			body: { reason: "请先核实收款账户" },
+		});
+		expect(rejected.status).toBe(200);
+		const batch = await call("post", "/admin/withdrawals/batches", { token: admin });
+		expect(batch.status).toBe(201);
+		expect((await call("post", "/admin/withdrawals/batches", { token: admin })).status).toBe(409);
+		expect((await call("get", "/admin/withdrawals/batches", { token: admin })).status).toBe(200);
+		const file = await call("get", "/admin/withdrawals/batches/:batchId/file", {
+			token: admin,
+			params: { batchId: batch.body.batchId },
+		});
+		expect(file.status).toBe(200);
+		const marked = await call("post", "/admin/withdrawals/:withdrawalId/bank-result", {
+			token: admin,
+			params: { withdrawalId: bank },
+			body: { outcome: "paid" },
+		});
+		expect(marked.status).toBe(200);
 	});
 
 	it("calls every operation of the registry, each with at least one success", () => {
