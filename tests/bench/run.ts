@@ -146,6 +146,8 @@ interface HttpResult extends HttpMeasure {
 	vsBaseline?: number;
 	/** What the scenario's `afterLoad` found. */
 	afterLoad?: { met: boolean; detail: string };
+	/** The machine's 1-minute load average when the measure ended (what `uptime` shows), beside the figures. */
+	loadAverage?: number;
 }
 
 interface BudgetCheck {
@@ -268,7 +270,16 @@ async function benchOnce(options: BenchOptions) {
 				});
 				const cpu = before ? cpuBetween(before, cpuSnapshot(app)) : undefined;
 				const afterLoad = await spec.afterLoad?.();
-				targets[scenario.name] = { description: scenario.description, source, preflight: check, ...measure, cpu, afterLoad };
+				const loadAverage = Math.round((loadavg()[0] ?? 0) * 100) / 100;
+				targets[scenario.name] = {
+					description: scenario.description,
+					source,
+					preflight: check,
+					...measure,
+					cpu,
+					afterLoad,
+					loadAverage,
+				};
 				log(
 					`  ${measure.rps} req/s, p50 ${measure.latencyMs.p50} ms, p99 ${measure.latencyMs.p99} ms` +
 						(cpu ? ` (CPU cores: server ${cpu.serverCores}, bench ${cpu.benchCores}, other ${cpu.otherCores})` : ""),
@@ -475,6 +486,13 @@ function table(rows: string[][], alignRight: boolean[]): string {
 		.join("\n");
 }
 
+/** "server + PostgreSQL = total" CPU milliseconds per request of a target, or – without CPU figures. */
+function cpuPerRequest(t: Pick<HttpResult, "cpu" | "rps">): string {
+	if (!t.cpu || t.rps <= 0) return "–";
+	const ms = (cores: number) => (cores * 1000) / t.rps;
+	return `${ms(t.cpu.serverCores).toFixed(1)} + ${ms(t.cpu.postgresCores).toFixed(1)} = ${ms(t.cpu.serverCores + t.cpu.postgresCores).toFixed(1)}`;
+}
+
 export function formatReport(results: BenchResults): string {
 	const out: string[] = [];
 	const { startup, memory } = results;
@@ -509,6 +527,8 @@ export function formatReport(results: BenchResults): string {
 			"answers",
 			"preflight",
 			"CPU srv/pg/bench/other",
+			"CPU ms/req srv+pg",
+			"load 1m",
 		],
 	];
 	const noisy: string[] = [];
@@ -529,15 +549,20 @@ export function formatReport(results: BenchResults): string {
 			t.cpu
 				? `${t.cpu.serverCores}/${t.cpu.postgresCores}/${t.cpu.benchCores}/${t.cpu.otherCores}${t.cpu.otherCores > NOISY_CORES ? " ⚠" : ""}`
 				: "–",
+			cpuPerRequest(t),
+			t.loadAverage === undefined ? "–" : String(t.loadAverage),
 		]);
 		if (t.cpu && t.cpu.otherCores > NOISY_CORES) noisy.push(`${name} (${t.cpu.otherCores})`);
 	}
 	if (rows.length > 1) {
 		const first = Object.values(results.targets)[0];
 		out.push(`HTTP (${first?.connections} connections, ${first?.warmupSec} s warm-up, ${first?.durationSec} s measured)`);
-		out.push(table(rows, [false, true, true, true, true, true, true, false, false, false]));
+		out.push(table(rows, [false, true, true, true, true, true, true, false, false, false, false, true]));
 		out.push(
 			`  CPU in cores during the measured seconds (${results.machine.cpus} on this machine): the server, its PostgreSQL, this bench (autocannon + bare server), everything else.`,
+		);
+		out.push(
+			"  CPU ms/req: the server's and its PostgreSQL's CPU per answered request, which other load distorts far less than req/s and latency.",
 		);
 		if (noisy.length) {
 			out.push(`  ⚠ other processes used CPU during ${noisy.join(", ")}: those figures are lower than on a quiet machine.`);

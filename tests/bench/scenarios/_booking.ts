@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import type { Transaction } from "../../../app/lib/db.server";
+import type { TimeRange } from "../../../app/lib/free-times";
+import { refreshCoachFreeDays } from "../../../app/modules/booking/free-days.server";
+import * as schema from "../../../db/schema";
 import type { ScenarioContext } from "../harness";
 
 /** The bench's embedded database, for setting up and cleaning up what a booking scenario needs. */
@@ -84,16 +89,44 @@ export const bookingBody = (time: BookableTime) =>
 		paymentPlan: "deposit",
 	});
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
 /**
- * Frees what a scenario booked (cancelled by the system), so the next run finds the same times free.
- * The bench database is the bench's own: every booking made since the scenario began is its.
+ * Frees what a scenario booked (cancelled by the system), so the next run finds the same times free,
+ * and puts the search summary of the coaches concerned back as the app would (the free days and
+ * the stored lessons, through the app's own refresh): a search scenario after this one then sees
+ * those days free again. The bench database is the bench's own: every booking made since the
+ * scenario began is its.
+ *
+ * Requests autocannon sent before it stopped may still be committing when the load ends: the
+ * cancellation is repeated until two passes half a second apart find nothing more, so no booking
+ * of this run is left holding a time (the next run's 409s).
  */
-export function releaseBookings(ctx: ScenarioContext, since: Date): Promise<unknown> {
-	return withClient(ctx, (client) =>
-		client.query(
-			`update bookings set status = 'cancelled', cancelled_by = 'system', cancel_reason = 'bench clean-up', updated_at = now()
-			where created_at >= $1 and status in ('pending_payment', 'pending_confirmation', 'confirmed')`,
-			[since],
-		),
+export async function releaseBookings(ctx: ScenarioContext, since: Date): Promise<void> {
+	const released = new Map<string, TimeRange[]>();
+	await withClient(ctx, async (client) => {
+		for (let quiet = 0, pass = 0; quiet < 2 && pass < 40; pass++) {
+			const { rows } = await client.query<{ coach_id: string; starts_at: Date; holds_until: Date }>(
+				`update bookings set status = 'cancelled', cancelled_by = 'system', cancel_reason = 'bench clean-up', updated_at = now()
+				where created_at >= $1 and status in ('pending_payment', 'pending_confirmation', 'confirmed')
+				returning coach_id, starts_at, holds_until`,
+				[since],
+			);
+			for (const row of rows) {
+				const ranges = released.get(row.coach_id) ?? [];
+				ranges.push({ startsAt: row.starts_at, endsAt: row.holds_until });
+				released.set(row.coach_id, ranges);
+			}
+			quiet = rows.length === 0 ? quiet + 1 : 0;
+			if (quiet < 2) await sleep(500);
+		}
+		const database = drizzle(client, { schema });
+		const now = new Date();
+		for (const [coachId, ranges] of released) {
+			await database.transaction((tx) => refreshCoachFreeDays(tx as unknown as Transaction, coachId, now, ranges));
+		}
+	});
+	ctx.log(
+		`released ${[...released.values()].reduce((total, ranges) => total + ranges.length, 0)} bookings of ${released.size} coaches`,
 	);
 }
