@@ -4,6 +4,7 @@ import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
 import { seedDemoPayoutAccount } from "~/modules/payments/demo/seed-demo-payout-account.server";
+import { settleDemoIncome } from "~/modules/payments/demo/settle-demo-income.server";
 import { isProduction } from "../lib/config.server";
 import { db } from "../lib/db.server";
 
@@ -19,10 +20,11 @@ export async function seedDemoData(): Promise<number> {
 	);
 	// Bookings go through the booking services, each committing its own transaction, so they come
 	// after the accounts and coaches they need have committed; they are paid in the payments sandbox.
-	return (
-		added +
+	const bookingsAdded =
 		(await seedDemoBookings({ pay: payDemoBooking })) +
 		// Reviews follow completed lessons, so they come after the bookings (and are paid the same way).
-		(await seedDemoReviews({ pay: payDemoBooking }))
-	);
+		(await seedDemoReviews({ pay: payDemoBooking }));
+	// The completed demo lessons settle, and what is past its dispute window is released: income to withdraw.
+	await settleDemoIncome();
+	return added + bookingsAdded;
 }

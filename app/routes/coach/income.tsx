@@ -10,7 +10,7 @@ import { IncomeChart } from "~/modules/payments/income/components/income-chart";
 import { IncomeMovements } from "~/modules/payments/income/components/income-movements";
 import { IncomeTotals } from "~/modules/payments/income/components/income-totals";
 import { incomePage } from "~/modules/payments/income/income-page.server";
-import { movementKinds } from "~/modules/payments/income/movements.server";
+import { movementKinds } from "~/modules/payments/income/movement-kinds";
 import { buttonClasses } from "~/ui/button";
 import { EmptyState } from "~/ui/empty-state";
 import { FormAlert } from "~/ui/form-alert";

@@ -93,6 +93,21 @@ export async function seedDemoBookings(options: { now?: Date; pay?: DemoPayer } 
 		await confirmCompletion({ caller: player, bookingId: completed.id, now: new Date(end.getTime() + 60 * minuteMs) });
 		made++;
 	}
+	// Earlier lessons, confirmed weeks ago and long past their dispute window: settled and released
+	// on every fresh start (payments' demo income), so the coach has income to see and withdraw.
+	for (const [bookedDay, fromDay] of [
+		[-27, -25],
+		[-20, -18],
+	] as const) {
+		const earlier = await book(days(bookedDay), days(fromDay));
+		if (!earlier) continue;
+		await confirmBooking({ caller: coachCaller, bookingId: earlier.id });
+		await progressLesson({ caller: coachCaller, bookingId: earlier.id, step: "start", now: earlier.startsAt });
+		const end = new Date(earlier.startsAt.getTime() + lessonMs);
+		await progressLesson({ caller: coachCaller, bookingId: earlier.id, step: "finish", now: end });
+		await confirmCompletion({ caller: player, bookingId: earlier.id, now: new Date(end.getTime() + 30 * minuteMs) });
+		made++;
+	}
 	// A lesson the player says was cut short: disputed instead of confirmed, waiting in the back office.
 	const disputed = await book(days(-9), days(-7));
 	if (disputed) {

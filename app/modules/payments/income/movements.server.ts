@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type DbOrTx, db } from "~/lib/db.server";
 
-export const movementKinds = ["order", "tip", "withdrawal"] as const;
-export type MovementKind = (typeof movementKinds)[number];
+import type { MovementKind } from "./movement-kinds";
+
+export { type MovementKind, movementKinds } from "./movement-kinds";
 /**
  * pending: inside the dispute window; frozen: pending under a dispute; available: the coach's;
  * reversed: taken back by a dispute's decision; in_transit / paid / failed: a withdrawal's way out.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { movementKinds } from "./movements.server";
+import { movementKinds } from "./movement-kinds";
 
 const month = z
 	.string()
