@@ -4,3 +4,4 @@ export * from "./coaches";
 export * from "./files";
 export * from "./payments";
 export * from "./platform";
+export * from "./learning";
