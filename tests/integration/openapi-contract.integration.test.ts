@@ -1060,6 +1060,76 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect(marked.status).toBe(200);
 	});
 
+	it("reviews: the player's review and its edit, a coach's reviews, the coach's reply", async () => {
+		const reviewer = await signedInUser("契约评价学员");
+		const stranger = (await signedInUser("契约评价路人")).token;
+		const coach = await bookableCoach("契约评价教练", undefined, { allDay: true });
+		const halfHour = 30 * 60_000;
+		const made = await createBooking({
+			caller: { userId: reviewer.userId, roles: ["player"] },
+			now: new Date(Date.now() - 3 * 3_600_000),
+			request: {
+				coachId: coach.coachId,
+				offeringId: coach.offeringId,
+				startsAt: new Date(Math.ceil(Date.now() / halfHour) * halfHour).toISOString(),
+				location: { kind: "venue", placeId: coach.placeId },
+				paymentPlan: "full",
+			},
+		});
+		const params = { bookingId: made.booking.id };
+		await markBookingPaid({ bookingId: made.booking.id, paidFen: made.booking.depositFen, paymentId: "contract-review" });
+		const body = {
+			overall: 5,
+			aspects: { attitude: 5, skill: 4, service: 5 },
+			tags: ["patient"],
+			text: "讲解清楚",
+			anonymous: true,
+		};
+		const review = (token: string | undefined, payload: unknown = body) =>
+			call("post", "/bookings/:bookingId/review", { token, params, body: payload });
+		expect((await call("post", "/bookings/:bookingId/confirm", { token: coach.token, params })).status).toBe(200);
+		expect((await review(reviewer.token)).status).toBe(422);
+		expect((await call("post", "/bookings/:bookingId/start", { token: coach.token, params })).status).toBe(200);
+		expect((await call("post", "/bookings/:bookingId/complete", { token: coach.token, params })).status).toBe(200);
+		expect((await call("post", "/bookings/:bookingId/confirm-completion", { token: reviewer.token, params })).status).toBe(200);
+		expect((await review(reviewer.token, { ...body, overall: 6 })).status).toBe(400);
+		expect((await review(stranger)).status).toBe(404);
+		expect((await review(undefined)).status).toBe(401);
+		const written = await review(reviewer.token);
+		expect(written.status).toBe(201);
+		expect((await review(reviewer.token)).status).toBe(409);
+		const edit = (payload: unknown) =>
+			call("put", "/bookings/:bookingId/review", { token: reviewer.token, params, body: payload });
+		expect((await edit({ ...body, text: "<script>x</script>" })).status).toBe(400);
+		expect((await edit({ ...body, overall: 4 })).status).toBe(200);
+		expect((await edit(body)).status).toBe(409);
+		expect((await call("put", "/bookings/:bookingId/review", { token: stranger, params, body })).status).toBe(404);
+
+		const coachParams = { coachId: coach.coachId };
+		expect((await call("get", "/coaches/:coachId/reviews", { params: coachParams, query: { sort: "lowest" } })).status).toBe(200);
+		expect((await call("get", "/coaches/:coachId/reviews", { params: coachParams, query: { sort: "loud" } })).status).toBe(400);
+		expect((await call("get", "/coaches/:coachId/reviews", { params: { coachId: unknownId } })).status).toBe(404);
+
+		const reply = (token: string | undefined, text: string) =>
+			call("post", "/reviews/:reviewId/reply", { token, params: { reviewId: written.body.review.id }, body: { text } });
+		expect((await reply(reviewer.token, "我来回复")).status).toBe(404);
+		expect((await reply(coach.token, "")).status).toBe(400);
+		expect((await reply(coach.token, "谢谢！")).status).toBe(201);
+		expect((await reply(coach.token, "谢谢，下次见！")).status).toBe(200);
+		expect(
+			(
+				await call("post", "/reviews/:reviewId/reply", {
+					token: coach.token,
+					params: { reviewId: unknownId },
+					body: { text: "x" },
+				})
+			).status,
+		).toBe(404);
+		expect((await reply(undefined, "x")).status).toBe(401);
+		const profile = await call("get", "/coaches/:coachId", { params: coachParams });
+		expect(profile.body.rating).toMatchObject({ average: 4, count: 1 });
+	});
+
 	it("calls every operation of the registry, each with at least one success", () => {
 		const uncovered = endpoints
 			.map(operationOf)
