@@ -57,10 +57,13 @@ export default [
 	route("login/bind-phone", "routes/auth/bind-phone.tsx"),
 
 	// Back office.
+	route("admin/income/export.csv", "routes/admin/coach-statements-export.tsx"),
 	route("admin", "routes/admin/layout.tsx", [
 		index("routes/admin/users.tsx"),
 		route("users/:userId", "routes/admin/user.tsx"),
 		route("audit", "routes/admin/audit.tsx"),
+		route("income", "routes/admin/coach-statements.tsx"),
+		route("income/:coachId", "routes/admin/coach-statements-coach.tsx"),
 		route("bookings", "routes/admin/bookings.tsx"),
 		route("bookings/:bookingId", "routes/admin/booking.tsx"),
 		route("payments", "routes/admin/payments.tsx"),

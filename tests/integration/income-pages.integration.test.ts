@@ -1,11 +1,14 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { createSession } from "~/modules/accounts/sessions.server";
 import { findUserByPhone } from "~/modules/accounts/users.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
 import { seedDemoData } from "~/server/demo-data";
+import { auditLog } from "../../db/schema";
 import { apiCall, fetchPage, pageGet } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
+import { staffSessionToken } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -122,5 +125,55 @@ describe("the demo coach's income", () => {
 		expect((await fetchPage(app, "/coach/income/statement.csv", player.token)).status).toBe(403);
 		expect((await fetchPage(app, "/coach/income/year.csv", player.token)).status).toBe(403);
 		expect((await fetchPage(app, "/coach/income/statement.csv", null)).status).toBe(302);
+	});
+});
+
+describe("the back office's income reports", () => {
+	const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5)) - 1) / 3) + 1}`;
+
+	it("gives admins the quarter's income per coach with the real name and a masked ID number, as a CSV that is audited", async () => {
+		const admin = await staffSessionToken("13800000005");
+		const quarter = quarterOf(lastMonth());
+		const page = await pageGet(app, `/admin/income?quarter=${quarter}`, admin);
+		expect(page.status).toBe(200);
+		expect(page.html).toContain("李教练");
+		expect(page.html).toMatch(/\d{3}\*{11}[\dX]{4}/);
+		const response = await fetchPage(app, `/admin/income/export.csv?quarter=${quarter}`, admin);
+		expect(response.status).toBe(200);
+		const lines = (await response.text())
+			.replace(/^\uFEFF/, "")
+			.trimEnd()
+			.split("\r\n");
+		expect(lines[0]).toBe(
+			'"coach_id","教练","真实姓名","身份证号（脱敏）","课程收入（元）","打赏收入（元）","收入合计（元）","已提现（元）"',
+		);
+		const demo = lines.find((line) => line.includes('"李教练"'));
+		expect(demo).toMatch(
+			/^"[0-9a-f-]{36}","李教练","[^"]+","\d{3}\*{11}[\dX]{4}","\d+\.\d{2}","\d+\.\d{2}","\d+\.\d{2}","\d+\.\d{2}"$/,
+		);
+		const audited = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, "income.quarter.exported"), eq(auditLog.targetId, quarter)));
+		expect(audited).toHaveLength(1);
+		// Each coach's statements open from the report.
+		const coachId = demo?.slice(1, 37) as string;
+		const statements = await pageGet(app, `/admin/income/${coachId}?month=${lastMonth()}`, admin);
+		expect(statements.status).toBe(200);
+		expect(statements.html).toContain("李教练 的对账单");
+		expect((await fetchPage(app, "/admin/income?quarter=2026-Q5", admin)).status).toBe(400);
+	});
+
+	it("shows support the report without identities and refuses them the export; players see none of it", async () => {
+		const support = await staffSessionToken("13800000004");
+		const quarter = quarterOf(lastMonth());
+		const page = await pageGet(app, `/admin/income?quarter=${quarter}`, support);
+		expect(page.status).toBe(200);
+		expect(page.html).toContain("查看实名需要报税导出权限");
+		expect(page.html).not.toMatch(/\d{3}\*{11}[\dX]{4}/);
+		expect((await fetchPage(app, `/admin/income/export.csv?quarter=${quarter}`, support)).status).toBe(403);
+		const player = await signedInUser("想看报表的学员");
+		expect((await fetchPage(app, "/admin/income", player.token)).status).toBe(403);
+		expect((await fetchPage(app, "/admin/income/export.csv", player.token)).status).toBe(403);
 	});
 });

@@ -119,6 +119,7 @@ export default {
 				marked_failed: "Bank payout marked failed",
 				batch_created: "Bank payout batch created",
 			},
+			income: { quarter: { exported: "Coach quarterly income exported (with real names)" } },
 		},
 	},
 	toast: {

@@ -79,6 +79,7 @@ export default {
 		yearNote: "Drawn from the platform's ledger; amounts are what the coach earned after the platform fee.",
 	},
 	admin: {
+		nav: "Coach income",
 		title: "Coach income and tax",
 		intro: "Per quarter, each coach's identity, income and withdrawals for the finance team's filing.",
 		quarter: "Quarter",
@@ -88,7 +89,6 @@ export default {
 			coach: "Coach",
 			realName: "Real name",
 			idNumber: "ID number (masked)",
-			phone: "Phone",
 			order: "Lesson income (yuan)",
 			tip: "Tips (yuan)",
 			total: "Total income (yuan)",

@@ -111,6 +111,7 @@ export default {
 				marked_failed: "标记银行打款失败",
 				batch_created: "生成银行打款批次",
 			},
+			income: { quarter: { exported: "导出教练季度收入（含实名）" } },
 		},
 	},
 	toast: {

@@ -75,6 +75,7 @@ export default {
 		yearNote: "本证明根据平台账本生成，金额为扣除平台服务费后教练实得收入。",
 	},
 	admin: {
+		nav: "教练收入",
 		title: "教练收入与报税",
 		intro: "按季度导出每位教练的身份、收入和提现，供财务申报。",
 		quarter: "季度",
@@ -84,7 +85,6 @@ export default {
 			coach: "教练",
 			realName: "真实姓名",
 			idNumber: "身份证号（脱敏）",
-			phone: "手机号",
 			order: "课程收入（元）",
 			tip: "打赏收入（元）",
 			total: "收入合计（元）",

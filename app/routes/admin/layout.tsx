@@ -47,6 +47,12 @@ const sections: Array<{ to: string; labelKey: string; matches: (path: string) =>
 		matches: (path: string) => path.startsWith("/admin/withdrawals"),
 		permission: "approve:withdrawal:any",
 	},
+	{
+		to: "/admin/income",
+		labelKey: "income.admin.nav",
+		matches: (path: string) => path.startsWith("/admin/income"),
+		permission: "read:income:any",
+	},
 	{ to: "/admin/audit", labelKey: "admin.nav.audit", matches: (path: string) => path.startsWith("/admin/audit") },
 ];
 

@@ -28,6 +28,7 @@ export const auditActions = [
 	"withdrawal.marked_paid",
 	"withdrawal.marked_failed",
 	"withdrawal.batch_created",
+	"income.quarter.exported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
