@@ -1130,6 +1130,19 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect(profile.body.rating).toMatchObject({ average: 4, count: 1 });
 	});
 
+	it("the coach's income: balances and a month's movements", async () => {
+		const income = await call("get", "/coach/income", { token: demoCoach });
+		expect(income.status).toBe(200);
+		expect(income.body.availableFen).toBeGreaterThan(0);
+		expect((await call("get", "/coach/income", { token: player })).status).toBe(403);
+		expect((await call("get", "/coach/income", {})).status).toBe(401);
+		const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+		const movements = await call("get", "/coach/income/movements", { token: demoCoach, query: { month, kind: "order" } });
+		expect(movements.status).toBe(200);
+		expect((await call("get", "/coach/income/movements", { token: demoCoach, query: { month: "13-2026" } })).status).toBe(400);
+		expect((await call("get", "/coach/income/movements", { token: player })).status).toBe(403);
+	});
+
 	it("calls every operation of the registry, each with at least one success", () => {
 		const uncovered = endpoints
 			.map(operationOf)

@@ -1,9 +1,7 @@
-import { db } from "~/lib/db.server";
 import { localeOfRequest } from "~/lib/i18n";
-import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { csvResponse, quarterFrom } from "~/modules/payments/income/income-coach.server";
-import { quarterReport, quarterReportCsv } from "~/modules/payments/income/statements.server";
+import { exportQuarterReport } from "~/modules/payments/income/statements.server";
 import type { Route } from "./+types/coach-statements-export";
 
 /**
@@ -13,15 +11,6 @@ import type { Route } from "./+types/coach-statements-export";
 export async function loader({ request }: Route.LoaderArgs) {
 	const session = await requirePermission(request, "export:income:any");
 	const quarter = quarterFrom(request);
-	const rows = await quarterReport(quarter, { withIdentity: true });
-	await db().transaction((tx) =>
-		recordAudit(tx, {
-			actorId: session.user.id,
-			action: "income.quarter.exported",
-			targetType: "income_report",
-			targetId: quarter,
-			detail: { coaches: rows.length },
-		}),
-	);
-	return csvResponse(quarterReportCsv(rows, localeOfRequest(request)), `cuepal-coach-income-${quarter}.csv`);
+	const csv = await exportQuarterReport({ actorId: session.user.id, quarter, locale: localeOfRequest(request) });
+	return csvResponse(csv, `cuepal-coach-income-${quarter}.csv`);
 }

@@ -5,6 +5,7 @@ import { sealedIn } from "~/lib/encrypted-columns.server";
 import type { Locale } from "~/lib/i18n";
 import { translate } from "~/lib/i18n";
 import { fenToYuan } from "~/lib/money";
+import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
 import { maskIdNumber } from "~/modules/coaches/id-number";
 import { coaches } from "../../../../db/schema";
 import { type IncomeMovement, incomeMovements, type MonthIncome, monthlyIncome, periodBounds } from "./movements.server";
@@ -196,4 +197,19 @@ export function quarterReportCsv(rows: QuarterRow[], locale: Locale): string {
 /** "YYYY-MM-DD HH:mm" in Shanghai. */
 export function shanghaiDay(iso: string): string {
 	return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/** The quarter's CSV with identities, audited in the export's own transaction: who took personal data out, and when. */
+export async function exportQuarterReport(input: { actorId: string; quarter: string; locale: Locale }): Promise<string> {
+	const rows = await quarterReport(input.quarter, { withIdentity: true });
+	await db().transaction((tx) =>
+		recordAudit(tx, {
+			actorId: input.actorId,
+			action: "income.quarter.exported",
+			targetType: "income_report",
+			targetId: input.quarter,
+			detail: { coaches: rows.length },
+		}),
+	);
+	return quarterReportCsv(rows, input.locale);
 }
