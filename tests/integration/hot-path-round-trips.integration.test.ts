@@ -53,7 +53,7 @@ async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; sen
 const shown = (sent: string[]) => sent.map((text) => text.replace(/\s+/g, " ").slice(0, 90)).join("\n");
 
 describe("round trips of the hot paths", () => {
-	it("books a lesson in at most 11 statements: session with roles, coach terms, and one transaction", async () => {
+	it("books a lesson in at most 10 statements: session with roles, coach terms, and one transaction", async () => {
 		const coach = await bookableCoach("往返预约教练", undefined, { allDay: true });
 		const player = await signedInUser("往返预约学员");
 		// The first booking of a process also starts the job queues: not what is counted.
@@ -76,10 +76,10 @@ describe("round trips of the hot paths", () => {
 		});
 		// Before the speed work: 17 (the roles, the player twice, the booking's completion and
 		// proposals, the coach's hours apart from its lessons).
-		expect(sent.length, shown(sent)).toBeLessThanOrEqual(11);
+		expect(sent.length, shown(sent)).toBeLessThanOrEqual(10);
 	});
 
-	it("applies a signed Alipay notification in at most 15 statements, and the booking is paid", async () => {
+	it("applies a signed Alipay notification in at most 13 statements, and the booking is paid", async () => {
 		const coach = await bookableCoach("往返支付教练", undefined, { allDay: true });
 		const player = await signedInUser("往返支付学员");
 		const booking = await bookThroughApi(app, coach, player, {});
@@ -97,6 +97,6 @@ describe("round trips of the hot paths", () => {
 		expect(paid.body.booking.status).toBe("pending_confirmation");
 		// Before the speed work: 18 (the journal and its entries apart, the booking's people one by
 		// one, a proposal lapsed that cannot exist before payment).
-		expect(sent.length, shown(sent)).toBeLessThanOrEqual(15);
+		expect(sent.length, shown(sent)).toBeLessThanOrEqual(13);
 	});
 });

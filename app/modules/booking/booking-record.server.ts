@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
@@ -9,7 +9,7 @@ import { bookingEvents, bookings } from "../../../db/schema";
 import { heldBy, refreshCoachFreeDays } from "./free-days.server";
 import { lapseOpenProposal, proposalStates } from "./lapse-booking-changes.server";
 import { type BookingAction, type BookingStatus, isActive, nextStatus } from "./lifecycle";
-import { notifyBookingChange } from "./live.server";
+import { type BookingChange, bookingChangeNotice } from "./live.server";
 
 export type BookingRow = typeof bookings.$inferSelect;
 /** Who calls: the signed-in person and their roles. */
@@ -85,7 +85,13 @@ export async function transition(
 		.where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
 		.returning();
 	if (!updated) throw notNow(booking.status);
-	await recordBookingEvent(tx, { bookingId: booking.id, kind: action, ...by, fromStatus: booking.status, toStatus: to, detail });
+	// The pages hear of the change in the statement that logs it (delivered on commit either way).
+	const change = { coachId: booking.coachId, playerId: booking.playerId, bookingId: booking.id, status: to };
+	await recordBookingEvent(
+		tx,
+		{ bookingId: booking.id, kind: action, ...by, fromStatus: booking.status, toStatus: to, detail },
+		change,
+	);
 	// Money follows the booking: payments refunds or splits what was paid for a lesson that will not happen.
 	if ((to === "cancelled" || to === "rejected") && updated.paidFen > 0) {
 		await recordEvent(tx, "booking.cancelled", { bookingId: booking.id });
@@ -98,7 +104,6 @@ export async function transition(
 		// Only the days around the time held before and after (a freed proposal: the whole window).
 		await refreshCoachFreeDays(tx, booking.coachId, undefined, proposalFreed ? undefined : [heldBy(booking), heldBy(updated)]);
 	}
-	await notifyBookingChange(tx, { coachId: booking.coachId, playerId: booking.playerId, bookingId: booking.id, status: to });
 	return updated;
 }
 
@@ -113,8 +118,10 @@ export async function recordBookingEvent(
 		toStatus?: BookingStatus | null;
 		detail?: Record<string, unknown>;
 	},
+	/** A change to announce to the live pages in the same statement (one round trip for both). */
+	notice?: BookingChange,
 ): Promise<void> {
-	await tx.insert(bookingEvents).values({
+	const insert = tx.insert(bookingEvents).values({
 		bookingId: event.bookingId,
 		kind: event.kind,
 		actor: event.actor,
@@ -123,4 +130,6 @@ export async function recordBookingEvent(
 		toStatus: event.toStatus ?? null,
 		detail: event.detail ?? {},
 	});
+	if (!notice) return void (await insert);
+	await tx.execute(sql`with recorded as (${insert.getSQL()} returning 1) select ${bookingChangeNotice(notice)} from recorded`);
 }

@@ -12,7 +12,6 @@ import { type Caller, recordBookingEvent, transition } from "./booking-record.se
 import { heldBy, refreshCoachFreeDays } from "./free-days.server";
 import { freeStartTimes } from "./free-times";
 import { offeringOf } from "./list-free-times.server";
-import { notifyBookingChange } from "./live.server";
 import { type BookingView, presentBooking, presentNewBooking } from "./present.server";
 import type { CreateBookingInput } from "./schema";
 import { isCode, isSlotConflict, slotTaken } from "./slot-taken.server";
@@ -133,17 +132,21 @@ export async function createBooking(input: {
 				await expireLapsed(tx, terms.coachId, now);
 				[inserted] = await tx.insert(bookings).values(values).returning();
 			}
-			await recordBookingEvent(tx, {
-				bookingId,
-				kind: "created",
-				actor: "player",
-				actorId: caller.userId,
-				toStatus: "pending_payment",
-				detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
-			});
+			// The coach's inbox hears of it in the statement that logs it (delivered on commit).
+			await recordBookingEvent(
+				tx,
+				{
+					bookingId,
+					kind: "created",
+					actor: "player",
+					actorId: caller.userId,
+					toStatus: "pending_payment",
+					detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
+				},
+				{ coachId: terms.coachId, playerId: caller.userId, bookingId, status: "pending_payment" },
+			);
 			if (!inserted) throw new Error("booking insert returned nothing");
 			await tellBookingParties(tx, inserted, "created", { coach: terms, player: caller.user });
-			await notifyBookingChange(tx, { coachId: terms.coachId, playerId: caller.userId, bookingId, status: "pending_payment" });
 			// Presented from what this request holds (a new booking has no completion or open change
 			// yet), else on the transaction's own connection: once the booking commits, the answer
 			// needs no other, so a busy pool cannot turn a booking that was made into a 503.

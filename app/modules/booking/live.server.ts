@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Transaction } from "~/lib/db.server";
 import { defineLiveChannel, liveResponse } from "~/lib/live.server";
 import type { BookingStatus } from "./lifecycle";
@@ -28,13 +28,18 @@ defineLiveChannel(channel, (payload) => {
  * delivers it on commit and drops it on rollback, so no page hears of a change that did not happen.
  */
 export async function notifyBookingChange(tx: Transaction, change: BookingChange): Promise<void> {
+	await tx.execute(sql`select ${bookingChangeNotice(change)}`);
+}
+
+/** The NOTIFY of a change as an expression, for a statement that does more in the same round trip. */
+export function bookingChangeNotice(change: BookingChange): SQL {
 	const payload: BookingChange = {
 		coachId: change.coachId,
 		playerId: change.playerId,
 		bookingId: change.bookingId,
 		status: change.status,
 	};
-	await tx.execute(sql`select pg_notify(${channel}, ${JSON.stringify(payload)})`);
+	return sql`pg_notify(${channel}, ${JSON.stringify(payload)})`;
 }
 
 /** The stream of changes to one coach's bookings (the orders inbox and its badge). */

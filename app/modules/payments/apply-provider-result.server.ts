@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { db, type Transaction } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
@@ -102,7 +102,39 @@ async function repeatOf(tx: Transaction, result: ProviderResult): Promise<ApplyO
 	return earlier && !acknowledged(earlier) ? earlier : "duplicate";
 }
 
-async function apply(tx: Transaction, result: ProviderResult): Promise<{ outcome: ApplyOutcome; paymentId: string | null }> {
+type Applied = { outcome: ApplyOutcome; paymentId: string | null };
+type PaymentRow = typeof payments.$inferSelect;
+
+/**
+ * The usual message, a success for a payment still waiting with the right merchant and amount,
+ * moves it in one statement (the update locks the row; a concurrent message for the same payment
+ * waits, then finds it succeeded and takes the checks below). Undefined when it does not apply.
+ */
+async function succeedIfWaiting(tx: Transaction, result: ProviderResult): Promise<PaymentRow | undefined> {
+	if (result.outcome !== "succeeded" || !result.merchantMatches) return undefined;
+	const [payment] = await tx
+		.update(payments)
+		.set({
+			status: "succeeded",
+			providerTradeNo: result.providerTradeNo ?? sql`${payments.providerTradeNo}`,
+			succeededAt: result.paidAt ?? new Date(),
+			updatedAt: new Date(),
+		})
+		.where(
+			and(
+				eq(payments.outTradeNo, result.outTradeNo),
+				eq(payments.method, result.method),
+				eq(payments.amountFen, result.amountFen),
+				ne(payments.status, "succeeded"),
+			),
+		)
+		.returning();
+	return payment;
+}
+
+async function apply(tx: Transaction, result: ProviderResult): Promise<Applied> {
+	const succeeded = await succeedIfWaiting(tx, result);
+	if (succeeded) return moneyArrived(tx, succeeded);
 	const [payment] = await tx.select().from(payments).where(eq(payments.outTradeNo, result.outTradeNo)).for("update").limit(1);
 	if (!payment || payment.method !== result.method) return { outcome: "unknown_trade", paymentId: null };
 	const done = (outcome: ApplyOutcome) => ({ outcome, paymentId: payment.id });
@@ -145,6 +177,12 @@ async function apply(tx: Transaction, result: ProviderResult): Promise<{ outcome
 			updatedAt: new Date(),
 		})
 		.where(eq(payments.id, payment.id));
+	return moneyArrived(tx, payment);
+}
+
+/** The payment has just succeeded: the ledger, the booking, the payer's page, and a refund if nothing can take the money. */
+async function moneyArrived(tx: Transaction, payment: PaymentRow): Promise<Applied> {
+	const done = (outcome: ApplyOutcome) => ({ outcome, paymentId: payment.id });
 	await postJournal(tx, {
 		idempotencyKey: `payment:${payment.id}`,
 		kind: "payment_received",
