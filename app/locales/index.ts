@@ -8,6 +8,7 @@ import enErrors from "./en/errors";
 import enFiles from "./en/files";
 import enHome from "./en/home";
 import enIncome from "./en/income";
+import enLearning from "./en/learning";
 import enMessages from "./en/messages";
 import enPayments from "./en/payments";
 import enPayouts from "./en/payouts";
@@ -21,6 +22,7 @@ import zhErrors from "./zh-CN/errors";
 import zhFiles from "./zh-CN/files";
 import zhHome from "./zh-CN/home";
 import zhIncome from "./zh-CN/income";
+import zhLearning from "./zh-CN/learning";
 import zhMessages from "./zh-CN/messages";
 import zhPayments from "./zh-CN/payments";
 import zhPayouts from "./zh-CN/payouts";
@@ -39,6 +41,7 @@ export const resources = {
 			files: zhFiles,
 			home: zhHome,
 			income: zhIncome,
+			learning: zhLearning,
 			messages: zhMessages,
 			payments: zhPayments,
 			payouts: zhPayouts,
@@ -56,6 +59,7 @@ export const resources = {
 			files: enFiles,
 			home: enHome,
 			income: enIncome,
+			learning: enLearning,
 			messages: enMessages,
 			payments: enPayments,
 			payouts: enPayouts,

@@ -94,6 +94,13 @@ import {
 } from "./coach-reviews";
 import { getCoach, listCoaches } from "./coaches";
 import { getFileSignedUrl, uploadFile } from "./files";
+import {
+	getLessonRecordEndpoint,
+	getMyProgressEndpoint,
+	listDrillsEndpoint,
+	logPracticeEndpoint,
+	saveLessonRecordEndpoint,
+} from "./learning";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
 import { editReviewEndpoint, listLessonReviewsEndpoint, replyToReviewEndpoint, writeReviewEndpoint } from "./lesson-reviews";
 import { getMe } from "./me";
@@ -222,4 +229,9 @@ export const endpoints = [
 	editReviewEndpoint,
 	listLessonReviewsEndpoint,
 	replyToReviewEndpoint,
+	listDrillsEndpoint,
+	saveLessonRecordEndpoint,
+	getLessonRecordEndpoint,
+	logPracticeEndpoint,
+	getMyProgressEndpoint,
 ] as const;

@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { db } from "~/lib/db.server";
+import { AppError, notFound } from "~/lib/errors";
+import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
+import { bookings } from "../../../../db/schema";
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The facts of a lesson the learning module keeps records of. */
+export interface CoachedLesson {
+	bookingId: string;
+	coachId: string;
+	playerId: string;
+	durationMinutes: number;
+	completedAt: Date;
+}
+
+async function lessonRow(bookingId: string) {
+	if (!uuid.test(bookingId)) return undefined;
+	const [row] = await db()
+		.select({
+			id: bookings.id,
+			coachId: bookings.coachId,
+			playerId: bookings.playerId,
+			status: bookings.status,
+			durationMinutes: bookings.durationMinutes,
+			completedAt: bookings.completedAt,
+		})
+		.from(bookings)
+		.where(eq(bookings.id, bookingId))
+		.limit(1);
+	return row;
+}
+
+/**
+ * The booking's lesson for the coach who gave it, once it completed. Anyone else, the player
+ * included, gets 404 (they must not learn the booking exists or write its record); the coach's own
+ * lesson that has not completed gets 409. Learning depends on booking, never the other way round,
+ * so the record service is handed these facts rather than reading bookings itself.
+ */
+export async function coachedLesson(bookingId: string, coachUserId: string): Promise<CoachedLesson> {
+	const row = await lessonRow(bookingId);
+	const coach = row ? await findCoachOfUser(coachUserId, db()) : undefined;
+	if (!row || !coach || coach.id !== row.coachId) throw notFound("booking.errors.notFound");
+	if (row.status !== "completed" || !row.completedAt) {
+		throw new AppError(409, "conflict", "learning.errors.notCompleted");
+	}
+	return {
+		bookingId: row.id,
+		coachId: row.coachId,
+		playerId: row.playerId,
+		durationMinutes: row.durationMinutes,
+		completedAt: row.completedAt,
+	};
+}
+
+/** Whether the caller is the booking's player or its coach (to read its lesson record); null for anyone else. */
+export async function lessonPartyOf(bookingId: string, userId: string): Promise<"player" | "coach" | null> {
+	const row = await lessonRow(bookingId);
+	if (!row) return null;
+	if (row.playerId === userId) return "player";
+	const coach = await findCoachOfUser(userId, db());
+	return coach && coach.id === row.coachId ? "coach" : null;
+}
