@@ -1143,6 +1143,59 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("get", "/coach/income/movements", { token: player })).status).toBe(403);
 	});
 
+	it("learning: the drill catalogue, a lesson record, a practice session and the progress", async () => {
+		const learner = await signedInUser("契约学习学员");
+		const stranger = (await signedInUser("契约学习路人")).token;
+		const coach = await bookableCoach("契约学习教练", undefined, { allDay: true });
+		expect((await call("get", "/drills", { query: { discipline: "snooker" } })).status).toBe(200);
+		expect((await call("get", "/drills", { query: { discipline: "carom" } })).status).toBe(400);
+		const halfHour = 30 * 60_000;
+		const made = await createBooking({
+			caller: { userId: learner.userId, roles: ["player"] },
+			now: new Date(Date.now() - 3 * 3_600_000),
+			request: {
+				coachId: coach.coachId,
+				offeringId: coach.offeringId,
+				startsAt: new Date(Math.ceil(Date.now() / halfHour) * halfHour).toISOString(),
+				location: { kind: "venue", placeId: coach.placeId },
+				paymentPlan: "full",
+			},
+		});
+		const params = { bookingId: made.booking.id };
+		await markBookingPaid({ bookingId: made.booking.id, paidFen: made.booking.depositFen, paymentId: "contract-learning" });
+		const body = {
+			drills: [{ drillId: "c8-draw-ladder", attempts: 10, made: 6, score: 4 }],
+			shots: [{ skill: "cut_shots", attempts: 12, made: 7 }],
+			errors: { missed_pot: 3 },
+			notes: "注意出杆",
+			homework: ["c8-cut-30"],
+		};
+		const record = (token: string | undefined, payload: unknown = body) =>
+			call("put", "/bookings/:bookingId/lesson-record", { token, params, body: payload });
+		expect((await call("post", "/bookings/:bookingId/confirm", { token: coach.token, params })).status).toBe(200);
+		expect((await record(coach.token)).status).toBe(409);
+		expect((await call("post", "/bookings/:bookingId/start", { token: coach.token, params })).status).toBe(200);
+		expect((await call("post", "/bookings/:bookingId/complete", { token: coach.token, params })).status).toBe(200);
+		expect((await call("post", "/bookings/:bookingId/confirm-completion", { token: learner.token, params })).status).toBe(200);
+		expect((await call("get", "/bookings/:bookingId/lesson-record", { token: learner.token, params })).status).toBe(404);
+		expect((await record(coach.token, { ...body, shots: [{ skill: "cut_shots", attempts: 1, made: 2 }] })).status).toBe(400);
+		expect((await record(stranger)).status).toBe(404);
+		expect((await record(undefined)).status).toBe(401);
+		expect((await record(coach.token)).status).toBe(200);
+		expect((await call("get", "/bookings/:bookingId/lesson-record", { token: learner.token, params })).status).toBe(200);
+		expect((await call("get", "/bookings/:bookingId/lesson-record", { token: stranger, params })).status).toBe(404);
+		expect((await call("get", "/bookings/:bookingId/lesson-record", { params })).status).toBe(401);
+		const practice = (payload: unknown) => call("post", "/me/practice", { token: learner.token, body: payload });
+		expect((await practice({ drillId: "c8-cut-30", attempts: 10, made: 11 })).status).toBe(400);
+		expect((await practice({ drillId: "c8-cut-30", attempts: 10, made: 6 })).status).toBe(201);
+		expect((await call("post", "/me/practice", { body: { drillId: "c8-cut-30", attempts: 1, made: 1 } })).status).toBe(401);
+		expect((await call("get", "/me/progress", { token: learner.token, query: { discipline: "chinese_8_ball" } })).status).toBe(
+			200,
+		);
+		expect((await call("get", "/me/progress", { token: learner.token, query: { discipline: "carom" } })).status).toBe(400);
+		expect((await call("get", "/me/progress", {})).status).toBe(401);
+	});
+
 	it("calls every operation of the registry, each with at least one success", () => {
 		const uncovered = endpoints
 			.map(operationOf)
