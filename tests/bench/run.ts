@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -123,6 +123,14 @@ function git(args: string[]): string | undefined {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Whether a failed start's output shows the migrations failing on objects the database already has (or lacks). */
+export function migrationsRefused(output: readonly string[]): boolean {
+	const text = output.join("\n");
+	const inMigrations = /applyMigrations|db\/migrate\.ts|drizzle-orm\/[\w-]+\/migrator/.test(text);
+	// duplicate table / object / column, undefined table / column / object
+	return inMigrations && /42P07|42710|42701|42P01|42703|42704|already exists|does not exist/.test(text);
+}
 const mb = (kb: number | undefined) => (kb === undefined ? null : Math.round(kb / 102.4) / 10);
 
 // The app currently running, so an error or Ctrl-C never leaves it (or its PostgreSQL) behind.
@@ -201,7 +209,18 @@ async function benchOnce(options: BenchOptions) {
 
 	// 1. First start: may initialise the database, migrate, seed; then a clean stop.
 	log(`First start (${freshDatabase ? "new database in" : "existing database in"} ${relative(ROOT_DIR, dataDir)})…`);
-	current = await startApp({ ...startOptions, label: "first start", timeoutMs: 180_000 });
+	try {
+		current = await startApp({ ...startOptions, label: "first start", timeoutMs: 180_000 });
+	} catch (error) {
+		// The bench's database is its own and disposable: when the migrations were regenerated since
+		// it was made, they no longer apply to it (a table "already exists"), so it starts over.
+		if (!(error instanceof StartError) || !migrationsRefused(error.output)) throw error;
+		log(`  the database in ${relative(ROOT_DIR, dataDir)} no longer takes the migrations (regenerated?):`);
+		for (const line of error.output.filter((line) => /error|exists/i.test(line)).slice(0, 3)) log(`    ${line.slice(0, 200)}`);
+		log("  starting over with a new database there (demo data and, for the scale scenarios, 100,000 coaches again)…");
+		rmSync(join(dataDir, "pg"), { recursive: true, force: true });
+		current = await startApp({ ...startOptions, label: "first start (new database)", timeoutMs: 300_000 });
+	}
 	const first = current;
 	const seeded = first.output.map((line) => /Demo data loaded \((\d+) records\)/.exec(line)?.[1]).find(Boolean);
 	log(`  ready after ${Math.round(first.spawnToReadyMs)} ms; stopping with SIGTERM to pid ${first.serverPid}…`);
