@@ -2,14 +2,13 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { loadFilteredList } from "~/lib/filtered-list.server";
 import { pageTitle } from "~/lib/i18n";
-import { KeysetPagination } from "~/modules/accounts/admin/components/keyset-pagination";
+import { ResultList } from "~/modules/accounts/admin/components/result-list";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { listAllBookings } from "~/modules/booking/admin/list-all-bookings.server";
 import { adminBookingFilterSchema } from "~/modules/booking/admin/schema";
 import { lessonTime } from "~/modules/booking/components/orders/format";
 import { OrderStatus, useOrderText } from "~/modules/booking/components/orders/order-facts";
 import { bookingStatuses } from "~/modules/booking/lifecycle";
-import { EmptyState } from "~/ui/empty-state";
 import { Field } from "~/ui/field";
 import { FilterForm, isFiltered, useFilterError } from "~/ui/filter-form";
 import { Select } from "~/ui/select";
@@ -88,43 +87,33 @@ export default function AdminBookings({ loaderData }: Route.ComponentProps) {
 				<Field label={t("booking.admin.from")} type="date" name="from" defaultValue={values.from} error={error("from")} />
 				<Field label={t("booking.admin.to")} type="date" name="to" defaultValue={values.to} error={error("to")} />
 			</FilterForm>
-			{bookings.length === 0 ? (
-				<EmptyState
-					icon="📅"
-					title={t(filtered ? "booking.admin.noMatchTitle" : "booking.admin.emptyTitle")}
-					body={t(filtered ? "booking.admin.noMatchBody" : "booking.admin.emptyBody")}
-				/>
-			) : (
-				<section aria-label={t("booking.admin.results")}>
-					<ul className="overflow-hidden rounded-3xl bg-white shadow-(--shadow-card)">
-						{bookings.map((booking) => (
-							<li key={booking.id} className="border-b border-line last:border-b-0">
-								<Link
-									to={`/admin/bookings/${booking.id}`}
-									className="flex items-center gap-3 px-4 py-3.5 hover:bg-paper sm:gap-4 sm:px-5"
-								>
-									<span className="min-w-0 flex-1 sm:grid sm:grid-cols-[minmax(0,1.1fr)_minmax(0,1.2fr)_auto] sm:items-center sm:gap-4">
-										<span className="flex min-w-0 flex-wrap items-center gap-2">
-											<span className="font-medium tabular-nums">{lessonTime(booking, i18n.language)}</span>
-											<OrderStatus status={booking.status} />
-										</span>
-										<span className="mt-0.5 block truncate text-sm text-muted sm:mt-0">
-											{t("booking.admin.parties", { coach: booking.coach.displayName, player: booking.player.displayName })}
-										</span>
-										<span className="mt-0.5 block text-sm tabular-nums text-muted sm:mt-0 sm:text-right">
-											{text.course(booking)} · {text.money(booking.priceFen)}
-										</span>
-									</span>
-									<span aria-hidden className="text-muted">
-										›
-									</span>
-								</Link>
-							</li>
-						))}
-					</ul>
-					<KeysetPagination nextCursor={nextCursor} />
-				</section>
-			)}
+			<ResultList
+				label={t("booking.admin.results")}
+				items={bookings}
+				href={(booking) => `/admin/bookings/${booking.id}`}
+				columns="sm:grid-cols-[minmax(0,1.1fr)_minmax(0,1.2fr)_auto]"
+				nextCursor={nextCursor}
+				empty={{
+					icon: "📅",
+					title: t(filtered ? "booking.admin.noMatchTitle" : "booking.admin.emptyTitle"),
+					body: t(filtered ? "booking.admin.noMatchBody" : "booking.admin.emptyBody"),
+				}}
+			>
+				{(booking) => (
+					<>
+						<span className="flex min-w-0 flex-wrap items-center gap-2">
+							<span className="font-medium tabular-nums">{lessonTime(booking, i18n.language)}</span>
+							<OrderStatus status={booking.status} />
+						</span>
+						<span className="mt-0.5 block truncate text-sm text-muted sm:mt-0">
+							{t("booking.admin.parties", { coach: booking.coach.displayName, player: booking.player.displayName })}
+						</span>
+						<span className="mt-0.5 block text-sm tabular-nums text-muted sm:mt-0 sm:text-right">
+							{text.course(booking)} · {text.money(booking.priceFen)}
+						</span>
+					</>
+				)}
+			</ResultList>
 		</div>
 	);
 }

@@ -1,15 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { loadFilteredList } from "~/lib/filtered-list.server";
 import { pageTitle } from "~/lib/i18n";
 import { formatFen } from "~/lib/money";
-import { KeysetPagination } from "~/modules/accounts/admin/components/keyset-pagination";
+import { ResultList } from "~/modules/accounts/admin/components/result-list";
 import { formatShanghai } from "~/modules/accounts/admin/format";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { PaymentStatus } from "~/modules/payments/admin/components/payment-status";
 import { listAdminPayments } from "~/modules/payments/admin/list-payments.server";
 import { adminPaymentFilterSchema } from "~/modules/payments/admin/schema";
-import { EmptyState } from "~/ui/empty-state";
 import { Field } from "~/ui/field";
 import { FilterForm, isFiltered, useFilterError } from "~/ui/filter-form";
 import { Select } from "~/ui/select";
@@ -77,51 +75,41 @@ export default function AdminPayments({ loaderData }: Route.ComponentProps) {
 					error={error("q")}
 				/>
 			</FilterForm>
-			{payments.length === 0 ? (
-				<EmptyState
-					icon="💳"
-					title={t(filtered ? "payments.admin.noMatchTitle" : "payments.admin.emptyTitle")}
-					body={t(filtered ? "payments.admin.noMatchBody" : "payments.admin.emptyBody")}
-				/>
-			) : (
-				<section aria-label={t("payments.admin.results")}>
-					<ul className="overflow-hidden rounded-3xl bg-white shadow-(--shadow-card)">
-						{payments.map((payment) => (
-							<li key={payment.id} className="border-b border-line last:border-b-0">
-								<Link
-									to={`/admin/payments/${payment.id}`}
-									className="flex items-center gap-3 px-4 py-3.5 hover:bg-paper sm:gap-4 sm:px-5"
-								>
-									<span className="min-w-0 flex-1 text-left sm:grid sm:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_auto] sm:items-center sm:gap-4">
-										<span className="flex min-w-0 flex-wrap items-center gap-2">
-											<span className="font-medium tabular-nums">{formatShanghai(payment.createdAt)}</span>
-											<PaymentStatus status={payment.status} />
-										</span>
-										<span className="mt-0.5 block min-w-0 text-sm text-muted sm:mt-0">
-											<span className="block truncate">
-												{payment.payerName} · {t(`payments.kinds.${payment.kind}`)} · {t(`payments.methods.${payment.method}`)}
-											</span>
-											<span className="block truncate font-mono text-xs">{payment.outTradeNo}</span>
-										</span>
-										<span className="mt-0.5 block text-sm tabular-nums sm:mt-0 sm:text-right">
-											<span className="font-medium">{formatFen(payment.amountFen, i18n.language)}</span>
-											{payment.refundedFen > 0 ? (
-												<span className="block text-xs text-muted">
-													{t("payments.admin.refunded", { amount: formatFen(payment.refundedFen, i18n.language) })}
-												</span>
-											) : null}
-										</span>
-									</span>
-									<span aria-hidden className="text-muted">
-										›
-									</span>
-								</Link>
-							</li>
-						))}
-					</ul>
-					<KeysetPagination nextCursor={nextCursor} />
-				</section>
-			)}
+			<ResultList
+				label={t("payments.admin.results")}
+				items={payments}
+				href={(payment) => `/admin/payments/${payment.id}`}
+				columns="sm:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)_auto]"
+				nextCursor={nextCursor}
+				empty={{
+					icon: "💳",
+					title: t(filtered ? "payments.admin.noMatchTitle" : "payments.admin.emptyTitle"),
+					body: t(filtered ? "payments.admin.noMatchBody" : "payments.admin.emptyBody"),
+				}}
+			>
+				{(payment) => (
+					<>
+						<span className="flex min-w-0 flex-wrap items-center gap-2">
+							<span className="font-medium tabular-nums">{formatShanghai(payment.createdAt)}</span>
+							<PaymentStatus status={payment.status} />
+						</span>
+						<span className="mt-0.5 block min-w-0 text-sm text-muted sm:mt-0">
+							<span className="block truncate">
+								{payment.payerName} · {t(`payments.kinds.${payment.kind}`)} · {t(`payments.methods.${payment.method}`)}
+							</span>
+							<span className="block truncate font-mono text-xs">{payment.outTradeNo}</span>
+						</span>
+						<span className="mt-0.5 block text-sm tabular-nums sm:mt-0 sm:text-right">
+							<span className="font-medium">{formatFen(payment.amountFen, i18n.language)}</span>
+							{payment.refundedFen > 0 ? (
+								<span className="block text-xs text-muted">
+									{t("payments.admin.refunded", { amount: formatFen(payment.refundedFen, i18n.language) })}
+								</span>
+							) : null}
+						</span>
+					</>
+				)}
+			</ResultList>
 		</div>
 	);
 }
