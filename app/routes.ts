@@ -25,6 +25,9 @@ export default [
 	route("me/bookings", "routes/me/bookings.tsx"),
 	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
 	route("me/bookings/:bookingId/review", "routes/me/review.tsx"),
+	// Learning: the player's progress and practice log.
+	route("me/progress", "routes/me/progress.tsx"),
+	route("me/practice", "routes/me/practice.tsx"),
 	// Payments: the checkout, the sandbox cashier, and the result that waits for the provider's word.
 	route("me/bookings/:bookingId/pay", "routes/me/checkout.tsx"),
 	route("me/payments/:paymentId", "routes/me/payment.tsx"),
@@ -39,6 +42,7 @@ export default [
 	route("coach/orders", "routes/coach/orders.tsx"),
 	route("coach/orders/live", "routes/coach/orders-live.tsx"),
 	route("coach/orders/:bookingId", "routes/coach/order.tsx"),
+	route("coach/orders/:bookingId/record", "routes/coach/lesson-record.tsx"),
 	// Payouts: where the coach's money goes, and taking it out.
 	route("coach/payout-accounts", "routes/coach/payout-accounts.tsx"),
 	route("coach/withdrawals", "routes/coach/withdrawals.tsx"),

@@ -182,6 +182,14 @@ export default function CoachOrder({ loaderData, actionData }: Route.ComponentPr
 					errors={actionData?.intent?.endsWith("-change") ? actionData.errors : undefined}
 				/>
 			) : null}
+			{booking.status === "completed" ? (
+				<Link
+					to={`/coach/orders/${booking.id}/record`}
+					className="flex min-h-12 items-center justify-center rounded-2xl bg-cloth-700 px-4 font-medium text-white"
+				>
+					{t("learning.record.write")}
+				</Link>
+			) : null}
 			<section aria-labelledby="order-actions" className="space-y-3 rounded-2xl bg-white p-4 shadow-(--shadow-card) sm:p-6">
 				<h2 id="order-actions" className="text-lg font-semibold">
 					{t("booking.orders.detail.actions")}

@@ -31,6 +31,8 @@ import { nextStatus } from "~/modules/booking/lifecycle";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema } from "~/modules/booking/schema";
 import { courseTypeNames } from "~/modules/coaches/catalog";
+import { LessonRecordCard } from "~/modules/learning/components/lesson-record-card";
+import { readLessonRecord } from "~/modules/learning/lesson-record.server";
 import { balanceDue } from "~/modules/payments/amount-due";
 import { BookingPayments } from "~/modules/payments/components/booking-payments";
 import { paymentsOfBooking } from "~/modules/payments/read-payment.server";
@@ -65,6 +67,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		changePanel,
 		balanceDueFen: balanceDue(booking),
 		payments: await paymentsOfBooking({ caller, bookingId: booking.id }),
+		// The coach's lesson record, once the lesson completed (the learning module keeps it).
+		lessonRecord: booking.status === "completed" ? await readLessonRecord(booking.id) : null,
 		secondsLeft: booking.payBy ? Math.max(0, Math.floor((Date.parse(booking.payBy) - Date.now()) / 1000)) : 0,
 		title: pageTitle(request, "booking.player.detail.title"),
 	};
@@ -191,6 +195,7 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 					</ButtonLink>
 				</section>
 			) : null}
+			{booking.status === "completed" ? <LessonRecordCard record={loaderData.lessonRecord} /> : null}
 			{booking.status === "completed" ? (
 				<div className="grid gap-2 sm:grid-cols-2">
 					<ButtonLink to={`/me/bookings/${booking.id}/review`} className="w-full">
