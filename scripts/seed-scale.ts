@@ -46,7 +46,7 @@ export async function seedScale(databaseUrl: string, count: number): Promise<{ a
 				insert into coaches (id, user_id, status, display_name, gender, disciplines, level, years_experience,
 					style_tags, bio, city_code, latitude, longitude, service_radius_km, accepting_bookings,
 					cancellation_policy, real_name_verified_at, certificate_verified_at, submitted_at, approved_at,
-					rating_average, rating_count)
+					rating_average, rating_count, rating_bayesian)
 				select s.coach_id, s.user_id, 'approved',
 					(array['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙','胡','朱','高','林'])[1 + n % 16]
 						|| (array['教练','老师','指导','陪练'])[1 + (n / 16) % 4] || n,
@@ -58,7 +58,10 @@ export async function seedScale(databaseUrl: string, count: number): Promise<{ a
 					c.lat + (random() - 0.5) * 0.27, c.lng + (random() - 0.5) * 0.32, 5 + n % 20, n % 10 <> 0,
 					(array['flexible','moderate','strict'])[1 + n % 3]::cancellation_policy,
 					now(), case when n % 3 = 0 then null else now() end, now(), now() - (n % 1000) * interval '1 hour',
-					case when n % 4 = 0 then null else 3.5 + (n % 15) / 10.0 end, case when n % 4 = 0 then 0 else n % 50 end
+					case when n % 4 = 0 then null else 3.5 + (n % 15) / 10.0 end, case when n % 4 = 0 then 0 else n % 50 end,
+					-- As the reviews module keeps it (prior 4.5, weight 5), so 评分最高 has real spread at scale.
+					case when n % 4 = 0 or n % 50 = 0 then 0
+						else (5 * 4.5 + (3.5 + (n % 15) / 10.0) * (n % 50)) / (5 + n % 50) end
 				from scale_new s join scale_city c on c.code = s.city;
 
 				insert into coach_offerings (coach_id, course_type, duration_minutes, price_fen, online)

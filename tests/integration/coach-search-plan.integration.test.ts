@@ -43,6 +43,19 @@ describe("coach search query plans", () => {
 		}
 	});
 
+	it("walks the rating index for 评分最高, in a city and with a filter, never sorting every coach", async () => {
+		const searches: Array<Record<string, string>> = [
+			{ sort: "rating" },
+			{ city: "shanghai", radiusKm: "20", sort: "rating", discipline: "snooker" },
+		];
+		for (const params of searches) {
+			const text = await plan(params);
+			expect(text).not.toMatch(/Seq Scan on coaches\b/);
+			expect(text, JSON.stringify(params)).toMatch(/Index Scan (?:Backward )?using (?:coaches_rating_idx|coaches_earth_idx)/);
+		}
+		expect(await plan({ sort: "rating" })).toMatch(/Index Scan Backward using coaches_rating_idx/);
+	});
+
 	it("uses indexes for a city search sorted by price", async () => {
 		const text = await plan({ city: "beijing", radiusKm: "20", sort: "price", level: "advanced", freeOn: "weekend" });
 		expect(text).not.toMatch(/Seq Scan on coaches\b/);
