@@ -41,7 +41,7 @@ export default function CoachIncome({ loaderData }: Route.ComponentProps) {
 							<EmptyState icon="¥" title={t("income.empty.title")} body={t("income.empty.body")} />
 						) : (
 							<>
-								<IncomeChart svg={income.chart.svg} months={income.chart.months} />
+								<IncomeChart svg={income.chart.svg} wideSvg={income.chart.wideSvg} months={income.chart.months} />
 								<section className="space-y-3" aria-labelledby="movements-title">
 									<h2 id="movements-title" className="text-lg font-semibold">
 										{t("income.movements.title")}

@@ -21,7 +21,7 @@ export interface IncomePage {
 	/** The filter as given did not read (the page says so and shows this month). */
 	filterError: string | null;
 	movements: IncomeMovement[];
-	chart: { svg: string; months: MonthIncome[] };
+	chart: { svg: string; wideSvg: string; months: MonthIncome[] };
 	/** Nothing ever earned or paid out: the empty state instead of zeros. */
 	empty: boolean;
 }
@@ -45,11 +45,14 @@ export async function incomePage(coachId: string, search: URLSearchParams, local
 	});
 	const months = window.map((key) => byMonth.get(key) ?? { month: key, orderFen: 0, tipFen: 0, withdrawnFen: 0 });
 	const t = (key: string) => translate(locale, `income.${key}`);
-	const svg = incomeChartSvg(months, {
+	const labels = {
 		order: t("kinds.order"),
 		tip: t("kinds.tip"),
-		month: (key) => (locale === "en" ? key.slice(5) : `${Number(key.slice(5))}月`),
-	});
+		month: (key: string) => (locale === "en" ? key.slice(5) : `${Number(key.slice(5))}月`),
+	};
+	// Two drawings, a phone's and a wide screen's, so the text stays its size on both (CSS shows one).
+	const svg = incomeChartSvg(months, labels);
+	const wideSvg = incomeChartSvg(months, labels, { width: 640, height: 240 });
 	const empty =
 		balances.orderIncomeFen === 0 &&
 		balances.tipIncomeFen === 0 &&
@@ -57,5 +60,5 @@ export async function incomePage(coachId: string, search: URLSearchParams, local
 		balances.availableFen === 0 &&
 		balances.withdrawnFen === 0;
 	const filterError = parsed.success ? null : (parsed.error.issues[0]?.message ?? "income.errors.month");
-	return { balances, month, kind, filterError, movements, chart: { svg, months }, empty };
+	return { balances, month, kind, filterError, movements, chart: { svg, wideSvg, months }, empty };
 }

@@ -6,7 +6,7 @@ import type { MonthIncome } from "../movements.server";
  * The chart drawn on the server (an SVG string we made, never user input) and, for screen readers
  * and printing without graphics, the same figures as a table.
  */
-export function IncomeChart({ svg, months }: { svg: string; months: MonthIncome[] }) {
+export function IncomeChart({ svg, wideSvg, months }: { svg: string; wideSvg: string; months: MonthIncome[] }) {
 	const { t } = useTranslation();
 	return (
 		<figure className="rounded-2xl bg-white p-4 shadow-(--shadow-card)" aria-labelledby="income-chart-title">
@@ -14,7 +14,8 @@ export function IncomeChart({ svg, months }: { svg: string; months: MonthIncome[
 				{t("income.chart.title")}
 			</h2>
 			{/* The SVG is ECharts' server rendering of our own figures, never anything a user typed. */}
-			<div className="mx-auto max-w-2xl" data-testid="income-chart" dangerouslySetInnerHTML={{ __html: svg }} />
+			<div className="sm:hidden" data-testid="income-chart" dangerouslySetInnerHTML={{ __html: svg }} />
+			<div className="hidden sm:block" data-testid="income-chart-wide" dangerouslySetInnerHTML={{ __html: wideSvg }} />
 			<table className="sr-only">
 				<caption>{t("income.chart.tableCaption")}</caption>
 				<thead>
