@@ -128,8 +128,12 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export function migrationsRefused(output: readonly string[]): boolean {
 	const text = output.join("\n");
 	const inMigrations = /applyMigrations|db\/migrate\.ts|drizzle-orm\/[\w-]+\/migrator/.test(text);
-	// duplicate table / object / column, undefined table / column / object
-	return inMigrations && /42P07|42710|42701|42P01|42703|42704|already exists|does not exist/.test(text);
+	// A DDL statement of a migration refused (drizzle prints the query, not always its cause), or its
+	// cause: duplicate table / object / column, undefined table / column / object.
+	return (
+		inMigrations &&
+		/Failed query: (CREATE|ALTER|DROP)\b|42P07|42710|42701|42P01|42703|42704|already exists|does not exist/i.test(text)
+	);
 }
 const mb = (kb: number | undefined) => (kb === undefined ? null : Math.round(kb / 102.4) / 10);
 
@@ -203,7 +207,7 @@ async function benchOnce(options: BenchOptions) {
 		APP_URL: undefined,
 	};
 	for (const { scenario } of scenarios) Object.assign(appEnv, await scenario.appEnv?.());
-	const freshDatabase = !existsSync(join(dataDir, "pg", "PG_VERSION"));
+	let freshDatabase = !existsSync(join(dataDir, "pg", "PG_VERSION"));
 	const startOptions = { rootDir: ROOT_DIR, env: appEnv, verbose: options.verbose };
 	dataDirOfCurrent = dataDir;
 
@@ -219,6 +223,7 @@ async function benchOnce(options: BenchOptions) {
 		for (const line of error.output.filter((line) => /error|exists/i.test(line)).slice(0, 3)) log(`    ${line.slice(0, 200)}`);
 		log("  starting over with a new database there (demo data and, for the scale scenarios, 100,000 coaches again)…");
 		rmSync(join(dataDir, "pg"), { recursive: true, force: true });
+		freshDatabase = true;
 		current = await startApp({ ...startOptions, label: "first start (new database)", timeoutMs: 300_000 });
 	}
 	const first = current;
