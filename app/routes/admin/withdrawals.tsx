@@ -49,11 +49,13 @@ export async function action({ request }: Route.ActionArgs) {
 	if (!parsed.success) return failed({ formError: "errors.badRequest" }, 400);
 	const { intent } = parsed.data;
 	const staffId = session.user.id;
-	const here = new URL(request.url);
+	// Back to the queue as it was filtered (request.url of a client-side submission names the data route, not the page).
+	const status = statusFilter.parse(new URL(request.url).searchParams.get("status") ?? undefined);
+	const back = status ? `/admin/withdrawals?status=${status}` : "/admin/withdrawals";
 	try {
 		if (intent === "batch") {
 			await createBankBatch(staffId);
-			return redirectWithToast(here.pathname + here.search, { kind: "success", messageKey: "payouts.admin.batchCreated" });
+			return redirectWithToast(back, { kind: "success", messageKey: "payouts.admin.batchCreated" });
 		}
 		const id = parsed.data.withdrawalId;
 		if (!id) return failed({ formError: "payouts.errors.withdrawalNotFound" }, 404);
@@ -71,7 +73,7 @@ export async function action({ request }: Route.ActionArgs) {
 		return failed(errors, init.status ?? 400);
 	}
 	const done = intent === "approve" ? "approved" : intent === "reject" ? "rejected" : "marked";
-	return redirectWithToast(here.pathname + here.search, { kind: "success", messageKey: `payouts.admin.${done}` });
+	return redirectWithToast(back, { kind: "success", messageKey: `payouts.admin.${done}` });
 }
 
 export default function AdminWithdrawals({ loaderData, actionData }: Route.ComponentProps) {
