@@ -86,7 +86,7 @@ const settingsSchema = z.object({
 	ALIPAY_ROOT_CERT: z.string().optional(),
 	/** Withdrawals: the smallest amount (fen, default ¥100), what one coach may take out per Beijing day, and above what staff approve first. */
 	WITHDRAWAL_MIN_FEN: z.coerce.number().int().min(1).default(10_000),
-	WITHDRAWAL_DAILY_LIMIT_FEN: z.coerce.number().int().min(1).default(5_000_000),
+	WITHDRAWAL_DAILY_LIMIT_FEN: z.coerce.number().int().min(1).max(2_147_483_647).default(5_000_000),
 	WITHDRAWAL_APPROVAL_THRESHOLD_FEN: z.coerce.number().int().min(0).default(200_000),
 	/** WeChat Pay API v3 (all of the first seven, or none): merchant, app, merchant key and certificate serial, platform public key and its id, APIv3 key. */
 	WECHATPAY_MCHID: z.string().optional(),

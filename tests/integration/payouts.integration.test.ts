@@ -373,6 +373,13 @@ describe("the back office", () => {
 		expect(csv).toContain("6217000010001234567");
 		expect(csv).toContain("王芳,中国银行,上海分行");
 		expect(csv).toContain("400.00");
+		// The file carries full card numbers: who downloaded it is on record.
+		const downloads = await call(
+			"GET",
+			`/admin/audit?action=withdrawal.batch_downloaded&targetId=${batch.body.batchId}`,
+			staffToken,
+		);
+		expect(downloads.body.entries).toHaveLength(1);
 
 		expect((await call("POST", `/admin/withdrawals/${paid}/bank-result`, staffToken, { outcome: "paid" })).status).toBe(200);
 		const marked = await call("POST", `/admin/withdrawals/${failed}/bank-result`, staffToken, {
@@ -382,5 +389,43 @@ describe("the back office", () => {
 		expect(marked.status).toBe(200);
 		expect((await call("POST", `/admin/withdrawals/${paid}/bank-result`, staffToken, { outcome: "failed" })).status).toBe(409);
 		expect(await coachBalances(who.coachId)).toMatchObject({ availableFen: 60_000, inTransitFen: 0, withdrawnFen: 40_000 });
+	});
+});
+
+describe("who may still be paid", () => {
+	it("does not pay a coach suspended after asking: approval is refused, and the job gives the money back instead of sending it", async () => {
+		const who = await fundedWithAlipay(300_000);
+		const small = await withdraw(who, 20_000);
+		const large = await withdraw(who, 250_000);
+		expect([small.body.withdrawal.status, large.body.withdrawal.status]).toEqual(["processing", "pending_approval"]);
+		await suspendAccountOfCoach(who.coachId);
+		const approval = await call("POST", `/admin/withdrawals/${large.body.withdrawal.id}/approve`, staffToken);
+		expect(approval.status).toBe(409);
+		expect(approval.body.error.message).toBe("该教练的账号已暂停，不能批准这笔提现（可以驳回）");
+		const before = alipay.moneyMoved();
+		expect(await executeWithdrawal(small.body.withdrawal.id)).toBe("failed");
+		expect(alipay.moneyMoved()).toBe(before);
+		expect(await withdrawalRow(small.body.withdrawal.id)).toMatchObject({ status: "failed", failureReason: "COACH_SUSPENDED" });
+		// Rejecting the waiting one is still possible; all of it is the coach's again, nothing in transit.
+		const rejected = await call("POST", `/admin/withdrawals/${large.body.withdrawal.id}/reject`, staffToken, {
+			reason: "账号已暂停",
+		});
+		expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+		expect(await coachBalances(who.coachId)).toMatchObject({ availableFen: 300_000, inTransitFen: 0, withdrawnFen: 0 });
+	});
+
+	it("does not let staff who also coach decide their own withdrawal", async () => {
+		const who = await fundedWithAlipay(300_000);
+		const large = await withdraw(who, 250_000);
+		const id = large.body.withdrawal.id as string;
+		const { approveWithdrawal, rejectWithdrawal } = await import("~/modules/payments/payouts/decide-withdrawal.server");
+		await expect(approveWithdrawal({ staffId: who.userId, withdrawalId: id })).rejects.toMatchObject({
+			status: 403,
+			messageKey: "payouts.errors.ownWithdrawal",
+		});
+		await expect(rejectWithdrawal({ staffId: who.userId, withdrawalId: id, reason: "自己驳回" })).rejects.toMatchObject({
+			status: 403,
+		});
+		expect(await withdrawalRow(id)).toMatchObject({ status: "pending_approval" });
 	});
 });

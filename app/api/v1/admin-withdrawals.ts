@@ -133,9 +133,10 @@ export const downloadAdminPayoutBatch = defineEndpoint({
 		404: { description: "No such batch" },
 	},
 	handler: async ({ params, req, res }) => {
-		await requireApiPermission(authHeaders(req), permission);
-		const file = await bankBatchCsv(params.batchId);
+		const session = await requireApiPermission(authHeaders(req), permission);
+		const file = await bankBatchCsv(params.batchId, session.user.id);
 		res.setHeader("content-disposition", `attachment; filename="${file.filename}"`);
+		res.setHeader("cache-control", "no-store");
 		return { text: { contentType: "text/csv; charset=utf-8", content: file.csv } };
 	},
 });

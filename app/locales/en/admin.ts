@@ -99,6 +99,7 @@ export default {
 			user: { suspended: "Account suspended", reinstated: "Account reinstated" },
 			role: { granted: "Role granted", revoked: "Role revoked" },
 			account: { deleted: "Account deleted" },
+			review: { hidden: "Review hidden", restored: "Review restored", published: "Held review published" },
 			coach: {
 				approved: "Coach application approved",
 				rejected: "Coach application rejected",
@@ -118,6 +119,7 @@ export default {
 				marked_paid: "Bank payout marked paid",
 				marked_failed: "Bank payout marked failed",
 				batch_created: "Bank payout batch created",
+				batch_downloaded: "Bank payout batch file downloaded",
 			},
 			income: { quarter: { exported: "Coach quarterly income exported (with real names)" } },
 		},

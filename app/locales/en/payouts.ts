@@ -15,6 +15,7 @@ export default {
 		PAYEE_ACCOUNT_STATUS_ERROR: "The Alipay account cannot receive money",
 		PAYEE_CARD_INFO_ERROR: "The card details are wrong",
 		EXCEED_LIMIT_PERSONAL_SM_AMOUNT: "Above what the account may receive today",
+		COACH_SUSPENDED: "Your coach account was suspended: this withdrawal went back to your available balance",
 		other: "The transfer did not go through",
 	},
 	accounts: {
@@ -108,6 +109,8 @@ export default {
 		alipayUnavailable: "Alipay transfers are not set up; choose a bank card",
 		withdrawalNotFound: "No such withdrawal",
 		notAwaitingApproval: "This withdrawal was handled already",
+		payeeSuspended: "This coach is suspended: the withdrawal cannot be approved (it can be rejected)",
+		ownWithdrawal: "You cannot decide your own withdrawal: another admin must",
 		nothingToBatch: "No withdrawal is waiting for a bank payment",
 		batchNotFound: "No such payout batch",
 		notInBatch: "This withdrawal is not in a batch, or was marked already",

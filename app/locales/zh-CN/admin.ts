@@ -95,6 +95,7 @@ export default {
 			user: { suspended: "暂停账号", reinstated: "恢复账号" },
 			role: { granted: "授予身份", revoked: "移除身份" },
 			account: { deleted: "注销账号" },
+			review: { hidden: "隐藏评价", restored: "恢复评价", published: "发布待审评价" },
 			coach: {
 				approved: "通过教练申请",
 				rejected: "驳回教练申请",
@@ -110,6 +111,7 @@ export default {
 				marked_paid: "标记银行打款成功",
 				marked_failed: "标记银行打款失败",
 				batch_created: "生成银行打款批次",
+				batch_downloaded: "下载银行打款批次文件",
 			},
 			income: { quarter: { exported: "导出教练季度收入（含实名）" } },
 		},

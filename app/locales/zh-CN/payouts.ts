@@ -15,6 +15,7 @@ export default {
 		PAYEE_ACCOUNT_STATUS_ERROR: "收款支付宝账号状态异常",
 		PAYEE_CARD_INFO_ERROR: "银行卡信息有误",
 		EXCEED_LIMIT_PERSONAL_SM_AMOUNT: "超过收款方单日收款限额",
+		COACH_SUSPENDED: "教练账号已暂停，这笔提现已退回可提现余额",
 		other: "转账未成功",
 	},
 	accounts: {
@@ -106,6 +107,8 @@ export default {
 		alipayUnavailable: "支付宝转账暂未开通，请选择银行卡",
 		withdrawalNotFound: "找不到这笔提现",
 		notAwaitingApproval: "这笔提现已经处理过了",
+		payeeSuspended: "该教练的账号已暂停，不能批准这笔提现（可以驳回）",
+		ownWithdrawal: "不能处理自己的提现，请由其他管理员处理",
 		nothingToBatch: "没有等待银行打款的提现",
 		batchNotFound: "找不到这个打款批次",
 		notInBatch: "这笔提现不在打款批次中，或已经标记过了",

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { decryptOrNull } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
@@ -19,7 +20,16 @@ export interface CoachPayoutIdentity {
 
 export async function coachPayoutIdentity(userId: string, tx: DbOrTx = db()): Promise<CoachPayoutIdentity | null> {
 	const coach = await findCoachOfUser(userId, tx);
-	if (!coach) return null;
+	return coach ? identityOf(coach) : null;
+}
+
+/** The same by coach id: whether a withdrawal of theirs may still be paid, and whose it is (staff may not decide their own). */
+export async function payoutIdentityOfCoach(coachId: string, tx: DbOrTx = db()): Promise<CoachPayoutIdentity | null> {
+	const [coach] = await tx.select().from(coaches).where(eq(coaches.id, coachId)).limit(1);
+	return coach ? identityOf(coach) : null;
+}
+
+function identityOf(coach: typeof coaches.$inferSelect): CoachPayoutIdentity {
 	return {
 		coachId: coach.id,
 		userId: coach.userId,

@@ -6,9 +6,9 @@ import type { Route } from "./+types/withdrawals-batch-file";
 
 /** A bank payout batch's CSV for the finance team, downloaded from the back office (staff with approve:withdrawal:any). */
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requirePermission(request, "approve:withdrawal:any");
+	const session = await requirePermission(request, "approve:withdrawal:any");
 	try {
-		const file = await bankBatchCsv(params.batchId);
+		const file = await bankBatchCsv(params.batchId, session.user.id);
 		return new Response(file.csv, {
 			headers: {
 				"content-type": "text/csv; charset=utf-8",

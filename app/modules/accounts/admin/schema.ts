@@ -28,7 +28,11 @@ export const auditActions = [
 	"withdrawal.marked_paid",
 	"withdrawal.marked_failed",
 	"withdrawal.batch_created",
+	"withdrawal.batch_downloaded",
 	"income.quarter.exported",
+	"review.hidden",
+	"review.restored",
+	"review.published",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

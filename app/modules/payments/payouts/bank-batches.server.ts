@@ -7,7 +7,7 @@ import { fenToYuan } from "~/lib/money";
 import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
 import { payoutAccounts, payoutBatches, withdrawals } from "../../../../db/schema";
 import { markWithdrawalPaid, reverseWithdrawal } from "./settle-withdrawal.server";
-import { lockWithdrawal } from "./withdrawal-record.server";
+import { lockWithdrawal, payeeDecidedBy } from "./withdrawal-record.server";
 
 /**
  * Bank cards are paid by the finance team through the bank's bulk payment: withdrawals to cards
@@ -49,12 +49,19 @@ const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/
  * The batch's file for the bank: one line per withdrawal, with the full card number and holder
  * (what the bank needs to pay), the amount in yuan and our business number as the reference the
  * bank's result file quotes back. Starts with a BOM so spreadsheet programs read it as UTF-8.
+ * The file carries full card numbers and names, so every download is audited (by whom, which batch).
  */
-export async function bankBatchCsv(batchId: string): Promise<{ filename: string; csv: string }> {
+export async function bankBatchCsv(batchId: string, staffId: string): Promise<{ filename: string; csv: string }> {
 	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(batchId))
 		throw notFound("payouts.errors.batchNotFound");
 	const [batch] = await db().select().from(payoutBatches).where(eq(payoutBatches.id, batchId)).limit(1);
 	if (!batch) throw notFound("payouts.errors.batchNotFound");
+	await recordAudit(db(), {
+		actorId: staffId,
+		action: "withdrawal.batch_downloaded",
+		targetType: "payout_batch",
+		targetId: batchId,
+	});
 	const rows = await db()
 		.select({ withdrawal: withdrawals, account: payoutAccounts })
 		.from(withdrawals)
@@ -90,6 +97,7 @@ export async function markBankLine(input: {
 		const row = await lockWithdrawal(tx, input.withdrawalId);
 		if (!row) throw notFound("payouts.errors.withdrawalNotFound");
 		if (row.status !== "in_bank_batch" || !row.batchId) throw new AppError(409, "conflict", "payouts.errors.notInBatch");
+		await payeeDecidedBy(tx, row, input.staffId);
 		if (input.outcome === "paid") await markWithdrawalPaid(tx, row, null);
 		else await reverseWithdrawal(tx, row, { status: "failed", reason: input.reason ?? "BANK_RETURNED" });
 		await recordAudit(tx, {

@@ -5,7 +5,7 @@ import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
 import { withdrawals } from "../../../../db/schema";
 import { sendJobIn } from "../../../../jobs/send-in";
 import { reverseWithdrawal } from "./settle-withdrawal.server";
-import { lockWithdrawal } from "./withdrawal-record.server";
+import { lockWithdrawal, payeeDecidedBy } from "./withdrawal-record.server";
 
 const notWaiting = () => new AppError(409, "conflict", "payouts.errors.notAwaitingApproval");
 
@@ -18,6 +18,9 @@ export async function approveWithdrawal(input: { staffId: string; withdrawalId: 
 		const row = await lockWithdrawal(tx, input.withdrawalId);
 		if (!row) throw notFound("payouts.errors.withdrawalNotFound");
 		if (row.status !== "pending_approval") throw notWaiting();
+		// A coach suspended since asking is not paid; staff can still reject (the money stays theirs, available).
+		if ((await payeeDecidedBy(tx, row, input.staffId))?.suspended)
+			throw new AppError(409, "conflict", "payouts.errors.payeeSuspended");
 		const now = new Date();
 		await tx
 			.update(withdrawals)
@@ -45,6 +48,7 @@ export async function rejectWithdrawal(input: {
 		const row = await lockWithdrawal(tx, input.withdrawalId);
 		if (!row) throw notFound("payouts.errors.withdrawalNotFound");
 		if (row.status !== "pending_approval") throw notWaiting();
+		await payeeDecidedBy(tx, row, input.staffId);
 		await reverseWithdrawal(tx, row, { status: "rejected", reason: input.reason, decidedBy: input.staffId });
 		await recordAudit(tx, {
 			actorId: input.staffId,

@@ -3,6 +3,7 @@ import { decrypt } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import { logger } from "~/lib/logger.server";
+import { payoutIdentityOfCoach } from "~/modules/coaches/payout-identity.server";
 import { payoutAccounts, withdrawals } from "../../../../db/schema";
 import { queryAlipayTransfer, type TransferOutcome, transferToAlipay } from "./alipay-transfer.server";
 import { markWithdrawalPaid, reverseWithdrawal } from "./settle-withdrawal.server";
@@ -28,19 +29,23 @@ type Account = typeof payoutAccounts.$inferSelect;
  * about the business number first; only a transfer the provider never saw is sent again, under
  * the same number (the provider's idempotency key), so nothing is paid twice.
  */
-async function claimAttempt(withdrawalId: string): Promise<{ row: WithdrawalRow; account: Account } | null> {
+async function claimAttempt(
+	withdrawalId: string,
+): Promise<{ row: WithdrawalRow; account: Account; payeeSuspended: boolean } | null> {
 	return db().transaction(async (tx) => {
 		const row = await lockWithdrawal(tx, withdrawalId);
 		if (!row || row.status !== "processing") return null;
 		const [account] = await tx.select().from(payoutAccounts).where(eq(payoutAccounts.id, row.payoutAccountId)).limit(1);
 		if (!account) throw new Error(`withdrawal ${withdrawalId} has no payout account`);
+		const payeeSuspended = (await payoutIdentityOfCoach(row.coachId, tx))?.suspended ?? false;
+		if (payeeSuspended) return { row, account, payeeSuspended };
 		if (row.channel !== "bank") {
 			await tx
 				.update(withdrawals)
 				.set({ attempts: row.attempts + 1, updatedAt: new Date() })
 				.where(eq(withdrawals.id, row.id));
 		}
-		return { row, account };
+		return { row, account, payeeSuspended };
 	});
 }
 
@@ -67,7 +72,8 @@ async function askAlipay(row: WithdrawalRow, account: Account): Promise<Transfer
 export async function executeWithdrawal(withdrawalId: string): Promise<"paid" | "failed" | "in_bank_batch" | "settled_before"> {
 	const claimed = await claimAttempt(withdrawalId);
 	if (!claimed) return "settled_before";
-	const { row, account } = claimed;
+	const { row, account, payeeSuspended } = claimed;
+	if (payeeSuspended) return stopForSuspendedPayee(row);
 	if (row.channel === "bank") {
 		await db().update(withdrawals).set({ status: "in_bank_batch", updatedAt: new Date() }).where(eq(withdrawals.id, row.id));
 		return "in_bank_batch";
@@ -99,4 +105,26 @@ export async function executeWithdrawal(withdrawalId: string): Promise<"paid" | 
 	});
 	if (typeof result === "object") throw new WithdrawalPending(withdrawalId, result.pending);
 	return result;
+}
+
+/**
+ * The coach was suspended after asking: nothing more is sent. A transfer an earlier attempt may
+ * have handed to Alipay is asked about first — money that left is recorded as paid, a transfer
+ * still in the provider's hands is asked again later — and one the provider never saw is stopped:
+ * the reservation is reversed, so the money stays the coach's, available once they are reinstated.
+ */
+async function stopForSuspendedPayee(row: WithdrawalRow): Promise<"paid" | "failed" | "settled_before"> {
+	const known: TransferOutcome =
+		row.channel === "alipay" && row.attempts > 0 ? await queryAlipayTransfer(row.outBizNo) : { state: "not_found" };
+	if (known.state === "dealing" || known.state === "unknown") throw new WithdrawalPending(row.id, known.state);
+	return db().transaction(async (tx) => {
+		const current = await lockWithdrawal(tx, row.id);
+		if (!current || current.status !== "processing") return "settled_before" as const;
+		if (known.state === "success") {
+			await markWithdrawalPaid(tx, current, known.orderId);
+			return "paid" as const;
+		}
+		await reverseWithdrawal(tx, current, { status: "failed", reason: "COACH_SUSPENDED" });
+		return "failed" as const;
+	});
 }

@@ -57,7 +57,8 @@ export const requestWithdrawalSchema = z.object({
 		.number({ error: "payouts.errors.amountInvalid" })
 		.int("payouts.errors.amountNotWholeFen")
 		.positive("payouts.errors.amountInvalid")
-		.max(100_000_000_000, "payouts.errors.amountInvalid")
+		// The column is a 4-byte integer: ¥21,474,836.47 at the most, far above any daily limit.
+		.max(2_147_483_647, "payouts.errors.amountInvalid")
 		.describe("Whole fen"),
 	payoutAccountId: z.string({ error: "payouts.errors.accountRequired" }).uuid("payouts.errors.accountRequired"),
 });

@@ -15,6 +15,7 @@ const knownFailures = new Set([
 	"PAYEE_ACCOUNT_STATUS_ERROR",
 	"PAYEE_CARD_INFO_ERROR",
 	"EXCEED_LIMIT_PERSONAL_SM_AMOUNT",
+	"COACH_SUSPENDED",
 ]);
 export const failureReasonKey = (reason: string | null) =>
 	`payouts.failures.${reason && knownFailures.has(reason) ? reason : "other"}`;

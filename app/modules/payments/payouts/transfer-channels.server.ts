@@ -1,18 +1,20 @@
-import { settings } from "~/lib/config.server";
+import { isProduction, settings } from "~/lib/config.server";
 import { sandboxEnabled } from "../methods.server";
 import { alipayTransferConfigured } from "./alipay-transfer.server";
 
 /**
  * How money reaches a payout account. Alipay accounts: by Alipay transfer when its certificates
- * are configured; in development without them, by the payments sandbox (pretend money, paid at
- * once through the same bookkeeping), so the demo works end to end; otherwise not at all. Bank
+ * are configured; outside production without them, by the payments sandbox (pretend money, paid
+ * at once through the same bookkeeping), so the demo works end to end — never in production,
+ * even with the payments sandbox on, where it would mark real withdrawals paid with nothing
+ * sent; otherwise not at all. Bank
  * cards: always by the finance team's batch file.
  */
 export type TransferChannel = "alipay" | "bank" | "sandbox";
 
 export function alipayChannel(): TransferChannel | null {
 	if (alipayTransferConfigured()) return "alipay";
-	if (sandboxEnabled()) return "sandbox";
+	if (sandboxEnabled() && !isProduction()) return "sandbox";
 	return null;
 }
 

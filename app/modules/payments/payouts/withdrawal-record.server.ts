@@ -1,5 +1,7 @@
 import { desc, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx, Transaction } from "~/lib/db.server";
+import { AppError } from "~/lib/errors";
+import { type CoachPayoutIdentity, payoutIdentityOfCoach } from "~/modules/coaches/payout-identity.server";
 import { payoutAccounts, withdrawals } from "../../../../db/schema";
 import type { WithdrawalStatus } from "./schema";
 
@@ -49,4 +51,15 @@ export async function withdrawalsWithAccounts(tx: DbOrTx, where: SQL | undefined
 		.where(where)
 		.orderBy(desc(withdrawals.createdAt))
 		.limit(limit);
+}
+
+/**
+ * Staff deciding a withdrawal (approve, reject, a bank line paid or failed) may not be its coach:
+ * roles add up, so an admin can also coach, and deciding their own would make the approval
+ * threshold mean nothing. Answers the coach, for the caller's further checks.
+ */
+export async function payeeDecidedBy(tx: Transaction, row: WithdrawalRow, staffId: string): Promise<CoachPayoutIdentity | null> {
+	const coach = await payoutIdentityOfCoach(row.coachId, tx);
+	if (coach?.userId === staffId) throw new AppError(403, "forbidden", "payouts.errors.ownWithdrawal");
+	return coach;
 }
