@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { rereadSettings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { createBooking } from "~/modules/booking/create-booking.server";
@@ -9,7 +10,7 @@ import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server"
 import { releaseDueSettlements } from "~/modules/payments/income/release-settlement.server";
 import { accountBalance } from "~/modules/payments/ledger/post-journal.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
-import { ledgerEntries, ledgerJournals, refunds } from "../../db/schema";
+import { bookings, ledgerEntries, ledgerJournals, refunds } from "../../db/schema";
 import { apiCall } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { settleDomainEvents } from "../support/events";
@@ -173,7 +174,10 @@ describe("pending until the dispute window has passed", () => {
 		await releaseDueSettlements(after(lesson.completedAt, 71.9));
 		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 0, pendingFen: 25_500 });
 
+		// The window's last instant still allows a dispute (inclusive), so the money waits past it.
 		await releaseDueSettlements(after(lesson.completedAt, 72));
+		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 0, pendingFen: 25_500 });
+		await releaseDueSettlements(new Date(after(lesson.completedAt, 72).getTime() + 1));
 		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 25_500, pendingFen: 0, orderIncomeFen: 25_500 });
 		expect(await journalLines(`release:${lesson.id}`)).toEqual([
 			{ account: "coach_payable", ref: lesson.coach.coachId, amountFen: -25_500 },
@@ -231,6 +235,60 @@ describe("pending until the dispute window has passed", () => {
 		// Nothing of the lesson is released later: the tip alone becomes available.
 		await releaseDueSettlements(after(lesson.completedAt, 100));
 		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 1_000, pendingFen: 0 });
+	});
+});
+
+describe("released only once no dispute can be opened", () => {
+	/** Runs `body` with a setting changed as a deployment would (the environment, read again), then puts it back. */
+	async function withSetting(name: string, value: string, body: () => Promise<void>) {
+		const before = process.env[name];
+		process.env[name] = value;
+		rereadSettings();
+		try {
+			await body();
+		} finally {
+			if (before === undefined) delete process.env[name];
+			else process.env[name] = before;
+			rereadSettings();
+		}
+	}
+
+	it("a window raised after settlement holds the income; a dispute inside it decided for the player refunds from escrow", async () => {
+		const lesson = await completedLesson(20_000);
+		await withSetting("BOOKING_DISPUTE_WINDOW_HOURS", "120", async () => {
+			// 100 hours on: past the 72 hours the settlement was made with, inside today's 120.
+			await releaseDueSettlements(after(lesson.completedAt, 100));
+			expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 0, pendingFen: 17_000 });
+			expect((await movementsOf(lesson.coach.token))[0]).toMatchObject({
+				kind: "order",
+				state: "pending",
+				availableAt: after(lesson.completedAt, 120).toISOString(),
+			});
+			const dispute = { category: "no_lesson", text: "教练根本没有来，球房可以作证" };
+			expect((await call("POST", `/bookings/${lesson.id}/disputes`, lesson.player.token, dispute)).status).toBe(201);
+			const decided = await call("POST", `/admin/bookings/${lesson.id}/dispute-resolution`, staffToken, {
+				decision: "for_player",
+				note: "球房确认教练未到场，全额退款",
+			});
+			expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+			await settleDomainEvents();
+		});
+		const [refund] = await db().select().from(refunds).where(eq(refunds.bookingId, lesson.id));
+		expect(refund).toMatchObject({ amountFen: 20_000 });
+		expect(await escrowOf(lesson.id)).toBe(0);
+		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 0, pendingFen: 0, orderIncomeFen: 0 });
+	});
+
+	it("a release run while the booking is held (a dispute being opened) leaves its income pending for the next run", async () => {
+		const lesson = await completedLesson(20_000);
+		await db().transaction(async (tx) => {
+			// What openDispute holds while it decides: the booking's row.
+			await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, lesson.id)).for("update");
+			expect(await releaseDueSettlements(after(lesson.completedAt, 100))).toBe(0);
+		});
+		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 0, pendingFen: 17_000 });
+		expect(await releaseDueSettlements(after(lesson.completedAt, 100))).toBe(1);
+		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 17_000, pendingFen: 0 });
 	});
 });
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "~/lib/db.server";
+import { lockSettlementFacts } from "~/modules/booking/completion/settlement-facts.server";
 import { incomeSettlements } from "../../../../db/schema";
 import type { LedgerLine } from "../ledger/accounts";
 import { postJournal } from "../ledger/post-journal.server";
@@ -11,6 +12,8 @@ import { postJournal } from "../ledger/post-journal.server";
  * money to divide. Tips stay the coach's. Runs before `settleEndedBooking` in the same reaction.
  */
 export async function reversePendingSettlement(tx: Transaction, bookingId: string, now = new Date()): Promise<void> {
+	// Locks in the order settling takes them (the booking's row, then the settlement's own lock).
+	await lockSettlementFacts(tx, bookingId);
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`settle:${bookingId}`}, 0))`);
 	const reversed = await tx
 		.update(incomeSettlements)

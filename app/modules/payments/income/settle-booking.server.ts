@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { settings } from "~/lib/config.server";
 import type { Transaction } from "~/lib/db.server";
-import { type SettlementFacts, settlementFactsOf } from "~/modules/booking/completion/settlement-facts.server";
+import { lockSettlementFacts, type SettlementFacts } from "~/modules/booking/completion/settlement-facts.server";
 import { incomeSettlements, payments } from "../../../../db/schema";
 import { entries } from "../ledger/accounts";
 import { accountBalance, postJournal } from "../ledger/post-journal.server";
@@ -29,9 +29,11 @@ export async function settleBooking(
 	options: { paymentId?: string; now?: Date } = {},
 ): Promise<void> {
 	const now = options.now ?? new Date();
-	// One settlement of a booking at a time: two arrivals (the event and a tip) read the escrow alike.
+	// The booking's row lock first (the order every booking change takes), so no dispute can open
+	// or be decided while this settles; then one settlement of a booking at a time: two arrivals
+	// (the event and a tip) read the escrow alike.
+	const facts = await lockSettlementFacts(tx, bookingId);
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`settle:${bookingId}`}, 0))`);
-	const facts = await settlementFactsOf(bookingId, tx);
 	if (!facts?.completedAt || (facts.status !== "completed" && facts.status !== "disputed")) return;
 	const completed = { ...facts, completedAt: facts.completedAt };
 	const availableAt = availableAtOf(completed);
@@ -108,7 +110,7 @@ export async function settleBooking(
 			if (settlement.availableAt.getTime() > availableAt.getTime()) {
 				await tx.update(incomeSettlements).set({ availableAt }).where(eq(incomeSettlements.id, settlement.id));
 			}
-			await releaseSettlement(tx, { ...settlement, availableAt }, now);
+			await releaseSettlement(tx, { ...settlement, availableAt }, facts, now);
 		}
 	}
 }
