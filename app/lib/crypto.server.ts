@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+	createCipheriv,
+	createDecipheriv,
+	createHash,
+	createHmac,
+	createSecretKey,
+	type KeyObject,
+	randomBytes,
+	timingSafeEqual,
+} from "node:crypto";
 import { settings } from "./config.server";
 import { singleton } from "./singleton.server";
 
@@ -15,6 +24,8 @@ import { singleton } from "./singleton.server";
 interface Keyring {
 	currentId: string;
 	keys: Map<string, Buffer>;
+	/** The same keys as KeyObjects, made once: a Buffer key is turned into one on every cipher. */
+	cipherKeys: Map<string, KeyObject>;
 	indexKey: Buffer;
 }
 
@@ -34,7 +45,8 @@ export function parseKeyring(encryptionKeys: string, indexKey: string): Keyring 
 	const currentId = keys.keys().next().value;
 	const index = Buffer.from(indexKey, "base64");
 	if (!currentId || index.length !== 32) throw new Error("APP_BLIND_INDEX_KEY must be base64 of 32 bytes");
-	return { currentId, keys, indexKey: index };
+	const cipherKeys = new Map([...keys].map(([id, key]) => [id, createSecretKey(key)] as const));
+	return { currentId, keys, cipherKeys, indexKey: index };
 }
 
 const keyring = (): Keyring =>
@@ -71,9 +83,9 @@ const associatedData = (binding: CipherBinding) =>
 
 /** `v2.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts): AES-256-GCM, 12-byte IV, 16-byte tag, bound to `binding`. */
 export function encrypt(plaintext: string, binding: CipherBinding): string {
-	const { currentId, keys } = keyring();
+	const { currentId, cipherKeys } = keyring();
 	const iv = randomBytes(12);
-	const cipher = createCipheriv("aes-256-gcm", keys.get(currentId) as Buffer, iv, { authTagLength: tagBytes });
+	const cipher = createCipheriv("aes-256-gcm", cipherKeys.get(currentId) as KeyObject, iv, { authTagLength: tagBytes });
 	cipher.setAAD(associatedData(binding));
 	const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
 	return [
@@ -91,7 +103,7 @@ export function encrypt(plaintext: string, binding: CipherBinding): string {
  */
 export function decrypt(sealed: string, binding: CipherBinding): string {
 	const [version, keyId, iv, tag, body] = sealed.split(".");
-	const key = keyring().keys.get(keyId ?? "");
+	const key = keyring().cipherKeys.get(keyId ?? "");
 	if ((version !== "v1" && version !== currentVersion) || !key || !iv || !tag || body === undefined) {
 		throw new Error("unreadable encrypted value");
 	}
