@@ -2,6 +2,7 @@ import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.ser
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
+import { seedDemoLearning } from "~/modules/learning/demo/seed-demo-learning.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
 import { seedDemoPayoutAccount } from "~/modules/payments/demo/seed-demo-payout-account.server";
 import { settleDemoIncome } from "~/modules/payments/demo/settle-demo-income.server";
@@ -26,5 +27,7 @@ export async function seedDemoData(): Promise<number> {
 		(await seedDemoReviews({ pay: payDemoBooking }));
 	// The completed demo lessons settle, and what is past its dispute window is released: income to withdraw.
 	await settleDemoIncome();
-	return added + bookingsAdded;
+	// The demo coach's record of the demo player's completed lesson, and the player's practice.
+	const learningAdded = await seedDemoLearning();
+	return added + bookingsAdded + learningAdded;
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
@@ -61,4 +61,16 @@ export async function lessonPartyOf(bookingId: string, userId: string): Promise<
 	if (row.playerId === userId) return "player";
 	const coach = await findCoachOfUser(userId, db());
 	return coach && coach.id === row.coachId ? "coach" : null;
+}
+
+/** The completed lessons a coach (by user) gave a player, newest first: for seeding demo records. */
+export async function completedLessonsBetween(coachUserId: string, playerId: string): Promise<CoachedLesson[]> {
+	const coach = await findCoachOfUser(coachUserId, db());
+	if (!coach) return [];
+	const rows = await db()
+		.select({ id: bookings.id })
+		.from(bookings)
+		.where(and(eq(bookings.coachId, coach.id), eq(bookings.playerId, playerId), eq(bookings.status, "completed")))
+		.orderBy(desc(bookings.completedAt));
+	return Promise.all(rows.map((row) => coachedLesson(row.id, coachUserId)));
 }

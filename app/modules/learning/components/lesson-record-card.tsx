@@ -29,9 +29,7 @@ export function LessonRecordCard({ record }: { record: LessonRecordSummary | nul
 							{record.shots.map((shot) => (
 								<li key={shot.skill} className="rounded-xl bg-stone-50 px-3 py-2">
 									<span className="block text-xs text-muted">{t(`learning.skills.${shot.skill}`)}</span>
-									<span className="font-semibold tabular-nums">
-										{shot.made}/{shot.attempts}
-									</span>
+									<span className="font-semibold tabular-nums">{`${shot.made}/${shot.attempts}`}</span>
 								</li>
 							))}
 						</ul>
