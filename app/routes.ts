@@ -76,6 +76,7 @@ export default [
 		route("reconciliation", "routes/admin/reconciliation.tsx"),
 		route("withdrawals", "routes/admin/withdrawals.tsx"),
 		route("withdrawals/batches/:batchId/file.csv", "routes/admin/withdrawals-batch-file.tsx"),
+		route("reviews", "routes/admin/reviews.tsx"),
 		route("coach-reviews", "routes/admin/coach-reviews.tsx"),
 		route("coach-reviews/:coachId", "routes/admin/coach-review.tsx"),
 	]),

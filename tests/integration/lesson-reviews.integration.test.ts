@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { listNotifications } from "~/modules/accounts/notifications.server";
 import { confirmBooking } from "~/modules/booking/answer-booking.server";
 import { cancelBooking } from "~/modules/booking/cancel-booking.server";
@@ -8,6 +10,7 @@ import { progressLesson } from "~/modules/booking/lesson-progress.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { apiCall, fetchPage } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
+import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -69,8 +72,11 @@ const reviewsOf = async (coachId: string, query = "") => {
 	return answer.body;
 };
 
+let staffToken = "";
 beforeAll(async () => {
+	await db().transaction((tx) => seedDemoAccounts(tx));
 	app = await startTestApp();
+	staffToken = (await signInStaff(app.url, "13800000004")).token;
 });
 afterAll(async () => {
 	await app.close();
@@ -386,5 +392,65 @@ describe("the review page", () => {
 		expect(profile.includes("主页学员")).toBe(true);
 		expect(profile.includes("谢谢反馈，下次多练走位。")).toBe(true);
 		expect(profile.includes("教练回复")).toBe(true);
+	});
+});
+
+describe("moderation by the back office", () => {
+	it("hides and restores a review with a reason, moving the rating exactly, audited and told to the author", async () => {
+		const coach = await bookableCoach("审核教练", undefined, { allDay: true });
+		const players = await Promise.all([1, 2].map((n) => signedInUser(`审核学员${n}`)));
+		const ids: string[] = [];
+		for (const [index, player] of players.entries()) {
+			const bookingId = await completedLesson(coach, player);
+			const answer = await call("POST", `/bookings/${bookingId}/review`, player.token, review(index === 0 ? 5 : 1));
+			ids.push(answer.body.review.id);
+		}
+		const before = (await reviewsOf(coach.coachId)).summary;
+		expect(before).toMatchObject({ count: 2, average: 3, distribution: { "1": 1, "5": 1 } });
+
+		const moderate = (token: string, body: unknown) => call("POST", `/admin/reviews/${ids[1]}/moderation`, token, body);
+		expect((await moderate(players[0]?.token ?? "", { action: "hide", reason: "辱骂" })).status).toBe(403);
+		const noReason = await moderate(staffToken, { action: "hide", reason: "" });
+		expect(noReason.status).toBe(400);
+		expect(noReason.body.error.fields.reason).toBe("请填写处理原因（会告知评价者）");
+		expect((await moderate(staffToken, { action: "restore", reason: "误操作" })).status).toBe(409);
+
+		const hidden = await moderate(staffToken, { action: "hide", reason: "含有人身攻击" });
+		expect(hidden.status, hidden.text).toBe(200);
+		expect(hidden.body.review.status).toBe("hidden");
+		const afterHide = await reviewsOf(coach.coachId);
+		expect(afterHide.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
+		expect(afterHide.summary).toMatchObject({ count: 1, average: 5, distribution: { "1": 0, "5": 1 } });
+
+		const queue = await call("GET", "/admin/reviews?status=hidden", staffToken);
+		const listed = queue.body.items.find((item: { id: string }) => item.id === ids[1]);
+		expect(listed).toMatchObject({ playerName: "审核学员2", coach: { displayName: "审核教练" } });
+
+		expect((await moderate(staffToken, { action: "restore", reason: "申诉成立" })).status).toBe(200);
+		expect((await reviewsOf(coach.coachId)).summary).toEqual(before);
+
+		const audit = await call("GET", `/admin/audit?targetId=${ids[1]}`, staffToken);
+		const actions = (audit.body.entries ?? audit.body.items ?? []).map((entry: { action: string }) => entry.action);
+		expect(actions).toEqual(expect.arrayContaining(["review.hidden", "review.restored"]));
+		const told = (await listNotifications(players[1]?.userId ?? "")).map((item) => item.kind);
+		expect(told).toEqual(expect.arrayContaining(["reviewHidden", "reviewPublished"]));
+	});
+
+	it("shows the queue to staff with anonymous authors named, and hides from its form", async () => {
+		const coach = await bookableCoach("后台页面教练", undefined, { allDay: true });
+		const player = await signedInUser("后台可见的匿名学员");
+		const bookingId = await completedLesson(coach, player);
+		const written = await call("POST", `/bookings/${bookingId}/review`, player.token, { ...review(2), anonymous: true });
+		const page = await (await fetchPage(app, "/admin/reviews", staffToken)).text();
+		expect(page.includes("后台可见的匿名学员")).toBe(true);
+		expect((await fetchPage(app, "/admin/reviews", player.token)).status).toBe(403);
+		const hide = await fetch(`${app.url}/admin/reviews`, {
+			method: "POST",
+			headers: { cookie: `cp_session=${staffToken}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams({ reviewId: written.body.review.id, action: "hide", reason: "广告" }),
+			redirect: "manual",
+		});
+		expect(hide.status).toBe(302);
+		expect((await reviewsOf(coach.coachId)).summary.count).toBe(0);
 	});
 });

@@ -102,7 +102,14 @@ import {
 	saveLessonRecordEndpoint,
 } from "./learning";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
-import { editReviewEndpoint, listLessonReviewsEndpoint, replyToReviewEndpoint, writeReviewEndpoint } from "./lesson-reviews";
+import {
+	editReviewEndpoint,
+	listAdminReviewsEndpoint,
+	listLessonReviewsEndpoint,
+	moderateAdminReviewEndpoint,
+	replyToReviewEndpoint,
+	writeReviewEndpoint,
+} from "./lesson-reviews";
 import { getMe } from "./me";
 import { getMeta } from "./meta";
 import {
@@ -229,6 +236,8 @@ export const endpoints = [
 	editReviewEndpoint,
 	listLessonReviewsEndpoint,
 	replyToReviewEndpoint,
+	listAdminReviewsEndpoint,
+	moderateAdminReviewEndpoint,
 	listDrillsEndpoint,
 	saveLessonRecordEndpoint,
 	getLessonRecordEndpoint,

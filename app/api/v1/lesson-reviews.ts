@@ -1,11 +1,19 @@
 import { z } from "zod";
+import { requireApiPermission } from "~/modules/accounts/guards.server";
 import { reviewableLesson } from "~/modules/booking/completion/reviewable-lesson.server";
 import { listCoachReviews } from "~/modules/coaches/reviews/list-reviews.server";
+import { listReviewsForStaff, moderateReview } from "~/modules/coaches/reviews/moderate-review.server";
 import { replyToReview } from "~/modules/coaches/reviews/reply-to-review.server";
-import { replyInputSchema, reviewInputSchema, reviewListQuerySchema } from "~/modules/coaches/reviews/schema";
+import {
+	moderationSchema,
+	replyInputSchema,
+	reviewInputSchema,
+	reviewListQuerySchema,
+	staffReviewQuerySchema,
+} from "~/modules/coaches/reviews/schema";
 import { reviewTags } from "~/modules/coaches/reviews/tags";
 import { editReview, writeReview } from "~/modules/coaches/reviews/write-review.server";
-import { callerOf } from "../client";
+import { authHeaders, callerOf } from "../client";
 import { defineEndpoint } from "../endpoint";
 
 /**
@@ -131,5 +139,51 @@ export const replyToReviewEndpoint = defineEndpoint({
 		const caller = await callerOf(req);
 		const answer = await replyToReview({ userId: caller.userId, reviewId: params.reviewId, text: body.text });
 		return { status: answer.created ? 201 : 200, body: { reply: answer.reply } };
+	},
+});
+
+const staffReviewSchema = reviewSchema.extend({
+	status: z.enum(["published", "held", "hidden"]),
+	anonymous: z.boolean(),
+	playerName: z.string().describe("The author, named for staff even when the review is anonymous"),
+	coach: z.object({ id: z.string().uuid(), displayName: z.string() }),
+});
+
+export const listAdminReviewsEndpoint = defineEndpoint({
+	method: "get",
+	path: "/admin/reviews",
+	summary: "The back office's reviews by status (published, held, hidden), newest first, authors named",
+	tag: "admin",
+	auth: "bearer",
+	query: staffReviewQuerySchema,
+	responses: {
+		200: { description: "The reviews", schema: z.object({ items: z.array(staffReviewSchema) }) },
+		403: { description: "Not support or admin (with the second factor)" },
+	},
+	handler: async ({ req, query }) => {
+		await requireApiPermission(authHeaders(req), "access:admin");
+		return { body: { items: await listReviewsForStaff(query.status) } };
+	},
+});
+
+export const moderateAdminReviewEndpoint = defineEndpoint({
+	method: "post",
+	path: "/admin/reviews/:reviewId/moderation",
+	summary: "Hide a published review, restore a hidden one or publish a held one, with a reason: the rating follows, audited, the author told",
+	tag: "admin",
+	auth: "bearer",
+	params: z.object({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") }),
+	body: moderationSchema,
+	responses: {
+		200: { description: "Decided", schema: written },
+		400: { description: "No reason, or an unknown action" },
+		403: { description: "Not support or admin (with the second factor)" },
+		404: { description: "No such review" },
+		409: { description: "Not possible from the review's status" },
+	},
+	handler: async ({ req, params, body }) => {
+		const session = await requireApiPermission(authHeaders(req), "access:admin");
+		const review = await moderateReview({ staffId: session.user.id, reviewId: params.reviewId, ...body });
+		return { body: { review } };
 	},
 });

@@ -203,6 +203,8 @@ export default {
 		unread: "{{count}} unread",
 		kinds: {
 			reviewReplied: "{{coach}} replied to your review",
+			reviewHidden: "Your review was hidden by the platform: {{reason}}",
+			reviewPublished: "Your review is public: {{reason}}",
 			payoutAccountChanged: "Your payout accounts changed: {{masked}} was added. If this wasn't you, change your password and contact us now.",
 			payoutWithdrawalPaid: "Your withdrawal of ¥{{amount}} has been paid.",
 			payoutWithdrawalFailed: "Your withdrawal of ¥{{amount}} did not go through ({{reason}}); it is back in your available balance.",

@@ -196,6 +196,8 @@ export default {
 		unread: "{{count}} 条未读",
 		kinds: {
 			reviewReplied: "{{coach}} 回复了你的评价",
+			reviewHidden: "你的评价已被平台隐藏：{{reason}}",
+			reviewPublished: "你的评价已公开：{{reason}}",
 			payoutAccountChanged: "您的收款账户已变更：新增 {{masked}}。如非本人操作，请立即修改密码并联系客服。",
 			payoutWithdrawalPaid: "您申请的 {{amount}} 元提现已到账。",
 			payoutWithdrawalFailed: "您申请的 {{amount}} 元提现未成功（{{reason}}），金额已退回可提现余额。",

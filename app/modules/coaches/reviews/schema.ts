@@ -71,3 +71,12 @@ export const reviewListQuerySchema = z.object({
 	cursor: z.string().max(200).optional(),
 	limit: z.coerce.number().int().min(1).max(50).default(10),
 });
+
+export const moderationSchema = z.object({
+	action: z.enum(["hide", "restore", "publish"], "errors.field.invalidOption"),
+	reason: z.string("coaches.reviews.errors.reason").trim().min(2, "coaches.reviews.errors.reason").max(500, "errors.field.tooLong"),
+});
+
+export const staffReviewQuerySchema = z.object({
+	status: z.enum(["published", "held", "hidden"], "errors.field.invalidOption").default("published"),
+});

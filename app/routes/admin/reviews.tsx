@@ -1,0 +1,130 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, useNavigation } from "react-router";
+import { z } from "zod";
+import { type FormErrors, formErrorsOf } from "~/lib/form.server";
+import { pageTitle } from "~/lib/i18n";
+import { redirectWithToast } from "~/lib/toast.server";
+import { fieldErrorKeys } from "~/lib/validation";
+import { requirePermission } from "~/modules/accounts/guards.server";
+import { ReviewCard } from "~/modules/coaches/reviews/components/review-card";
+import { listReviewsForStaff, type ModerationAction, moderateReview } from "~/modules/coaches/reviews/moderate-review.server";
+import { moderationSchema, staffReviewQuerySchema } from "~/modules/coaches/reviews/schema";
+import { Button } from "~/ui/button";
+import { cn } from "~/ui/cn";
+import { EmptyState } from "~/ui/empty-state";
+import { FormAlert } from "~/ui/form-alert";
+import type { Route } from "./+types/reviews";
+
+/** The back office's reviews: by status, the author named even when anonymous, hide / restore / publish with a reason. */
+export async function loader({ request }: Route.LoaderArgs) {
+	await requirePermission(request, "access:admin");
+	const parsed = staffReviewQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+	const status = parsed.success ? parsed.data.status : "published";
+	return { status, reviews: await listReviewsForStaff(status), title: pageTitle(request, "coaches.reviews.admin.title") };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+const formSchema = moderationSchema.extend({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") });
+type Outcome = { errors: FormErrors; reviewId?: string; reason?: string };
+
+export async function action({ request }: Route.ActionArgs) {
+	const session = await requirePermission(request, "access:admin");
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return data<Outcome>({ errors: { formError: "errors.badRequest" } }, { status: 400 });
+	}
+	const submitted = Object.fromEntries(form) as Record<string, string>;
+	const parsed = formSchema.safeParse(submitted);
+	if (!parsed.success) {
+		return data<Outcome>({ errors: { fields: fieldErrorKeys(parsed.error) }, ...submitted }, { status: 400 });
+	}
+	try {
+		await moderateReview({ staffId: session.user.id, ...parsed.data });
+	} catch (error) {
+		const { errors, init } = formErrorsOf(error);
+		return data<Outcome>({ errors, ...submitted }, init);
+	}
+	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
+		kind: "success",
+		messageKey: "coaches.reviews.admin.done",
+	});
+}
+
+const actionFor: Record<"published" | "held" | "hidden", ModerationAction> = {
+	published: "hide",
+	held: "publish",
+	hidden: "restore",
+};
+
+export default function AdminReviews({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation();
+	const navigation = useNavigation();
+	const { status, reviews } = loaderData;
+	return (
+		<div className="space-y-6">
+			<header>
+				<h1 className="text-2xl font-semibold sm:text-3xl">{t("coaches.reviews.admin.title")}</h1>
+				<p className="mt-1 text-muted">{t("coaches.reviews.admin.intro")}</p>
+			</header>
+			<nav className="flex flex-wrap gap-2" aria-label={t("coaches.reviews.admin.title")}>
+				{(["published", "held", "hidden"] as const).map((each) => (
+					<Link
+						key={each}
+						to={`?status=${each}`}
+						aria-current={each === status ? "page" : undefined}
+						className={cn(
+							"inline-flex h-9 items-center rounded-full px-3 text-sm ring-1 ring-inset",
+							each === status ? "bg-cloth-700 text-white ring-cloth-700" : "bg-white ring-line hover:bg-paper",
+						)}
+					>
+						{t(`coaches.reviews.admin.statuses.${each}`)}
+					</Link>
+				))}
+			</nav>
+			{reviews.length === 0 ? (
+				<EmptyState icon="★" title={t("coaches.reviews.admin.empty")} />
+			) : (
+				<section className="divide-y divide-line rounded-3xl bg-white px-5 shadow-(--shadow-card)">
+					{reviews.map((review) => {
+						const mine = actionData?.reviewId === review.id ? actionData : undefined;
+						const reasonError = mine?.errors.fields?.reason ? t(mine.errors.fields.reason) : null;
+						const action = actionFor[review.status];
+						return (
+							<ReviewCard key={review.id} review={review}>
+								<p className="mt-2 text-xs text-muted">
+									{t("coaches.reviews.admin.author", { name: review.playerName, coach: review.coach.displayName })}
+									{review.anonymous ? ` · ${t("coaches.reviews.admin.anonymousNote")}` : ""}
+								</p>
+								<form method="post" className="mt-3 flex flex-wrap items-end gap-2">
+									<input type="hidden" name="reviewId" value={review.id} />
+									<input type="hidden" name="action" value={action} />
+									<FormAlert messageKey={mine?.errors.formError} params={mine?.errors.params} />
+									<label className="min-w-0 flex-1 text-sm">
+										<span className="block font-medium">{t("coaches.reviews.admin.reasonLabel")}</span>
+										<input
+											name="reason"
+											defaultValue={mine?.reason ?? ""}
+											aria-invalid={reasonError ? true : undefined}
+											className="mt-1 block w-full rounded-xl border border-line bg-white px-3 py-2 text-base focus:border-cloth-500 focus:outline-none focus:ring-2 focus:ring-cloth-200"
+										/>
+										{reasonError ? (
+											<span role="alert" className="mt-1 block text-danger">
+												{reasonError}
+											</span>
+										) : null}
+									</label>
+									<Button type="submit" size="sm" variant="secondary" disabled={navigation.state === "submitting"}>
+										{t(`coaches.reviews.admin.actions.${action}`)}
+									</Button>
+								</form>
+							</ReviewCard>
+						);
+					})}
+				</section>
+			)}
+		</div>
+	);
+}
