@@ -1128,6 +1128,17 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await reply(undefined, "x")).status).toBe(401);
 		const profile = await call("get", "/coaches/:coachId", { params: coachParams });
 		expect(profile.body.rating).toMatchObject({ average: 4, count: 1 });
+
+		const reviewId = { reviewId: written.body.review.id };
+		expect((await call("get", "/admin/reviews", { token: staff, query: { status: "published" } })).status).toBe(200);
+		expect((await call("get", "/admin/reviews", { token: reviewer.token })).status).toBe(403);
+		const moderate = (token: string, body: unknown, ids = reviewId) =>
+			call("post", "/admin/reviews/:reviewId/moderation", { token, params: ids, body });
+		expect((await moderate(reviewer.token, { action: "hide", reason: "测试" })).status).toBe(403);
+		expect((await moderate(staff, { action: "hide", reason: "" })).status).toBe(400);
+		expect((await moderate(staff, { action: "restore", reason: "测试" })).status).toBe(409);
+		expect((await moderate(staff, { action: "hide", reason: "测试" }, { reviewId: unknownId })).status).toBe(404);
+		expect((await moderate(staff, { action: "hide", reason: "契约测试" })).status).toBe(200);
 	});
 
 	it("the coach's income: balances and a month's movements", async () => {
