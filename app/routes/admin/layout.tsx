@@ -23,6 +23,7 @@ const sections: Array<{ to: string; labelKey: string; matches: (path: string) =>
 		matches: (path: string) => path === "/admin/coach-reviews" || path.startsWith("/admin/coach-reviews/"),
 	},
 	{ to: "/admin/bookings", labelKey: "admin.nav.bookings", matches: (path: string) => path.startsWith("/admin/bookings") },
+	{ to: "/admin/reviews", labelKey: "coaches.reviews.admin.title", matches: (path: string) => path === "/admin/reviews" },
 	{
 		to: "/admin/payments",
 		labelKey: "admin.nav.payments",
