@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rereadSettings } from "~/lib/config.server";
@@ -8,9 +9,9 @@ import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { saveOfferings } from "~/modules/coaches/offerings/save-offerings.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
 import { releaseDueSettlements } from "~/modules/payments/income/release-settlement.server";
-import { accountBalance } from "~/modules/payments/ledger/post-journal.server";
+import { accountBalance, postJournal } from "~/modules/payments/ledger/post-journal.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
-import { bookings, ledgerEntries, ledgerJournals, refunds } from "../../db/schema";
+import { bookings, coachPlaces, ledgerEntries, ledgerJournals, refunds } from "../../db/schema";
 import { apiCall } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { settleDomainEvents } from "../support/events";
@@ -48,9 +49,11 @@ const call = (method: string, path: string, token: string | null, body?: unknown
  * posted), confirmed, started at the next half hour and finished by the coach, then confirmed by
  * the player over the API; the completion's event delivered to payments.
  */
-async function completedLesson(priceFen = 20_000) {
+async function completedLesson(priceFen = 20_000, options: { venueId?: string } = {}) {
 	lessons += 1;
 	const coach = await bookableCoach(`收入教练${lessons}`, undefined, { allDay: true });
+	// No service links a coach's place to a verified venue yet (the venues module will): set it as that would.
+	if (options.venueId) await db().update(coachPlaces).set({ venueId: options.venueId }).where(eq(coachPlaces.id, coach.placeId));
 	await saveOfferings({
 		userId: coach.userId,
 		update: {
@@ -87,6 +90,20 @@ async function completedLesson(priceFen = 20_000) {
 	expect(confirmed.status).toBe(200);
 	await settleDomainEvents();
 	return { id, coach, player, priceFen, completedAt: new Date(confirmed.body.booking.completion.completedAt) };
+}
+
+/** Runs `body` with a setting changed as a deployment would (the environment, read again), then puts it back. */
+async function withSetting(name: string, value: string, body: () => Promise<void>) {
+	const before = process.env[name];
+	process.env[name] = value;
+	rereadSettings();
+	try {
+		await body();
+	} finally {
+		if (before === undefined) delete process.env[name];
+		else process.env[name] = before;
+		rereadSettings();
+	}
 }
 
 const incomeOf = async (token: string) => {
@@ -168,6 +185,43 @@ describe("settlement at completion", () => {
 	});
 });
 
+describe("a lesson at a venue", () => {
+	it("owes the venue its share in the settlement, and a decision for the player takes it back to escrow too", async () => {
+		const venueId = randomUUID();
+		await withSetting("VENUE_SHARE_BPS", "1000", async () => {
+			// ¥200.01: 75 % is 15,000.75 fen for the coach (rounded down), 10 % is 2,000.1 for the venue
+			// (rounded down), the platform keeps its 15 % and both fractions.
+			const lesson = await completedLesson(20_001, { venueId });
+			expect(await journalLines(`settlement:${lesson.id}`)).toEqual([
+				{ account: "booking_escrow", ref: lesson.id, amountFen: 20_001 },
+				{ account: "coach_pending", ref: lesson.coach.coachId, amountFen: -15_000 },
+				{ account: "platform_commission", ref: "", amountFen: -3_001 },
+				{ account: "venue_payable", ref: venueId, amountFen: -2_000 },
+			]);
+			expect(await escrowOf(lesson.id)).toBe(0);
+			expect((await verifyLedger(db())).breaks).toEqual([]);
+
+			const dispute = { category: "no_lesson", text: "球房当天停业，课没有上成" };
+			expect((await call("POST", `/bookings/${lesson.id}/disputes`, lesson.player.token, dispute)).status).toBe(201);
+			const decided = await call("POST", `/admin/bookings/${lesson.id}/dispute-resolution`, staffToken, {
+				decision: "for_player",
+				note: "球房停业属实，全额退款",
+			});
+			expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+			await settleDomainEvents();
+			expect(await journalLines(`settlement-reversal:${lesson.id}`)).toEqual([
+				{ account: "booking_escrow", ref: lesson.id, amountFen: -20_001 },
+				{ account: "coach_pending", ref: lesson.coach.coachId, amountFen: 15_000 },
+				{ account: "platform_commission", ref: "", amountFen: 3_001 },
+				{ account: "venue_payable", ref: venueId, amountFen: 2_000 },
+			]);
+			const [refund] = await db().select().from(refunds).where(eq(refunds.bookingId, lesson.id));
+			expect(refund).toMatchObject({ amountFen: 20_001 });
+			expect(await escrowOf(lesson.id)).toBe(0);
+		});
+	});
+});
+
 describe("pending until the dispute window has passed", () => {
 	it("the release job makes the income available 72 hours after completion, not a moment before", async () => {
 		const lesson = await completedLesson(30_000);
@@ -239,20 +293,6 @@ describe("pending until the dispute window has passed", () => {
 });
 
 describe("released only once no dispute can be opened", () => {
-	/** Runs `body` with a setting changed as a deployment would (the environment, read again), then puts it back. */
-	async function withSetting(name: string, value: string, body: () => Promise<void>) {
-		const before = process.env[name];
-		process.env[name] = value;
-		rereadSettings();
-		try {
-			await body();
-		} finally {
-			if (before === undefined) delete process.env[name];
-			else process.env[name] = before;
-			rereadSettings();
-		}
-	}
-
 	it("a window raised after settlement holds the income; a dispute inside it decided for the player refunds from escrow", async () => {
 		const lesson = await completedLesson(20_000);
 		await withSetting("BOOKING_DISPUTE_WINDOW_HOURS", "120", async () => {
@@ -289,6 +329,37 @@ describe("released only once no dispute can be opened", () => {
 		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 0, pendingFen: 17_000 });
 		expect(await releaseDueSettlements(after(lesson.completedAt, 100))).toBe(1);
 		expect(await incomeOf(lesson.coach.token)).toMatchObject({ availableFen: 17_000, pendingFen: 0 });
+	});
+});
+
+describe("ledger:verify on coach balances", () => {
+	it("reports a coach whose available, pending or in-transit money went to a debit balance", async () => {
+		const coachId = randomUUID();
+		const rolledBack = new Error("crafted journals are never kept");
+		await expect(
+			db().transaction(async (tx) => {
+				// Balanced journals (each sums to zero) that still leave the coach owing the platform.
+				for (const account of ["coach_payable", "coach_pending", "payouts_in_transit"] as const) {
+					await postJournal(tx, {
+						idempotencyKey: `crafted-overdraft:${account}:${coachId}`,
+						kind: "crafted_overdraft",
+						lines: [
+							{ account, ref: coachId, amountFen: 500 },
+							{ account: "platform_commission", amountFen: -500 },
+						],
+					});
+				}
+				expect((await verifyLedger(tx)).breaks).toEqual(
+					expect.arrayContaining(
+						["coach_payable", "coach_pending", "payouts_in_transit"].map((account) => ({
+							check: "coach_balances_not_overdrawn",
+							detail: `coach ${coachId} ${account} is overdrawn by 500 fen`,
+						})),
+					),
+				);
+				throw rolledBack;
+			}),
+		).rejects.toBe(rolledBack);
 	});
 });
 

@@ -14,6 +14,8 @@ export interface SettlementFacts {
 	coachId: string;
 	status: BookingStatus;
 	completedAt: Date | null;
+	/** The coach's place the lesson was at (a venue's share may be due), or null (an address, online). */
+	placeId: string | null;
 	disputeWindowEndsAt: Date | null;
 	dispute: { resolution: "for_coach" | "for_player" | null; resolvedAt: Date | null } | null;
 }
@@ -72,6 +74,7 @@ async function readFacts(bookingId: string, tx: DbOrTx, lock: "wait" | "skip" | 
 		coachId: row.booking.coachId,
 		status: row.booking.status,
 		completedAt: row.booking.completedAt,
+		placeId: row.booking.locationKind === "venue" ? row.booking.placeId : null,
 		disputeWindowEndsAt: disputeWindowEndsAt(row.booking, completionTerms()),
 		dispute: row.disputeId ? { resolution: row.resolution, resolvedAt: row.resolvedAt } : null,
 	};

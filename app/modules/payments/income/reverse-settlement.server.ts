@@ -1,13 +1,13 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "~/lib/db.server";
 import { lockSettlementFacts } from "~/modules/booking/completion/settlement-facts.server";
-import { incomeSettlements } from "../../../../db/schema";
-import type { LedgerLine } from "../ledger/accounts";
+import { incomeSettlements, ledgerEntries, ledgerJournals } from "../../../../db/schema";
+import type { LedgerAccount, LedgerLine } from "../ledger/accounts";
 import { postJournal } from "../ledger/post-journal.server";
 
 /**
  * A completed lesson that ends cancelled after all (a dispute decided for the player): the lesson
- * income still pending goes back to the booking's escrow — the coach's share and the commission —
+ * income still pending goes back to the booking's escrow — the coach's share, the venue's and the commission —
  * so the cancellation's division that follows (refund from escrow, the rest as decided) has the
  * money to divide. Tips stay the coach's. Runs before `settleEndedBooking` in the same reaction.
  */
@@ -27,10 +27,23 @@ export async function reversePendingSettlement(tx: Transaction, bookingId: strin
 		)
 		.returning();
 	if (reversed.length === 0) return;
-	const lines: LedgerLine[] = reversed.flatMap((settlement) => [
-		{ account: "coach_pending", ref: settlement.coachId, amountFen: settlement.coachFen },
-		{ account: "platform_commission", amountFen: settlement.commissionFen },
-		{ account: "booking_escrow", ref: bookingId, amountFen: -settlement.grossFen },
-	]);
+	// Each settlement's own journal, line for line the other way (the coach's share, the venue's,
+	// the commission back to the escrow): what was posted is what comes back, whatever the settings
+	// or the place's venue are now.
+	const posted = await tx
+		.select({ account: ledgerEntries.account, ref: ledgerEntries.accountRef, amountFen: ledgerEntries.amountFen })
+		.from(ledgerEntries)
+		.innerJoin(ledgerJournals, eq(ledgerJournals.id, ledgerEntries.journalId))
+		.where(
+			inArray(
+				ledgerJournals.idempotencyKey,
+				reversed.map((settlement) => settlement.journalKey),
+			),
+		);
+	const lines: LedgerLine[] = posted.map((line) => ({
+		account: line.account as LedgerAccount,
+		ref: line.ref,
+		amountFen: -Number(line.amountFen),
+	}));
 	await postJournal(tx, { idempotencyKey: `settlement-reversal:${bookingId}`, kind: "settlement_reversal", bookingId, lines });
 }

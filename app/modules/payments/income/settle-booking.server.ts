@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { settings } from "~/lib/config.server";
 import type { Transaction } from "~/lib/db.server";
 import { lockSettlementFacts, type SettlementFacts } from "~/modules/booking/completion/settlement-facts.server";
+import { venueOfPlace } from "~/modules/coaches/application/venue-of-place.server";
 import { incomeSettlements, payments } from "../../../../db/schema";
 import { entries } from "../ledger/accounts";
 import { accountBalance, postJournal } from "../ledger/post-journal.server";
@@ -96,7 +97,10 @@ export async function settleBooking(
 			: options.paymentId
 				? `settlement:${bookingId}:${options.paymentId}`
 				: null;
-		if (journalKey) await settleLesson(tx, { ...base, journalKey, grossFen: heldFen, earnedAt: completed.completedAt });
+		if (journalKey) {
+			const venueId = facts.placeId ? await venueOfPlace(facts.placeId, tx) : null;
+			await settleLesson(tx, { ...base, journalKey, grossFen: heldFen, earnedAt: completed.completedAt, venueId });
+		}
 	}
 
 	// Decided for the coach (or a window long passed): what is pending is the coach's now.
@@ -117,13 +121,21 @@ export async function settleBooking(
 
 async function settleLesson(
 	tx: Transaction,
-	lesson: { coachId: string; bookingId: string; journalKey: string; grossFen: number; earnedAt: Date; availableAt: Date },
+	lesson: {
+		coachId: string;
+		bookingId: string;
+		journalKey: string;
+		grossFen: number;
+		earnedAt: Date;
+		availableAt: Date;
+		venueId: string | null;
+	},
 ): Promise<void> {
-	// Bookings have no venue yet; the venue's share is ready for when they do.
+	// A lesson at a place linked to a verified venue owes the venue its share; elsewhere there is none.
 	const split = splitLessonIncome(lesson.grossFen, {
 		commissionBps: settings().PLATFORM_COMMISSION_BPS,
 		venueShareBps: settings().VENUE_SHARE_BPS,
-		atVenue: false,
+		atVenue: lesson.venueId !== null,
 	});
 	const posted = await postJournal(tx, {
 		idempotencyKey: lesson.journalKey,
@@ -133,6 +145,7 @@ async function settleLesson(
 			{ account: "booking_escrow", ref: lesson.bookingId, amountFen: lesson.grossFen },
 			{ account: "coach_pending", ref: lesson.coachId, amountFen: -split.coachFen },
 			{ account: "platform_commission", amountFen: -split.commissionFen },
+			...(lesson.venueId ? [{ account: "venue_payable" as const, ref: lesson.venueId, amountFen: -split.venueFen }] : []),
 		],
 	});
 	if (!posted) return;

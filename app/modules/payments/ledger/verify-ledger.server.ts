@@ -33,6 +33,17 @@ export async function verifyLedger(database: DbOrTx): Promise<{ journals: number
 		select account_ref, sum(amount_fen)::text as balance from ledger_entries where account = 'booking_escrow'
 		group by account_ref having sum(amount_fen) > 0 limit 100`);
 	add("escrow_not_overdrawn", overdrawn.rows, (row) => `booking ${row.account_ref} escrow is overdrawn by ${row.balance} fen`);
+	// What the platform owes a coach never turns into the coach owing the platform: no coach's
+	// available, pending or in-transit money (credit balances) may go to a debit balance.
+	const coachOverdrawn = await database.execute(sql`
+		select account, account_ref, sum(amount_fen)::text as balance from ledger_entries
+		where account in ('coach_payable', 'coach_pending', 'payouts_in_transit')
+		group by account, account_ref having sum(amount_fen) > 0 limit 100`);
+	add(
+		"coach_balances_not_overdrawn",
+		coachOverdrawn.rows,
+		(row) => `coach ${row.account_ref} ${row.account} is overdrawn by ${row.balance} fen`,
+	);
 	// Each succeeded payment is posted exactly once, for its amount.
 	const unposted = await database.execute(sql`
 		select p.id, p.amount_fen, coalesce(sum(e.amount_fen), 0)::text as posted
