@@ -42,7 +42,11 @@ export async function action({ request }: Route.ActionArgs) {
 		const { errors, init } = formErrorsOf(error);
 		return failed(errors, init.status ?? 400);
 	}
-	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
+	// Back to the list as it was filtered, by name: a submission from the page's script is addressed
+	// to the route's data URL (…/reconciliation.data), which is no page to land on.
+	const back =
+		new URL(request.url).searchParams.get("status") === "all" ? "/admin/reconciliation?status=all" : "/admin/reconciliation";
+	return redirectWithToast(back, {
 		kind: "success",
 		messageKey: "payments.reconciliationPage.done",
 	});
