@@ -27,7 +27,7 @@ export function percentLineChartSvg(points: { label: string; percent: number }[]
 			type: "value",
 			min: 0,
 			max: 100,
-			splitNumber: 4,
+			interval: 25,
 			axisLabel: { color: "#6b7280", formatter: "{value}%" },
 			splitLine: { lineStyle: { color: "#e5e7eb" } },
 		},

@@ -171,7 +171,7 @@ export default function LessonRecordPage({ loaderData, actionData }: Route.Compo
 						{skills.map((skill) => (
 							<li key={skill} className="py-3">
 								<p className="mb-1 font-medium">{t(`learning.skills.${skill}`)}</p>
-								<div className="flex flex-wrap gap-4">
+								<div className="grid grid-cols-2 gap-3">
 									{(["attempts", "made"] as const).map((part) => (
 										<TapCounter
 											key={part}
@@ -232,7 +232,7 @@ export default function LessonRecordPage({ loaderData, actionData }: Route.Compo
 									</option>
 								))}
 							</select>
-							<div className="flex flex-wrap gap-4">
+							<div className="grid grid-cols-2 gap-3">
 								{(["attempts", "made", "score"] as const).map((part) => (
 									<TapCounter
 										key={part}

@@ -43,7 +43,7 @@ export function TapCounter(props: {
 					value={props.value}
 					onChange={(event) => props.onType?.(props.name, event.target.value)}
 					aria-invalid={props.error ? true : undefined}
-					className="h-12 w-14 min-w-0 rounded-xl border border-stone-300 text-center text-lg tabular-nums"
+					className="h-12 w-full min-w-0 rounded-xl border border-stone-300 text-center text-lg tabular-nums"
 				/>
 				<button
 					type="submit"
