@@ -1,5 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import { decryptOrNull } from "~/lib/crypto.server";
+import { csvOf } from "~/lib/csv";
 import { db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import type { Locale } from "~/lib/i18n";
@@ -12,18 +13,6 @@ import { type IncomeMovement, incomeMovements, type MonthIncome, monthlyIncome, 
 
 /** Signed yuan with two decimals, as a spreadsheet reads it. */
 export const signedYuan = (fen: number) => (fen < 0 ? `-${fenToYuan(-fen)}` : fenToYuan(fen));
-
-/**
- * A CSV Excel opens in Chinese: UTF-8 with a byte-order mark, CRLF lines, every field quoted. A
- * text field that begins like a formula is prefixed with an apostrophe, so a name never runs as one.
- */
-export function csvOf(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-	const field = (value: string | number) => {
-		const text = typeof value === "number" ? String(value) : /^[=+@\t\r]/.test(value) ? `'${value}` : value;
-		return `"${text.replaceAll('"', '""')}"`;
-	};
-	return `\uFEFF${rows.map((row) => row.map(field).join(",")).join("\r\n")}\r\n`;
-}
 
 export interface MonthStatement {
 	month: string;
