@@ -1142,6 +1142,8 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 	});
 
 	it("the coach's income: balances and a month's movements", async () => {
+		// A player of their own: the suspension above ended the demo player's sessions.
+		const player = (await signedInUser("契约收入学员")).token;
 		const income = await call("get", "/coach/income", { token: demoCoach });
 		expect(income.status).toBe(200);
 		expect(income.body.availableFen).toBeGreaterThan(0);
