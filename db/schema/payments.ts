@@ -306,9 +306,7 @@ export const payoutAccounts = pgTable(
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	},
 	(table) => [
-		uniqueIndex("payout_accounts_one_per_coach")
-			.on(table.coachId, table.accountIndex)
-			.where(sql`${table.removedAt} is null`),
+		uniqueIndex("payout_accounts_one_per_coach").on(table.coachId, table.accountIndex).where(sql`${table.removedAt} is null`),
 		index("payout_accounts_coach_idx").on(table.coachId),
 	],
 );

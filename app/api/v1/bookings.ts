@@ -1,4 +1,3 @@
-import type { Request } from "express";
 import { z } from "zod";
 import { confirmBooking, rejectBooking } from "~/modules/booking/answer-booking.server";
 import { cancelBooking, quoteCancellation } from "~/modules/booking/cancel-booking.server";

@@ -81,8 +81,8 @@ import {
 	submitMyCoachApplication,
 	withdrawMyCoachApplication,
 } from "./coach";
-import { addMyPayoutAccount, listMyPayoutAccounts, listMyWithdrawalsEndpoint, requestMyWithdrawal } from "./coach-payouts";
 import { getCoachIncome, listCoachIncomeMovements } from "./coach-income";
+import { addMyPayoutAccount, listMyPayoutAccounts, listMyWithdrawalsEndpoint, requestMyWithdrawal } from "./coach-payouts";
 import {
 	decideCoachApplication,
 	decideCoachCertificate,

@@ -1,4 +1,3 @@
-import type { Request } from "express";
 import { z } from "zod";
 import { requireApiPermission } from "~/modules/accounts/guards.server";
 import { resolveDispute } from "~/modules/booking/admin/resolve-dispute.server";

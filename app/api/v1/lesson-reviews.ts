@@ -169,7 +169,8 @@ export const listAdminReviewsEndpoint = defineEndpoint({
 export const moderateAdminReviewEndpoint = defineEndpoint({
 	method: "post",
 	path: "/admin/reviews/:reviewId/moderation",
-	summary: "Hide a published review, restore a hidden one or publish a held one, with a reason: the rating follows, audited, the author told",
+	summary:
+		"Hide a published review, restore a hidden one or publish a held one, with a reason: the rating follows, audited, the author told",
 	tag: "admin",
 	auth: "bearer",
 	params: z.object({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") }),

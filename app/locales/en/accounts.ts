@@ -205,10 +205,13 @@ export default {
 			reviewReplied: "{{coach}} replied to your review",
 			reviewHidden: "Your review was hidden by the platform: {{reason}}",
 			reviewPublished: "Your review is public: {{reason}}",
-			payoutAccountChanged: "Your payout accounts changed: {{masked}} was added. If this wasn't you, change your password and contact us now.",
+			payoutAccountChanged:
+				"Your payout accounts changed: {{masked}} was added. If this wasn't you, change your password and contact us now.",
 			payoutWithdrawalPaid: "Your withdrawal of ¥{{amount}} has been paid.",
-			payoutWithdrawalFailed: "Your withdrawal of ¥{{amount}} did not go through ({{reason}}); it is back in your available balance.",
-			payoutWithdrawalRejected: "Your withdrawal of ¥{{amount}} was not approved: {{reason}}. It is back in your available balance.",
+			payoutWithdrawalFailed:
+				"Your withdrawal of ¥{{amount}} did not go through ({{reason}}); it is back in your available balance.",
+			payoutWithdrawalRejected:
+				"Your withdrawal of ¥{{amount}} was not approved: {{reason}}. It is back in your available balance.",
 			newDevice: "Your account signed in on a new device: {{device}} ({{place}}). If this wasn't you, change your password now.",
 			suspended: "Your account has been suspended. Reason: {{reason}}",
 			reinstated: "Your account is active again.",

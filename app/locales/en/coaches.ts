@@ -162,7 +162,8 @@ export default {
 		},
 		admin: {
 			title: "Reviews",
-			intro: "Hide reviews that break the rules, restore ones hidden by mistake, publish held ones; every decision needs a reason, is audited and is told to the author.",
+			intro:
+				"Hide reviews that break the rules, restore ones hidden by mistake, publish held ones; every decision needs a reason, is audited and is told to the author.",
 			statuses: { published: "Public", held: "Held", hidden: "Hidden" },
 			actions: { hide: "Hide", restore: "Restore", publish: "Publish" },
 			reasonLabel: "Reason",

@@ -5,7 +5,7 @@ import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
 import { displayNamesOf } from "~/modules/accounts/display-names.server";
 import { notify } from "~/modules/accounts/notifications.server";
 import { coaches, lessonReviews } from "../../../../db/schema";
-import { presentReview, type PublicReview } from "./list-reviews.server";
+import { type PublicReview, presentReview } from "./list-reviews.server";
 import { countInRating } from "./ratings.server";
 import { starsOf } from "./review-record.server";
 
@@ -14,7 +14,10 @@ export type ModerationAction = (typeof moderationActions)[number];
 type ReviewStatus = "published" | "held" | "hidden";
 
 /** Which status each decision starts from and leads to, and whether the stars join (+1) or leave (−1) the rating. */
-const moves: Record<ModerationAction, { from: ReviewStatus; to: ReviewStatus; sign: 1 | -1; audit: "review.hidden" | "review.restored" | "review.published" }> = {
+const moves: Record<
+	ModerationAction,
+	{ from: ReviewStatus; to: ReviewStatus; sign: 1 | -1; audit: "review.hidden" | "review.restored" | "review.published" }
+> = {
 	hide: { from: "published", to: "hidden", sign: -1, audit: "review.hidden" },
 	restore: { from: "hidden", to: "published", sign: 1, audit: "review.restored" },
 	publish: { from: "held", to: "published", sign: 1, audit: "review.published" },

@@ -74,7 +74,11 @@ export const reviewListQuerySchema = z.object({
 
 export const moderationSchema = z.object({
 	action: z.enum(["hide", "restore", "publish"], "errors.field.invalidOption"),
-	reason: z.string("coaches.reviews.errors.reason").trim().min(2, "coaches.reviews.errors.reason").max(500, "errors.field.tooLong"),
+	reason: z
+		.string("coaches.reviews.errors.reason")
+		.trim()
+		.min(2, "coaches.reviews.errors.reason")
+		.max(500, "errors.field.tooLong"),
 });
 
 export const staffReviewQuerySchema = z.object({
