@@ -2,13 +2,16 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rereadSettings } from "~/lib/config.server";
-import { db } from "~/lib/db.server";
+import { db, type Transaction } from "~/lib/db.server";
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { createBooking } from "~/modules/booking/create-booking.server";
 import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { saveOfferings } from "~/modules/coaches/offerings/save-offerings.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
+import { monthlyIncome, monthOf, periodBounds } from "~/modules/payments/income/movements.server";
 import { releaseDueSettlements } from "~/modules/payments/income/release-settlement.server";
+import { quarterBounds } from "~/modules/payments/income/statements.server";
+import { entries } from "~/modules/payments/ledger/accounts";
 import { accountBalance, postJournal } from "~/modules/payments/ledger/post-journal.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
 import { bookings, coachPlaces, ledgerEntries, ledgerJournals, refunds } from "../../db/schema";
@@ -360,6 +363,78 @@ describe("ledger:verify on coach balances", () => {
 				throw rolledBack;
 			}),
 		).rejects.toBe(rolledBack);
+	});
+});
+
+describe("monthly totals (chart, yearly statement, quarter's export)", () => {
+	const rolledBack = new Error("crafted journals are never kept");
+	/** Journals as the payout and cancellation paths post them, in a transaction that is rolled back afterwards. */
+	const inRolledBack = (body: (tx: Transaction) => Promise<void>) =>
+		expect(
+			db().transaction(async (tx) => {
+				await body(tx);
+				throw rolledBack;
+			}),
+		).rejects.toBe(rolledBack);
+	const now = new Date();
+	const thisQuarter = `${monthOf(now).slice(0, 4)}-Q${Math.floor((Number(monthOf(now).slice(5)) - 1) / 3) + 1}`;
+
+	it("count a withdrawal in the quarter it was paid out, not the one it was requested in", async () => {
+		const coachId = randomUUID();
+		const withdrawalId = randomUUID();
+		await inRolledBack(async (tx) => {
+			// Requested in the quarter before (an approval or a bank batch can take that long): the
+			// reservation journal written as the payouts path writes it, dated then (the ledger takes
+			// no updates, so its time is given at insert).
+			const { from } = quarterBounds(thisQuarter);
+			const [reserved] = await tx
+				.insert(ledgerJournals)
+				.values({
+					idempotencyKey: `withdrawal:${withdrawalId}`,
+					kind: "withdrawal_reserved",
+					createdAt: new Date(from.getTime() - 3_600_000),
+				})
+				.returning({ id: ledgerJournals.id });
+			await tx.insert(ledgerEntries).values(
+				entries(50_000, {
+					debit: { account: "coach_payable", ref: coachId },
+					credit: { account: "payouts_in_transit", ref: coachId },
+				}).map((line) => ({
+					journalId: reserved?.id as string,
+					account: line.account,
+					accountRef: line.ref ?? "",
+					amountFen: line.amountFen,
+				})),
+			);
+			await postJournal(tx, {
+				idempotencyKey: `withdrawal-paid:${withdrawalId}`,
+				kind: "withdrawal_paid",
+				lines: entries(50_000, {
+					debit: { account: "payouts_in_transit", ref: coachId },
+					credit: { account: "provider_clearing", ref: "alipay" },
+				}),
+			});
+			const months = await monthlyIncome({ coachId, ...quarterBounds(thisQuarter) }, tx);
+			expect([...months.values()]).toEqual([{ month: monthOf(now), orderFen: 0, tipFen: 0, withdrawnFen: 50_000 }]);
+		});
+	});
+
+	it("add up every movement of a busy month, past a thousand", async () => {
+		const coachId = randomUUID();
+		await inRolledBack(async (tx) => {
+			for (let booking = 0; booking < 1_001; booking += 1) {
+				await postJournal(tx, {
+					idempotencyKey: `booking-ended:crafted-${coachId}-${booking}`,
+					kind: "cancellation_split",
+					lines: entries(100, {
+						debit: { account: "booking_escrow", ref: `crafted-${booking}` },
+						credit: { account: "coach_payable", ref: coachId },
+					}),
+				});
+			}
+			const months = await monthlyIncome({ coachId, ...periodBounds(monthOf(now).slice(0, 4)) }, tx);
+			expect(months.get(monthOf(now))).toEqual({ month: monthOf(now), orderFen: 100_100, tipFen: 0, withdrawnFen: 0 });
+		});
 	});
 });
 

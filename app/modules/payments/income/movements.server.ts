@@ -106,23 +106,49 @@ export interface MonthIncome {
 	withdrawnFen: number;
 }
 
-/** Income by kind for each of the twelve Shanghai months ending with `lastMonth` (oldest first), for the chart and the yearly statement. */
+/**
+ * Income by kind per Shanghai month of a period, summed in the database (no cap on how many
+ * movements a busy coach has): for the chart, the yearly statement and the quarter's export.
+ * Income counts when it was earned (reversed income left out), compensation when it was booked,
+ * withdrawals when they were paid out (`withdrawal_paid`), the same journals that put a coach in
+ * the quarter's report.
+ */
 export async function monthlyIncome(
 	input: { coachId: string; from: Date; to: Date },
 	tx: DbOrTx = db(),
 ): Promise<Map<string, MonthIncome>> {
-	const movements = await incomeMovements(input, tx);
-	const months = new Map<string, MonthIncome>();
-	for (const movement of movements) {
-		if (movement.state === "reversed" || movement.state === "failed") continue;
-		const month = monthOf(new Date(movement.occurredAt));
-		const entry = months.get(month) ?? { month, orderFen: 0, tipFen: 0, withdrawnFen: 0 };
-		if (movement.kind === "order") entry.orderFen += movement.amountFen;
-		else if (movement.kind === "tip") entry.tipFen += movement.amountFen;
-		else if (movement.state === "paid") entry.withdrawnFen += -movement.amountFen;
-		months.set(month, entry);
-	}
-	return months;
+	const { coachId, from, to } = input;
+	// Shanghai is UTC+8 all year: the month of an instant is its UTC time 8 hours on.
+	const monthOfAt = (column: ReturnType<typeof sql.raw>) =>
+		sql`to_char(timezone('UTC', ${column}) + interval '8 hours', 'YYYY-MM')`;
+	const result = await tx.execute<{ month: string; order_fen: string; tip_fen: string; withdrawn_fen: string }>(sql`
+		select month, sum(order_fen)::text as order_fen, sum(tip_fen)::text as tip_fen, sum(withdrawn_fen)::text as withdrawn_fen
+		from (
+			select ${monthOfAt(sql.raw("s.earned_at"))} as month,
+				case when s.kind = 'order' then s.coach_fen else 0 end as order_fen,
+				case when s.kind = 'tip' then s.coach_fen else 0 end as tip_fen,
+				0 as withdrawn_fen
+			from income_settlements s
+			where s.coach_id = ${coachId} and s.status <> 'reversed' and s.earned_at >= ${from} and s.earned_at < ${to}
+			union all
+			select ${monthOfAt(sql.raw("j.created_at"))}, -e.amount_fen, 0, 0
+			from ledger_journals j join ledger_entries e on e.journal_id = j.id
+			where j.kind = 'cancellation_split' and e.account = 'coach_payable' and e.account_ref = ${coachId}::text
+				and j.created_at >= ${from} and j.created_at < ${to}
+			union all
+			select ${monthOfAt(sql.raw("j.created_at"))}, 0, 0, e.amount_fen
+			from ledger_journals j join ledger_entries e on e.journal_id = j.id
+			where j.kind = 'withdrawal_paid' and e.account = 'payouts_in_transit' and e.account_ref = ${coachId}::text
+				and j.created_at >= ${from} and j.created_at < ${to}
+		) amounts
+		group by month
+	`);
+	return new Map(
+		result.rows.map((row) => [
+			row.month,
+			{ month: row.month, orderFen: Number(row.order_fen), tipFen: Number(row.tip_fen), withdrawnFen: Number(row.withdrawn_fen) },
+		]),
+	);
 }
 
 /** The twelve months ending with `last` ("YYYY-MM"), oldest first. */
