@@ -3,8 +3,7 @@ import { db } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { bookings } from "../../../../db/schema";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { lessonRow } from "./lesson-row.server";
 
 /** The facts of a lesson the learning module keeps records of. */
 export interface CoachedLesson {
@@ -13,23 +12,6 @@ export interface CoachedLesson {
 	playerId: string;
 	durationMinutes: number;
 	completedAt: Date;
-}
-
-async function lessonRow(bookingId: string) {
-	if (!uuid.test(bookingId)) return undefined;
-	const [row] = await db()
-		.select({
-			id: bookings.id,
-			coachId: bookings.coachId,
-			playerId: bookings.playerId,
-			status: bookings.status,
-			durationMinutes: bookings.durationMinutes,
-			completedAt: bookings.completedAt,
-		})
-		.from(bookings)
-		.where(eq(bookings.id, bookingId))
-		.limit(1);
-	return row;
 }
 
 /**

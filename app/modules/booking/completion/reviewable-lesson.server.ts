@@ -1,10 +1,6 @@
-import { eq } from "drizzle-orm";
-import { db } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import type { ReviewableLesson } from "~/modules/coaches/reviews/review-record.server";
-import { bookings } from "../../../../db/schema";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { lessonRow } from "./lesson-row.server";
 
 /**
  * The booking's lesson as a review needs it, for its player only: anyone else gets 404 (they must
@@ -13,18 +9,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * here first and hands the facts to the review service rather than coaches reading bookings.
  */
 export async function reviewableLesson(bookingId: string, playerId: string): Promise<ReviewableLesson> {
-	if (!uuid.test(bookingId)) throw notFound("booking.errors.notFound");
-	const [row] = await db()
-		.select({
-			id: bookings.id,
-			coachId: bookings.coachId,
-			playerId: bookings.playerId,
-			status: bookings.status,
-			completedAt: bookings.completedAt,
-		})
-		.from(bookings)
-		.where(eq(bookings.id, bookingId))
-		.limit(1);
+	const row = await lessonRow(bookingId);
 	if (!row || row.playerId !== playerId) throw notFound("booking.errors.notFound");
 	if (row.status !== "completed" || !row.completedAt) {
 		throw new AppError(422, "not_reviewable", "coaches.reviews.errors.notCompleted");
