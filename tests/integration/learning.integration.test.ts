@@ -1,14 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { confirmBooking } from "~/modules/booking/answer-booking.server";
-import { confirmCompletion } from "~/modules/booking/completion/confirm-completion.server";
-import { createBooking } from "~/modules/booking/create-booking.server";
-import { progressLesson } from "~/modules/booking/lesson-progress.server";
-import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { learningTotals, lessonRecords, practiceSessions } from "../../db/schema";
 import { apiCall } from "../support/api-client";
-import { bookableCoach, signedInUser } from "../support/bookings";
+import { bookableCoach, bookedLesson, completedLesson, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -18,44 +13,10 @@ import { startTestApp, type TestApp } from "../support/test-app";
  */
 let app: TestApp;
 const call = (method: string, path: string, token: string | null, body?: unknown) => apiCall(app, method, path, token, body);
-const hourMs = 3_600_000;
-const halfHour = 30 * 60_000;
+const _hourMs = 3_600_000;
+const _halfHour = 30 * 60_000;
 type Coach = Awaited<ReturnType<typeof bookableCoach>>;
 type Player = Awaited<ReturnType<typeof signedInUser>>;
-let made = 0;
-
-async function bookedLesson(coach: Coach, player: Player, daysAgo: number) {
-	made += 1;
-	const startsAt = new Date(Math.floor((Date.now() - daysAgo * 24 * hourMs) / halfHour) * halfHour - made * 2 * hourMs);
-	const bookedAt = new Date(startsAt.getTime() - 5 * hourMs);
-	const { booking } = await createBooking({
-		caller: { userId: player.userId, roles: ["player"] },
-		now: bookedAt,
-		request: {
-			coachId: coach.coachId,
-			offeringId: coach.offeringId,
-			startsAt: startsAt.toISOString(),
-			location: { kind: "venue", placeId: coach.placeId },
-			paymentPlan: "full",
-		},
-	});
-	await markBookingPaid({ bookingId: booking.id, paidFen: booking.depositFen, paymentId: `learning-${made}`, paidAt: bookedAt });
-	await confirmBooking({ caller: { userId: coach.userId, roles: ["player", "coach"] }, bookingId: booking.id });
-	return { id: booking.id, startsAt };
-}
-
-async function completedLesson(coach: Coach, player: Player, daysAgo = 1) {
-	const { id, startsAt } = await bookedLesson(coach, player, daysAgo);
-	const coachCaller = { userId: coach.userId, roles: ["player" as const, "coach" as const] };
-	await progressLesson({ caller: coachCaller, bookingId: id, step: "start", now: startsAt });
-	await progressLesson({ caller: coachCaller, bookingId: id, step: "finish", now: new Date(startsAt.getTime() + hourMs) });
-	await confirmCompletion({
-		caller: { userId: player.userId, roles: ["player"] },
-		bookingId: id,
-		now: new Date(startsAt.getTime() + hourMs + 60_000),
-	});
-	return id;
-}
 
 const goodRecord = {
 	drills: [{ drillId: "c8-straight-stop", attempts: 10, made: 7 }],

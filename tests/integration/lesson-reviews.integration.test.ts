@@ -2,14 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { listNotifications } from "~/modules/accounts/notifications.server";
-import { confirmBooking } from "~/modules/booking/answer-booking.server";
 import { cancelBooking } from "~/modules/booking/cancel-booking.server";
-import { confirmCompletion } from "~/modules/booking/completion/confirm-completion.server";
 import { createBooking } from "~/modules/booking/create-booking.server";
-import { progressLesson } from "~/modules/booking/lesson-progress.server";
-import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { apiCall, fetchPage } from "../support/api-client";
-import { bookableCoach, signedInUser } from "../support/bookings";
+import { bookableCoach, completedLesson, signedInUser } from "../support/bookings";
 import { signInStaff } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -25,39 +21,6 @@ const call = (method: string, path: string, token: string | null, body?: unknown
 
 const hourMs = 3_600_000;
 const halfHour = 30 * 60_000;
-type Coach = Awaited<ReturnType<typeof bookableCoach>>;
-type Player = Awaited<ReturnType<typeof signedInUser>>;
-let made = 0;
-
-/** A lesson of `coach` with `player`, `daysAgo` days back (a different hour each time), taken and confirmed completed. */
-async function completedLesson(coach: Coach, player: Player, daysAgo = 2) {
-	made += 1;
-	const startsAt = new Date(Math.floor((Date.now() - daysAgo * 24 * hourMs) / halfHour) * halfHour - made * 2 * hourMs);
-	const bookedAt = new Date(startsAt.getTime() - 5 * hourMs);
-	const booking = await createBooking({
-		caller: { userId: player.userId, roles: ["player"] },
-		now: bookedAt,
-		request: {
-			coachId: coach.coachId,
-			offeringId: coach.offeringId,
-			startsAt: startsAt.toISOString(),
-			location: { kind: "venue", placeId: coach.placeId },
-			paymentPlan: "full",
-		},
-	});
-	const id = booking.booking.id;
-	await markBookingPaid({ bookingId: id, paidFen: booking.booking.depositFen, paymentId: `review-${made}`, paidAt: bookedAt });
-	const coachCaller = { userId: coach.userId, roles: ["player" as const, "coach" as const] };
-	await confirmBooking({ caller: coachCaller, bookingId: id });
-	await progressLesson({ caller: coachCaller, bookingId: id, step: "start", now: startsAt });
-	await progressLesson({ caller: coachCaller, bookingId: id, step: "finish", now: new Date(startsAt.getTime() + hourMs) });
-	await confirmCompletion({
-		caller: { userId: player.userId, roles: ["player"] },
-		bookingId: id,
-		now: new Date(startsAt.getTime() + hourMs + 60_000),
-	});
-	return id;
-}
 
 const review = (overall: number, extra: Record<string, unknown> = {}) => ({
 	overall,

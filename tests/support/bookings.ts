@@ -1,5 +1,10 @@
 import { createSession } from "~/modules/accounts/sessions.server";
 import { createUser } from "~/modules/accounts/users.server";
+import { confirmBooking } from "~/modules/booking/answer-booking.server";
+import { confirmCompletion } from "~/modules/booking/completion/confirm-completion.server";
+import { createBooking } from "~/modules/booking/create-booking.server";
+import { progressLesson } from "~/modules/booking/lesson-progress.server";
+import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { saveAvailability } from "~/modules/coaches/availability/save-availability.server";
 import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { createApprovedCoach, createReviewer } from "./coach-journey";
@@ -45,4 +50,60 @@ export async function bookableCoach(
 		offeringId: terms?.offerings[0]?.id as string,
 		placeId: terms?.places[0]?.id as string,
 	};
+}
+
+const hourMs = 3_600_000;
+const halfHour = 30 * 60_000;
+let pastLessons = 0;
+
+/**
+ * A lesson of `coach` with `player` about `daysAgo` days back — each one two hours before the last,
+ * so several never overlap — made through the booking services with `now` in the past: booked,
+ * paid in full and confirmed by the coach.
+ */
+export async function bookedLesson(
+	coach: { userId: string; coachId: string; offeringId: string; placeId: string },
+	player: { userId: string },
+	daysAgo = 2,
+): Promise<{ id: string; startsAt: Date }> {
+	pastLessons += 1;
+	const startsAt = new Date(Math.floor((Date.now() - daysAgo * 24 * hourMs) / halfHour) * halfHour - pastLessons * 2 * hourMs);
+	const bookedAt = new Date(startsAt.getTime() - 5 * hourMs);
+	const { booking } = await createBooking({
+		caller: { userId: player.userId, roles: ["player"] },
+		now: bookedAt,
+		request: {
+			coachId: coach.coachId,
+			offeringId: coach.offeringId,
+			startsAt: startsAt.toISOString(),
+			location: { kind: "venue", placeId: coach.placeId },
+			paymentPlan: "full",
+		},
+	});
+	await markBookingPaid({
+		bookingId: booking.id,
+		paidFen: booking.depositFen,
+		paymentId: `past-lesson-${pastLessons}`,
+		paidAt: bookedAt,
+	});
+	await confirmBooking({ caller: { userId: coach.userId, roles: ["player", "coach"] }, bookingId: booking.id });
+	return { id: booking.id, startsAt };
+}
+
+/** bookedLesson, then taken: the coach starts and finishes it, and the player confirms it completed. Answers its id. */
+export async function completedLesson(
+	coach: { userId: string; coachId: string; offeringId: string; placeId: string },
+	player: { userId: string },
+	daysAgo = 2,
+): Promise<string> {
+	const { id, startsAt } = await bookedLesson(coach, player, daysAgo);
+	const coachCaller = { userId: coach.userId, roles: ["player" as const, "coach" as const] };
+	await progressLesson({ caller: coachCaller, bookingId: id, step: "start", now: startsAt });
+	await progressLesson({ caller: coachCaller, bookingId: id, step: "finish", now: new Date(startsAt.getTime() + hourMs) });
+	await confirmCompletion({
+		caller: { userId: player.userId, roles: ["player"] },
+		bookingId: id,
+		now: new Date(startsAt.getTime() + hourMs + 60_000),
+	});
+	return id;
 }
