@@ -371,7 +371,7 @@ describe("the back office", () => {
 		expect(file.headers.get("content-type")).toContain("text/csv");
 		const csv = await file.text();
 		expect(csv).toContain("6217000010001234567");
-		expect(csv).toContain("王芳,中国银行,上海分行");
+		expect(csv).toContain('"王芳","中国银行","上海分行"');
 		expect(csv).toContain("400.00");
 		// The file carries full card numbers: who downloaded it is on record.
 		const downloads = await call(

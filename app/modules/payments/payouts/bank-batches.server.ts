@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { decrypt } from "~/lib/crypto.server";
+import { csvOf } from "~/lib/csv";
 import { db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import { AppError, notFound } from "~/lib/errors";
@@ -43,12 +44,10 @@ export async function listBankBatches() {
 	return rows.map((row) => ({ id: row.id, createdAt: row.createdAt.toISOString() }));
 }
 
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /**
  * The batch's file for the bank: one line per withdrawal, with the full card number and holder
  * (what the bank needs to pay), the amount in yuan and our business number as the reference the
- * bank's result file quotes back. Starts with a BOM so spreadsheet programs read it as UTF-8.
+ * bank's result file quotes back.
  * The file carries full card numbers and names, so every download is audited (by whom, which batch).
  */
 export async function bankBatchCsv(batchId: string, staffId: string): Promise<{ filename: string; csv: string }> {
@@ -69,21 +68,18 @@ export async function bankBatchCsv(batchId: string, staffId: string): Promise<{ 
 		.where(eq(withdrawals.batchId, batchId))
 		.orderBy(asc(withdrawals.createdAt));
 	const header = ["序号", "业务参考号", "收款人", "开户银行", "开户支行", "银行卡号", "金额（元）", "状态"];
-	const lines = rows.map(({ withdrawal, account }, index) =>
-		[
-			String(index + 1),
-			withdrawal.outBizNo,
-			decrypt(account.holderNameEnc, sealedIn(payoutAccounts.holderNameEnc, account.id)),
-			account.bankName ?? "",
-			account.bankBranch ?? "",
-			decrypt(account.accountNoEnc, sealedIn(payoutAccounts.accountNoEnc, account.id)),
-			fenToYuan(withdrawal.amountFen),
-			withdrawal.status,
-		]
-			.map(csvCell)
-			.join(","),
-	);
-	return { filename: `payout-batch-${batchId.slice(0, 8)}.csv`, csv: `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n` };
+	const lines = rows.map(({ withdrawal, account }, index) => [
+		String(index + 1),
+		withdrawal.outBizNo,
+		decrypt(account.holderNameEnc, sealedIn(payoutAccounts.holderNameEnc, account.id)),
+		account.bankName ?? "",
+		account.bankBranch ?? "",
+		decrypt(account.accountNoEnc, sealedIn(payoutAccounts.accountNoEnc, account.id)),
+		fenToYuan(withdrawal.amountFen),
+		withdrawal.status,
+	]);
+	// The one CSV writer: a bank or branch name the coach typed cannot run as a formula in the finance team's spreadsheet.
+	return { filename: `payout-batch-${batchId.slice(0, 8)}.csv`, csv: csvOf([header, ...lines]) };
 }
 
 /** One line of a batch as the bank answered it: paid settles the ledger, failed gives the money back to the coach. */
