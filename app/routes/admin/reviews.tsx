@@ -47,7 +47,10 @@ export async function action({ request }: Route.ActionArgs) {
 		const { errors, init } = formErrorsOf(error);
 		return data<Outcome>({ errors, ...submitted }, init);
 	}
-	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
+	// Back to the list it was decided from, by name: a submission from the page's script is addressed
+	// to the route's data URL (…/reviews.data), which is no page to land on.
+	const listed = staffReviewQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+	return redirectWithToast(listed.success ? `/admin/reviews?status=${listed.data.status}` : "/admin/reviews", {
 		kind: "success",
 		messageKey: "coaches.reviews.admin.done",
 	});
