@@ -32,6 +32,9 @@ export const users = pgTable(
 		totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
 		failedLogins: integer("failed_logins").notNull().default(0),
 		lockedUntil: timestamp("locked_until", { withTimezone: true }),
+		/** The version of the user agreement and privacy policy last agreed to (null: never), and when. */
+		termsVersion: text("terms_version"),
+		termsAcceptedAt: timestamp("terms_accepted_at", { withTimezone: true }),
 		createdAt: createdAt(),
 		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 		deletedAt: timestamp("deleted_at", { withTimezone: true }),

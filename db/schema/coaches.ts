@@ -55,6 +55,8 @@ export const coaches = pgTable(
 		pendingDisplayName: text("pending_display_name"),
 		realNameEnc: text("real_name_enc"),
 		idNumberEnc: text("id_number_enc"),
+		/** When the coach agreed, separately, to the processing of their ID number (sensitive personal information). */
+		idNumberConsentAt: timestamp("id_number_consent_at", { withTimezone: true }),
 		gender: gender("gender"),
 		disciplines: discipline("disciplines").array().notNull().default(sql`'{}'`),
 		level: coachLevel("level"),
