@@ -1,6 +1,15 @@
 import { getTableName } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { bookingProposals, bookings, coaches, outboxMessages, payoutAccounts, sessions, users } from "../../db/schema";
+import {
+	bookingProposals,
+	bookings,
+	coaches,
+	outboxMessages,
+	payoutAccounts,
+	sessions,
+	socialIdentities,
+	users,
+} from "../../db/schema";
 import type { CipherBinding } from "./crypto.server";
 
 /**
@@ -25,6 +34,8 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
 	{ table: sessions, column: sessions.ipEnc, id: sessions.id },
 	{ table: outboxMessages, column: outboxMessages.recipientEnc, id: outboxMessages.id },
 	{ table: outboxMessages, column: outboxMessages.bodyEnc, id: outboxMessages.id },
+	// accounts: the openid of a WeChat sign-in, for WeChat Pay transfers to a coach
+	{ table: socialIdentities, column: socialIdentities.openidEnc, id: socialIdentities.id },
 	// coaches
 	{ table: coaches, column: coaches.realNameEnc, id: coaches.id },
 	{ table: coaches, column: coaches.idNumberEnc, id: coaches.id },

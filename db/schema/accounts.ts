@@ -99,6 +99,12 @@ export const socialIdentities = pgTable(
 		provider: socialProvider("provider").notNull(),
 		subjectIndex: text("subject_index").notNull(),
 		displayName: text("display_name"),
+		/**
+		 * WeChat only: `{ appid, openid }` of the latest sign-in, encrypted. The subject is the unionid
+		 * (when there is one) and kept only as a blind index; a WeChat Pay transfer to a coach needs
+		 * the openid under an AppID, so it is kept here, sealed, for payouts and nothing else.
+		 */
+		openidEnc: text("openid_enc"),
 		createdAt: createdAt(),
 	},
 	(table) => [

@@ -277,8 +277,11 @@ export const incomeSettlements = pgTable(
 	],
 );
 
-/** Where a coach's withdrawals go: an Alipay account, or a bank card paid by the finance team's batch file. */
-export const payoutAccountKind = pgEnum("payout_account_kind", ["alipay", "bank_card"]);
+/**
+ * Where a coach's withdrawals go: an Alipay account, a WeChat account (by WeChat Pay transfer bills
+ * to the openid of the coach's WeChat sign-in), or a bank card paid by the finance team's batch file.
+ */
+export const payoutAccountKind = pgEnum("payout_account_kind", ["alipay", "bank_card", "wechat"]);
 
 /**
  * A coach's payout account. The account number (Alipay login id or card number) and the holder's
