@@ -3,5 +3,7 @@ export * from "./booking";
 export * from "./coaches";
 export * from "./files";
 export * from "./learning";
+export * from "./moderation";
+export * from "./online-lessons";
 export * from "./payments";
 export * from "./platform";
