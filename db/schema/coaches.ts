@@ -299,6 +299,8 @@ export const lessonReviews = pgTable(
 		replyText: text("reply_text"),
 		repliedAt: timestamp("replied_at", { withTimezone: true }),
 		replyEditedAt: timestamp("reply_edited_at", { withTimezone: true }),
+		/** Whether the reply shows: held when it hit the forbidden-word list, hidden by staff (meaningful once there is a reply). */
+		replyStatus: lessonReviewStatus("reply_status").notNull().default("published"),
 		...timestamps,
 	},
 	(table) => [
