@@ -3,6 +3,11 @@ import { index, type RouteConfig, route } from "@react-router/dev/routes";
 export default [
 	index("routes/home.tsx"),
 	route("set-language", "routes/set-language.tsx"),
+	// Legal and site information: the agreement, the privacy policy, about and help; /consent asks to agree again.
+	route("terms", "routes/legal/terms.tsx"),
+	route("privacy", "routes/legal/privacy.tsx"),
+	route("about", "routes/legal/about.tsx"),
+	route("help", "routes/legal/help.tsx"),
 
 	// Accounts: signing in and out, recovery, the signed-in user's own pages.
 	route("login", "routes/auth/login.tsx"),
@@ -77,6 +82,7 @@ export default [
 		route("withdrawals", "routes/admin/withdrawals.tsx"),
 		route("withdrawals/batches/:batchId/file.csv", "routes/admin/withdrawals-batch-file.tsx"),
 		route("reviews", "routes/admin/reviews.tsx"),
+		route("moderation/words", "routes/admin/moderation-words.tsx"),
 		route("coach-reviews", "routes/admin/coach-reviews.tsx"),
 		route("coach-reviews/:coachId", "routes/admin/coach-review.tsx"),
 	]),

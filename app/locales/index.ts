@@ -9,7 +9,9 @@ import enFiles from "./en/files";
 import enHome from "./en/home";
 import enIncome from "./en/income";
 import enLearning from "./en/learning";
+import enLegal from "./en/legal";
 import enMessages from "./en/messages";
+import enModeration from "./en/moderation";
 import enPayments from "./en/payments";
 import enPayouts from "./en/payouts";
 import zhAccounts from "./zh-CN/accounts";
@@ -23,7 +25,9 @@ import zhFiles from "./zh-CN/files";
 import zhHome from "./zh-CN/home";
 import zhIncome from "./zh-CN/income";
 import zhLearning from "./zh-CN/learning";
+import zhLegal from "./zh-CN/legal";
 import zhMessages from "./zh-CN/messages";
+import zhModeration from "./zh-CN/moderation";
 import zhPayments from "./zh-CN/payments";
 import zhPayouts from "./zh-CN/payouts";
 
@@ -42,7 +46,9 @@ export const resources = {
 			home: zhHome,
 			income: zhIncome,
 			learning: zhLearning,
+			legal: zhLegal,
 			messages: zhMessages,
+			moderation: zhModeration,
 			payments: zhPayments,
 			payouts: zhPayouts,
 		},
@@ -60,7 +66,9 @@ export const resources = {
 			home: enHome,
 			income: enIncome,
 			learning: enLearning,
+			legal: enLegal,
 			messages: enMessages,
+			moderation: enModeration,
 			payments: enPayments,
 			payouts: enPayouts,
 		},
