@@ -462,8 +462,16 @@ describe("review", () => {
 		expect(after.displayName).toBe("李明教练");
 		expect(after.badges).toEqual(["real_name", "certificate"]);
 		expect(after.photos).toHaveLength(1);
+		// Newest first: the name's and the certificate's approvals, then the photo's refusal.
 		const notifications = (await call("GET", "/me/notifications", coach.token)).body.items;
-		expect(notifications[0]).toMatchObject({
+		expect(
+			notifications.slice(0, 3).map((item: { kind: string; params: { item: string } }) => [item.kind, item.params.item]),
+		).toEqual([
+			["coachChangeApproved", "name"],
+			["coachChangeApproved", "certificate"],
+			["coachChangeRejected", "photo"],
+		]);
+		expect(notifications[2]).toMatchObject({
 			kind: "coachChangeRejected",
 			params: { item: "photo", reason: "照片与台球无关" },
 			text: "您提交的教练资料变更（照片）未通过审核。原因：照片与台球无关",

@@ -205,6 +205,12 @@ export default {
 			reviewReplied: "{{coach}} replied to your review",
 			reviewHidden: "Your review was hidden by the platform: {{reason}}",
 			reviewPublished: "Your review is public: {{reason}}",
+			reviewHeld: "Your review contains wording we check first; it will be public once reviewed",
+			reviewReplyHeld: "Your reply contains wording we check first; it will be public once reviewed",
+			reviewReplyHidden: "Your reply was hidden by the platform: {{reason}}",
+			reviewReplyPublished: "Your reply is public: {{reason}}",
+			reportUpheld: "What you reported was hidden: {{reason}}",
+			reportDismissed: "What you reported was checked and kept: {{reason}}",
 			payoutAccountChanged:
 				"Your payout accounts changed: {{masked}} was added. If this wasn't you, change your password and contact us now.",
 			payoutWithdrawalPaid: "Your withdrawal of ¥{{amount}} has been paid.",
@@ -249,6 +255,8 @@ export default {
 			coachRejected: "Your coach application was not approved; you can change it and submit again. Reason: {{reason}}",
 			coachChangeRejected:
 				"A change to your coach profile ($t(coaching.review.items.{{item}})) was not approved. Reason: {{reason}}",
+			coachChangeApproved:
+				"A change to your coach profile ($t(coaching.review.items.{{item}})) was approved: players now see it on your profile.",
 		},
 	},
 } satisfies Translation<typeof zh>;

@@ -15,7 +15,7 @@ import type { Decision, Reviewer, ReviewItem } from "./reviewer";
  * One decision on one part of a coach's profile: a photo or the intro video (only approved ones
  * are public), a certificate (the badge follows approved ones) or a new display name. Reviewers
  * may also take back an earlier approval, e.g. a photo found improper later. An approved coach is
- * told when a change is refused, with the reason.
+ * told of each decision: an approval as one, a refusal with the reason.
  */
 export async function reviewChange(input: {
 	reviewer: Reviewer;
@@ -55,14 +55,18 @@ export async function reviewChange(input: {
 			decidedFileId = updated[0]?.fileId;
 			await refreshCertificateBadge(tx, coach.id);
 		}
-		if (input.decision === "reject" && coach.status === "approved") {
+		// Only an approved coach hears of single decisions; an application in review hears of the whole.
+		// An approval has its own message (and leads to the public profile), never the refusal's words.
+		if (coach.status === "approved") {
 			await notify(
-				{
-					userId: coach.userId,
-					kind: "coachChangeRejected",
-					params: { item: input.item, reason: input.reason ?? "" },
-					link: "/coach/apply",
-				},
+				input.decision === "approve"
+					? { userId: coach.userId, kind: "coachChangeApproved", params: { item: input.item }, link: `/coaches/${coach.id}` }
+					: {
+							userId: coach.userId,
+							kind: "coachChangeRejected",
+							params: { item: input.item, reason: input.reason ?? "" },
+							link: "/coach/apply",
+						},
 				tx,
 			);
 		}
