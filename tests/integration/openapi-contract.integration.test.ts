@@ -1156,6 +1156,15 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("get", "/coach/income/movements", { token: player })).status).toBe(403);
 	});
 
+	it("the coach's own reviews: all of them, the summary and the monthly trend", async () => {
+		const player = (await signedInUser("契约评价台学员")).token;
+		const desk = await call("get", "/coach/reviews", { token: demoCoach });
+		expect(desk.status).toBe(200);
+		expect(desk.body.trend).toHaveLength(12);
+		expect((await call("get", "/coach/reviews", { token: player })).status).toBe(403);
+		expect((await call("get", "/coach/reviews", {})).status).toBe(401);
+	});
+
 	it("learning: the drill catalogue, a lesson record, a practice session and the progress", async () => {
 		const learner = await signedInUser("契约学习学员");
 		const stranger = (await signedInUser("契约学习路人")).token;

@@ -83,6 +83,7 @@ import {
 } from "./coach";
 import { getCoachIncome, listCoachIncomeMovements } from "./coach-income";
 import { addMyPayoutAccount, listMyPayoutAccounts, listMyWithdrawalsEndpoint, requestMyWithdrawal } from "./coach-payouts";
+import { getMyReviewDesk } from "./coach-review-desk";
 import {
 	decideCoachApplication,
 	decideCoachCertificate,
@@ -236,6 +237,7 @@ export const endpoints = [
 	editReviewEndpoint,
 	listLessonReviewsEndpoint,
 	replyToReviewEndpoint,
+	getMyReviewDesk,
 	listAdminReviewsEndpoint,
 	moderateAdminReviewEndpoint,
 	listDrillsEndpoint,

@@ -136,6 +136,15 @@ export default {
 			tipCta: "Tip the coach",
 			back: "Back to the booking",
 		},
+		desk: {
+			noPublished: "No published reviews yet; reviews held or hidden do not count in your rating.",
+			trendTitle: "Reviews by month",
+			trendCaption: "Published reviews and their average stars over the last 12 months",
+			trendCount: "Reviews",
+			trendAverage: "Average stars",
+			month: "Month",
+			status: { held: "Held for moderation · players cannot see it yet", hidden: "Hidden · not counted in your rating" },
+		},
 		coach: {
 			replyLabel: "Public reply",
 			replySubmit: "Post reply",
@@ -143,6 +152,7 @@ export default {
 			replied: "Reply posted.",
 		},
 		errors: {
+			notCoach: "Only coaches can see their reviews",
 			stars: "Choose 1 to 5 stars",
 			tag: "Choose tags from the list",
 			anonymous: "Say whether the review is anonymous",

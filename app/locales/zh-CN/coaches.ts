@@ -133,6 +133,15 @@ export default {
 			tipCta: "打赏教练",
 			back: "返回订单",
 		},
+		desk: {
+			noPublished: "还没有公开的评价，待审核或已隐藏的评价不计入评分。",
+			trendTitle: "每月评价",
+			trendCaption: "近 12 个月每月公开评价数和平均星级",
+			trendCount: "评价数",
+			trendAverage: "平均星级",
+			month: "月份",
+			status: { held: "待审核 · 学员暂时看不到", hidden: "已隐藏 · 不计入评分" },
+		},
 		coach: {
 			replyLabel: "公开回复",
 			replySubmit: "发布回复",
@@ -140,6 +149,7 @@ export default {
 			replied: "回复已发布。",
 		},
 		errors: {
+			notCoach: "只有教练可以查看自己的评价",
 			stars: "请选择 1 到 5 星",
 			tag: "请从列表中选择标签",
 			anonymous: "请选择是否匿名",

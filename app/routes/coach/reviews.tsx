@@ -2,29 +2,32 @@ import { useTranslation } from "react-i18next";
 import { data, useNavigation } from "react-router";
 import { z } from "zod";
 import { type FormErrors, formErrorsOf } from "~/lib/form.server";
-import { pageTitle } from "~/lib/i18n";
+import { localeOfRequest, pageTitle } from "~/lib/i18n";
 import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { CoachGate, CoachPage } from "~/modules/coaches/dashboard/coach-page";
 import { getMyCoachStatus } from "~/modules/coaches/dashboard/get-dashboard.server";
-import { reviewsForCoach } from "~/modules/coaches/reviews/coach-reviews.server";
+import { reviewDeskPage } from "~/modules/coaches/reviews/coach-reviews.server";
 import { RatingSummaryCard } from "~/modules/coaches/reviews/components/rating-summary";
+import { ReplyForm } from "~/modules/coaches/reviews/components/reply-form";
 import { ReviewCard } from "~/modules/coaches/reviews/components/review-card";
+import { ReviewTrend } from "~/modules/coaches/reviews/components/review-trend";
 import { replyToReview } from "~/modules/coaches/reviews/reply-to-review.server";
-import { replyInputSchema, reviewTextLimit } from "~/modules/coaches/reviews/schema";
-import { Button } from "~/ui/button";
+import { replyInputSchema } from "~/modules/coaches/reviews/schema";
 import { EmptyState } from "~/ui/empty-state";
-import { FormAlert } from "~/ui/form-alert";
 import type { Route } from "./+types/reviews";
 
-/** The coach's reviews: what players wrote, and one public answer to each (editable). */
+/**
+ * The coach's reviews: the summary (aspects, star distribution), the monthly trend, every review
+ * (held and hidden ones marked: players do not see them) and one public answer to each published one.
+ */
 export async function loader({ request }: Route.LoaderArgs) {
 	const session = await requireUser(request);
 	const coach = await getMyCoachStatus(session.user.id);
 	return {
 		coach,
-		reviews: coach && coach.status !== "suspended" ? await reviewsForCoach(coach.id) : null,
+		reviews: coach && coach.status !== "suspended" ? await reviewDeskPage(coach.id, localeOfRequest(request)) : null,
 		title: pageTitle(request, "coaches.profile.reviews"),
 	};
 }
@@ -67,39 +70,38 @@ export default function CoachReviews({ loaderData, actionData }: Route.Component
 				{reviews && reviews.items.length > 0 ? (
 					<div className="space-y-5">
 						<section className="rounded-3xl bg-white p-5 shadow-(--shadow-card)">
-							<RatingSummaryCard summary={reviews.summary} />
+							{reviews.summary.count > 0 ? (
+								<RatingSummaryCard summary={reviews.summary} />
+							) : (
+								<p className="text-sm text-muted">{t("coaches.reviews.desk.noPublished")}</p>
+							)}
+						</section>
+						<section className="rounded-3xl bg-white p-5 shadow-(--shadow-card)">
+							<ReviewTrend svg={reviews.chart.svg} wideSvg={reviews.chart.wideSvg} months={reviews.trend} />
 						</section>
 						<section className="divide-y divide-line rounded-3xl bg-white px-5 shadow-(--shadow-card)">
 							{reviews.items.map((review) => {
 								const mine = actionData?.reviewId === review.id ? actionData : undefined;
 								const error = mine?.errors.fields?.text ? t(mine.errors.fields.text) : null;
 								return (
-									<div key={review.id} id={`review-${review.id}`}>
+									<div key={review.id} id={`review-${review.id}`} data-status={review.status}>
+										{review.status !== "published" ? (
+											<p className="mt-4 -mb-2 inline-block rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-800">
+												{t(`coaches.reviews.desk.status.${review.status}`)}
+											</p>
+										) : null}
 										<ReviewCard review={review}>
-											<form method="post" className="mt-3 space-y-2">
-												<input type="hidden" name="reviewId" value={review.id} />
-												<FormAlert messageKey={mine?.errors.formError} params={mine?.errors.params} />
-												<label htmlFor={`reply-${review.id}`} className="block text-sm font-medium">
-													{t("coaches.reviews.coach.replyLabel")}
-												</label>
-												<textarea
-													id={`reply-${review.id}`}
-													name="text"
-													rows={3}
-													maxLength={reviewTextLimit}
-													defaultValue={mine?.text ?? review.reply?.text ?? ""}
-													aria-invalid={error ? true : undefined}
-													className="block w-full rounded-xl border border-line bg-white px-3.5 py-2.5 text-base focus:border-cloth-500 focus:outline-none focus:ring-2 focus:ring-cloth-200"
+											{review.status === "published" ? (
+												<ReplyForm
+													reviewId={review.id}
+													defaultText={mine?.text ?? review.reply?.text ?? ""}
+													replied={review.reply !== null}
+													formError={mine?.errors.formError}
+													params={mine?.errors.params}
+													error={error}
+													submitting={navigation.state === "submitting"}
 												/>
-												{error ? (
-													<p role="alert" className="text-sm text-danger">
-														{error}
-													</p>
-												) : null}
-												<Button type="submit" size="sm" variant="secondary" disabled={navigation.state === "submitting"}>
-													{review.reply ? t("coaches.reviews.coach.replyEdit") : t("coaches.reviews.coach.replySubmit")}
-												</Button>
-											</form>
+											) : null}
 										</ReviewCard>
 									</div>
 								);
