@@ -64,6 +64,8 @@ export const bookings = pgTable(
 		payBy: timestamp("pay_by", { withTimezone: true }),
 		paidAt: timestamp("paid_at", { withTimezone: true }),
 		confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+		/** When the coach accepted or declined the paid booking: reliability's time to answer is from paidAt to this. */
+		answeredAt: timestamp("answered_at", { withTimezone: true }),
 		/** The coach said the lesson is over; it completes when the player confirms, or by itself a day later. */
 		finishedAt: timestamp("finished_at", { withTimezone: true }),
 		/** Payouts settle on it, and a dispute can be opened within a window after it. */

@@ -19,6 +19,23 @@ import {
 import { users } from "./accounts";
 import { storedFiles } from "./files";
 
+/** A coach's reliability over the last 90 days, as the profile and the API show it. */
+export interface CoachReliability {
+	/** Requests the coach had to answer (accepted, declined or left unanswered). */
+	bookings90d: number;
+	/** accepted / (answered + unanswered), 0–1; null without requests. */
+	acceptanceRate: number | null;
+	/** The median minutes from payment to the coach's answer; null without answers. */
+	medianAnswerMinutes: number | null;
+	/** Share of requests answered within 12 hours, 0–1; null without requests. */
+	answeredWithin12hRate: number | null;
+	coachCancellations: number;
+	coachNoShows: number;
+	/** Lessons completed, all time (the badge's floor). */
+	completedLessons: number;
+	measuredAt: string;
+}
+
 export const coachStatus = pgEnum("coach_status", ["draft", "pending_review", "approved", "rejected", "suspended"]);
 export const reviewStatus = pgEnum("review_status", ["pending", "approved", "rejected"]);
 export const gender = pgEnum("gender", ["male", "female"]);
@@ -87,6 +104,13 @@ export const coaches = pgTable(
 		ratingCount: integer("rating_count").notNull().default(0),
 		/** The average shrunk toward the prior (0 without reviews, so unrated coaches sort last); search sorts "评分最高" by it. */
 		ratingBayesian: doublePrecision("rating_bayesian").notNull().default(0),
+		/**
+		 * The last 90 days of bookings as the booking module measured them (acceptance, time to answer,
+		 * cancellations and no-shows of the coach), written through setCoachReliability; null until measured.
+		 */
+		reliability: jsonb("reliability").$type<CoachReliability>(),
+		/** Holds the 优选教练 badge since then (null: not now); the daily recomputation gives and takes it. */
+		preferredSince: timestamp("preferred_since", { withTimezone: true }),
 		realNameVerifiedAt: timestamp("real_name_verified_at", { withTimezone: true }),
 		certificateVerifiedAt: timestamp("certificate_verified_at", { withTimezone: true }),
 		reviewNote: text("review_note"),
