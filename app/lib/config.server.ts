@@ -49,6 +49,8 @@ const settingsSchema = z.object({
 	REVIEW_PRIOR_MEAN: z.coerce.number().min(1).max(5).default(4.5),
 	/** Reviews: how many reviews' worth of weight the prior carries (m in (m·C + Σ) / (m + n)). */
 	REVIEW_PRIOR_WEIGHT: z.coerce.number().int().min(0).max(1000).default(5),
+	/** Moderation: how often (ms) an instance reads the forbidden-word list's version to learn of another instance's change. */
+	MODERATION_WORDS_RECHECK_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 	/** Booking: minutes to pay before an unpaid booking expires and frees its time. */
 	BOOKING_PAYMENT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 	/** Booking: the deposit, as a percentage of the price, when the player pays a deposit. */
@@ -97,6 +99,8 @@ const settingsSchema = z.object({
 	WECHATPAY_PUBLIC_KEY_ID: z.string().optional(),
 	WECHATPAY_APIV3_KEY: z.string().optional(),
 	WECHATPAY_BASE_URL: z.string().url().optional(),
+	/** The transfer scene (转账场景) the merchant has opened for WeChat Pay transfer bills: 1005 is 佣金报酬. */
+	WECHATPAY_TRANSFER_SCENE_ID: z.string().regex(/^\d{4}$/).default("1005"),
 	/** Stripe, for overseas cards (Checkout Sessions): offered only with both the secret key and the webhook secret. */
 	STRIPE_SECRET_KEY: z.string().optional(),
 	STRIPE_WEBHOOK_SECRET: z.string().optional(),
@@ -114,6 +118,17 @@ const settingsSchema = z.object({
 	S3_SERVER_SIDE_ENCRYPTION: z.enum(["AES256", "aws:kms", "none"]).default("AES256"),
 	/** Where public files are read from directly (a CDN or the bucket's public `public/` prefix); else the app serves them. */
 	S3_PUBLIC_URL: z.string().url().optional(),
+	/** Place search (高德 Web服务 key); without one, coaches pick from the bundled district list. */
+	AMAP_KEY: z.string().min(1).optional(),
+	/** The key's 数字签名 secret: when set, every AMap request is signed (`sig`). */
+	AMAP_SECRET: z.string().min(1).optional(),
+	AMAP_API_BASE: z.string().url().default("https://restapi.amap.com"),
+	/** How long a place search waits for AMap before showing the district list instead. */
+	AMAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+	/** Online lessons: a LiveKit server or LiveKit Cloud project (wss://…); video is off unless all three are set. */
+	LIVEKIT_URL: z.string().url().optional(),
+	LIVEKIT_API_KEY: z.string().min(1).optional(),
+	LIVEKIT_API_SECRET: z.string().min(1).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -8,6 +8,8 @@
  * to 0.1. Both were compiled by hand for this file, not downloaded: the list is bundled so that nothing is fetched
  * over the network at build or start.
  *
+ * Datum. The rows are WGS-84, as GeoNames publishes them; `cities` holds them converted to GCJ-02, the stored datum.
+ *
  * Accuracy. A coordinate is meant to lie within about 5 km of the centre; its four decimals are notation, not
  * precision. Where a city government has moved out of the old downtown either point counts as the centre: 哈尔滨,
  * 成都 and 合肥 here are the government seat, 西安 (the Bell Tower), 昆明, 贵阳, 海口, 济南 and 泉州 the old downtown.
@@ -21,6 +23,8 @@
  * 哈尔滨 → "haerbin", 香港 → "xianggang"). Two cities that share a spelling both take their province after a hyphen
  * (台州 → "taizhou-zhejiang", 泰州 → "taizhou-jiangsu"). Codes are stable: they are stored, so never rename one.
  */
+
+import { storedFromWgs84 } from "~/modules/places/datum";
 
 export interface City {
 	code: string;
@@ -362,12 +366,21 @@ const provinces: readonly (readonly [province: string, provinceEn: string, rows:
 	["澳门", "Macau", [["aomen", "澳门", "Macau", 22.1987, 113.5439, 0.7]]],
 ];
 
+/** Four decimals (about 11 m) are all a centre meant to lie within 5 km carries. */
+const fourDecimals = (value: number) => Math.round(value * 1e4) / 1e4;
+
+/**
+ * The rows above are GeoNames' WGS-84; every stored and searched point is GCJ-02 (decision 021), so a
+ * city's centre is converted once here, where the module loads.
+ */
 export const cities: readonly City[] = Object.freeze(
 	provinces.flatMap(([province, provinceEn, rows]) =>
-		rows.map(
-			([code, nameZh, nameEn, latitude, longitude, population]): City =>
-				Object.freeze({ code, nameZh, nameEn, province, provinceEn, latitude, longitude, population }),
-		),
+		rows.map(([code, nameZh, nameEn, wgsLatitude, wgsLongitude, population]): City => {
+			const centre = storedFromWgs84({ latitude: wgsLatitude, longitude: wgsLongitude });
+			const latitude = fourDecimals(centre.latitude);
+			const longitude = fourDecimals(centre.longitude);
+			return Object.freeze({ code, nameZh, nameEn, province, provinceEn, latitude, longitude, population });
+		}),
 	),
 );
 
