@@ -15,14 +15,22 @@ export type ErrorCode =
 	| "unsupported_media_type"
 	| "rate_limited"
 	| "challenge_required"
+	| "consent_required"
 	| "slot_taken"
 	| "slot_unavailable"
 	| "service_unavailable"
 	| "already_reviewed"
 	| "not_reviewable"
+	| "already_listed"
+	| "already_reported"
 	| "insufficient_balance"
 	| "below_minimum"
 	| "daily_limit_exceeded"
+	| "wechat_not_bound"
+	| "payout_in_flight"
+	| "not_a_coach"
+	| "not_online"
+	| "room_not_open"
 	| "internal";
 
 export class AppError extends Error {

@@ -94,6 +94,7 @@ import {
 	listCoachReviews,
 } from "./coach-reviews";
 import { getCoach, listCoaches } from "./coaches";
+import { recordMyConsent } from "./consent";
 import { getFileSignedUrl, uploadFile } from "./files";
 import {
 	getLessonRecordEndpoint,
@@ -113,6 +114,8 @@ import {
 } from "./lesson-reviews";
 import { getMe } from "./me";
 import { getMeta } from "./meta";
+import { addModerationWord, listModerationWords, removeModerationWord } from "./moderation";
+import { issueVideoTokenEndpoint, livekitWebhookEndpoint } from "./online-lessons";
 import {
 	alipayNotify,
 	getPaymentEndpoint,
@@ -122,6 +125,7 @@ import {
 	stripeNotify,
 	wechatpayNotify,
 } from "./payments";
+import { searchPlacesEndpoint } from "./places";
 import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
 
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
@@ -130,6 +134,7 @@ export const endpoints = [
 	listCoaches,
 	getCoach,
 	listCoachFreeTimes,
+	searchPlacesEndpoint,
 	smsChallenge,
 	requestSmsCode,
 	smsLogin,
@@ -144,6 +149,7 @@ export const endpoints = [
 	twoFactorVerify,
 	logout,
 	getMe,
+	recordMyConsent,
 	mySessions,
 	revokeMySession,
 	sendMyProofCode,
@@ -240,9 +246,14 @@ export const endpoints = [
 	getMyReviewDesk,
 	listAdminReviewsEndpoint,
 	moderateAdminReviewEndpoint,
+	listModerationWords,
+	addModerationWord,
+	removeModerationWord,
 	listDrillsEndpoint,
 	saveLessonRecordEndpoint,
 	getLessonRecordEndpoint,
 	logPracticeEndpoint,
 	getMyProgressEndpoint,
+	issueVideoTokenEndpoint,
+	livekitWebhookEndpoint,
 ] as const;

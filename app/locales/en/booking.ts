@@ -178,6 +178,8 @@ export default {
 			complete: "Lesson completed",
 			resolve_for_coach: "Dispute decided for the coach",
 			resolve_for_player: "Dispute decided for the player",
+			lesson_joined: "Entered the classroom ({{device}})",
+			lesson_left: "Left the classroom ({{device}})",
 		},
 		actors: { player: "Player", coach: "Coach", platform: "Platform", system: "System" },
 	},
@@ -243,6 +245,18 @@ export default {
 			proposerOnly: "Only the side that proposed it can withdraw it",
 			partiesOnly: "Only the lesson's coach and player can change it",
 		},
+	},
+	online: {
+		enter: "Enter the classroom",
+		errors: {
+			notConfigured: "Video lessons are not set up here yet",
+			unreachable: "The video service cannot be reached right now; please try again shortly",
+			notOnline: "This lesson is not an online one: it has no video room",
+			notYetOpen: "The classroom is not open yet: it opens 10 minutes before the start",
+			closed: "The classroom has closed: it closes 30 minutes after the end",
+			badSignature: "The signature does not verify",
+		},
+		devices: { main: "main device", second: "second camera" },
 	},
 	errors: {
 		coachNotFound: "Coach not found, or not taking bookings",
@@ -366,6 +380,8 @@ export default {
 			complete: "{{actor}} confirmed the lesson completed",
 			resolve_for_coach: "{{actor}} decided the dispute: the lesson took place and is completed",
 			resolve_for_player: "{{actor}} decided the dispute: the booking is cancelled and refunded",
+			lesson_joined: "{{actor}} entered the classroom ({{device}})",
+			lesson_left: "{{actor}} left the classroom ({{device}})",
 			other: "{{actor}} updated the booking",
 		},
 		pay: {

@@ -172,6 +172,8 @@ export default {
 			complete: "课程完成",
 			resolve_for_coach: "平台处理争议：支持教练",
 			resolve_for_player: "平台处理争议：支持学员",
+			lesson_joined: "进入课堂（{{device}}）",
+			lesson_left: "离开课堂（{{device}}）",
 		},
 		actors: { player: "球员", coach: "教练", platform: "平台", system: "系统" },
 	},
@@ -236,6 +238,18 @@ export default {
 			proposerOnly: "只有提出调整的一方可以撤回",
 			partiesOnly: "只有这节课的教练和球员可以调整",
 		},
+	},
+	online: {
+		enter: "进入课堂",
+		errors: {
+			notConfigured: "这里还没有设置视频课堂，暂时不能上线上课",
+			unreachable: "视频服务暂时连不上，请稍后再试",
+			notOnline: "这节课不是线上课，没有视频课堂",
+			notYetOpen: "课堂还没开放：开课前 10 分钟开放",
+			closed: "课堂已关闭：下课 30 分钟后关闭",
+			badSignature: "签名无效",
+		},
+		devices: { main: "主设备", second: "第二机位" },
 	},
 	errors: {
 		coachNotFound: "没有找到这位教练，或教练暂不接受预约",
@@ -359,6 +373,8 @@ export default {
 			complete: "{{actor}}确认课程已完成",
 			resolve_for_coach: "{{actor}}处理了争议：课程有效，已完成",
 			resolve_for_player: "{{actor}}处理了争议：预约取消并退款",
+			lesson_joined: "{{actor}}进入了课堂（{{device}}）",
+			lesson_left: "{{actor}}离开了课堂（{{device}}）",
 			other: "{{actor}}更新了预约",
 		},
 		pay: {

@@ -25,6 +25,8 @@ const known = new Set([
 	"change_lapsed",
 	"balance_paid",
 	"tip",
+	"lesson_joined",
+	"lesson_left",
 ]);
 
 /** Every event of a booking, oldest first: who did what and when, in the player's words. */
@@ -40,7 +42,10 @@ export function BookingTimeline({ events, coachName }: { events: BookingEventVie
 					<li key={`${event.kind}-${event.at}`} className="relative">
 						<span aria-hidden className="absolute top-1.5 -left-[27px] size-3 rounded-full bg-cloth-600 ring-4 ring-white" />
 						<p className="text-sm">
-							{t(`booking.player.events.${known.has(event.kind) ? event.kind : "other"}`, { actor })}
+							{t(`booking.player.events.${known.has(event.kind) ? event.kind : "other"}`, {
+								actor,
+								device: typeof event.detail.device === "string" ? t(`booking.online.devices.${event.detail.device}`) : "",
+							})}
 							{event.kind === "pay" && typeof detail.paidFen === "number" ? ` · ${formatFen(detail.paidFen, locale)}` : ""}
 							{(event.kind === "balance_paid" || event.kind === "tip") && typeof detail.amountFen === "number"
 								? ` · ${formatFen(detail.amountFen, locale)}`
