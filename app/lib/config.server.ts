@@ -45,10 +45,20 @@ const settingsSchema = z.object({
 	/** `Authorization: Bearer …` for /metrics and the detailed /healthz; required for them in production. */
 	METRICS_TOKEN: z.string().min(16).optional(),
 	SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
+	/** The ICP licence (ICP备案/许可证号) shown in every page's footer, e.g. `沪ICP备2026000001号-1`; unset: not shown. */
+	ICP_LICENSE: z.string().trim().min(1).max(60).optional(),
+	/** The public-security filing, e.g. `京公网安备11010502030001号` (linked to beian.mps.gov.cn); unset: not shown. */
+	PSB_FILING: z
+		.string()
+		.trim()
+		.regex(/^\p{Script=Han}公网安备\s?\d{14}号$/u, "must read like 京公网安备11010502030001号")
+		.optional(),
 	/** Reviews: the prior a coach's Bayesian rating is shrunk toward (the platform's typical star average). */
 	REVIEW_PRIOR_MEAN: z.coerce.number().min(1).max(5).default(4.5),
 	/** Reviews: how many reviews' worth of weight the prior carries (m in (m·C + Σ) / (m + n)). */
 	REVIEW_PRIOR_WEIGHT: z.coerce.number().int().min(0).max(1000).default(5),
+	/** Reliability: below this many booking requests in 90 days a profile says 数据不足 rather than a rate. */
+	RELIABILITY_MIN_BOOKINGS: z.coerce.number().int().min(1).max(1000).default(5),
 	/** Moderation: how often (ms) an instance reads the forbidden-word list's version to learn of another instance's change. */
 	MODERATION_WORDS_RECHECK_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 	/** Booking: minutes to pay before an unpaid booking expires and frees its time. */

@@ -27,6 +27,12 @@ const stars = z.number().int().min(1).max(5);
 
 const replySchema = z.object({ text: z.string(), repliedAt: z.string(), editedAt: z.string().nullable() });
 
+const answerSchema = replySchema.extend({
+	status: z
+		.enum(["published", "held", "hidden"])
+		.describe("held: it hit the forbidden-word list and waits for a moderator; the public does not see it"),
+});
+
 export const reviewSchema = z.object({
 	id: z.string().uuid(),
 	overall: stars,
@@ -129,8 +135,11 @@ export const replyToReviewEndpoint = defineEndpoint({
 	params: z.object({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") }),
 	body: replyInputSchema,
 	responses: {
-		200: { description: "The answer edited", schema: z.object({ reply: replySchema }) },
-		201: { description: "Answered; the player is told", schema: z.object({ reply: replySchema }) },
+		200: { description: "The answer edited", schema: z.object({ reply: answerSchema }) },
+		201: {
+			description: "Answered; the player is told (once it is public)",
+			schema: z.object({ reply: answerSchema }),
+		},
 		400: { description: "Empty, over 1,000 characters or with markup" },
 		404: { description: "No such review of the caller's coaching" },
 		409: { description: "The review is not published" },
@@ -147,6 +156,13 @@ const staffReviewSchema = reviewSchema.extend({
 	anonymous: z.boolean(),
 	playerName: z.string().describe("The author, named for staff even when the review is anonymous"),
 	coach: z.object({ id: z.string().uuid(), displayName: z.string() }),
+	replyStatus: z
+		.enum(["published", "held", "hidden"])
+		.nullable()
+		.describe("The coach reply's own status (held when it hit the forbidden-word list); null without a reply"),
+	matchedWords: z
+		.object({ review: z.array(z.string()), reply: z.array(z.string()) })
+		.describe("The forbidden words the review and the reply hit when last checked"),
 });
 
 export const listAdminReviewsEndpoint = defineEndpoint({

@@ -99,7 +99,14 @@ export default {
 			user: { suspended: "Account suspended", reinstated: "Account reinstated" },
 			role: { granted: "Role granted", revoked: "Role revoked" },
 			account: { deleted: "Account deleted" },
-			review: { hidden: "Review hidden", restored: "Review restored", published: "Held review published" },
+			review: {
+				hidden: "Review hidden",
+				restored: "Review restored",
+				published: "Held review published",
+				dismissed: "Reports dismissed (review kept)",
+				reply: { hidden: "Coach reply hidden", restored: "Coach reply restored", published: "Held coach reply published" },
+			},
+			moderation: { word: { added: "Forbidden word added", removed: "Forbidden word removed" } },
 			coach: {
 				approved: "Coach application approved",
 				rejected: "Coach application rejected",

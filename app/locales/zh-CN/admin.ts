@@ -95,7 +95,14 @@ export default {
 			user: { suspended: "暂停账号", reinstated: "恢复账号" },
 			role: { granted: "授予身份", revoked: "移除身份" },
 			account: { deleted: "注销账号" },
-			review: { hidden: "隐藏评价", restored: "恢复评价", published: "发布待审评价" },
+			review: {
+				hidden: "隐藏评价",
+				restored: "恢复评价",
+				published: "发布待审评价",
+				dismissed: "驳回举报（保留评价）",
+				reply: { hidden: "隐藏教练回复", restored: "恢复教练回复", published: "发布待审回复" },
+			},
+			moderation: { word: { added: "添加违禁词", removed: "删除违禁词" } },
 			coach: {
 				approved: "通过教练申请",
 				rejected: "驳回教练申请",

@@ -25,6 +25,8 @@ export const permissionsByRole = {
 		"read:payment:any",
 		// Coaches' income statements (support answers "where is my money" for coaches too).
 		"read:income:any",
+		// The forbidden-word list and the queue of held and reported content.
+		"moderate:content:any",
 	],
 	admin: [
 		"access:admin",
@@ -44,6 +46,7 @@ export const permissionsByRole = {
 		"export:income:any",
 		// Coaches' withdrawals: the approval queue, rejections and the bank batch files.
 		"approve:withdrawal:any",
+		"moderate:content:any",
 	],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -25,6 +25,12 @@ const sections: Array<{ to: string; labelKey: string; matches: (path: string) =>
 	{ to: "/admin/bookings", labelKey: "admin.nav.bookings", matches: (path: string) => path.startsWith("/admin/bookings") },
 	{ to: "/admin/reviews", labelKey: "coaches.reviews.admin.title", matches: (path: string) => path === "/admin/reviews" },
 	{
+		to: "/admin/moderation/words",
+		labelKey: "moderation.words.title",
+		matches: (path: string) => path.startsWith("/admin/moderation"),
+		permission: "moderate:content:any",
+	},
+	{
 		to: "/admin/payments",
 		labelKey: "admin.nav.payments",
 		matches: (path: string) => path.startsWith("/admin/payments"),

@@ -33,6 +33,12 @@ export const auditActions = [
 	"review.hidden",
 	"review.restored",
 	"review.published",
+	"review.dismissed",
+	"review.reply.hidden",
+	"review.reply.restored",
+	"review.reply.published",
+	"moderation.word.added",
+	"moderation.word.removed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

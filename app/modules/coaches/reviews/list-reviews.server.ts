@@ -139,8 +139,9 @@ export function presentReview(row: ReviewRow, names: Map<string, string>): Publi
 		tags: row.tags as ReviewTag[],
 		text: row.text,
 		author: name ? { displayName: name } : null,
+		// A held or hidden reply is not shown; the back office reads it from the row.
 		reply:
-			row.replyText && row.repliedAt
+			row.replyText && row.repliedAt && row.replyStatus === "published"
 				? { text: row.replyText, repliedAt: row.repliedAt.toISOString(), editedAt: row.replyEditedAt?.toISOString() ?? null }
 				: null,
 		lessonCompletedAt: row.lessonCompletedAt.toISOString(),

@@ -4,10 +4,11 @@ import { AppError, notFound } from "~/lib/errors";
 import { recordAudit } from "~/modules/accounts/admin/audit-log.server";
 import { displayNamesOf } from "~/modules/accounts/display-names.server";
 import { notify } from "~/modules/accounts/notifications.server";
+import { hitsOf } from "~/modules/moderation/hits.server";
 import { coaches, lessonReviews } from "../../../../db/schema";
 import { type PublicReview, presentReview } from "./list-reviews.server";
 import { countInRating } from "./ratings.server";
-import { starsOf } from "./review-record.server";
+import { type ReviewRow, starsOf } from "./review-record.server";
 
 export const moderationActions = ["hide", "restore", "publish"] as const;
 export type ModerationAction = (typeof moderationActions)[number];
@@ -72,12 +73,17 @@ export async function moderateReview(input: {
 	});
 }
 
-/** A review as the back office sees it: the author named even when anonymous, the coach, the status. */
+/**
+ * A review as the back office sees it: the author named even when anonymous, the coach, the
+ * status, the coach's reply whatever its status, and the forbidden words the review and the reply hit.
+ */
 export type StaffReview = PublicReview & {
 	status: ReviewStatus;
 	anonymous: boolean;
 	playerName: string;
 	coach: { id: string; displayName: string };
+	replyStatus: ReviewStatus | null;
+	matchedWords: { review: string[]; reply: string[] };
 };
 
 export async function listReviewsForStaff(status: ReviewStatus, limit = 50): Promise<StaffReview[]> {
@@ -88,12 +94,24 @@ export async function listReviewsForStaff(status: ReviewStatus, limit = 50): Pro
 		.where(eq(lessonReviews.status, status))
 		.orderBy(desc(lessonReviews.createdAt), desc(lessonReviews.id))
 		.limit(limit);
-	const names = await displayNamesOf(rows.map((row) => row.review.playerId));
+	return presentForStaff(rows);
+}
+
+async function presentForStaff(rows: Array<{ review: ReviewRow; coachName: string }>): Promise<StaffReview[]> {
+	const ids = rows.map((row) => row.review.id);
+	const [names, reviewHits, replyHits] = await Promise.all([
+		displayNamesOf(rows.map((row) => row.review.playerId)),
+		hitsOf("review", ids),
+		hitsOf("review_reply", ids),
+	]);
 	return rows.map(({ review, coachName }) => ({
-		...presentReview({ ...review, anonymous: false }, names),
+		// Staff read the reply whatever its status, so a held one can be judged.
+		...presentReview({ ...review, anonymous: false, replyStatus: "published" }, names),
 		status: review.status,
 		anonymous: review.anonymous,
 		playerName: names.get(review.playerId) ?? "",
 		coach: { id: review.coachId, displayName: coachName },
+		replyStatus: review.repliedAt ? review.replyStatus : null,
+		matchedWords: { review: reviewHits.get(review.id) ?? [], reply: replyHits.get(review.id) ?? [] },
 	}));
 }
