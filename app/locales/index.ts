@@ -14,6 +14,7 @@ import enMessages from "./en/messages";
 import enModeration from "./en/moderation";
 import enPayments from "./en/payments";
 import enPayouts from "./en/payouts";
+import enPlaces from "./en/places";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
 import zhBooking from "./zh-CN/booking";
@@ -30,6 +31,7 @@ import zhMessages from "./zh-CN/messages";
 import zhModeration from "./zh-CN/moderation";
 import zhPayments from "./zh-CN/payments";
 import zhPayouts from "./zh-CN/payouts";
+import zhPlaces from "./zh-CN/places";
 
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */
 export const resources = {
@@ -51,6 +53,7 @@ export const resources = {
 			moderation: zhModeration,
 			payments: zhPayments,
 			payouts: zhPayouts,
+			places: zhPlaces,
 		},
 	},
 	en: {
@@ -71,6 +74,7 @@ export const resources = {
 			moderation: enModeration,
 			payments: enPayments,
 			payouts: enPayouts,
+			places: enPlaces,
 		},
 	},
 };

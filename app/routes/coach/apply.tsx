@@ -16,6 +16,7 @@ import { ApplicationStatusMessage, CoachStatusChip, VerifiedBadges } from "~/mod
 import { SubmitSection } from "~/modules/coaches/application/components/submit-section";
 import { VideoSection } from "~/modules/coaches/application/components/video-section";
 import { WhereSection } from "~/modules/coaches/application/components/where-section";
+import { centreDistricts, findPlacesForCoach } from "~/modules/coaches/application/find-places.server";
 import { getMyApplication } from "~/modules/coaches/application/get-my-application.server";
 import { type ApplicationView, blankApplication } from "~/modules/coaches/application/present.server";
 import { readApplyForm } from "~/modules/coaches/application/read-apply-form.server";
@@ -30,10 +31,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const session = await requireUser(request);
 	const application = await getMyApplication(session.user.id);
 	const approved = application?.status === "approved";
+	const cityCode = application?.area.cityCode ?? null;
+	// The place search without JavaScript: `?placeQuery=` lists what was found, `&pick=<index>` picks one.
+	const url = new URL(request.url);
+	const placeQuery = url.searchParams.get("placeQuery");
+	const placeSearch =
+		placeQuery === null ? null : await findPlacesForCoach({ userId: session.user.id, cityCode, query: placeQuery });
+	const pick = Number(url.searchParams.get("pick") ?? Number.NaN);
 	return {
 		application: application ?? blankApplication(session.user.id),
 		started: Boolean(application),
 		cityOptions: cityOptions(localeOfRequest(request)),
+		placeSearch,
+		picked: (placeSearch && Number.isInteger(pick) ? placeSearch.places[pick] : undefined) ?? null,
+		centreDistricts: centreDistricts(cityCode),
 		title: pageTitle(request, approved ? "coaching.apply.editTitle" : "coaching.apply.title"),
 	};
 }
@@ -119,7 +130,7 @@ function StatusPanel({ application }: { application: ApplicationView }) {
 
 export default function CoachApply({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { application, started, cityOptions } = loaderData;
+	const { application, started, cityOptions, placeSearch, picked } = loaderData;
 	const approved = application.status === "approved";
 	const sections = Object.keys(requiredSections) as RequiredSection[];
 	const doneCount = sections.filter((section) => sectionComplete(application.missing, section)).length;
@@ -161,7 +172,14 @@ export default function CoachApply({ loaderData }: Route.ComponentProps) {
 			<IdentitySection application={application} step={1} />
 			<ProfileSection application={application} step={2} />
 			<PhotosSection application={application} step={3} />
-			<WhereSection application={application} step={4} cityOptions={cityOptions} />
+			<WhereSection
+				application={application}
+				step={4}
+				cityOptions={cityOptions}
+				placeSearch={placeSearch}
+				picked={picked}
+				centreDistricts={loaderData.centreDistricts}
+			/>
 			<CertificatesSection application={application} step={5} />
 			<VideoSection application={application} step={6} />
 			{showSubmit ? <SubmitSection application={application} step={7} /> : null}

@@ -90,6 +90,18 @@ async function fileBytes(form: FormData, name: string, kind: FileKind, field: st
 	return { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type || undefined };
 }
 
+/**
+ * The service area's centre as the page's select sends it: "lat,lng" of a hall or a district (stored
+ * datum), or "" for the city centre. Anything else was not one of the choices.
+ */
+function centreOf(form: FormData): { latitude: string; longitude: string } | undefined {
+	const value = text(form, "centre");
+	if (value === undefined || value === "") return undefined;
+	const match = /^(-?\d{1,3}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$/.exec(value);
+	if (!match) throw badRequest("errors.validationFailed", { "area.centre": "places.errors.centreUnknown" });
+	return { latitude: match[1] as string, longitude: match[2] as string };
+}
+
 const idOf = (form: FormData, name: string) => {
 	const parsed = idSchema.safeParse(text(form, name));
 	if (!parsed.success) throw badRequest("errors.badRequest");
@@ -137,13 +149,14 @@ export async function runApplyForm(userId: string, intent: ApplyIntent, form: Fo
 			return done();
 		}
 		case "area": {
+			const centre = centreOf(form);
 			const area = parseSection(
 				areaSchema,
 				{
 					cityCode: text(form, "cityCode"),
 					serviceRadiusKm: text(form, "serviceRadiusKm"),
-					latitude: text(form, "latitude"),
-					longitude: text(form, "longitude"),
+					latitude: centre?.latitude ?? text(form, "latitude"),
+					longitude: centre?.longitude ?? text(form, "longitude"),
 				},
 				"area",
 			);

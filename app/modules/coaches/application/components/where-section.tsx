@@ -1,58 +1,82 @@
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import type { Place } from "~/modules/places/place";
 import { Button } from "~/ui/button";
-import { Field } from "~/ui/field";
+import { cn } from "~/ui/cn";
+import { Field, inputClasses } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
 import { Select } from "~/ui/select";
 import { useFormOutcome } from "~/ui/use-form-outcome";
 import { sectionComplete } from "../completeness";
+import type { CoachPlaceSearch } from "../find-places.server";
 import type { ApplicationView } from "../present.server";
 import { maxPlaces } from "../schema";
+import { PlaceFinder } from "./place-finder";
 import { ListError, SectionCard } from "./section-card";
+
+export interface CentreDistrict {
+	name: string;
+	latitude: number;
+	longitude: number;
+}
 
 export interface CityOption {
 	value: string;
 	label: string;
 }
 
-/** A latitude and longitude pair, optional together. */
-function PointFields({
-	prefix,
-	legend,
-	hint,
-	values,
+/** A point as the centre select writes it: "lat,lng" (the stored datum). */
+const pointValue = (point: { latitude: number; longitude: number }) => `${point.latitude},${point.longitude}`;
+
+/**
+ * The centre of the service area, chosen rather than typed: the city centre, one of the coach's halls,
+ * or a district of the city (the point saved now stays selectable when it is none of those).
+ */
+function CentreSelect({
+	area,
+	places,
+	districts,
+	value,
 	error,
 }: {
-	prefix: string;
-	legend: string;
-	hint?: string;
-	values: { latitude?: string; longitude?: string };
-	error: (name: string) => string | null;
+	area: ApplicationView["area"];
+	places: ApplicationView["places"];
+	districts: CentreDistrict[];
+	value: string | undefined;
+	error: string | null;
 }) {
 	const { t } = useTranslation();
+	const saved =
+		area.latitude !== null && area.longitude !== null ? pointValue({ latitude: area.latitude, longitude: area.longitude }) : "";
+	const known = new Set([...places, ...districts].map(pointValue));
 	return (
-		<fieldset className="space-y-2">
-			<legend className="text-sm font-medium text-ink">{legend}</legend>
-			{hint ? <p className="text-sm text-muted">{hint}</p> : null}
-			<div className="grid grid-cols-2 gap-3">
-				<Field
-					label={t("coaching.apply.where.latitude")}
-					name="latitude"
-					inputMode="decimal"
-					placeholder="31.2304"
-					defaultValue={values.latitude ?? ""}
-					error={error(`${prefix}.latitude`)}
-				/>
-				<Field
-					label={t("coaching.apply.where.longitude")}
-					name="longitude"
-					inputMode="decimal"
-					placeholder="121.4737"
-					defaultValue={values.longitude ?? ""}
-					error={error(`${prefix}.longitude`)}
-				/>
-			</div>
-		</fieldset>
+		<Field label={t("places.centre.label")} hint={t("places.centre.hint")} error={error}>
+			{(wiring) => (
+				<select {...wiring} name="centre" defaultValue={value ?? saved} className={cn(inputClasses, "appearance-auto pr-8")}>
+					<option value="">{t("places.centre.cityCentre")}</option>
+					{saved && !known.has(saved) ? <option value={saved}>{t("places.centre.saved")}</option> : null}
+					{places.length > 0 ? (
+						<optgroup label={t("places.centre.places")}>
+							{places.map((place) => (
+								<option key={place.id} value={pointValue(place)}>
+									{place.name}
+								</option>
+							))}
+						</optgroup>
+					) : null}
+					{districts.length > 0 ? (
+						<optgroup label={t("places.centre.districts")}>
+							{districts.map((district) => (
+								<option key={district.name} value={pointValue(district)}>
+									{district.name}
+								</option>
+							))}
+						</optgroup>
+					) : null}
+				</select>
+			)}
+		</Field>
 	);
 }
 
@@ -61,12 +85,22 @@ export function WhereSection({
 	application,
 	step,
 	cityOptions,
+	placeSearch,
+	picked: pickedByPage,
+	centreDistricts,
 }: {
 	application: ApplicationView;
 	step: number;
 	cityOptions: CityOption[];
+	/** The page's place search (`?placeQuery=`), null when none was made. */
+	placeSearch: CoachPlaceSearch | null;
+	/** The result picked without JavaScript (`&pick=<index>`). */
+	picked: Place | null;
+	centreDistricts: CentreDistrict[];
 }) {
 	const { t } = useTranslation();
+	const [picked, setPicked] = useState<Place | null>(pickedByPage);
+	useEffect(() => setPicked(pickedByPage), [pickedByPage]);
 	const areaForm = useFormOutcome("area");
 	const placeForm = useFormOutcome(["add-place", "remove-place"]);
 	const { area, places, missing, editable } = application;
@@ -106,15 +140,12 @@ export function WhereSection({
 							error={areaForm.error("area.serviceRadiusKm")}
 						/>
 					</div>
-					<PointFields
-						prefix="area"
-						legend={t("coaching.apply.where.point")}
-						hint={t("coaching.apply.where.pointHint")}
-						values={{
-							latitude: areaForm.value("latitude") ?? text(area.latitude),
-							longitude: areaForm.value("longitude") ?? text(area.longitude),
-						}}
-						error={areaForm.error}
+					<CentreSelect
+						area={area}
+						places={places}
+						districts={centreDistricts}
+						value={areaForm.value("centre")}
+						error={areaForm.error("area.centre") ?? areaForm.error("area.latitude")}
 					/>
 				</fieldset>
 				<FormAlert messageKey={areaForm.formError} params={areaForm.formParams} />
@@ -163,41 +194,55 @@ export function WhereSection({
 			<ListError message={placeForm.error("places")} />
 			<FormAlert messageKey={placeForm.formError} params={placeForm.formParams} />
 			{editable && places.length < maxPlaces ? (
-				<Form
-					// A new key after each save empties the form (with JavaScript the page is not reloaded).
-					key={places.length}
-					method="post"
-					className="mt-4 space-y-4 rounded-2xl bg-paper p-4"
-				>
-					<input type="hidden" name="intent" value="add-place" />
-					<div className="grid gap-4 sm:grid-cols-2">
-						<Field
-							label={t("coaching.apply.where.placeName")}
-							name="name"
-							maxLength={40}
-							placeholder={t("coaching.apply.where.placeNamePlaceholder")}
-							defaultValue={placeForm.value("name") ?? ""}
-							error={placeForm.error("place.name")}
-						/>
-						<Field
-							label={t("coaching.apply.where.address")}
-							name="address"
-							maxLength={120}
-							placeholder={t("coaching.apply.where.addressPlaceholder")}
-							defaultValue={placeForm.value("address") ?? ""}
-							error={placeForm.error("place.address")}
-						/>
-					</div>
-					<PointFields
-						prefix="place"
-						legend={t("coaching.apply.where.placePoint")}
-						values={{ latitude: placeForm.value("latitude"), longitude: placeForm.value("longitude") }}
-						error={placeForm.error}
-					/>
-					<Button type="submit" variant="secondary" busy={placeForm.busy("add-place")}>
-						{t("coaching.apply.where.addPlace")}
-					</Button>
-				</Form>
+				<div className="mt-4 space-y-4 rounded-2xl bg-paper p-4">
+					<PlaceFinder cityCode={area.cityCode} search={placeSearch} onPick={setPicked} />
+					<Form
+						// A new key after each save, or pick, refills the form (with JavaScript the page is not reloaded).
+						key={`${places.length}:${picked ? pointValue(picked) : ""}:${picked?.name ?? ""}`}
+						method="post"
+						action="/coach/apply"
+						className="space-y-4"
+					>
+						<input type="hidden" name="intent" value="add-place" />
+						{picked ? (
+							<>
+								<input type="hidden" name="latitude" value={picked.latitude} />
+								<input type="hidden" name="longitude" value={picked.longitude} />
+							</>
+						) : null}
+						<p className="text-sm text-muted" data-testid="picked-place">
+							{picked ? t("places.search.picked", { name: picked.name }) : t("places.search.notPicked")}
+						</p>
+						<div className="grid gap-4 sm:grid-cols-2">
+							<Field
+								label={t("coaching.apply.where.placeName")}
+								name="name"
+								maxLength={40}
+								placeholder={t("coaching.apply.where.placeNamePlaceholder")}
+								defaultValue={placeForm.value("name") ?? picked?.name.slice(0, 40) ?? ""}
+								error={placeForm.error("place.name")}
+							/>
+							<Field
+								label={t("coaching.apply.where.address")}
+								name="address"
+								maxLength={120}
+								placeholder={t("coaching.apply.where.addressPlaceholder")}
+								defaultValue={placeForm.value("address") ?? picked?.address.slice(0, 120) ?? ""}
+								error={placeForm.error("place.address") ?? placeForm.error("place.latitude")}
+							/>
+						</div>
+						<div className="flex flex-wrap gap-3">
+							<Button type="submit" variant="secondary" busy={placeForm.busy("add-place")}>
+								{t("coaching.apply.where.addPlace")}
+							</Button>
+							{picked ? (
+								<Button type="button" variant="ghost" onClick={() => setPicked(null)}>
+									{t("places.search.clear")}
+								</Button>
+							) : null}
+						</div>
+					</Form>
+				</div>
 			) : null}
 		</SectionCard>
 	);
