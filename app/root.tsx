@@ -1,12 +1,13 @@
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
-import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import { data, Links, Meta, Outlet, redirect, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { settings } from "./lib/config.server";
 import { defaultLocale, i18nFor, localeOfRequest } from "./lib/i18n";
 import { useNonce } from "./lib/nonce";
 import { takeToast } from "./lib/toast.server";
+import { consentRedirectFor } from "./modules/accounts/consent.server";
 import { getUserSession } from "./modules/accounts/guards.server";
 import { unreadCount } from "./modules/accounts/notifications.server";
 import { can } from "./modules/accounts/permissions";
@@ -20,6 +21,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const locale = localeOfRequest(request);
 	const { toast, clearHeader } = takeToast(request);
 	const session = await getUserSession(request);
+	// A user whose agreement is older than the current terms agrees again before anything else.
+	const consentPage = session ? consentRedirectFor(request, session.user) : null;
+	if (consentPage) throw redirect(consentPage);
 	const navItems: NavItem[] = [
 		{ to: "/", labelKey: "common.nav.home", icon: "⌂" },
 		{ to: "/coaches", labelKey: "common.nav.coaches", icon: "⌕" },
@@ -39,6 +43,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			navItems,
 			accountItem,
 			devBadge: settings().APP_ENV !== "production",
+			filings: { icp: settings().ICP_LICENSE ?? null, psb: settings().PSB_FILING ?? null },
 		},
 		{ headers: clearHeader ? { "Set-Cookie": clearHeader } : undefined },
 	);
@@ -78,6 +83,7 @@ export default function App({ loaderData }: Route.ComponentProps) {
 				navItems={loaderData.navItems}
 				accountItem={loaderData.accountItem}
 				devBadge={loaderData.devBadge}
+				filings={loaderData.filings}
 			>
 				<Outlet />
 			</AppShell>

@@ -36,6 +36,8 @@ export interface Endpoint<Body = unknown, Query = unknown, Params = unknown> {
 	 * `bearer-pending`: a session still waiting for its second factor; the handler checks it.
 	 */
 	auth?: "none" | "bearer" | "bearer-pending";
+	/** Open to a signed-in user who has not agreed to the current terms yet (else 403 `consent_required`). */
+	withoutConsent?: boolean;
 	body?: z.ZodType<Body>;
 	/**
 	 * Documents a body of raw bytes (uploads) instead of JSON: the media types it may be. The

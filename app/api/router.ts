@@ -29,7 +29,7 @@ function mount(router: Router, endpoint: Endpoint<unknown, unknown, unknown>) {
 		try {
 			const locale = apiLocale(req);
 			// Who may call comes before what they sent: a stranger learns nothing from a 400.
-			if (endpoint.auth === "bearer") await requireApiSession(authHeaders(req));
+			if (endpoint.auth === "bearer") await requireApiSession(authHeaders(req), { withoutConsent: endpoint.withoutConsent });
 			const result = await endpoint.handler({
 				body: endpoint.body ? parseOrThrow(endpoint.body, req.body ?? {}) : undefined,
 				query: endpoint.query ? parseOrThrow(endpoint.query, req.query) : undefined,

@@ -4,6 +4,12 @@ import { Form, Link, NavLink, useLocation } from "react-router";
 import type { Locale } from "~/lib/i18n";
 import { cn } from "./cn";
 
+/** The registration numbers a site in China shows in its footer (from ICP_LICENSE and PSB_FILING); null: not shown. */
+export interface SiteFilings {
+	icp: string | null;
+	psb: string | null;
+}
+
 export interface NavItem {
 	to: string;
 	labelKey: string;
@@ -21,12 +27,14 @@ export function AppShell({
 	navItems,
 	accountItem,
 	devBadge,
+	filings,
 	children,
 }: {
 	locale: Locale;
 	navItems: NavItem[];
 	accountItem: NavItem;
 	devBadge: boolean;
+	filings: SiteFilings;
 	children: ReactNode;
 }) {
 	const { t } = useTranslation();
@@ -80,13 +88,7 @@ export function AppShell({
 			<main id="main" className="flex-1 pb-24 md:pb-0">
 				{children}
 			</main>
-			<footer className="hidden border-t border-line bg-white md:block">
-				<div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-6 text-sm text-muted">
-					<span>{t("common.footer.rights", { year: new Date().getFullYear() })}</span>
-					<span>{t("common.footer.about")}</span>
-					<span>{t("common.footer.icp")}</span>
-				</div>
-			</footer>
+			<SiteFooter filings={filings} />
 			<nav
 				aria-label={t("common.nav.mainNavigation")}
 				className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden"
@@ -117,6 +119,56 @@ export function AppShell({
 				</ul>
 			</nav>
 		</div>
+	);
+}
+
+/**
+ * On every page and every screen size (above the phone's tab bar): the site's pages, the legal
+ * documents, and the ICP and public-security numbers linked to their registries, as Chinese sites show them.
+ */
+function SiteFooter({ filings }: { filings: SiteFilings }) {
+	const { t } = useTranslation();
+	const links = [
+		{ to: "/about", key: "legal.footer.about" },
+		{ to: "/help", key: "legal.footer.help" },
+		{ to: "/terms", key: "legal.footer.terms" },
+		{ to: "/privacy", key: "legal.footer.privacy" },
+	];
+	const psbCode = filings.psb?.match(/\d{14}/)?.[0];
+	return (
+		<footer className="border-t border-line bg-white pb-20 md:pb-0">
+			<div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-6 text-sm text-muted sm:px-6 md:flex-row md:items-center md:justify-between">
+				<nav aria-label={t("legal.footer.nav")}>
+					<ul className="flex flex-wrap gap-x-4 gap-y-2">
+						{links.map((link) => (
+							<li key={link.to}>
+								<Link to={link.to} className="hover:text-ink hover:underline">
+									{t(link.key)}
+								</Link>
+							</li>
+						))}
+					</ul>
+				</nav>
+				<div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
+					<span>{t("common.footer.rights", { year: new Date().getFullYear() })}</span>
+					{filings.icp ? (
+						<a href="https://beian.miit.gov.cn/" target="_blank" rel="noreferrer" className="hover:text-ink hover:underline">
+							{filings.icp}
+						</a>
+					) : null}
+					{filings.psb ? (
+						<a
+							href={`https://beian.mps.gov.cn/#/query/webSearch?code=${psbCode ?? ""}`}
+							target="_blank"
+							rel="noreferrer"
+							className="hover:text-ink hover:underline"
+						>
+							{filings.psb}
+						</a>
+					) : null}
+				</div>
+			</div>
+		</footer>
 	);
 }
 

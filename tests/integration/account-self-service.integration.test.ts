@@ -2,6 +2,7 @@ import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { termsVersion } from "~/modules/legal/documents";
 import { latestCode, postJson, proofCode, requestJson, signInBySms } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -23,6 +24,7 @@ describe("email sign-up", () => {
 			displayName: "林小球",
 			email: "Lin@Example.com",
 			password: "Cue2026x",
+			termsVersion,
 		});
 		expect(signUp.status).toBe(202);
 		const early = await postJson(api("/auth/password-login"), { identifier: "lin@example.com", password: "Cue2026x" });
@@ -36,7 +38,12 @@ describe("email sign-up", () => {
 		const login = await postJson(api("/auth/password-login"), { identifier: "LIN@example.com", password: "Cue2026x" });
 		expect(login.status).toBe(200);
 		expect(login.body.user.displayName).toBe("林小球");
-		const again = await postJson(api("/auth/email-signup"), { displayName: "x", email: "lin@example.com", password: "Cue2026x" });
+		const again = await postJson(api("/auth/email-signup"), {
+			displayName: "x",
+			email: "lin@example.com",
+			password: "Cue2026x",
+			termsVersion,
+		});
 		expect(again.status).toBe(409);
 		expect(again.body.error.fields.email).toBe("这个邮箱已被其他账号使用");
 	});

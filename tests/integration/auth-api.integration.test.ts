@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { termsVersion } from "~/modules/legal/documents";
 import { latestCode, postJson, signInBySms } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -23,7 +24,7 @@ describe("phone sign-in", () => {
 		const sent = await postJson(api("/auth/sms-codes"), { phone: "139 0000 1234", purpose: "login" });
 		expect(sent.status).toBe(202);
 		const code = await latestCode(app.url, "+8613900001234");
-		const login = await postJson(api("/auth/sms-login"), { phone: "13900001234", code });
+		const login = await postJson(api("/auth/sms-login"), { phone: "13900001234", code, termsVersion });
 		expect(login.status).toBe(200);
 		expect(login.body.created).toBe(true);
 		expect(login.body.user.phone).toBe("+8613900001234");
@@ -50,11 +51,15 @@ describe("phone sign-in", () => {
 	it("refuses wrong, reused and guessed codes", async () => {
 		await postJson(api("/auth/sms-codes"), { phone: "13900003333" });
 		const code = await latestCode(app.url, "+8613900003333");
-		const wrong = await postJson(api("/auth/sms-login"), { phone: "13900003333", code: code === "000000" ? "111111" : "000000" });
+		const wrong = await postJson(api("/auth/sms-login"), {
+			phone: "13900003333",
+			code: code === "000000" ? "111111" : "000000",
+			termsVersion,
+		});
 		expect(wrong.status).toBe(401);
 		expect(wrong.body.error.message).toBe("验证码错误或已过期，请重新获取");
-		expect((await postJson(api("/auth/sms-login"), { phone: "13900003333", code })).status).toBe(200);
-		const reused = await postJson(api("/auth/sms-login"), { phone: "13900003333", code });
+		expect((await postJson(api("/auth/sms-login"), { phone: "13900003333", code, termsVersion })).status).toBe(200);
+		const reused = await postJson(api("/auth/sms-login"), { phone: "13900003333", code, termsVersion });
 		expect(reused.status).toBe(401);
 
 		await db().execute("delete from rate_limits");
@@ -63,7 +68,7 @@ describe("phone sign-in", () => {
 		for (let attempt = 0; attempt < 5; attempt++) {
 			await postJson(api("/auth/sms-login"), { phone: "13900004444", code: fresh === "123456" ? "654321" : "123456" });
 		}
-		const afterGuessing = await postJson(api("/auth/sms-login"), { phone: "13900004444", code: fresh });
+		const afterGuessing = await postJson(api("/auth/sms-login"), { phone: "13900004444", code: fresh, termsVersion });
 		expect(afterGuessing.status).toBe(401);
 		expect(afterGuessing.body.error.message).toBe("验证码错误次数过多，请重新获取");
 	});

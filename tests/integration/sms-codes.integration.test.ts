@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { termsVersion } from "~/modules/legal/documents";
 import { latestCode, postJson, sendSmsCode, signInBySms, solvedChallenge } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -26,14 +27,14 @@ describe("SMS code tries", () => {
 		const code = await latestCode(app.url, `+86${phone}`);
 
 		const answers = await Promise.all(
-			wrongCodes(code, 48).map((guess) => postJson(api("/auth/sms-login"), { phone, code: guess })),
+			wrongCodes(code, 48).map((guess) => postJson(api("/auth/sms-login"), { phone, code: guess, termsVersion })),
 		);
 		expect(answers.map((answer) => answer.status)).toEqual(Array(48).fill(401));
 		const messages = answers.map((answer) => answer.body.error.message);
 		expect(messages.filter((message) => message === "验证码错误或已过期，请重新获取")).toHaveLength(5);
 		expect(messages.filter((message) => message === "验证码错误次数过多，请重新获取")).toHaveLength(43);
 
-		const right = await postJson(api("/auth/sms-login"), { phone, code });
+		const right = await postJson(api("/auth/sms-login"), { phone, code, termsVersion });
 		expect(right.status).toBe(401);
 		expect(right.body.error.message).toBe("验证码错误次数过多，请重新获取");
 
@@ -47,7 +48,7 @@ describe("SMS code tries", () => {
 		const phone = "13955550003";
 		await sendSmsCode(app.url, { phone });
 		const code = await latestCode(app.url, `+86${phone}`);
-		const answers = await Promise.all([1, 2, 3].map(() => postJson(api("/auth/sms-login"), { phone, code })));
+		const answers = await Promise.all([1, 2, 3].map(() => postJson(api("/auth/sms-login"), { phone, code, termsVersion })));
 		expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401, 401]);
 	});
 });

@@ -5,6 +5,7 @@ import { db } from "~/lib/db.server";
 import { linkSocialIdentity } from "~/modules/accounts/social/link-social-identity.server";
 import { linkedSocialAccounts } from "~/modules/accounts/social/linked-social-accounts.server";
 import { subjectIndexOf } from "~/modules/accounts/social/providers.server";
+import { boundWechatOf } from "~/modules/accounts/social/wechat-openid.server";
 import { createUser } from "~/modules/accounts/users.server";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
@@ -126,7 +127,7 @@ async function bindPhone(browser: Browser, phone: string) {
 	const sent = await browser.post("/login/bind-phone?redirectTo=/me", { intent: "send", phone });
 	expect(sent.status).toBe(200);
 	const code = await latestCode(app.url, `+86${phone}`);
-	return browser.post("/login/bind-phone?redirectTo=/me", { intent: "bind", phone, code, redirectTo: "/me" });
+	return browser.post("/login/bind-phone?redirectTo=/me", { intent: "bind", phone, code, redirectTo: "/me", agreeTerms: "on" });
 }
 
 describe("WeChat website login", () => {
@@ -369,6 +370,24 @@ describe("binding and unbinding on the security page", () => {
 		expect(toastOf(unbound)).toEqual({ kind: "success", messageKey: "accounts.security.unbound" });
 		accounts = await linkedSocialAccounts(session.user.id);
 		expect(accounts.find((account) => account.provider === "wechat")).toMatchObject({ bound: false });
+	});
+
+	it("keeps the openid and its AppID of a WeChat binding, refreshed by each WeChat sign-in, sealed for payouts to that WeChat", async () => {
+		const session = await signInBySms(app.url, "13944440009");
+		const browser = new Browser(app.url);
+		browser.cookies.set("cp_session", session.token);
+		wechat.scanner = { openid: "o-wx-payee", unionid: "u-wx-payee", nickname: "收款人" };
+		await browser.socialLogin("wechat", "intent=bind&redirectTo=/me/security");
+		expect(await boundWechatOf(session.user.id)).toEqual({
+			nickname: "收款人",
+			openid: { appid: "wx-test-app", openid: "o-wx-payee" },
+		});
+		// The same person (unionid) seen with another openid: the latest sign-in's is the one kept.
+		wechat.scanner = { openid: "o-wx-payee-2", unionid: "u-wx-payee", nickname: "收款人" };
+		expect(setsSession(await new Browser(app.url).socialLogin("wechat"))).toBe(true);
+		expect((await boundWechatOf(session.user.id))?.openid).toEqual({ appid: "wx-test-app", openid: "o-wx-payee-2" });
+		const stored = await db().execute<{ row: string }>("select t::text as row from social_identities t");
+		expect(stored.rows.map((entry) => entry.row).join("\n")).not.toContain("o-wx-payee");
 	});
 
 	it("sends someone who is not signed in to sign in before binding", async () => {

@@ -1,5 +1,6 @@
 import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
+import { termsVersion } from "~/modules/legal/documents";
 
 /** Helpers for tests that go through the sign-in flows over real HTTP. */
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -65,7 +66,7 @@ export async function signInBySms(appUrl: string, phone: string): Promise<{ toke
 	const sent = await sendSmsCode(appUrl, { phone, purpose: "login" });
 	if (sent.status !== 202) throw new Error(`code request failed: ${sent.status} ${JSON.stringify(sent.body)}`);
 	const code = await latestCode(appUrl, phone.startsWith("+") ? phone : `+86${phone}`);
-	const login = await postJson(`${appUrl}/api/v1/auth/sms-login`, { phone, code });
+	const login = await postJson(`${appUrl}/api/v1/auth/sms-login`, { phone, code, termsVersion });
 	if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
 	return login.body;
 }

@@ -14,6 +14,7 @@ import {
 	humanCheckSchema,
 	passwordSchema,
 	signInResponseSchema,
+	termsVersionSchema,
 } from "~/modules/accounts/schema";
 import { authenticateToken, listSessions, revokeSessionByHandle, revokeUserSessions } from "~/modules/accounts/sessions.server";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor, verifySecondFactor } from "~/modules/accounts/two-factor.server";
@@ -29,10 +30,19 @@ export const emailSignUp = defineEndpoint({
 	path: "/auth/email-signup",
 	summary: "Create an account with email and password; a code is sent to confirm the email",
 	tag: "auth",
-	body: z.object({ displayName: displayNameSchema, email: emailSchema, password: passwordSchema }),
+	body: z.object({
+		displayName: displayNameSchema,
+		email: emailSchema,
+		password: passwordSchema,
+		termsVersion: termsVersionSchema,
+	}),
 	responses: {
 		202: { description: "Account created, confirmation code sent", schema: accepted },
 		400: { description: "Invalid input" },
+		403: {
+			description:
+				"`consent_required`: `termsVersion` missing or not the current version (given in the answer's `termsVersion`); nothing is created",
+		},
 		409: { description: "Email already used by a confirmed account" },
 		429: { description: "Too many codes" },
 	},
@@ -231,6 +241,7 @@ export const deleteMe = defineEndpoint({
 		"Delete the account after a fresh proof (`currentPassword`, `smsCode` from POST /me/proof-codes, or `totpCode`): personal data erased or anonymised, money records kept",
 	tag: "me",
 	auth: "bearer",
+	withoutConsent: true,
 	body: freshProofSchema,
 	responses: {
 		204: { description: "Deleted; every session ended" },
@@ -239,7 +250,7 @@ export const deleteMe = defineEndpoint({
 		429: { description: "Too many current-password tries; see Retry-After" },
 	},
 	handler: async ({ body, req }) => {
-		const session = await requireApiSession(authHeaders(req));
+		const session = await requireApiSession(authHeaders(req), { withoutConsent: true });
 		await requireFreshProof(session.user.id, body);
 		await deleteAccount(session.user.id);
 		return { status: 204 };
@@ -252,13 +263,14 @@ export const sendMyProofCode = defineEndpoint({
 	summary: "Send an SMS code to the account's own phone, to prove it is you (`smsCode` of DELETE /me and POST /me/password)",
 	tag: "me",
 	auth: "bearer",
+	withoutConsent: true,
 	responses: {
 		202: { description: "The code is on its way", schema: z.object({ expiresInSeconds: z.number() }) },
 		400: { description: "The account has no phone number" },
 		429: { description: "Too many codes for this number; see Retry-After" },
 	},
 	handler: async ({ locale, req }) => {
-		const session = await requireApiSession(authHeaders(req));
+		const session = await requireApiSession(authHeaders(req), { withoutConsent: true });
 		await sendFreshProofCode({ userId: session.user.id, ip: clientOf(req).ip, locale });
 		return { status: 202, body: { expiresInSeconds: 300 } };
 	},

@@ -82,7 +82,10 @@ export const smsLogin = defineEndpoint({
 		200: { description: "Signed in", schema: signInResponseSchema.extend({ created: z.boolean() }) },
 		400: { description: "Invalid input" },
 		401: { description: "Wrong, expired or used code" },
-		403: { description: "Account suspended" },
+		403: {
+			description:
+				"Account suspended; or `consent_required`: a new number needs `termsVersion`, the current version of /terms and /privacy (given in the answer's `termsVersion`); nothing is created and the code stays usable",
+		},
 	},
 	handler: async ({ body, locale, req }) => {
 		const result = await signInWithSms({ ...body, client: clientOf(req), locale });
@@ -114,9 +117,10 @@ export const logout = defineEndpoint({
 	summary: "End the current session; its token stops working at once",
 	tag: "auth",
 	auth: "bearer",
+	withoutConsent: true,
 	responses: { 204: { description: "Signed out" }, 401: { description: "Not signed in" } },
 	handler: async ({ req }) => {
-		const session = await requireApiSession(authHeaders(req));
+		const session = await requireApiSession(authHeaders(req), { withoutConsent: true });
 		await revokeSession(session.sessionId);
 		return { status: 204 };
 	},

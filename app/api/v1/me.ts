@@ -10,9 +10,10 @@ export const getMe = defineEndpoint({
 	summary: "The signed-in user and their roles",
 	tag: "me",
 	auth: "bearer",
+	withoutConsent: true,
 	responses: { 200: { description: "The user", schema: publicUserSchema }, 401: { description: "Not signed in" } },
 	handler: async ({ req }) => {
-		const session = await requireApiSession(authHeaders(req));
+		const session = await requireApiSession(authHeaders(req), { withoutConsent: true });
 		return { body: await toPublicUser(session.user) };
 	},
 });

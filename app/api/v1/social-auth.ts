@@ -4,7 +4,7 @@ import { AppError } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n";
 import { translate } from "~/lib/i18n";
 import { phoneSchema } from "~/modules/accounts/phone";
-import { codeSchema, signInResponseSchema } from "~/modules/accounts/schema";
+import { codeSchema, signInResponseSchema, termsVersionSchema } from "~/modules/accounts/schema";
 import type { SignInResult } from "~/modules/accounts/sign-in.server";
 import { fetchAlipayIdentity } from "~/modules/accounts/social/alipay-oauth.server";
 import { bindPhoneAndSignIn } from "~/modules/accounts/social/bind-phone-and-sign-in.server";
@@ -95,6 +95,7 @@ export const bindPhone = defineEndpoint({
 		bindToken: z.string({ error: "errors.field.required" }).min(1).max(4096),
 		phone: phoneSchema,
 		code: codeSchema,
+		termsVersion: termsVersionSchema,
 	}),
 	responses: {
 		200: {
@@ -103,12 +104,23 @@ export const bindPhone = defineEndpoint({
 		},
 		400: { description: "Invalid input" },
 		401: { description: "Wrong, expired or used code, or an expired bindToken" },
+		403: {
+			description:
+				"`consent_required`: a number without an account needs `termsVersion`, the current version of /terms and /privacy (given in the answer's `termsVersion`); nothing is created",
+		},
 		409: { description: "The identity or the phone's account is already bound otherwise" },
 	},
 	handler: async ({ body, req, locale }) => {
 		const pending = openPendingIdentity(body.bindToken);
 		if (!pending) throw new AppError(401, "unauthorized", "accounts.errors.socialExpired");
-		const result = await bindPhoneAndSignIn({ pending, phone: body.phone, code: body.code, client: clientOf(req), locale });
+		const result = await bindPhoneAndSignIn({
+			pending,
+			phone: body.phone,
+			code: body.code,
+			termsVersion: body.termsVersion,
+			client: clientOf(req),
+			locale,
+		});
 		return { body: { ...signInBody(result), created: result.created } };
 	},
 });

@@ -133,8 +133,8 @@ const legal: Translation<typeof zh> = {
 		psb: "{{filing}}",
 	},
 	consent: {
-		checkbox: "I have read and agree to the",
-		and: "and the",
+		checkbox: "I have read and agree to the ",
+		and: " and the ",
 		termsLink: "Terms of Service",
 		privacyLink: "Privacy Policy",
 		required: "Please read and tick your agreement to the Terms of Service and the Privacy Policy first",

@@ -4,6 +4,7 @@ import { AppError } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n";
 import { users } from "../../../db/schema";
 import { sendCode, withVerifiedCode } from "./codes.server";
+import { assertAgreedToCurrentTerms } from "./consent.server";
 import { hashPassword } from "./password.server";
 import type { ClientInfo } from "./sessions.server";
 import { finishSignIn, type SignInResult } from "./sign-in.server";
@@ -19,15 +20,24 @@ export async function signUpWithEmail(input: {
 	password: string;
 	locale: Locale;
 	ip: string;
+	/** The terms version the user agreed to; without the current one nothing is created. */
+	termsVersion?: string;
 }) {
+	const termsVersion = assertAgreedToCurrentTerms(input.termsVersion);
 	const existing = await findUserByEmail(input.email);
 	if (existing?.emailVerifiedAt || (existing && existing.status !== "active")) {
 		throw new AppError(409, "conflict", "accounts.errors.emailTaken", { fields: { email: "accounts.errors.emailTaken" } });
 	}
 	const passwordHash = await hashPassword(input.password);
 	const user =
-		existing ?? (await createUser({ displayName: input.displayName, email: input.email, passwordHash, locale: input.locale }));
-	if (existing) await db().update(users).set({ passwordHash, displayName: input.displayName }).where(eq(users.id, existing.id));
+		existing ??
+		(await createUser({ displayName: input.displayName, email: input.email, passwordHash, locale: input.locale, termsVersion }));
+	if (existing) {
+		await db()
+			.update(users)
+			.set({ passwordHash, displayName: input.displayName, termsVersion, termsAcceptedAt: new Date() })
+			.where(eq(users.id, existing.id));
+	}
 	await sendCode({
 		purpose: "verify_email",
 		target: { kind: "email", email: input.email },

@@ -1,6 +1,7 @@
 import { data, redirect } from "react-router";
 import { AppError } from "~/lib/errors";
 import { redirectWithToast } from "~/lib/toast.server";
+import { consentRequiredError, needsConsent } from "./consent.server";
 import { backOfficePermissions, can, type Permission } from "./permissions";
 import { type AuthenticatedSession, authenticateToken, sessionTokenOfCookies } from "./sessions.server";
 
@@ -72,7 +73,15 @@ export async function requirePermission(request: Request, permission: Permission
 /** The same checks for the JSON API: 401 and 403 in the API's error shape instead of redirects. */
 const perHeaders = new WeakMap<object, Promise<AuthenticatedSession | null>>();
 
-export async function requireApiSession(headers: { cookie?: string; authorization?: string }): Promise<AuthenticatedSession> {
+/**
+ * A fully signed-in API session. A user who has not agreed to the current terms gets 403
+ * `consent_required` (with the version to agree to) until POST /me/consent, except where
+ * `withoutConsent` is set: reading oneself, signing out, deleting the account, exporting one's data.
+ */
+export async function requireApiSession(
+	headers: { cookie?: string; authorization?: string },
+	options: { withoutConsent?: boolean } = {},
+): Promise<AuthenticatedSession> {
 	let pending = perHeaders.get(headers);
 	if (!pending) {
 		pending = authenticateToken(tokenFromHeaders(headers.cookie, headers.authorization));
@@ -80,6 +89,7 @@ export async function requireApiSession(headers: { cookie?: string; authorizatio
 	}
 	const session = await pending;
 	if (!session || session.secondFactorPending) throw new AppError(401, "unauthorized", "errors.unauthorized");
+	if (!options.withoutConsent && needsConsent(session.user)) throw consentRequiredError();
 	return session;
 }
 

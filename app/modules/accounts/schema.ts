@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { refuseBidiControls } from "~/lib/validation";
+import { termsVersion } from "~/modules/legal/documents";
 import { phoneSchema } from "./phone";
 
 /** Zod schemas shared by the sign-in forms, their actions and the JSON API. */
@@ -47,7 +48,24 @@ export const smsCodeRequestSchema = z.object({
 	challenge: humanCheckSchema,
 });
 
-export const smsLoginSchema = z.object({ phone: phoneSchema, code: codeSchema });
+/**
+ * The agreement a client sends: the version of the user agreement and privacy policy it showed.
+ * Forms send the ticked box instead (`agreeTerms=on`), which means the version on the page.
+ */
+export const termsVersionSchema = z
+	.string()
+	.max(20)
+	.optional()
+	.describe(
+		"The version of /terms and /privacy the user agreed to (shown on /terms; a 403 consent_required answer carries the current one)",
+	);
+
+export const agreeTermsField = z
+	.literal("on", { error: "legal.consent.required" })
+	.optional()
+	.transform((value) => (value === "on" ? termsVersion : undefined));
+
+export const smsLoginSchema = z.object({ phone: phoneSchema, code: codeSchema, termsVersion: termsVersionSchema });
 
 export const passwordLoginSchema = z.object({
 	identifier: z

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { blindIndex, decryptOrNull, encrypt } from "~/lib/crypto.server";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
+import { termsVersion } from "~/modules/legal/documents";
 import { roleGrants, users } from "../../../db/schema";
 import type { GrantableRole, Role } from "./permissions";
 
@@ -59,8 +60,21 @@ export async function findUsersByIds(ids: readonly string[], tx: DbOrTx = db()):
 	return new Map(rows.map((row) => [row.id, row]));
 }
 
+/**
+ * A new account. Every way in that creates one (SMS, email, social sign-up) first refuses a user
+ * who did not agree to the current terms (`assertAgreedToCurrentTerms`), so the account starts
+ * with that agreement: `termsVersion` defaults to the current version, recorded with the time.
+ */
 export async function createUser(
-	input: { displayName: string; phone?: string; email?: string; emailVerified?: boolean; passwordHash?: string; locale?: string },
+	input: {
+		displayName: string;
+		phone?: string;
+		email?: string;
+		emailVerified?: boolean;
+		passwordHash?: string;
+		locale?: string;
+		termsVersion?: string;
+	},
 	tx: DbOrTx = db(),
 ): Promise<UserRow> {
 	// The id is part of each ciphertext's binding, so it is chosen before the insert.
@@ -77,6 +91,8 @@ export async function createUser(
 			emailVerifiedAt: input.email && input.emailVerified ? new Date() : null,
 			passwordHash: input.passwordHash ?? null,
 			locale: input.locale ?? "zh-CN",
+			termsVersion: input.termsVersion ?? termsVersion,
+			termsAcceptedAt: new Date(),
 		})
 		.returning();
 	if (!row) throw new Error("user insert returned nothing");

@@ -10,11 +10,12 @@ import { sendCode } from "~/modules/accounts/codes.server";
 import { HumanCheck, humanCheckRefusals } from "~/modules/accounts/components/human-check";
 import { humanCheckNeeded } from "~/modules/accounts/human-check.server";
 import { phoneSchema } from "~/modules/accounts/phone";
-import { humanCheckSchema, smsLoginSchema } from "~/modules/accounts/schema";
+import { agreeTermsField, humanCheckSchema, smsLoginSchema } from "~/modules/accounts/schema";
 import { bindPhoneAndSignIn } from "~/modules/accounts/social/bind-phone-and-sign-in.server";
 import { clearedPendingIdentityCookie, pendingIdentityOf } from "~/modules/accounts/social/pending-identity.server";
 import { providerNameKey } from "~/modules/accounts/social/providers";
 import { clientOfPage, safeRedirect, signedInRedirect } from "~/modules/accounts/web-session.server";
+import { TermsConsent } from "~/modules/legal/components/terms-consent";
 import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
 import { Field, inputClasses } from "~/ui/field";
@@ -58,10 +59,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 		}
 		return { sent: true, phone: String(form.get("phone") ?? "") };
 	}
-	const parsed = parseForm(form, smsLoginSchema);
+	const parsed = parseForm(form, smsLoginSchema.extend({ agreeTerms: agreeTermsField }));
 	if (!parsed.ok) return parsed.response;
 	try {
-		const result = await bindPhoneAndSignIn({ pending, ...parsed.data, client, locale });
+		const { agreeTerms, ...bind } = parsed.data;
+		const result = await bindPhoneAndSignIn({ pending, ...bind, termsVersion: agreeTerms, client, locale });
 		const response = signedInRedirect(result, safeRedirect(form.get("redirectTo")), {
 			kind: "success",
 			messageKey: result.created ? "accounts.login.welcomeNew" : "accounts.login.welcome",
@@ -158,6 +160,7 @@ export default function BindPhone({ loaderData, actionData }: Route.ComponentPro
 					) : null}
 				</div>
 				<HumanCheck needed={loaderData.humanCheckNeeded || refusedForCheck} onSolved={resend} />
+				<TermsConsent error={fieldError("agreeTerms")} />
 				<Button type="submit" name="intent" value="bind" size="lg" className="w-full" busy={busyIntent === "bind"}>
 					{t("accounts.bindPhone.submit")}
 				</Button>

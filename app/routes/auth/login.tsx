@@ -11,11 +11,12 @@ import { SocialLoginButtons } from "~/modules/accounts/components/social-login-b
 import { getUserSession } from "~/modules/accounts/guards.server";
 import { humanCheckNeeded } from "~/modules/accounts/human-check.server";
 import { phoneSchema } from "~/modules/accounts/phone";
-import { humanCheckSchema, passwordLoginSchema, smsLoginSchema } from "~/modules/accounts/schema";
+import { agreeTermsField, humanCheckSchema, passwordLoginSchema, smsLoginSchema } from "~/modules/accounts/schema";
 import { signInWithPassword } from "~/modules/accounts/sign-in-with-password.server";
 import { signInWithSms } from "~/modules/accounts/sign-in-with-sms.server";
 import { configuredProviders } from "~/modules/accounts/social/providers.server";
 import { clientOfPage, safeRedirect, signedInRedirect } from "~/modules/accounts/web-session.server";
+import { TermsConsent } from "~/modules/legal/components/terms-consent";
 import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
 import { cn } from "~/ui/cn";
@@ -56,9 +57,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 			return data({ codeSent: true as const, errors: {} as FormErrors });
 		}
 		if (intent === "sms-login") {
-			const parsed = parseForm(formData, smsLoginSchema);
+			const parsed = parseForm(formData, smsLoginSchema.extend({ agreeTerms: agreeTermsField }));
 			if (!parsed.ok) return parsed.response;
-			const result = await signInWithSms({ ...parsed.data, client: clientOfPage(request, context), locale });
+			const { agreeTerms, ...login } = parsed.data;
+			const result = await signInWithSms({ ...login, termsVersion: agreeTerms, client: clientOfPage(request, context), locale });
 			return signedInRedirect(result, redirectTo, {
 				kind: "success",
 				messageKey: result.created ? "accounts.login.welcomeNew" : "accounts.login.welcome",
@@ -120,7 +122,6 @@ export default function Login({ loaderData }: Route.ComponentProps) {
 				<PasswordForm redirectTo={loaderData.redirectTo} />
 			)}
 			<SocialLoginButtons providers={loaderData.socialProviders} redirectTo={loaderData.redirectTo} />
-			<p className="mt-6 text-center text-xs text-muted">{t("accounts.login.agreement")}</p>
 		</AuthCard>
 	);
 }
@@ -192,6 +193,8 @@ function SmsForm({ redirectTo, humanCheckNeeded }: { redirectTo: string; humanCh
 			</div>
 			<HumanCheck needed={humanCheckNeeded || refusedForCheck} onSolved={resend} />
 			{codeSent ? <FormAlert tone="success" messageKey="accounts.login.codeSent" /> : null}
+			{/* A number seen for the first time becomes an account: that needs the agreement (the server says so if missing). */}
+			<TermsConsent error={fieldError("agreeTerms")} />
 			<FormAlert messageKey={errors.formError} params={errors.params} />
 			<Button type="submit" name="intent" value="sms-login" size="lg" className="w-full" busy={busyIntent === "sms-login"}>
 				{t("accounts.login.submit")}

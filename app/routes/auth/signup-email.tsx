@@ -5,14 +5,20 @@ import { formFailure, parseForm } from "~/lib/form.server";
 import { localeOfRequest, pageTitle } from "~/lib/i18n";
 import { requestInfo } from "~/lib/request-context.server";
 import { signUpWithEmail } from "~/modules/accounts/email-sign-up.server";
-import { displayNameSchema, emailSchema, passwordSchema } from "~/modules/accounts/schema";
+import { agreeTermsField, displayNameSchema, emailSchema, passwordSchema } from "~/modules/accounts/schema";
+import { TermsConsent } from "~/modules/legal/components/terms-consent";
 import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
 import type { Route } from "./+types/signup-email";
 
-const signUpSchema = z.object({ displayName: displayNameSchema, email: emailSchema, password: passwordSchema });
+const signUpSchema = z.object({
+	displayName: displayNameSchema,
+	email: emailSchema,
+	password: passwordSchema,
+	agreeTerms: agreeTermsField,
+});
 
 export function loader({ request }: Route.LoaderArgs) {
 	return { title: pageTitle(request, "accounts.signup.title") };
@@ -24,7 +30,13 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const parsed = parseForm(await request.formData(), signUpSchema);
 	if (!parsed.ok) return parsed.response;
 	try {
-		await signUpWithEmail({ ...parsed.data, locale: localeOfRequest(request), ip: requestInfo(context).clientIp });
+		const { agreeTerms, ...form } = parsed.data;
+		await signUpWithEmail({
+			...form,
+			termsVersion: agreeTerms,
+			locale: localeOfRequest(request),
+			ip: requestInfo(context).clientIp,
+		});
 	} catch (error) {
 		return formFailure(error);
 	}
@@ -70,6 +82,7 @@ export default function SignUpWithEmail() {
 					error={fieldError("password")}
 					required
 				/>
+				<TermsConsent error={fieldError("agreeTerms")} />
 				<FormAlert messageKey={errors?.formError} params={errors?.params} />
 				<Button type="submit" size="lg" className="w-full" busy={navigation.state !== "idle"}>
 					{t("accounts.signup.submit")}

@@ -4,6 +4,7 @@ import { isProduction } from "~/lib/config.server";
 import { encrypt } from "~/lib/crypto.server";
 import type { DbOrTx } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
+import { needsConsent, recordConsent, termsVersion } from "~/modules/accounts/consent.server";
 import { hashPassword } from "~/modules/accounts/password.server";
 import type { GrantableRole } from "~/modules/accounts/permissions";
 import { addRoleGrant, createUser, findUserByPhone } from "~/modules/accounts/users.server";
@@ -53,6 +54,8 @@ export async function seedDemoAccounts(tx: DbOrTx): Promise<number> {
 		const existing = await findUserByPhone(account.phone, tx);
 		if (existing) {
 			if (account.totpSecret && !existing.totpEnabledAt) await setDemoTotpSecret(existing.id, account.totpSecret, tx);
+			// Demo accounts from before a new version of the terms have agreed to it, so the demo opens straight away.
+			if (needsConsent(existing)) await recordConsent({ userId: existing.id, version: termsVersion }, tx);
 			continue;
 		}
 		passwordHash ??= await hashPassword(demoPassword);

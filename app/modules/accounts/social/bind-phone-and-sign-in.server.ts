@@ -1,4 +1,5 @@
 import { withVerifiedCode } from "../codes.server";
+import { assertAgreedToCurrentTerms } from "../consent.server";
 import { maskPhone } from "../phone";
 import type { ClientInfo } from "../sessions.server";
 import { assertCanSignIn, finishSignIn, type SignInResult } from "../sign-in.server";
@@ -17,10 +18,13 @@ export async function bindPhoneAndSignIn(input: {
 	code: string;
 	client: ClientInfo;
 	locale: string;
+	/** The terms version agreed to on this page; a number without an account needs the current one. */
+	termsVersion?: string;
 }): Promise<SignInResult & { created: boolean }> {
 	return withVerifiedCode({ purpose: "bind", target: { kind: "phone", phone: input.phone }, code: input.code }, async (tx) => {
 		const existing = await findUserByPhone(input.phone, tx);
 		if (existing) assertCanSignIn(existing);
+		else assertAgreedToCurrentTerms(input.termsVersion);
 		const user =
 			existing ??
 			(await createUser(
@@ -28,6 +32,7 @@ export async function bindPhoneAndSignIn(input: {
 					displayName: input.pending.nickname ?? `球友${maskPhone(input.phone).slice(-4)}`,
 					phone: input.phone,
 					locale: input.locale,
+					termsVersion: input.termsVersion,
 				},
 				tx,
 			));
