@@ -8,6 +8,7 @@ export default [
 	route("privacy", "routes/legal/privacy.tsx"),
 	route("about", "routes/legal/about.tsx"),
 	route("help", "routes/legal/help.tsx"),
+	route("consent", "routes/legal/consent.tsx"),
 
 	// Accounts: signing in and out, recovery, the signed-in user's own pages.
 	route("login", "routes/auth/login.tsx"),
