@@ -144,7 +144,8 @@ export async function wechatRequest(
 	method: "GET" | "POST",
 	pathWithQuery: string,
 	body?: Record<string, unknown>,
-	options: { url?: string; signedAnswer?: boolean } = {},
+	// `headers`: e.g. Wechatpay-Serial, naming the platform key a field was encrypted with.
+	options: { url?: string; signedAnswer?: boolean; headers?: Record<string, string> } = {},
 ): Promise<WechatAnswer> {
 	const config = requireWechatPay(operation);
 	const text = body === undefined ? "" : JSON.stringify(body);
@@ -157,6 +158,7 @@ export async function wechatRequest(
 				accept: "application/json",
 				"user-agent": "cuepal/1 (node)",
 				...(body === undefined ? {} : { "content-type": "application/json" }),
+				...options.headers,
 			},
 			body: body === undefined ? undefined : text,
 			signal: AbortSignal.timeout(8000),

@@ -139,7 +139,23 @@ function readBody(request: IncomingMessage): Promise<string> {
 	});
 }
 
-export async function startFakeWechatPay(options: { mchid?: string; appid?: string } = {}): Promise<FakeWechatPay> {
+/**
+ * More of the API on the same fake (e.g. transfer bills, tests/fakes/wechatpay-transfer.ts): called
+ * after the request's signature checked out; answers true when it handled the request.
+ */
+export type FakeWechatRoute = (call: {
+	method: string;
+	url: URL;
+	input: Record<string, any>;
+	request: IncomingMessage;
+	response: ServerResponse;
+	answer: (status: number, payload?: unknown) => void;
+	refuse: (status: number, code: string, message: string) => void;
+}) => boolean;
+
+export async function startFakeWechatPay(
+	options: { mchid?: string; appid?: string; routes?: FakeWechatRoute } = {},
+): Promise<FakeWechatPay> {
 	const rsa = () => generateKeyPairSync("rsa", { modulusLength: 2048 });
 	const merchantKeys = rsa();
 	const platformKeys = rsa();
@@ -532,6 +548,16 @@ export async function startFakeWechatPay(options: { mchid?: string; appid?: stri
 			response.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
 			return response.end(csv);
 		}
+		const handled = options.routes?.({
+			method: request.method ?? "GET",
+			url,
+			input,
+			request,
+			response,
+			answer: (status, payload) => answer(response, status, payload),
+			refuse: (status, code, message) => refuse(response, status, code, message),
+		});
+		if (handled) return;
 		return refuse(response, 404, "NOT_FOUND", `no route ${request.method} ${url.pathname}`);
 	}
 

@@ -4,7 +4,12 @@ import { requireApiSession } from "~/modules/accounts/guards.server";
 import { listMyWithdrawals, withdrawalTerms } from "~/modules/payments/payouts/list-withdrawals.server";
 import { addPayoutAccount, listPayoutAccounts } from "~/modules/payments/payouts/payout-accounts.server";
 import { requestWithdrawal } from "~/modules/payments/payouts/request-withdrawal.server";
-import { addPayoutAccountSchema, requestWithdrawalSchema, withdrawalStatuses } from "~/modules/payments/payouts/schema";
+import {
+	addPayoutAccountSchema,
+	payoutAccountKinds,
+	requestWithdrawalSchema,
+	withdrawalStatuses,
+} from "~/modules/payments/payouts/schema";
 import { authHeaders } from "../client";
 import { defineEndpoint } from "../endpoint";
 
@@ -24,7 +29,7 @@ const errors = {
 
 export const payoutAccountSchema = z.object({
 	id: z.string().uuid(),
-	kind: z.enum(["alipay", "bank_card"]),
+	kind: z.enum(payoutAccountKinds),
 	masked: z.string().describe("138****0002 for an Alipay phone login, ****1234 for a card"),
 	bankName: z.string().nullable(),
 	bankBranch: z.string().nullable(),
@@ -37,8 +42,8 @@ export const withdrawalSchema = z.object({
 	id: z.string().uuid(),
 	status: z.enum(withdrawalStatuses),
 	amountFen: z.number().int(),
-	channel: z.string().describe("alipay | bank | sandbox"),
-	payoutAccount: z.object({ id: z.string().uuid(), kind: z.enum(["alipay", "bank_card"]), masked: z.string() }),
+	channel: z.string().describe("alipay | wechatpay | bank | sandbox"),
+	payoutAccount: z.object({ id: z.string().uuid(), kind: z.enum(payoutAccountKinds), masked: z.string() }),
 	failureReason: z.string().nullable(),
 	createdAt: z.string(),
 	paidAt: z.string().nullable(),
@@ -62,7 +67,7 @@ export const addMyPayoutAccount = defineEndpoint({
 	method: "post",
 	path: "/coach/payout-accounts",
 	summary:
-		"Add an Alipay account (login id + real name) or a bank card (bank, branch, number, holder) in my verified real name; needs a fresh SMS code from POST /me/proof-codes; I am told by SMS",
+		"Add an Alipay account (login id + real name), a bank card (bank, branch, number, holder) in my verified real name, or (kind wechat, when WeChat Pay is configured) the WeChat bound to my sign-in (409 wechat_not_bound without one); needs a fresh SMS code from POST /me/proof-codes; I am told by SMS",
 	tag,
 	auth: "bearer",
 	body: addPayoutAccountSchema,

@@ -1,6 +1,6 @@
 /** Coaches' payout accounts and withdrawals, and the back office's withdrawal queue. */
 export default {
-	kinds: { alipay: "Alipay", bank_card: "Bank card" },
+	kinds: { alipay: "Alipay", bank_card: "Bank card", wechat: "WeChat" },
 	status: {
 		pending_approval: "Awaiting approval",
 		processing: "Transferring",
@@ -16,6 +16,15 @@ export default {
 		PAYEE_CARD_INFO_ERROR: "The card details are wrong",
 		EXCEED_LIMIT_PERSONAL_SM_AMOUNT: "Above what the account may receive today",
 		COACH_SUSPENDED: "Your coach account was suspended: this withdrawal went back to your available balance",
+		CANCELLED: "The WeChat transfer was cancelled",
+		NAME_NOT_CORRECT: "The WeChat account's real name is not your verified name",
+		REAL_NAME_CHECK_FAIL: "The WeChat account has no real-name verification, or it failed",
+		OPENID_INVALID: "The receiving WeChat account is not valid; bind WeChat again",
+		ACCOUNT_FROZEN: "The receiving WeChat account is frozen",
+		ACCOUNT_NOT_EXIST: "The receiving WeChat account does not exist",
+		DAY_RECEIVED_QUOTA_EXCEED: "Above WeChat's daily limit for receiving money",
+		OVERDUE_CLOSE: "The transfer was not confirmed in WeChat in time and was closed",
+		TRANSFER_RISK: "WeChat Pay's risk control stopped this transfer",
 		other: "The transfer did not go through",
 	},
 	accounts: {
@@ -40,6 +49,11 @@ export default {
 		verified: "Name verified",
 		alipayUnavailable: "Alipay transfers are not set up yet, so withdrawals to Alipay are unavailable; add a bank card instead.",
 		unusable: "Unavailable",
+		addWechat: "Add WeChat",
+		wechatPayee:
+			"Withdrawals go to the WeChat bound to your sign-in ({{nickname}}), paid to your verified real name. WeChat may ask you to confirm receipt in WeChat.",
+		wechatNotBound: "To withdraw to WeChat, bind WeChat to your sign-in first.",
+		bindWechat: "Bind WeChat",
 	},
 	withdrawals: {
 		title: "Withdrawals",
@@ -107,6 +121,10 @@ export default {
 		dailyLimit: "Above the daily limit of ¥{{limit}}; ¥{{left}} left today",
 		insufficientBalance: "Not enough available: ¥{{available}} can be withdrawn",
 		alipayUnavailable: "Alipay transfers are not set up; choose a bank card",
+		wechatUnavailable: "WeChat transfers are not set up; choose another payout account",
+		wechatNotBound: "Bind WeChat under Account security first, then add WeChat for payouts",
+		wechatSignInAgain: "Sign in with WeChat once (or bind WeChat again), then add WeChat for payouts",
+		notACoachForbidden: "Only coaches can use payout accounts and withdrawals",
 		withdrawalNotFound: "No such withdrawal",
 		notAwaitingApproval: "This withdrawal was handled already",
 		payeeSuspended: "This coach is suspended: the withdrawal cannot be approved (it can be rejected)",

@@ -1,6 +1,6 @@
 /** Coaches' payout accounts and withdrawals, and the back office's withdrawal queue. */
 export default {
-	kinds: { alipay: "支付宝", bank_card: "银行卡" },
+	kinds: { alipay: "支付宝", bank_card: "银行卡", wechat: "微信" },
 	status: {
 		pending_approval: "待审核",
 		processing: "转账中",
@@ -16,6 +16,15 @@ export default {
 		PAYEE_CARD_INFO_ERROR: "银行卡信息有误",
 		EXCEED_LIMIT_PERSONAL_SM_AMOUNT: "超过收款方单日收款限额",
 		COACH_SUSPENDED: "教练账号已暂停，这笔提现已退回可提现余额",
+		CANCELLED: "微信转账已撤销",
+		NAME_NOT_CORRECT: "微信实名与您认证的姓名不一致",
+		REAL_NAME_CHECK_FAIL: "微信账号未实名或实名校验未通过",
+		OPENID_INVALID: "收款微信账号无效，请重新绑定微信",
+		ACCOUNT_FROZEN: "收款微信账号已冻结",
+		ACCOUNT_NOT_EXIST: "收款微信账号不存在",
+		DAY_RECEIVED_QUOTA_EXCEED: "超过微信单日收款限额",
+		OVERDUE_CLOSE: "未在微信中按时确认收款，转账已关闭",
+		TRANSFER_RISK: "微信支付风控拦截了这笔转账",
 		other: "转账未成功",
 	},
 	accounts: {
@@ -39,6 +48,10 @@ export default {
 		verified: "已核验实名",
 		alipayUnavailable: "支付宝转账暂未开通，提现到支付宝暂不可用，可先添加银行卡。",
 		unusable: "暂不可用",
+		addWechat: "添加微信",
+		wechatPayee: "提现将转到您登录绑定的微信（{{nickname}}），收款人为您实名认证的姓名。微信可能会请您在微信中确认收款。",
+		wechatNotBound: "提现到微信需要先绑定微信登录。",
+		bindWechat: "去绑定微信",
 	},
 	withdrawals: {
 		title: "提现记录",
@@ -105,6 +118,10 @@ export default {
 		dailyLimit: "超过每日提现上限 {{limit}} 元，今天还可提现 {{left}} 元",
 		insufficientBalance: "可提现余额不足，当前可提现 {{available}} 元",
 		alipayUnavailable: "支付宝转账暂未开通，请选择银行卡",
+		wechatUnavailable: "微信转账暂未开通，请选择其他收款账户",
+		wechatNotBound: "请先在「账号与安全」绑定微信，再添加微信收款",
+		wechatSignInAgain: "请先用微信登录一次（或重新绑定微信），再添加微信收款",
+		notACoachForbidden: "只有教练可以使用收款账户和提现",
 		withdrawalNotFound: "找不到这笔提现",
 		notAwaitingApproval: "这笔提现已经处理过了",
 		payeeSuspended: "该教练的账号已暂停，不能批准这笔提现（可以驳回）",

@@ -7,13 +7,14 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import { sendFreshProofCode } from "~/modules/accounts/fresh-proof.server";
 import { requireUser } from "~/modules/accounts/guards.server";
+import { boundWechatOf } from "~/modules/accounts/social/wechat-openid.server";
 import { CoachGate, CoachPage } from "~/modules/coaches/dashboard/coach-page";
 import { getMyCoachStatus } from "~/modules/coaches/dashboard/get-dashboard.server";
 import { AddPayoutAccountForm } from "~/modules/payments/payouts/components/add-payout-account-form";
 import { PayoutAccountList } from "~/modules/payments/payouts/components/payout-account-list";
 import { addPayoutAccount, listPayoutAccounts } from "~/modules/payments/payouts/payout-accounts.server";
-import { addPayoutAccountSchema } from "~/modules/payments/payouts/schema";
-import { alipayTransfersOffered } from "~/modules/payments/payouts/transfer-channels.server";
+import { addPayoutAccountSchema, type PayoutAccountKind } from "~/modules/payments/payouts/schema";
+import { alipayTransfersOffered, wechatTransfersOffered } from "~/modules/payments/payouts/transfer-channels.server";
 import { ButtonLink } from "~/ui/button";
 import type { Route } from "./+types/payout-accounts";
 
@@ -21,8 +22,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const session = await requireUser(request);
 	const coach = await getMyCoachStatus(session.user.id);
 	const accounts = coach && coach.status !== "suspended" ? await listPayoutAccounts(session.user.id) : [];
-	const add = new URL(request.url).searchParams.get("add") === "bank_card" ? "bank_card" : "alipay";
-	return { coach, accounts, add, alipayOffered: alipayTransfersOffered(), title: pageTitle(request, "payouts.accounts.title") };
+	const asked = new URL(request.url).searchParams.get("add");
+	const wechatOffered = wechatTransfersOffered();
+	const add: PayoutAccountKind = asked === "bank_card" || (asked === "wechat" && wechatOffered) ? asked : "alipay";
+	const bound = wechatOffered ? await boundWechatOf(session.user.id) : null;
+	return {
+		coach,
+		accounts,
+		add,
+		alipayOffered: alipayTransfersOffered(),
+		wechat: { offered: wechatOffered, bound: Boolean(bound), nickname: bound?.nickname ?? null },
+		title: pageTitle(request, "payouts.accounts.title"),
+	};
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -59,7 +70,7 @@ export default function PayoutAccounts({ loaderData }: Route.ComponentProps) {
 	const outcome = useActionData<typeof action>() as Outcome | undefined;
 	const navigation = useNavigation();
 	const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
-	const { coach, accounts, add, alipayOffered } = loaderData;
+	const { coach, accounts, add, alipayOffered, wechat } = loaderData;
 	return (
 		<CoachPage
 			title={t("payouts.accounts.title")}
@@ -80,7 +91,8 @@ export default function PayoutAccounts({ loaderData }: Route.ComponentProps) {
 				)}
 				<PayoutAccountList accounts={accounts} />
 				<AddPayoutAccountForm
-					kind={add as "alipay" | "bank_card"}
+					kind={add}
+					wechat={wechat}
 					errors={outcome?.intent === "add" || outcome?.intent === "proof-code" ? outcome.errors : {}}
 					codeSent={Boolean(outcome?.codeSent)}
 					busy={busy}

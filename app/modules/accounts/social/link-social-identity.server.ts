@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type DbOrTx, db } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { socialIdentities } from "../../../../db/schema";
 import { notify } from "../notifications.server";
 import type { PendingIdentity } from "./pending-identity.server";
+import { sealWechatOpenid } from "./wechat-openid.server";
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "23505";
 
@@ -30,12 +32,15 @@ export async function linkSocialIdentity(input: PendingIdentity & { userId: stri
 	if (own) throw new AppError(409, "conflict", "accounts.errors.socialOtherBound");
 	try {
 		// A savepoint, so a lost race leaves the caller's transaction usable for the error.
+		const id = randomUUID();
 		await tx.transaction((inner) =>
 			inner.insert(socialIdentities).values({
+				id,
 				userId: input.userId,
 				provider: input.provider,
 				subjectIndex: input.subjectIndex,
 				displayName: input.nickname,
+				openidEnc: input.openid ? sealWechatOpenid(id, input.openid) : null,
 			}),
 		);
 	} catch (error) {

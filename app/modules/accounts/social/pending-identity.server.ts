@@ -1,5 +1,6 @@
 import type { SocialProvider } from "./providers";
 import { cookieHeader, readCookie, seal, unseal } from "./sealed-cookie.server";
+import type { WechatOpenid } from "./wechat-openid.server";
 
 /**
  * A provider identity seen for the first time, waiting for a phone number to be bound: kept for
@@ -10,6 +11,8 @@ export interface PendingIdentity {
 	provider: SocialProvider;
 	subjectIndex: string;
 	nickname: string | null;
+	/** WeChat: the openid with its AppID (the cookie is sealed, so it stays unreadable to the browser). */
+	openid?: WechatOpenid;
 }
 
 export const pendingIdentityLifetimeSeconds = 10 * 60;

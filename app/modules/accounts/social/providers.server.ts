@@ -2,12 +2,15 @@ import { type Settings, settings } from "~/lib/config.server";
 import { blindIndex } from "~/lib/crypto.server";
 import { notFound } from "~/lib/errors";
 import { isSocialProvider, type SocialProvider, socialProviders } from "./providers";
+import type { WechatOpenid } from "./wechat-openid.server";
 
 /** Who the provider says signed in: its stable user id for this platform, and a nickname. */
 export interface ProviderIdentity {
 	provider: SocialProvider;
 	subject: string;
 	nickname: string | null;
+	/** WeChat: the openid under the AppID signed in with (kept sealed for payouts to a coach's WeChat). */
+	openid?: WechatOpenid;
 }
 
 /** Providers whose settings are complete: WeChat needs its app id and secret, Alipay its app id and both keys. */

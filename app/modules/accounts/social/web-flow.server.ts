@@ -79,6 +79,7 @@ export async function finishSocialCallback(
 				provider,
 				subjectIndex: subjectIndexOf(provider, identity.subject),
 				nickname: displayNameFromNickname(identity.nickname),
+				...(identity.openid ? { openid: identity.openid } : {}),
 			});
 			return redirectWithToast(
 				redirectTo,

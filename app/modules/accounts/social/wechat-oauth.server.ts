@@ -72,5 +72,6 @@ export async function fetchWechatIdentity(code: string): Promise<ProviderIdentit
 		provider: "wechat",
 		subject: token.unionid ?? profile.unionid ?? token.openid,
 		nickname: profile.nickname ?? null,
+		openid: { appid, openid: token.openid },
 	};
 }

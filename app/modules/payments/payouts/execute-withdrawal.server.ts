@@ -6,7 +6,9 @@ import { logger } from "~/lib/logger.server";
 import { payoutIdentityOfCoach } from "~/modules/coaches/payout-identity.server";
 import { payoutAccounts, withdrawals } from "../../../../db/schema";
 import { queryAlipayTransfer, type TransferOutcome, transferToAlipay } from "./alipay-transfer.server";
+import { wechatPayeeOf } from "./payout-accounts.server";
 import { markWithdrawalPaid, reverseWithdrawal } from "./settle-withdrawal.server";
+import { queryWechatTransfer, transferToWechat } from "./wechat-transfer.server";
 import { lockWithdrawal, type WithdrawalRow } from "./withdrawal-record.server";
 
 /** The provider has not given its final word yet: the job throws this so pg-boss asks again later, with backoff. */
@@ -63,6 +65,28 @@ async function askAlipay(row: WithdrawalRow, account: Account): Promise<Transfer
 	});
 }
 
+/** The same rule for WeChat Pay: after an earlier attempt, ask by out_bill_no before sending again under it. */
+async function askWechat(row: WithdrawalRow, account: Account): Promise<TransferOutcome> {
+	if (row.attempts > 0) {
+		const known = await queryWechatTransfer(row.outBizNo);
+		if (known.state !== "not_found") return known;
+	}
+	const payee = wechatPayeeOf(decrypt(account.accountNoEnc, sealedIn(payoutAccounts.accountNoEnc, account.id)));
+	return transferToWechat({
+		outBillNo: row.outBizNo,
+		amountFen: row.amountFen,
+		appid: payee.appid,
+		openid: payee.openid,
+		payeeName: decrypt(account.holderNameEnc, sealedIn(payoutAccounts.holderNameEnc, account.id)),
+		remark: "球伴教练提现",
+	});
+}
+
+/** What the provider of the withdrawal's channel knows of its business number, for a retry or a re-drive. */
+export function queryTransfer(row: WithdrawalRow): Promise<TransferOutcome> {
+	return row.channel === "wechatpay" ? queryWechatTransfer(row.outBizNo) : queryAlipayTransfer(row.outBizNo);
+}
+
 /**
  * The transfer job (payments.withdraw): sends an approved or small withdrawal on its way. Alipay:
  * transfer (or, after an earlier attempt, query first) and record the outcome — paid settles the
@@ -79,7 +103,11 @@ export async function executeWithdrawal(withdrawalId: string): Promise<"paid" | 
 		return "in_bank_batch";
 	}
 	const outcome: TransferOutcome =
-		row.channel === "sandbox" ? { state: "success", orderId: `SANDBOX${row.outBizNo}` } : await askAlipay(row, account);
+		row.channel === "sandbox"
+			? { state: "success", orderId: `SANDBOX${row.outBizNo}` }
+			: row.channel === "wechatpay"
+				? await askWechat(row, account)
+				: await askAlipay(row, account);
 	const result = await db().transaction(async (tx) => {
 		const current = await lockWithdrawal(tx, withdrawalId);
 		if (!current || current.status !== "processing") return "settled_before" as const;
@@ -115,7 +143,9 @@ export async function executeWithdrawal(withdrawalId: string): Promise<"paid" | 
  */
 async function stopForSuspendedPayee(row: WithdrawalRow): Promise<"paid" | "failed" | "settled_before"> {
 	const known: TransferOutcome =
-		row.channel === "alipay" && row.attempts > 0 ? await queryAlipayTransfer(row.outBizNo) : { state: "not_found" };
+		(row.channel === "alipay" || row.channel === "wechatpay") && row.attempts > 0
+			? await queryTransfer(row)
+			: { state: "not_found" };
 	if (known.state === "dealing" || known.state === "unknown") throw new WithdrawalPending(row.id, known.state);
 	return db().transaction(async (tx) => {
 		const current = await lockWithdrawal(tx, row.id);

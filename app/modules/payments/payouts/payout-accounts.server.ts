@@ -5,21 +5,39 @@ import { type DbOrTx, db } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import { AppError, notFound } from "~/lib/errors";
 import { requireFreshProof } from "~/modules/accounts/fresh-proof.server";
+import { boundWechatOf } from "~/modules/accounts/social/wechat-openid.server";
 import { type CoachPayoutIdentity, coachPayoutIdentity } from "~/modules/coaches/payout-identity.server";
 import { payoutAccounts } from "../../../../db/schema";
 import { maskAlipayLogin, maskCardNumber, sameName } from "./masking";
 import { tellCoach } from "./payout-news.server";
-import type { AddPayoutAccountInput } from "./schema";
-import { alipayTransfersOffered } from "./transfer-channels.server";
+import type { AddPayoutAccountInput, PayoutAccountKind } from "./schema";
+import { alipayTransfersOffered, wechatTransfersOffered } from "./transfer-channels.server";
 
 /** An account to store, its holder checked against the verified real name. */
 export type CheckedPayoutAccount =
 	| { kind: "alipay"; alipayLogin: string; holderName: string }
-	| { kind: "bank_card"; bankName: string; bankBranch: string; cardNumber: string; holderName: string };
+	| { kind: "bank_card"; bankName: string; bankBranch: string; cardNumber: string; holderName: string }
+	| { kind: "wechat"; appid: string; openid: string; nickname: string | null; holderName: string };
+
+/** What identifies the account (its blind index is made of it) and what is stored, encrypted, as its number. */
+function numberOf(account: CheckedPayoutAccount): string {
+	if (account.kind === "alipay") return account.alipayLogin.toLowerCase();
+	if (account.kind === "bank_card") return account.cardNumber;
+	return JSON.stringify({ appid: account.appid, openid: account.openid });
+}
+
+function maskedOf(account: CheckedPayoutAccount): string {
+	if (account.kind === "alipay") return maskAlipayLogin(account.alipayLogin.toLowerCase());
+	if (account.kind === "bank_card") return maskCardNumber(account.cardNumber);
+	return account.nickname ?? `****${account.openid.slice(-4)}`;
+}
+
+/** The WeChat a transfer goes to: the appid and openid stored (encrypted) with a `wechat` account. */
+export const wechatPayeeOf = (number: string) => JSON.parse(number) as { appid: string; openid: string };
 
 export interface PayoutAccountView {
 	id: string;
-	kind: "alipay" | "bank_card";
+	kind: PayoutAccountKind;
 	masked: string;
 	bankName: string | null;
 	bankBranch: string | null;
@@ -43,7 +61,7 @@ const view = (row: typeof payoutAccounts.$inferSelect): PayoutAccountView => ({
 	bankName: row.bankName,
 	bankBranch: row.bankBranch,
 	verified: true,
-	usable: row.kind === "bank_card" || alipayTransfersOffered(),
+	usable: row.kind === "bank_card" || (row.kind === "wechat" ? wechatTransfersOffered() : alipayTransfersOffered()),
 	createdAt: row.createdAt.toISOString(),
 });
 
@@ -81,15 +99,9 @@ export async function addPayoutAccount(input: { userId: string; account: AddPayo
 	const coach = await requirePayoutCoach(input.userId);
 	if (coach.suspended) throw new AppError(403, "forbidden", "payouts.errors.coachSuspended");
 	if (!coach.verifiedRealName) throw new AppError(409, "conflict", "payouts.errors.identityNotVerified");
-	const { account } = input;
-	if (!sameName(account.holderName, coach.verifiedRealName)) {
-		throw new AppError(400, "validation_failed", "payouts.errors.nameMismatch", {
-			fields: { holderName: "payouts.errors.nameMismatch" },
-		});
-	}
-	const number = account.kind === "alipay" ? account.alipayLogin.toLowerCase() : account.cardNumber;
-	const masked = account.kind === "alipay" ? maskAlipayLogin(number) : maskCardNumber(number);
-	const accountIndex = blindIndex(`payout:${account.kind}`, number);
+	const account = await checkedAccount(input.userId, input.account, coach.verifiedRealName);
+	const masked = maskedOf(account);
+	const accountIndex = blindIndex(`payout:${account.kind}`, numberOf(account));
 	// Refused before the code is checked, so the code is not spent on an account that is there already.
 	const [existing] = await db()
 		.select({ id: payoutAccounts.id })
@@ -103,13 +115,39 @@ export async function addPayoutAccount(input: { userId: string; account: AddPayo
 		)
 		.limit(1);
 	if (existing) throw new AppError(409, "conflict", "payouts.errors.accountExists");
-	await requireFreshProof(input.userId, { smsCode: account.smsCode });
+	await requireFreshProof(input.userId, { smsCode: input.account.smsCode });
 	return db().transaction(async (tx) => {
 		const row = await insertPayoutAccount(tx, coach.coachId, account);
 		if (!row) throw new AppError(409, "conflict", "payouts.errors.accountExists");
 		await tellCoach(tx, { userId: coach.userId, news: "accountChanged", params: { masked }, link: "/coach/payout-accounts" });
 		return view(row);
 	});
+}
+
+/**
+ * The account as it will be stored, its holder the coach's verified real name. A WeChat account is
+ * the WeChat bound to the coach's sign-in (its openid under the AppID it signed in with), so money
+ * goes to the coach's own WeChat and no one can type in someone else's; with no WeChat bound, or a
+ * binding from before openids were kept, the coach is told what to do first.
+ */
+async function checkedAccount(
+	userId: string,
+	account: AddPayoutAccountInput,
+	verifiedRealName: string,
+): Promise<CheckedPayoutAccount> {
+	if (account.kind === "wechat") {
+		if (!wechatTransfersOffered()) throw new AppError(409, "conflict", "payouts.errors.wechatUnavailable");
+		const bound = await boundWechatOf(userId);
+		if (!bound) throw new AppError(409, "wechat_not_bound", "payouts.errors.wechatNotBound");
+		if (!bound.openid) throw new AppError(409, "wechat_not_bound", "payouts.errors.wechatSignInAgain");
+		return { kind: "wechat", ...bound.openid, nickname: bound.nickname, holderName: verifiedRealName };
+	}
+	if (!sameName(account.holderName, verifiedRealName)) {
+		throw new AppError(400, "validation_failed", "payouts.errors.nameMismatch", {
+			fields: { holderName: "payouts.errors.nameMismatch" },
+		});
+	}
+	return account;
 }
 
 /**
@@ -121,7 +159,7 @@ export async function insertPayoutAccount(
 	coachId: string,
 	account: CheckedPayoutAccount,
 ): Promise<typeof payoutAccounts.$inferSelect | undefined> {
-	const number = account.kind === "alipay" ? account.alipayLogin.toLowerCase() : account.cardNumber;
+	const number = numberOf(account);
 	const id = randomUUID();
 	const [row] = await tx
 		.insert(payoutAccounts)
@@ -132,7 +170,7 @@ export async function insertPayoutAccount(
 			accountNoEnc: encrypt(number, sealedIn(payoutAccounts.accountNoEnc, id)),
 			holderNameEnc: encrypt(account.holderName, sealedIn(payoutAccounts.holderNameEnc, id)),
 			accountIndex: blindIndex(`payout:${account.kind}`, number),
-			masked: account.kind === "alipay" ? maskAlipayLogin(number) : maskCardNumber(number),
+			masked: maskedOf(account),
 			bankName: account.kind === "bank_card" ? account.bankName : null,
 			bankBranch: account.kind === "bank_card" ? account.bankBranch : null,
 			verifiedAt: new Date(),

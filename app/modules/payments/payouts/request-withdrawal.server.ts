@@ -62,7 +62,12 @@ export async function requestWithdrawal(input: { userId: string; request: Reques
 	return db().transaction(async (tx) => {
 		const account = await ownPayoutAccount(tx, coach.coachId, payoutAccountId);
 		const channel = channelFor(account.kind);
-		if (!channel) throw new AppError(409, "conflict", "payouts.errors.alipayUnavailable");
+		if (!channel)
+			throw new AppError(
+				409,
+				"conflict",
+				account.kind === "wechat" ? "payouts.errors.wechatUnavailable" : "payouts.errors.alipayUnavailable",
+			);
 		await lockCoachPayouts(tx, coach.coachId);
 		const today = await withdrawnToday(tx, coach.coachId);
 		if (today + amountFen > limits.dailyLimitFen) {
@@ -86,7 +91,7 @@ export async function requestWithdrawal(input: { userId: string; request: Reques
 				channel,
 				amountFen,
 				status: needsApproval ? "pending_approval" : "processing",
-				outBizNo: outBizNoOf(id),
+				outBizNo: outBizNoOf(id, channel),
 			})
 			.returning();
 		if (!row) throw new Error("withdrawal insert returned nothing");

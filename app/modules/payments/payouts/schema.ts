@@ -47,6 +47,9 @@ export const addPayoutAccountSchema = z.discriminatedUnion(
 			holderName: holderName.describe("The card holder: must be the coach's verified real name"),
 			smsCode,
 		}),
+		z
+			.object({ kind: z.literal("wechat"), smsCode })
+			.describe("The WeChat bound to my sign-in, paid by WeChat Pay transfer; the payee is my verified real name"),
 	],
 	{ error: "payouts.errors.kindInvalid" },
 );
@@ -66,3 +69,6 @@ export type RequestWithdrawalInput = z.output<typeof requestWithdrawalSchema>;
 
 export const withdrawalStatuses = ["pending_approval", "processing", "in_bank_batch", "paid", "failed", "rejected"] as const;
 export type WithdrawalStatus = (typeof withdrawalStatuses)[number];
+
+export const payoutAccountKinds = ["alipay", "bank_card", "wechat"] as const;
+export type PayoutAccountKind = (typeof payoutAccountKinds)[number];

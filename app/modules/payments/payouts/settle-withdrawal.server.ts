@@ -16,6 +16,16 @@ const knownFailures = new Set([
 	"PAYEE_CARD_INFO_ERROR",
 	"EXCEED_LIMIT_PERSONAL_SM_AMOUNT",
 	"COACH_SUSPENDED",
+	// WeChat Pay transfer bills
+	"CANCELLED",
+	"NAME_NOT_CORRECT",
+	"REAL_NAME_CHECK_FAIL",
+	"OPENID_INVALID",
+	"ACCOUNT_FROZEN",
+	"ACCOUNT_NOT_EXIST",
+	"DAY_RECEIVED_QUOTA_EXCEED",
+	"OVERDUE_CLOSE",
+	"TRANSFER_RISK",
 ]);
 export const failureReasonKey = (reason: string | null) =>
 	`payouts.failures.${reason && knownFailures.has(reason) ? reason : "other"}`;

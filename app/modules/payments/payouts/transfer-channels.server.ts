@@ -1,6 +1,7 @@
 import { isProduction, settings } from "~/lib/config.server";
 import { sandboxEnabled } from "../methods.server";
 import { alipayTransferConfigured } from "./alipay-transfer.server";
+import { wechatTransfersConfigured } from "./wechat-transfer.server";
 
 /**
  * How money reaches a payout account. Alipay accounts: by Alipay transfer when its certificates
@@ -8,9 +9,10 @@ import { alipayTransferConfigured } from "./alipay-transfer.server";
  * at once through the same bookkeeping), so the demo works end to end — never in production,
  * even with the payments sandbox on, where it would mark real withdrawals paid with nothing
  * sent; otherwise not at all. Bank
- * cards: always by the finance team's batch file.
+ * cards: always by the finance team's batch file. WeChat accounts: by WeChat Pay transfer bills,
+ * only while WeChat Pay is configured (no sandbox stand-in).
  */
-export type TransferChannel = "alipay" | "bank" | "sandbox";
+export type TransferChannel = "alipay" | "bank" | "sandbox" | "wechatpay";
 
 export function alipayChannel(): TransferChannel | null {
 	if (alipayTransferConfigured()) return "alipay";
@@ -20,8 +22,12 @@ export function alipayChannel(): TransferChannel | null {
 
 export const alipayTransfersOffered = () => alipayChannel() !== null;
 
-export function channelFor(kind: "alipay" | "bank_card"): TransferChannel | null {
-	return kind === "bank_card" ? "bank" : alipayChannel();
+export const wechatTransfersOffered = () => wechatTransfersConfigured();
+
+export function channelFor(kind: "alipay" | "bank_card" | "wechat"): TransferChannel | null {
+	if (kind === "bank_card") return "bank";
+	if (kind === "wechat") return wechatTransfersOffered() ? "wechatpay" : null;
+	return alipayChannel();
 }
 
 export function withdrawalLimits() {

@@ -3,7 +3,7 @@ import type { DbOrTx, Transaction } from "~/lib/db.server";
 import { AppError } from "~/lib/errors";
 import { type CoachPayoutIdentity, payoutIdentityOfCoach } from "~/modules/coaches/payout-identity.server";
 import { payoutAccounts, withdrawals } from "../../../../db/schema";
-import type { WithdrawalStatus } from "./schema";
+import type { PayoutAccountKind, WithdrawalStatus } from "./schema";
 
 export type WithdrawalRow = typeof withdrawals.$inferSelect;
 
@@ -12,18 +12,22 @@ export interface WithdrawalView {
 	status: WithdrawalStatus;
 	amountFen: number;
 	channel: string;
-	payoutAccount: { id: string; kind: "alipay" | "bank_card"; masked: string };
+	payoutAccount: { id: string; kind: PayoutAccountKind; masked: string };
 	failureReason: string | null;
 	createdAt: string;
 	paidAt: string | null;
 }
 
-/** The provider's business number: letters and digits only (Alipay and WeChat Pay accept both), unique per withdrawal. */
-export const outBizNoOf = (withdrawalId: string) => `W${withdrawalId.replace(/-/g, "")}`;
+/**
+ * The provider's business number: letters and digits only, unique per withdrawal. WeChat Pay's
+ * out_bill_no holds at most 32 characters: the id's 32 hex digits, without the W.
+ */
+export const outBizNoOf = (withdrawalId: string, channel?: string) =>
+	channel === "wechatpay" ? withdrawalId.replace(/-/g, "") : `W${withdrawalId.replace(/-/g, "")}`;
 
 export function withdrawalView(
 	row: WithdrawalRow,
-	account: { id: string; kind: "alipay" | "bank_card"; masked: string },
+	account: { id: string; kind: PayoutAccountKind; masked: string },
 ): WithdrawalView {
 	return {
 		id: row.id,

@@ -5,10 +5,12 @@ import { Button } from "~/ui/button";
 import { cn } from "~/ui/cn";
 import { Field } from "~/ui/field";
 import { FormAlert } from "~/ui/form-alert";
+import type { PayoutAccountKind } from "../schema";
 
 /**
- * Adding an Alipay account or a bank card: the kind is chosen by a link (works without
- * JavaScript), the SMS code is sent by a separate small form the "send code" button submits.
+ * Adding an Alipay account, a bank card or (with WeChat Pay) the WeChat bound to the coach's
+ * sign-in: the kind is chosen by a link (works without JavaScript), the SMS code is sent by a
+ * separate small form the "send code" button submits.
  */
 export function AddPayoutAccountForm({
 	kind,
@@ -16,8 +18,11 @@ export function AddPayoutAccountForm({
 	codeSent,
 	busy,
 	values,
+	wechat,
 }: {
-	kind: "alipay" | "bank_card";
+	kind: PayoutAccountKind;
+	/** Offered when WeChat Pay is configured; `bound`: the coach's sign-in has a WeChat bound (its nickname). */
+	wechat: { offered: boolean; bound: boolean; nickname: string | null };
 	errors: FormErrors;
 	codeSent: boolean;
 	busy: (intent: string) => boolean;
@@ -25,7 +30,7 @@ export function AddPayoutAccountForm({
 }) {
 	const { t } = useTranslation();
 	const fieldError = (name: string) => (errors.fields?.[name] ? t(errors.fields[name] as string, errors.params ?? {}) : null);
-	const tab = (value: "alipay" | "bank_card", label: string) => (
+	const tab = (value: PayoutAccountKind, label: string) => (
 		<Link
 			to={`?add=${value}`}
 			replace
@@ -45,14 +50,27 @@ export function AddPayoutAccountForm({
 			<div className="flex gap-2">
 				{tab("alipay", t("payouts.accounts.addAlipay"))}
 				{tab("bank_card", t("payouts.accounts.addBankCard"))}
+				{wechat.offered ? tab("wechat", t("payouts.accounts.addWechat")) : null}
 			</div>
+			{kind === "wechat" && !wechat.bound ? (
+				<p className="rounded-2xl bg-wood-100 px-4 py-3 text-sm text-wood-700 ring-1 ring-wood-300 ring-inset">
+					{t("payouts.accounts.wechatNotBound")}{" "}
+					<Link to="/me/security" className="font-medium underline">
+						{t("payouts.accounts.bindWechat")}
+					</Link>
+				</p>
+			) : null}
 			<Form method="post" id="payout-code-form" hidden>
 				<input type="hidden" name="intent" value="proof-code" />
 			</Form>
 			<Form method="post" className="space-y-3" noValidate>
 				<input type="hidden" name="intent" value="add" />
 				<input type="hidden" name="kind" value={kind} />
-				{kind === "alipay" ? (
+				{kind === "wechat" ? (
+					<p className="text-sm text-muted" data-testid="wechat-payee">
+						{t("payouts.accounts.wechatPayee", { nickname: wechat.nickname ?? "" })}
+					</p>
+				) : kind === "alipay" ? (
 					<Field
 						label={t("payouts.accounts.alipayLogin")}
 						name="alipayLogin"
@@ -84,13 +102,15 @@ export function AddPayoutAccountForm({
 						/>
 					</>
 				)}
-				<Field
-					label={t("payouts.accounts.holderName")}
-					name="holderName"
-					hint={t("payouts.accounts.holderHint")}
-					defaultValue={values.holderName}
-					error={fieldError("holderName")}
-				/>
+				{kind === "wechat" ? null : (
+					<Field
+						label={t("payouts.accounts.holderName")}
+						name="holderName"
+						hint={t("payouts.accounts.holderHint")}
+						defaultValue={values.holderName}
+						error={fieldError("holderName")}
+					/>
+				)}
 				<div className="flex items-end gap-2">
 					<div className="flex-1">
 						<Field

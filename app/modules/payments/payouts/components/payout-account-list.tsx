@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/ui/empty-state";
+import type { PayoutAccountKind } from "../schema";
 
 export interface PayoutAccountItem {
 	id: string;
-	kind: "alipay" | "bank_card";
+	kind: PayoutAccountKind;
 	masked: string;
 	bankName: string | null;
 	bankBranch: string | null;

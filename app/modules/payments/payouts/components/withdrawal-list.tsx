@@ -2,13 +2,13 @@ import { useTranslation } from "react-i18next";
 import { formatFen } from "~/lib/money";
 import { cn } from "~/ui/cn";
 import { EmptyState } from "~/ui/empty-state";
-import type { WithdrawalStatus } from "../schema";
+import type { PayoutAccountKind, WithdrawalStatus } from "../schema";
 
 export interface WithdrawalItem {
 	id: string;
 	status: WithdrawalStatus;
 	amountFen: number;
-	payoutAccount: { kind: "alipay" | "bank_card"; masked: string };
+	payoutAccount: { kind: PayoutAccountKind; masked: string };
 	failureReason: string | null;
 	createdAt: string;
 	paidAt: string | null;
