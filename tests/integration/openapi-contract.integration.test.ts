@@ -253,6 +253,13 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("get", "/coaches/:coachId", { params: { coachId: unknownId } })).status).toBe(404);
 	});
 
+	it("place search: the bundled districts without an AMap key, an unknown city refused", async () => {
+		const found = await call("get", "/places", { query: { q: "浦东", city: "shanghai" } });
+		expect(found.status).toBe(200);
+		expect(found.body.items[0].name).toBe("浦东新区");
+		expect((await call("get", "/places", { query: { q: "台球", city: "atlantis" } })).status).toBe(400);
+	});
+
 	it("SMS and password sign-in, the signed-in user, sessions and sign-out", async () => {
 		await clearLimits();
 		// The human check before texts is being added alongside; called once it is registered.

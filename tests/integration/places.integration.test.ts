@@ -248,3 +248,19 @@ describe("the coach's place form", () => {
 		expect(html).not.toMatch(/<input[^>]*name="latitude"[^>]*type="text"|placeholder="31\.2304"/);
 	});
 });
+
+describe("the coach search near a point", () => {
+	let app: TestApp;
+	beforeAll(async () => {
+		app = await startTestApp();
+	});
+	afterAll(async () => {
+		await app.close();
+	});
+
+	it("shows the city the point is in on the city picker, not 上海", async () => {
+		const html = await fetch(`${app.url}/coaches?lat=39.91334&lng=116.38405&sort=distance`).then((r) => r.text());
+		expect(html).toMatch(/<option value="beijing" selected="">北京<\/option>/);
+		expect(html).not.toMatch(/<option value="shanghai" selected="">/);
+	});
+});

@@ -5,11 +5,12 @@ import { isAppError } from "~/lib/errors";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
 import { yuanToFen } from "~/lib/money";
 import { parseOrThrow } from "~/lib/validation";
-import { cityOptions, defaultCityCode, findCity } from "~/modules/coaches/cities";
+import { cityOptions, defaultCityCode, findCity, nearestCity } from "~/modules/coaches/cities";
 import { CoachCard } from "~/modules/coaches/components/coach-card";
 import { SearchFilters } from "~/modules/coaches/components/search-filters";
 import { coachSearchSchema, searchSorts } from "~/modules/coaches/search/schema";
 import { searchCoaches } from "~/modules/coaches/search/search-coaches.server";
+import { storedFromWgs84 } from "~/modules/places/datum";
 import { Button } from "~/ui/button";
 import { Dialog } from "~/ui/dialog";
 import { EmptyState } from "~/ui/empty-state";
@@ -36,7 +37,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const params = Object.fromEntries(url.searchParams);
 	const locale = localeOfRequest(request);
 	const { t } = i18nFor(locale);
-	const cityCode = params.city && findCity(params.city) ? params.city : defaultCityCode;
+	// With a point ("使用我的位置") the city is the one the point is in, so the picker names where the results are.
+	const here = params.lat && params.lng ? { latitude: Number(params.lat), longitude: Number(params.lng) } : null;
+	const cityCode =
+		here && Number.isFinite(here.latitude) && Number.isFinite(here.longitude)
+			? nearestCity(here.latitude, here.longitude).code
+			: params.city && findCity(params.city)
+				? params.city
+				: defaultCityCode;
 	const city = findCity(cityCode);
 	// Prices are typed in yuan on the page and searched in fen.
 	const minPriceFen = params.minYuan ? yuanToFen(params.minYuan.trim()) : undefined;
@@ -116,8 +124,15 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 		navigator.geolocation.getCurrentPosition(
 			(position) => {
 				setLocating("idle");
+				// The browser answers in WGS-84; coaches' places are stored in GCJ-02 (decision 021).
+				const here = storedFromWgs84(position.coords);
 				navigate(
-					withParams({ lat: position.coords.latitude.toFixed(5), lng: position.coords.longitude.toFixed(5), sort: "distance" }),
+					withParams({
+						lat: here.latitude.toFixed(5),
+						lng: here.longitude.toFixed(5),
+						city: nearestCity(here.latitude, here.longitude).code,
+						sort: "distance",
+					}),
 				);
 			},
 			() => setLocating("denied"),
@@ -147,6 +162,8 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 					</label>
 					<Select
 						id="coach-city"
+						// Keyed by the city, so it follows a navigation (the detected city) instead of keeping its first value.
+						key={values.city}
 						name="city"
 						defaultValue={values.city}
 						options={loaderData.cityOptions}
