@@ -240,10 +240,11 @@ export default function Security({ loaderData }: Route.ComponentProps) {
 								</p>
 							</div>
 							{item.current ? null : (
-								<Form method="post">
+								// The device text beside it may wrap; the button keeps its width so "退出" stays one word.
+								<Form method="post" className="shrink-0">
 									<input type="hidden" name="intent" value="revoke-session" />
 									<input type="hidden" name="session" value={item.id} />
-									<Button type="submit" variant="secondary" size="sm">
+									<Button type="submit" variant="secondary" size="sm" className="whitespace-nowrap">
 										{t("accounts.security.signOutSession")}
 									</Button>
 								</Form>
@@ -359,6 +360,17 @@ export default function Security({ loaderData }: Route.ComponentProps) {
 				)}
 			</Section>
 
+			<Section title={t("legal.export.title")}>
+				<p className="text-sm text-muted">{t("legal.export.body")}</p>
+				{/* A plain download: the file comes from a resource route, not a page navigation. */}
+				<a
+					href="/me/security/export"
+					download
+					className="mt-3 inline-flex h-10 items-center rounded-full px-4 text-sm font-medium text-cloth-800 ring-1 ring-inset ring-line hover:bg-paper"
+				>
+					{t("legal.export.button")}
+				</a>
+			</Section>
 			<Section title={t("accounts.security.deleteAccount")} danger>
 				<p className="text-sm text-muted">{t("accounts.security.deleteBody")}</p>
 				<Form method="post" className="mt-3 space-y-3" noValidate>
