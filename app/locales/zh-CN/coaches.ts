@@ -64,7 +64,16 @@ export default {
 	},
 	levels: { entry: "初级教练", intermediate: "中级教练", advanced: "高级教练", master: "大师级教练" },
 	genders: { male: "男", female: "女" },
-	badges: { real_name: "实名认证", certificate: "证书认证" },
+	badges: { real_name: "实名认证", certificate: "证书认证", preferred: "优选教练" },
+	reliability: {
+		title: "近 90 天履约",
+		answerWithinHours: "通常 {{count}} 小时内确认",
+		answerWithinDays: "通常 {{count}} 天内确认",
+		acceptance: "接单率 {{percent}}%",
+		noShows: "近 90 天 {{count}} 次爽约",
+		cancellations: "近 90 天教练取消 {{count}} 次",
+		notEnough: "履约数据不足（近 90 天订单较少）",
+	},
 	profile: {
 		gallery: "照片",
 		about: "关于教练",

@@ -3,12 +3,11 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, useNavigate, useNavigation, useSearchParams } from "react-router";
 import { isAppError } from "~/lib/errors";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
-import { yuanToFen } from "~/lib/money";
 import { parseOrThrow } from "~/lib/validation";
 import { cityOptions, defaultCityCode, findCity, nearestCity } from "~/modules/coaches/cities";
 import { CoachCard } from "~/modules/coaches/components/coach-card";
-import { SearchFilters } from "~/modules/coaches/components/search-filters";
-import { coachSearchSchema, searchSorts } from "~/modules/coaches/search/schema";
+import { ApplyFiltersButton, SearchFilters } from "~/modules/coaches/components/search-filters";
+import { coachSearchSchema, searchPagePriceSchema, searchSorts } from "~/modules/coaches/search/schema";
 import { searchCoaches } from "~/modules/coaches/search/search-coaches.server";
 import { storedFromWgs84 } from "~/modules/places/datum";
 import { Button } from "~/ui/button";
@@ -46,13 +45,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 				? params.city
 				: defaultCityCode;
 	const city = findCity(cityCode);
-	// Prices are typed in yuan on the page and searched in fen.
-	const minPriceFen = params.minYuan ? yuanToFen(params.minYuan.trim()) : undefined;
-	const maxPriceFen = params.maxYuan ? yuanToFen(params.maxYuan.trim()) : undefined;
 	let invalidKey: string | null = null;
 	let result: Awaited<ReturnType<typeof searchCoaches>> | null = null;
 	try {
-		if (minPriceFen === null || maxPriceFen === null) throw new Error("price");
+		// Prices are typed in yuan on the page and searched in fen.
+		const { minYuan: minPriceFen, maxYuan: maxPriceFen } = parseOrThrow(searchPagePriceSchema, params);
 		const search = parseOrThrow(coachSearchSchema, {
 			...params,
 			city: cityCode,
@@ -63,10 +60,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		});
 		result = await searchCoaches(search);
 	} catch (error) {
-		if (!isAppError(error) && !(error instanceof Error && error.message === "price")) throw error;
-		invalidKey = isAppError(error)
-			? (Object.values(error.options.fields ?? {})[0] ?? error.messageKey)
-			: "coaches.errors.priceRange";
+		if (!isAppError(error)) throw error;
+		invalidKey = Object.values(error.options.fields ?? {})[0] ?? error.messageKey;
 	}
 	const cityName = city ? (locale === "en" ? city.nameEn : city.nameZh) : "";
 	// A search the page refuses answers 400 (a link or a crawler learns it is wrong), with the form and its message.
@@ -76,6 +71,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 			values: { ...params, city: cityCode } as Record<string, string | undefined>,
 			cityName,
 			usingMyLocation: Boolean(params.lat && params.lng),
+			// The radius the search used: never a refused one from the address ("99999 公里内").
+			radiusKm: result?.origin?.radiusKm ?? null,
 			cityOptions: cityOptions(locale),
 			result,
 			invalidKey,
@@ -97,7 +94,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { locale, values, result, invalidKey, cityName, usingMyLocation } = loaderData;
+	const { locale, values, result, invalidKey, cityName, usingMyLocation, radiusKm } = loaderData;
 	const [searchParams] = useSearchParams();
 	const navigate = useNavigate();
 	const navigation = useNavigation();
@@ -141,13 +138,16 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 	};
 
 	const profileSearch = values.lat && values.lng ? `?lat=${values.lat}&lng=${values.lng}` : "";
-	const radius = values.radiusKm ?? "20";
 
 	return (
 		<div className="mx-auto max-w-6xl px-4 py-5 sm:px-6 sm:py-8">
 			<h1 className="text-2xl font-semibold sm:text-3xl">{t("coaches.search.title")}</h1>
 			<p className="mt-1 text-sm text-muted">
-				{usingMyLocation ? t("coaches.search.nearMe", { radius }) : t("coaches.search.near", { city: cityName, radius })}
+				{radiusKm === null
+					? cityName
+					: usingMyLocation
+						? t("coaches.search.nearMe", { radius: radiusKm })
+						: t("coaches.search.near", { city: cityName, radius: radiusKm })}
 			</p>
 
 			<div className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -167,7 +167,8 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 						name="city"
 						defaultValue={values.city}
 						options={loaderData.cityOptions}
-						className="w-24! shrink-0 sm:w-36!"
+						// As wide as the chosen city's name in either language ("Shanghai", not "Sha").
+						className="w-auto! shrink-0 field-sizing-content sm:min-w-36"
 						onChange={(event) => navigate(withParams({ city: event.target.value, lat: null, lng: null }))}
 					/>
 					<label className="sr-only" htmlFor="coach-q">
@@ -181,8 +182,13 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 						placeholder={t("coaches.search.keywordPlaceholder")}
 						className="min-w-0 flex-1 rounded-xl border border-line bg-white px-3.5 py-2.5"
 					/>
-					<Button type="submit" variant="secondary" className="shrink-0">
-						{t("coaches.search.title")}
+					{/* An icon on a phone, so the keyword field keeps room for its whole placeholder. */}
+					<Button type="submit" variant="secondary" className="shrink-0 max-sm:w-11 max-sm:px-0">
+						<svg aria-hidden viewBox="0 0 24 24" className="size-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth="2">
+							<circle cx="11" cy="11" r="7" />
+							<path d="m20 20-3.5-3.5" strokeLinecap="round" />
+						</svg>
+						<span className="max-sm:sr-only">{t("coaches.search.title")}</span>
 					</Button>
 				</Form>
 			</div>
@@ -267,8 +273,14 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 				</section>
 			</div>
 
-			<Dialog open={filtersOpen} onClose={() => setFiltersOpen(false)} title={t("coaches.search.filters")} variant="sheet">
-				<SearchFilters values={values} locale={locale} idPrefix="sheet" />
+			<Dialog
+				open={filtersOpen}
+				onClose={() => setFiltersOpen(false)}
+				title={t("coaches.search.filters")}
+				variant="sheet"
+				footer={<ApplyFiltersButton idPrefix="sheet" />}
+			>
+				<SearchFilters values={values} locale={locale} idPrefix="sheet" submitOutside />
 			</Dialog>
 		</div>
 	);

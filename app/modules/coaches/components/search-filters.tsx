@@ -14,7 +14,18 @@ export type FilterValues = Record<string, string | undefined>;
  * works) and it works before JavaScript. Shown in a sheet on a phone and beside the list on a
  * desktop.
  */
-export function SearchFilters({ values, locale, idPrefix }: { values: FilterValues; locale: "zh-CN" | "en"; idPrefix: string }) {
+export function SearchFilters({
+	values,
+	locale,
+	idPrefix,
+	submitOutside = false,
+}: {
+	values: FilterValues;
+	locale: "zh-CN" | "en";
+	idPrefix: string;
+	/** The sheet pins its own apply button (`ApplyFiltersButton`) below the scrolling form. */
+	submitOutside?: boolean;
+}) {
 	const { t } = useTranslation();
 	const any = { value: "", label: t("coaches.search.any") };
 	const keep = ["city", "lat", "lng", "q", "sort"] as const;
@@ -132,12 +143,22 @@ export function SearchFilters({ values, locale, idPrefix }: { values: FilterValu
 				/>
 				{t("coaches.search.accepting")}
 			</label>
-			<div className="flex gap-2 pt-2">
-				<Button type="submit" className="flex-1">
-					{t("coaches.search.applyFilters")}
-				</Button>
-			</div>
+			{submitOutside ? null : (
+				<div className="flex gap-2 pt-2">
+					<ApplyFiltersButton idPrefix={idPrefix} />
+				</div>
+			)}
 		</Form>
+	);
+}
+
+/** Submits the filter form of `idPrefix` from wherever it is placed (the `form` attribute). */
+export function ApplyFiltersButton({ idPrefix }: { idPrefix: string }) {
+	const { t } = useTranslation();
+	return (
+		<Button type="submit" form={`${idPrefix}-filters`} className="w-full">
+			{t("coaches.search.applyFilters")}
+		</Button>
 	);
 }
 

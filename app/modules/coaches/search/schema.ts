@@ -65,11 +65,11 @@ export const coachSearchSchema = z
 			sort: z.enum(searchSorts, { error: "errors.field.invalidOption" }).optional(),
 			limit: z.coerce
 				.number({ error: "errors.field.notANumber" })
-				.int()
+				.int("errors.field.outOfRange")
 				.min(1, "errors.field.outOfRange")
 				.max(50, "errors.field.outOfRange")
 				.default(20),
-			cursor: z.string().max(300).optional(),
+			cursor: z.string().max(300, "coaches.errors.cursor").optional(),
 		}),
 	)
 	.superRefine((search, context) => {
@@ -86,3 +86,38 @@ export const coachSearchSchema = z
 	});
 
 export type CoachSearch = z.output<typeof coachSearchSchema>;
+
+/**
+ * A price typed in yuan on the search page ("200", "199.5"), as fen: a word gets "please enter a
+ * number", a negative or too large amount the allowed range, so each reads as what is wrong.
+ */
+const yuan = z
+	.string()
+	.trim()
+	.transform((value, context) => {
+		if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(value)) {
+			context.addIssue({ code: "custom", message: "errors.field.notANumber" });
+			return z.NEVER;
+		}
+		const amount = Number(value);
+		if (amount < 0 || amount > 100_000) {
+			context.addIssue({ code: "custom", message: "coaches.errors.priceRange" });
+			return z.NEVER;
+		}
+		if (/\.\d{3,}$/.test(value)) {
+			context.addIssue({ code: "custom", message: "coaches.errors.priceCents" });
+			return z.NEVER;
+		}
+		return Math.round(amount * 100);
+	});
+
+/** The page's price fields, checked before the search itself (which takes fen, as the API does). */
+export const searchPagePriceSchema = z.preprocess(
+	(input) =>
+		Object.fromEntries(
+			Object.entries((input ?? {}) as Record<string, unknown>).filter(
+				([, value]) => typeof value === "string" && value.trim() !== "",
+			),
+		),
+	z.object({ minYuan: yuan.optional(), maxYuan: yuan.optional() }),
+);
