@@ -92,6 +92,12 @@ export const queues = {
 		options: { retryLimit: 20, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
 		cron: undefined,
 	},
+	/** Every five minutes: withdrawals left processing (a job died, an answer was lost) are asked about again. */
+	"payments.redrive-withdrawals": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 1, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+		cron: "*/5 * * * *",
+	},
 	/** Every minute: payments still pending are asked about (a notification may be lost), expired ones closed. */
 	"payments.poll-pending": {
 		payload: z.object({}).strict(),
@@ -125,6 +131,12 @@ export const queues = {
 		options: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 3 * 3600 },
 		/** Daily just after midnight in Shanghai: search's 30 days of free time roll on by one. */
 		cron: "5 0 * * *",
+	},
+	"booking.refresh-reliability": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 3 * 3600 },
+		/** Daily in Shanghai's small hours: every coach's 90-day reliability rolls on, the 优选教练 badge is given or taken. */
+		cron: "20 4 * * *",
 	},
 	"events.prune": {
 		payload: z.object({}).strict(),

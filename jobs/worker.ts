@@ -8,11 +8,13 @@ import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswer
 import { autoCompleteLessons } from "../app/modules/booking/completion/auto-complete-lessons.server";
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
 import { lapsePassedProposals } from "../app/modules/booking/lapse-booking-changes.server";
+import { refreshAllCoachStandings } from "../app/modules/booking/reliability/refresh-reliability.server";
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
 import { releaseDueSettlements } from "../app/modules/payments/income/release-settlement.server";
 import { executeWithdrawal } from "../app/modules/payments/payouts/execute-withdrawal.server";
+import { redriveStuckWithdrawals } from "../app/modules/payments/payouts/redrive-withdrawals.server";
 import { pollPendingPayments } from "../app/modules/payments/poll-pending-payments.server";
 import { reconcilePayments } from "../app/modules/payments/reconciliation/reconcile-payments.server";
 import { executeRefund } from "../app/modules/payments/refunds/execute-refund.server";
@@ -38,11 +40,13 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"events.payments": ({ eventId }) => deliverEvent("payments", eventId),
 	"payments.refund": ({ refundId }) => executeRefund(refundId),
 	"payments.withdraw": ({ withdrawalId }) => executeWithdrawal(withdrawalId),
+	"payments.redrive-withdrawals": () => redriveStuckWithdrawals(),
 	"payments.poll-pending": () => pollPendingPayments(),
 	"payments.release-income": () => releaseDueSettlements(),
 	"payments.reconcile": ({ billDate }) => reconcilePayments({ billDate }),
 	"events.prune": () => pruneDispatchedEvents(),
 	"coaches.refresh-free-days": () => refreshAllFreeDays(),
+	"booking.refresh-reliability": () => refreshAllCoachStandings(),
 };
 
 // Event deliveries are what makes a suspension visible: poll their queues every second.

@@ -59,7 +59,7 @@ let pastLessons = 0;
 /**
  * A lesson of `coach` with `player` about `daysAgo` days back — each one two hours before the last,
  * so several never overlap — made through the booking services with `now` in the past: booked,
- * paid in full and confirmed by the coach.
+ * paid in full and confirmed by the coach half an hour later.
  */
 export async function bookedLesson(
 	coach: { userId: string; coachId: string; offeringId: string; placeId: string },
@@ -86,7 +86,12 @@ export async function bookedLesson(
 		paymentId: `past-lesson-${pastLessons}`,
 		paidAt: bookedAt,
 	});
-	await confirmBooking({ caller: { userId: coach.userId, roles: ["player", "coach"] }, bookingId: booking.id });
+	// Answered half an hour after the payment, as a prompt coach would (reliability times the answer).
+	await confirmBooking({
+		caller: { userId: coach.userId, roles: ["player", "coach"] },
+		bookingId: booking.id,
+		now: new Date(bookedAt.getTime() + halfHour),
+	});
 	return { id: booking.id, startsAt };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { courseTypes, disciplines } from "~/modules/coaches/catalog";
 import { getPublicCoachProfile, type PublicCoachProfile } from "~/modules/coaches/profile/get-public-profile.server";
+import { coachBadges } from "~/modules/coaches/profile/preferred-badge";
 import { coachSearchSchema, searchSorts } from "~/modules/coaches/search/schema";
 import { searchCoaches } from "~/modules/coaches/search/search-coaches.server";
 import { defineEndpoint } from "../endpoint";
@@ -27,7 +28,7 @@ const cardSchema = z.object({
 	ratingCount: z.number().int(),
 	acceptingBookings: z.boolean(),
 	offersOnline: z.boolean(),
-	badges: z.array(z.enum(["real_name", "certificate"])),
+	badges: z.array(z.enum(coachBadges)).describe("preferred: 优选教练, recomputed daily"),
 	photoUrl: z.string().nullable(),
 	approvedAt: z.string(),
 	nextFreeAt: z.string().nullable().describe("The next bookable start (ISO 8601) within 30 days, or null"),
@@ -45,7 +46,7 @@ const profileSchema = z.object({
 	yearsExperience: z.number().nullable(),
 	styleTags: z.array(z.string()),
 	bio: z.string().nullable(),
-	badges: z.array(z.enum(["real_name", "certificate"])),
+	badges: z.array(z.enum(coachBadges)).describe("preferred: 优选教练, recomputed daily"),
 	certificates: z.array(z.object({ issuer: z.string(), level: z.string() })),
 	photos: z.array(z.object({ id: z.string(), thumbUrl: z.string(), cardUrl: z.string(), fullUrl: z.string() })),
 	introVideoUrl: z.string().nullable().describe("The approved intro video; none while only an unreviewed one exists"),
@@ -77,6 +78,20 @@ const profileSchema = z.object({
 		.object({ average: z.number(), count: z.number().int(), bayesian: z.number() })
 		.nullable()
 		.describe("Published reviews: mean, count, and the Bayesian average 评分最高 sorts by; null before the first"),
+	reliability: z
+		.object({
+			acceptanceRate: z.number().nullable().describe("accepted / (answered + unanswered), 0–1; null under the minimum count"),
+			medianAnswerMinutes: z
+				.number()
+				.int()
+				.nullable()
+				.describe("From payment to the coach's answer; null under the minimum count"),
+			coachCancellations: z.number().int(),
+			coachNoShows: z.number().int().describe("Disputes 'the lesson did not happen' decided for the player"),
+			bookings90d: z.number().int().describe("Booking requests the coach had to answer in the last 90 days"),
+			enoughData: z.boolean().describe("false under RELIABILITY_MIN_BOOKINGS requests: show 数据不足"),
+		})
+		.describe("The last 90 days of bookings, kept up to date by booking events and a daily job"),
 	approvedAt: z.string(),
 }) satisfies z.ZodType<PublicCoachProfile>;
 

@@ -6,7 +6,8 @@ import { scheduleReminders } from "./booking-reminders.server";
 import { type BookingView, presentBooking } from "./present.server";
 
 /** The coach accepts a paid booking: the lesson is on, and the player is told. */
-export async function confirmBooking(input: { caller: Caller; bookingId: string }): Promise<BookingView> {
+export async function confirmBooking(input: { caller: Caller; bookingId: string; now?: Date }): Promise<BookingView> {
+	const now = input.now ?? new Date();
 	return db().transaction(async (tx) => {
 		const { booking, party } = await lockBookingFor(tx, input.bookingId, input.caller);
 		if (party !== "coach") throw forbidden("booking.errors.coachOnly");
@@ -15,7 +16,7 @@ export async function confirmBooking(input: { caller: Caller; bookingId: string 
 			booking,
 			"confirm",
 			{ actor: "coach", actorId: input.caller.userId },
-			{ confirmedAt: new Date() },
+			{ confirmedAt: now, answeredAt: now },
 		);
 		await tellBookingParties(tx, confirmed, "confirmed");
 		await scheduleReminders(tx, confirmed);
@@ -24,7 +25,13 @@ export async function confirmBooking(input: { caller: Caller; bookingId: string 
 }
 
 /** The coach declines a paid booking with a reason: the player gets everything back. */
-export async function rejectBooking(input: { caller: Caller; bookingId: string; reason: string }): Promise<BookingView> {
+export async function rejectBooking(input: {
+	caller: Caller;
+	bookingId: string;
+	reason: string;
+	now?: Date;
+}): Promise<BookingView> {
+	const now = input.now ?? new Date();
 	return db().transaction(async (tx) => {
 		const { booking, party } = await lockBookingFor(tx, input.bookingId, input.caller);
 		if (party !== "coach") throw forbidden("booking.errors.coachOnly");
@@ -33,7 +40,7 @@ export async function rejectBooking(input: { caller: Caller; bookingId: string; 
 			booking,
 			"reject",
 			{ actor: "coach", actorId: input.caller.userId },
-			{ cancelledBy: "coach", cancelReason: input.reason, refundFen: booking.paidFen },
+			{ cancelledBy: "coach", cancelReason: input.reason, refundFen: booking.paidFen, answeredAt: now },
 			{ reason: input.reason, refundFen: booking.paidFen },
 		);
 		await tellBookingParties(tx, rejected, "rejected", { reason: input.reason });

@@ -10,6 +10,7 @@ import { heldBy, refreshCoachFreeDays } from "./free-days.server";
 import { lapseOpenProposal, proposalStates } from "./lapse-booking-changes.server";
 import { type BookingAction, type BookingStatus, isActive, nextStatus } from "./lifecycle";
 import { type BookingChange, bookingChangeNotice } from "./live.server";
+import { refreshCoachReliability } from "./reliability/refresh-reliability.server";
 
 export type BookingRow = typeof bookings.$inferSelect;
 /** Who calls: the signed-in person and their roles. */
@@ -79,9 +80,12 @@ export async function transition(
 ): Promise<BookingRow> {
 	const to = nextStatus(booking.status, action);
 	if (!to) throw notNow(booking.status);
+	// The coach's answer (accepting, declining, or the player taking the coach's adjustment) is timed for reliability.
+	const answers = action === "confirm" || action === "reject";
+	const set = answers && !booking.answeredAt ? { ...changes, answeredAt: changes.answeredAt ?? new Date() } : changes;
 	const [updated] = await tx
 		.update(bookings)
-		.set({ ...changes, status: to, updatedAt: new Date() })
+		.set({ ...set, status: to, updatedAt: new Date() })
 		.where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
 		.returning();
 	if (!updated) throw notNow(booking.status);
@@ -95,6 +99,10 @@ export async function transition(
 	// Money follows the booking: payments refunds or splits what was paid for a lesson that will not happen.
 	if ((to === "cancelled" || to === "rejected") && updated.paidFen > 0) {
 		await recordEvent(tx, "booking.cancelled", { bookingId: booking.id });
+	}
+	// The coach's reliability moves with an answer and with a cancellation by the coach or for want of an answer.
+	if (answers || (action === "cancel" && (changes.cancelledBy === "coach" || changes.cancelledBy === "system"))) {
+		await refreshCoachReliability(tx, booking.coachId);
 	}
 	// A proposal is answered in the state it was made in: leaving that state lapses it and frees its time.
 	const proposalFreed =

@@ -9,6 +9,7 @@ import { CancellationPolicyText } from "~/modules/booking/components/cancellatio
 import { WeekStrip } from "~/modules/booking/components/week-strip";
 import { courseTypeNames, disciplineNames } from "~/modules/coaches/catalog";
 import { Badges } from "~/modules/coaches/components/badges";
+import { ReliabilityFacts } from "~/modules/coaches/profile/components/reliability-facts";
 import { getPublicCoachProfile } from "~/modules/coaches/profile/get-public-profile.server";
 import { RatingSummaryCard } from "~/modules/coaches/reviews/components/rating-summary";
 import { ReviewCard } from "~/modules/coaches/reviews/components/review-card";
@@ -149,6 +150,7 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 				<div className="[&_li]:bg-white/15 [&_li]:text-white">
 					<Badges badges={coach.badges} />
 				</div>
+				<ReliabilityFacts reliability={coach.reliability} />
 				{coach.acceptingBookings ? null : (
 					<p className="mt-3 rounded-xl bg-wood-300 px-3 py-2 text-sm text-cloth-950">{t("coaches.profile.paused")}</p>
 				)}

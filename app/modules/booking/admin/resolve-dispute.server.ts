@@ -8,6 +8,7 @@ import { tellBookingParties } from "../booking-news.server";
 import { type Caller, lockBookingFor, notNow, transition } from "../booking-record.server";
 import type { ResolveDisputeInput } from "../completion/schema";
 import { type BookingView, presentBooking } from "../present.server";
+import { refreshCoachReliability } from "../reliability/refresh-reliability.server";
 
 /**
  * The back office decides a dispute, with a note both sides read: for the coach, the lesson is
@@ -58,6 +59,8 @@ export async function resolveDispute(input: {
 			.update(bookingDisputes)
 			.set({ resolution: decision, resolvedById: input.caller.userId, resolvedAt: now, resolutionNote: note, refundFen })
 			.where(eq(bookingDisputes.id, dispute.id));
+		// Decided for the player on "the lesson did not happen", it is a no-show of the coach.
+		await refreshCoachReliability(tx, booking.coachId, now);
 		// Decided for the coach, the lesson counts as completed: what was paid settles as for any other.
 		if (decision === "for_coach") await recordEvent(tx, "booking.completed", { bookingId: booking.id });
 		await recordAudit(tx, {

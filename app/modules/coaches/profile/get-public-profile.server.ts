@@ -5,6 +5,8 @@ import { coachCertificates, coaches, coachOfferings, coachPhotos, coachPlaces } 
 import type { CourseType, Discipline } from "../catalog";
 import { findCity } from "../cities";
 import { photoUrlOf, videoUrlOf } from "./photo-url.server";
+import type { CoachBadge } from "./preferred-badge";
+import { type PublicReliability, publicReliabilityOf } from "./reliability.server";
 
 export interface PublicCoachProfile {
 	id: string;
@@ -15,7 +17,7 @@ export interface PublicCoachProfile {
 	yearsExperience: number | null;
 	styleTags: string[];
 	bio: string | null;
-	badges: Array<"real_name" | "certificate">;
+	badges: CoachBadge[];
 	certificates: Array<{ issuer: string; level: string }>;
 	photos: Array<{ id: string; thumbUrl: string; cardUrl: string; fullUrl: string }>;
 	/** The approved intro video; a newer one waiting for review is not shown until approved. */
@@ -41,6 +43,8 @@ export interface PublicCoachProfile {
 	acceptingBookings: boolean;
 	/** The mean of published reviews, their count and the Bayesian average search ranks by; null before the first. */
 	rating: { average: number; count: number; bayesian: number } | null;
+	/** The last 90 days as the booking module measured them; the rates are null under the minimum count. */
+	reliability: PublicReliability;
 	approvedAt: string;
 }
 
@@ -98,6 +102,7 @@ export async function getPublicCoachProfile(
 	const badges: PublicCoachProfile["badges"] = [];
 	if (coach.realNameVerifiedAt) badges.push("real_name");
 	if (coach.certificateVerifiedAt) badges.push("certificate");
+	if (coach.preferredSince) badges.push("preferred");
 	const city = coach.cityCode ? findCity(coach.cityCode) : undefined;
 	return {
 		id: coach.id,
@@ -153,6 +158,7 @@ export async function getPublicCoachProfile(
 						bayesian: Math.round(coach.ratingBayesian * 100) / 100,
 					}
 				: null,
+		reliability: publicReliabilityOf(coach.reliability),
 		approvedAt: (coach.approvedAt ?? coach.createdAt).toISOString(),
 	};
 }

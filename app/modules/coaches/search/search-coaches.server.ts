@@ -8,6 +8,7 @@ import { addDays, todayInShanghai } from "../availability/time";
 import type { CourseType, Discipline } from "../catalog";
 import { findCity } from "../cities";
 import { photoUrlOf } from "../profile/photo-url.server";
+import type { CoachBadge } from "../profile/preferred-badge";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
 import { datesOfWhen, freeDaysWindow } from "./free-days";
 import { resultCache } from "./result-cache.server";
@@ -28,7 +29,7 @@ export interface CoachCard {
 	ratingCount: number;
 	acceptingBookings: boolean;
 	offersOnline: boolean;
-	badges: Array<"real_name" | "certificate">;
+	badges: CoachBadge[];
 	photoUrl: string | null;
 	approvedAt: string;
 	/** The coach's next bookable start (from the free-days summary), or null within the next 30 days. */
@@ -58,6 +59,7 @@ interface Row extends Record<string, unknown> {
 	offers_online: boolean;
 	real_name_verified_at: Date | null;
 	certificate_verified_at: Date | null;
+	preferred_since: Date | null;
 	approved_at: Date;
 	distance_m: number | null;
 	chord_m: number | null;
@@ -199,7 +201,7 @@ export function buildSearchQuery(
 	const query = sql`${freeCoaches}
 		select c.id, c.display_name, c.level, c.disciplines::text as disciplines, c.gender, c.years_experience,
 			c.rating_average, c.rating_count, c.rating_bayesian, c.accepting_bookings, c.offers_online,
-			c.real_name_verified_at, c.certificate_verified_at, c.approved_at,
+			c.real_name_verified_at, c.certificate_verified_at, c.preferred_since, c.approved_at,
 			${distance} as distance_m, ${chord} as chord_m,
 			o.price_fen, o.course_type, o.duration_minutes, o.online,
 			(select p.file_id from coach_photos p where p.coach_id = c.id and p.status = 'approved'
@@ -315,6 +317,7 @@ function toCard(row: Row): CoachCard {
 	const badges: CoachCard["badges"] = [];
 	if (row.real_name_verified_at) badges.push("real_name");
 	if (row.certificate_verified_at) badges.push("certificate");
+	if (row.preferred_since) badges.push("preferred");
 	return {
 		id: row.id,
 		displayName: row.display_name,
