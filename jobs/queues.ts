@@ -92,6 +92,12 @@ export const queues = {
 		options: { retryLimit: 20, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
 		cron: undefined,
 	},
+	/** Every five minutes: withdrawals left processing (a job died, an answer was lost) are asked about again. */
+	"payments.redrive-withdrawals": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 1, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+		cron: "*/5 * * * *",
+	},
 	/** Every minute: payments still pending are asked about (a notification may be lost), expired ones closed. */
 	"payments.poll-pending": {
 		payload: z.object({}).strict(),

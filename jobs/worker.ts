@@ -14,6 +14,7 @@ import { resealLocalUploads } from "../app/modules/files/storage.server";
 import { sweepUnattachedFiles } from "../app/modules/files/sweep-unattached.server";
 import { releaseDueSettlements } from "../app/modules/payments/income/release-settlement.server";
 import { executeWithdrawal } from "../app/modules/payments/payouts/execute-withdrawal.server";
+import { redriveStuckWithdrawals } from "../app/modules/payments/payouts/redrive-withdrawals.server";
 import { pollPendingPayments } from "../app/modules/payments/poll-pending-payments.server";
 import { reconcilePayments } from "../app/modules/payments/reconciliation/reconcile-payments.server";
 import { executeRefund } from "../app/modules/payments/refunds/execute-refund.server";
@@ -39,6 +40,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"events.payments": ({ eventId }) => deliverEvent("payments", eventId),
 	"payments.refund": ({ refundId }) => executeRefund(refundId),
 	"payments.withdraw": ({ withdrawalId }) => executeWithdrawal(withdrawalId),
+	"payments.redrive-withdrawals": () => redriveStuckWithdrawals(),
 	"payments.poll-pending": () => pollPendingPayments(),
 	"payments.release-income": () => releaseDueSettlements(),
 	"payments.reconcile": ({ billDate }) => reconcilePayments({ billDate }),

@@ -11,11 +11,13 @@ import { entries } from "~/modules/payments/ledger/accounts";
 import { postJournal } from "~/modules/payments/ledger/post-journal.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
 import { executeWithdrawal, WithdrawalPending } from "~/modules/payments/payouts/execute-withdrawal.server";
+import { redriveStuckWithdrawals } from "~/modules/payments/payouts/redrive-withdrawals.server";
 import { ledgerJournals, payoutAccounts, withdrawals } from "../../db/schema";
 import { type FakeWechatTransfer, startFakeWechatTransfer } from "../fakes/wechatpay-transfer";
 import { proofCode } from "../support/accounts";
 import { apiCall } from "../support/api-client";
 import { createApprovedCoach, createReviewer } from "../support/coach-journey";
+import { staffSessionToken } from "../support/staff";
 import { startConfiguredApp, type TestApp } from "../support/test-app";
 
 /**
@@ -27,6 +29,7 @@ import { startConfiguredApp, type TestApp } from "../support/test-app";
 let app: TestApp;
 let wechat: FakeWechatTransfer;
 let coaches = 0;
+let staffToken = "";
 
 beforeAll(async () => {
 	await db().transaction((tx) => seedDemoAccounts(tx));
@@ -38,6 +41,7 @@ beforeAll(async () => {
 		WITHDRAWAL_APPROVAL_THRESHOLD_FEN: "1000000",
 		WITHDRAWAL_DAILY_LIMIT_FEN: "2000000",
 	});
+	staffToken = await staffSessionToken("13800000005");
 });
 afterAll(async () => {
 	await app?.close();
@@ -158,6 +162,21 @@ describe("a WeChat payout account", () => {
 	});
 });
 
+describe("the payout accounts page", () => {
+	it("offers WeChat when WeChat Pay is configured, says to bind WeChat first without one, and names the bound WeChat with one", async () => {
+		const page = async (who: Coach) =>
+			(await fetch(`${app.url}/coach/payout-accounts?add=wechat`, { headers: { cookie: `cp_session=${who.token}` } })).text();
+		const unbound = await page(await coach({ wechat: "none" }));
+		expect(unbound).toContain("添加微信");
+		expect(unbound).toContain("提现到微信需要先绑定微信登录。");
+		expect(unbound).toContain('href="/me/security"');
+		const bound = await coach();
+		const withWechat = await page(bound);
+		expect(withWechat).not.toContain("提现到微信需要先绑定微信登录。");
+		expect(withWechat).toContain(`提现将转到您登录绑定的微信（芳芳${coaches}）`);
+	});
+});
+
 describe("withdrawals by WeChat Pay transfer bills", () => {
 	it("sends a small withdrawal straight to a signed transfer bill and records it paid", async () => {
 		const who = await fundedWithWechat(50_000);
@@ -251,5 +270,49 @@ describe("withdrawals by WeChat Pay transfer bills", () => {
 		expect(await withdrawalRow(id)).toMatchObject({ status: "processing", lastError: "bad_answer" });
 		// The forged answer's bill was made; the retry asks and finds it paid, once.
 		expect(await executeWithdrawal(id)).toBe("paid");
+	});
+});
+
+describe("withdrawals left processing", () => {
+	it("are asked about again by the re-drive job: one whose provider answer was lost is completed, paid once", async () => {
+		const who = await fundedWithWechat(50_000);
+		const id = (await withdraw(who, 16_000)).body.withdrawal.id as string;
+		const before = wechat.moneyMoved();
+		wechat.dropAnswers();
+		await expect(executeWithdrawal(id)).rejects.toBeInstanceOf(WithdrawalPending);
+		wechat.answerAgain();
+		// The job's retries are gone (the worker died with it): only the schedule is left to finish it.
+		expect(await withdrawalRow(id)).toMatchObject({ status: "processing", attempts: 1 });
+
+		// Touched just now: left to its own job.
+		expect((await redriveStuckWithdrawals()).asked).toBe(0);
+		const later = new Date(Date.now() + 6 * 60_000);
+		const redriven = await redriveStuckWithdrawals(later);
+		expect(redriven.asked).toBeGreaterThanOrEqual(1);
+		expect(await withdrawalRow(id)).toMatchObject({ status: "paid", attempts: 2 });
+		expect(wechat.moneyMoved()).toBe(before + 1);
+		expect(await coachBalances(who.coachId)).toMatchObject({ availableFen: 34_000, inTransitFen: 0, withdrawnFen: 16_000 });
+		expect((await listNotifications(who.userId))[0]).toMatchObject({ kind: "payoutWithdrawalPaid" });
+		// Settled: the next run does not ask about it again.
+		const outBillNo = (await withdrawalRow(id))?.outBizNo ?? "-";
+		const callsBefore = wechat.verifiedCalls.length;
+		await redriveStuckWithdrawals(new Date(Date.now() + 12 * 60_000));
+		expect(wechat.verifiedCalls.slice(callsBefore).filter((path) => path.includes(outBillNo))).toEqual([]);
+	});
+
+	it("shows staff how often a withdrawal still processing was asked", async () => {
+		const who = await fundedWithWechat(50_000);
+		wechat.confirmFirst(who.openid);
+		const id = (await withdraw(who, 14_000)).body.withdrawal.id as string;
+		await expect(executeWithdrawal(id)).rejects.toBeInstanceOf(WithdrawalPending);
+		await redriveStuckWithdrawals(new Date(Date.now() + 6 * 60_000));
+		expect(await withdrawalRow(id)).toMatchObject({ status: "processing", attempts: 2 });
+		const listed = await call("GET", "/admin/withdrawals?status=processing", staffToken);
+		expect(listed.status).toBe(200);
+		expect(listed.body.items.find((item: { id: string }) => item.id === id)).toMatchObject({ attempts: 2, lastError: "dealing" });
+		const page = await fetch(`${app.url}/admin/withdrawals?status=processing`, {
+			headers: { cookie: `cp_session=${staffToken}` },
+		});
+		expect(await page.text()).toContain("处理中，已查询 2 次");
 	});
 });

@@ -84,6 +84,7 @@ export default {
 		coach: "Coach",
 		outBizNo: "Business number",
 		attempts: "Attempts",
+		processingAsked: "Processing; asked the provider {{count}} time(s)",
 		lastError: "Last result",
 		approve: "Approve",
 		reject: "Reject",

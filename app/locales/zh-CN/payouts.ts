@@ -81,6 +81,7 @@ export default {
 		coach: "教练",
 		outBizNo: "业务单号",
 		attempts: "尝试次数",
+		processingAsked: "处理中，已查询 {{count}} 次",
 		lastError: "最近一次结果",
 		approve: "批准",
 		reject: "驳回",

@@ -30,6 +30,12 @@ export function StaffWithdrawalCard({
 				<p className="text-lg font-semibold tabular-nums">{formatFen(item.amountFen, i18n.language)}</p>
 				<WithdrawalStatusChip status={item.status} />
 			</div>
+			{item.status === "processing" && item.attempts > 0 && item.channel !== "bank" ? (
+				// Each attempt asks the provider (the first by sending); the re-drive job keeps asking.
+				<p className="text-sm text-sky-800" data-testid="withdrawal-asked">
+					{t("payouts.admin.processingAsked", { count: item.attempts })}
+				</p>
+			) : null}
 			<dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
 				<div className="flex gap-2">
 					<dt className="text-muted">{t("payouts.admin.coach")}</dt>
