@@ -19,6 +19,7 @@ export default [
 	route("logout", "routes/auth/logout.tsx"),
 	route("me", "routes/me/index.tsx"),
 	route("me/security", "routes/me/security.tsx"),
+	route("me/security/export", "routes/me/data-export.tsx"),
 	route("me/notifications", "routes/me/notifications.tsx"),
 	route("me/calendar", "routes/me/calendar.tsx"),
 	route("calendar/:file", "routes/calendar-feed.tsx"),

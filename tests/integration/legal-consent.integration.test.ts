@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { termsVersion } from "~/modules/legal/documents";
 import { latestCode, postJson, sendSmsCode, signInBySms } from "../support/accounts";
+import { bookableCoach, completedLesson, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 let app: TestApp;
@@ -173,5 +174,62 @@ describe("a new version of the terms", () => {
 		expect(recorded.body.termsVersion).toBe(termsVersion);
 		expect((await storedConsent(user.id))?.terms_version).toBe(termsVersion);
 		expect((await fetch(api("/me/notifications"), { headers: bearer(token) })).status).toBe(200);
+	});
+});
+
+describe("the footer", () => {
+	it("links about, help, terms and privacy, and shows no filing numbers while they are unset", async () => {
+		const plain = await (await fetch(`${app.url}/about`)).text();
+		for (const link of ['href="/about"', 'href="/help"', 'href="/terms"', 'href="/privacy"']) expect(plain).toContain(link);
+		expect(plain).not.toContain("公网安备");
+	});
+});
+
+describe("downloading one's data", () => {
+	it("gives the user their own bookings, reviews and notices and nobody else's, audited and once per few minutes", async () => {
+		const coach = await bookableCoach("导出教练", undefined, { allDay: true });
+		const me = await signedInUser("导出学员");
+		const other = await signedInUser("别人学员");
+		const mine = { bookingId: await completedLesson(coach, me) };
+		const theirs = { bookingId: await completedLesson(coach, other) };
+		const { token } = me;
+		const response = await fetch(api("/me/export"), { headers: bearer(token) });
+		expect(response.status).toBe(200);
+		expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="cuepal-my-data-\d{4}-\d{2}-\d{2}\.json"/);
+		const exported = await response.json();
+		expect(exported.profile.displayName).toBe("导出学员");
+		expect(exported.consent.termsVersion).toBe(termsVersion);
+		expect(exported.bookings.map((booking: { id: string }) => booking.id)).toEqual([mine.bookingId]);
+		expect(exported.bookings[0].coachName).toBe("导出教练");
+		expect(exported.bookings[0].status).toBe("completed");
+		const text = JSON.stringify(exported);
+		expect(text).not.toContain(theirs.bookingId);
+		expect(text).not.toContain("别人学员");
+		expect(text).not.toContain("password");
+
+		const audited = await db().execute<{ n: string }>(
+			`select count(*) as n from audit_log where action = 'account.data_exported' and target_id = '${exported.profile.id}'`,
+		);
+		expect(Number(audited.rows[0]?.n)).toBe(1);
+		const again = await fetch(api("/me/export"), { headers: bearer(token) });
+		expect(again.status).toBe(429);
+		expect(again.headers.get("retry-after")).toBeTruthy();
+	});
+
+	it("downloads from /me/security as a file, and says so when asked again too soon", async () => {
+		const phone = "13955550009";
+		await sendSmsCode(app.url, { phone, purpose: "login" });
+		const code = await latestCode(app.url, `+86${phone}`);
+		const signedIn = await formPost("/login", { intent: "sms-login", phone, code, redirectTo: "/me", agreeTerms: "on" });
+		const cookie = sessionCookieOf(signedIn) as string;
+		const security = await (await fetch(`${app.url}/me/security`, { headers: { cookie } })).text();
+		expect(security).toContain('href="/me/security/export"');
+		const file = await fetch(`${app.url}/me/security/export`, { headers: { cookie }, redirect: "manual" });
+		expect(file.status).toBe(200);
+		expect(file.headers.get("content-disposition")).toContain("attachment");
+		expect((await file.json()).profile.phone).toBe("+8613955550009");
+		const tooSoon = await fetch(`${app.url}/me/security/export`, { headers: { cookie }, redirect: "manual" });
+		expect(tooSoon.status).toBe(302);
+		expect(tooSoon.headers.get("location")).toBe("/me/security");
 	});
 });

@@ -7,6 +7,7 @@ import { linkedSocialAccounts } from "~/modules/accounts/social/linked-social-ac
 import { subjectIndexOf } from "~/modules/accounts/social/providers.server";
 import { boundWechatOf } from "~/modules/accounts/social/wechat-openid.server";
 import { createUser } from "~/modules/accounts/users.server";
+import { termsVersion } from "~/modules/legal/documents";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
 import { latestCode, postJson, signInBySms } from "../support/accounts";
@@ -316,6 +317,7 @@ describe("mobile API", () => {
 			bindToken: first.body.bindToken,
 			phone: "13933330001",
 			code,
+			termsVersion,
 		});
 		expect(bound.status).toBe(200);
 		expect(bound.body.created).toBe(true);

@@ -113,6 +113,7 @@ import {
 	writeReviewEndpoint,
 } from "./lesson-reviews";
 import { getMe } from "./me";
+import { exportMyDataEndpoint } from "./my-data";
 import { getMeta } from "./meta";
 import { addModerationWord, listModerationWords, removeModerationWord } from "./moderation";
 import { issueVideoTokenEndpoint, livekitWebhookEndpoint } from "./online-lessons";
@@ -150,6 +151,7 @@ export const endpoints = [
 	logout,
 	getMe,
 	recordMyConsent,
+	exportMyDataEndpoint,
 	mySessions,
 	revokeMySession,
 	sendMyProofCode,

@@ -132,6 +132,12 @@ const legal: Translation<typeof zh> = {
 		privacy: "Privacy Policy",
 		psb: "{{filing}}",
 	},
+	export: {
+		title: "Download my data",
+		body: "A JSON file with your profile, signed-in devices, bookings, payments, the reviews you wrote, lesson records, practice log and notifications (payout accounts show only their last digits).",
+		button: "Download my data",
+		tooSoon: "You downloaded it just now: please try again in a few minutes",
+	},
 	consent: {
 		checkbox: "I have read and agree to the ",
 		and: " and the ",

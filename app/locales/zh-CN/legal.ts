@@ -122,6 +122,12 @@ export default {
 		privacy: "隐私政策",
 		psb: "{{filing}}",
 	},
+	export: {
+		title: "下载我的数据",
+		body: "一个 JSON 文件，包含您的资料、登录设备、预约、付款、写过的评价、上课记录、练习记录和通知（收款账户只显示后几位）。",
+		button: "下载我的数据",
+		tooSoon: "刚刚已经下载过，请几分钟后再试",
+	},
 	consent: {
 		checkbox: "我已阅读并同意",
 		and: "和",

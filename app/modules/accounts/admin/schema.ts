@@ -12,6 +12,7 @@ export const auditActions = [
 	"role.granted",
 	"role.revoked",
 	"account.deleted",
+	"account.data_exported",
 	"coach.approved",
 	"coach.rejected",
 	"coach.change.approved",
