@@ -32,6 +32,7 @@ export default [
 	route("me/bookings", "routes/me/bookings.tsx"),
 	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
 	route("me/bookings/:bookingId/review", "routes/me/review.tsx"),
+	route("me/bookings/:bookingId/lesson", "routes/me/lesson.tsx"),
 	// Learning: the player's progress and practice log.
 	route("me/progress", "routes/me/progress.tsx"),
 	route("me/practice", "routes/me/practice.tsx"),
@@ -50,6 +51,7 @@ export default [
 	route("coach/orders/live", "routes/coach/orders-live.tsx"),
 	route("coach/orders/:bookingId", "routes/coach/order.tsx"),
 	route("coach/orders/:bookingId/record", "routes/coach/lesson-record.tsx"),
+	route("coach/orders/:bookingId/lesson", "routes/coach/lesson.tsx"),
 	// Payouts: where the coach's money goes, and taking it out.
 	route("coach/payout-accounts", "routes/coach/payout-accounts.tsx"),
 	route("coach/withdrawals", "routes/coach/withdrawals.tsx"),

@@ -4,6 +4,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
+import { videoConnectSources } from "~/modules/booking/online-lesson/livekit.server";
 import { apiRouter } from "../api/router";
 import { isProduction, settings } from "../lib/config.server";
 import { knownError } from "../lib/errors";
@@ -66,7 +67,9 @@ export function createApp(options: AppOptions): express.Express {
 		next();
 	});
 
-	app.use(securityHeaders({ production: isProduction(), development: Boolean(options.vite) }));
+	app.use(
+		securityHeaders({ production: isProduction(), development: Boolean(options.vite), connectSources: videoConnectSources() }),
+	);
 	app.use(refuseUnknownMethods);
 	app.use(compression({ threshold: 1024 }));
 	app.use(originCheck(settings().APP_URL));

@@ -5,12 +5,17 @@ import type { RequestHandler } from "express";
  * Security headers for every response. Scripts run only with the per-response nonce; nothing may
  * frame the site. The development server needs inline styles and a websocket for hot reload.
  */
-export function securityHeaders(options: { production: boolean; development: boolean }): RequestHandler {
+export function securityHeaders(options: {
+	production: boolean;
+	development: boolean;
+	/** Further origins pages may connect to (the LiveKit server of online lessons). */
+	connectSources?: string[];
+}): RequestHandler {
 	return (_req, res, next) => {
 		const nonce = randomBytes(16).toString("base64");
 		res.locals.cspNonce = nonce;
 		const scriptSrc = options.development ? `'self' 'nonce-${nonce}' 'unsafe-eval'` : `'self' 'nonce-${nonce}'`;
-		const connectSrc = options.development ? "'self' ws: wss:" : "'self'";
+		const connectSrc = [options.development ? "'self' ws: wss:" : "'self'", ...(options.connectSources ?? [])].join(" ");
 		res.setHeader(
 			"Content-Security-Policy",
 			[

@@ -133,7 +133,14 @@ export async function startFakeLivekit(options: { apiKey?: string; apiSecret?: s
 		}
 		return reply({ egressId: input.egressId, status: "EGRESS_ENDING" });
 	});
-	await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+	// The media signalling (a WebSocket on /rtc) is held open unanswered: a browser pointed here stays
+	// in its connecting state, which is as far as a test without a real LiveKit server can go.
+	const held = new Set<import("node:stream").Duplex>();
+	server.on("upgrade", (_request, socket) => {
+		held.add(socket);
+		socket.on("close", () => held.delete(socket));
+	});
+	await new Promise<void>((ready) => server.listen(options.port ?? 0, "127.0.0.1", ready));
 	const { port } = server.address() as AddressInfo;
 	const url = `ws://127.0.0.1:${port}`;
 
@@ -165,6 +172,7 @@ export async function startFakeLivekit(options: { apiKey?: string; apiSecret?: s
 		},
 		close: () =>
 			new Promise((done) => {
+				for (const socket of held) socket.destroy();
 				server.closeAllConnections();
 				server.close(() => done());
 			}),

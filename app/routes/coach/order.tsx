@@ -27,6 +27,7 @@ import { OrderStatus, useOrderText } from "~/modules/booking/components/orders/o
 import { OrderTimeline } from "~/modules/booking/components/orders/order-timeline";
 import { ProposeChange } from "~/modules/booking/components/propose-change";
 import { progressLesson } from "~/modules/booking/lesson-progress.server";
+import { offersClassroom } from "~/modules/booking/online-lesson/room";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema, reasonSchema } from "~/modules/booking/schema";
 import type { Route } from "./+types/order";
@@ -181,6 +182,15 @@ export default function CoachOrder({ loaderData, actionData }: Route.ComponentPr
 					viewer="coach"
 					errors={actionData?.intent?.endsWith("-change") ? actionData.errors : undefined}
 				/>
+			) : null}
+			{offersClassroom(booking) ? (
+				<Link
+					to={`/coach/orders/${booking.id}/lesson`}
+					className="flex min-h-12 items-center justify-center rounded-2xl bg-cloth-700 px-4 font-medium text-white"
+					data-testid="enter-classroom"
+				>
+					{t("booking.online.enter")}
+				</Link>
 			) : null}
 			{booking.status === "completed" ? (
 				<Link

@@ -28,6 +28,7 @@ import { ProposeChange } from "~/modules/booking/components/propose-change";
 import { StatusChip } from "~/modules/booking/components/status-chip";
 import { formatDateTime } from "~/modules/booking/components/time-format";
 import { nextStatus } from "~/modules/booking/lifecycle";
+import { offersClassroom } from "~/modules/booking/online-lesson/room";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema } from "~/modules/booking/schema";
 import { courseTypeNames } from "~/modules/coaches/catalog";
@@ -194,6 +195,11 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 						{t("booking.player.pay.payBalance")}
 					</ButtonLink>
 				</section>
+			) : null}
+			{offersClassroom(booking) ? (
+				<ButtonLink to={`/me/bookings/${booking.id}/lesson`} className="w-full" data-testid="enter-classroom">
+					{t("booking.online.enter")}
+				</ButtonLink>
 			) : null}
 			{booking.status === "completed" ? <LessonRecordCard record={loaderData.lessonRecord} /> : null}
 			{booking.status === "completed" ? (

@@ -20,3 +20,18 @@ export const roomService = (lk: LivekitSettings) => new RoomServiceClient(lk.url
 export const egressService = (lk: LivekitSettings) => new EgressClient(lk.url, lk.apiKey, lk.apiSecret);
 export const webhookReceiver = (lk: LivekitSettings) => new WebhookReceiver(lk.apiKey, lk.apiSecret);
 export const tokenVerifier = (lk: LivekitSettings) => new TokenVerifier(lk.apiKey, lk.apiSecret);
+
+/**
+ * Where the lesson page's browser connects for video: LiveKit's signalling WebSocket and its
+ * HTTP twin (the client checks a refused connection over HTTP), for the page's Content-Security-Policy.
+ * LiveKit Cloud moves a client to a regional host of the same project domain.
+ */
+export function videoConnectSources(): string[] {
+	const lk = livekitSettings();
+	if (!lk) return [];
+	const url = new URL(lk.url);
+	const secure = url.protocol === "wss:" || url.protocol === "https:";
+	const sources = [`${secure ? "wss" : "ws"}://${url.host}`, `${secure ? "https" : "http"}://${url.host}`];
+	if (url.hostname.endsWith(".livekit.cloud")) sources.push("wss://*.livekit.cloud", "https://*.livekit.cloud");
+	return sources;
+}

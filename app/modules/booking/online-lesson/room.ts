@@ -47,3 +47,7 @@ export function parseIdentity(identity: string): { party: LessonParty; userId: s
 	if (!match) return null;
 	return { party: match[1] as LessonParty, userId: match[2] as string, device: match[3] as VideoDevice };
 }
+
+/** Whether a booking's pages offer "enter the classroom": an online lesson confirmed or under way. */
+export const offersClassroom = (booking: { location: { kind: string }; status: string }) =>
+	booking.location.kind === "online" && (booking.status === "confirmed" || booking.status === "in_progress");

@@ -1,0 +1,68 @@
+import { data } from "react-router";
+import { isAppError } from "~/lib/errors";
+import type { Caller } from "../booking-record.server";
+import { getBooking } from "../read-bookings.server";
+import { videoConfigured } from "./livekit.server";
+import { type LessonParty, offersClassroom, roomState, roomWindow } from "./room";
+
+export type ClassroomState = "not_configured" | "not_online" | "not_joinable" | "not_yet" | "open" | "closed";
+
+export interface LessonRoomView {
+	state: ClassroomState;
+	bookingId: string;
+	party: LessonParty;
+	otherName: string;
+	courseType: string;
+	durationMinutes: number;
+	startsAt: string;
+	endsAt: string;
+	opensAt: string;
+	closesAt: string;
+	/** The booking's own page, where the lesson page leads back to. */
+	backTo: string;
+}
+
+/**
+ * What the lesson page shows one side of a booking: the room's state now (never a token: the page
+ * asks the API for one when the person joins, so it is always fresh). The other side, a stranger
+ * or staff get the 404 page, as on the booking's own pages.
+ */
+export async function lessonRoomView(input: {
+	caller: Caller;
+	bookingId: string;
+	as: LessonParty;
+	now?: Date;
+}): Promise<LessonRoomView> {
+	const now = input.now ?? new Date();
+	let found: Awaited<ReturnType<typeof getBooking>>;
+	try {
+		found = await getBooking({ caller: input.caller, bookingId: input.bookingId });
+	} catch (error) {
+		if (isAppError(error) && error.status === 404) throw data(null, { status: 404 });
+		throw error;
+	}
+	if (found.party !== input.as) throw data(null, { status: 404 });
+	const { booking } = found;
+	const lesson = { startsAt: new Date(booking.startsAt), endsAt: new Date(booking.endsAt) };
+	const { opensAt, closesAt } = roomWindow(lesson);
+	const state: ClassroomState = !videoConfigured()
+		? "not_configured"
+		: booking.location.kind !== "online"
+			? "not_online"
+			: !offersClassroom(booking)
+				? "not_joinable"
+				: roomState(lesson, now);
+	return {
+		state,
+		bookingId: booking.id,
+		party: input.as,
+		otherName: input.as === "player" ? booking.coach.displayName : booking.player.displayName,
+		courseType: booking.courseType,
+		durationMinutes: booking.durationMinutes,
+		startsAt: booking.startsAt,
+		endsAt: booking.endsAt,
+		opensAt: opensAt.toISOString(),
+		closesAt: closesAt.toISOString(),
+		backTo: input.as === "player" ? `/me/bookings/${booking.id}` : `/coach/orders/${booking.id}`,
+	};
+}
