@@ -1,7 +1,9 @@
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server";
+import { refreshAllCoachStandings } from "~/modules/booking/reliability/refresh-reliability.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
+import { seedDemoReviewHistory } from "~/modules/coaches/demo/seed-demo-review-history.server";
 import { seedDemoLearning } from "~/modules/learning/demo/seed-demo-learning.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
 import { seedDemoPayoutAccount } from "~/modules/payments/demo/seed-demo-payout-account.server";
@@ -19,6 +21,8 @@ export async function seedDemoData(): Promise<number> {
 	const added = await db().transaction(
 		async (tx) => (await seedDemoAccounts(tx)) + (await seedDemoCoaches(tx)) + (await seedDemoPayoutAccount(tx)),
 	);
+	// The back office's review of the demo coach's certificate, through the reviewer's services: an audit log to read.
+	const reviewsDone = await seedDemoReviewHistory();
 	// Bookings go through the booking services, each committing its own transaction, so they come
 	// after the accounts and coaches they need have committed; they are paid in the payments sandbox.
 	const bookingsAdded =
@@ -27,7 +31,9 @@ export async function seedDemoData(): Promise<number> {
 		(await seedDemoReviews({ pay: payDemoBooking }));
 	// The completed demo lessons settle, and what is past its dispute window is released: income to withdraw.
 	await settleDemoIncome();
+	// Reliability and the 优选教练 badge as the daily job would find them after those lessons.
+	await refreshAllCoachStandings();
 	// The demo coach's record of the demo player's completed lesson, and the player's practice.
 	const learningAdded = await seedDemoLearning();
-	return added + bookingsAdded + learningAdded;
+	return added + reviewsDone + bookingsAdded + learningAdded;
 }

@@ -62,13 +62,55 @@ const given = [
 	"静雯",
 ];
 const styleTags = ["耐心细致", "注重基本功", "实战派", "走位专家", "比赛经验丰富", "幽默风趣", "适合零基础", "专业竞技"];
-const cityPlan: Array<{ code: string; halls: string[] }> = [
-	{ code: "shanghai", halls: ["静安星牌台球俱乐部", "徐汇乔氏台球会所", "浦东一杆清台球馆"] },
-	{ code: "beijing", halls: ["朝阳望京台球俱乐部", "海淀中关村球房"] },
-	{ code: "guangzhou", halls: ["天河体育中心台球馆", "越秀星聚台球会所"] },
-	{ code: "shenzhen", halls: ["南山科技园台球俱乐部", "福田中心区球房"] },
-	{ code: "hangzhou", halls: ["西湖文体台球馆", "滨江星光台球会所"] },
-	{ code: "chengdu", halls: ["春熙路台球俱乐部", "高新区金牌球房"] },
+/** Halls with a street address of their own, as a player types it into a map (made up, but shaped like real ones). */
+interface Hall {
+	name: string;
+	address: string;
+}
+const cityPlan: Array<{ code: string; halls: Hall[] }> = [
+	{
+		code: "shanghai",
+		halls: [
+			{ name: "静安星牌台球俱乐部", address: "静安区北京西路 1399 号信达大厦 3 楼" },
+			{ name: "徐汇乔氏台球会所", address: "徐汇区漕溪北路 595 号 B1 层" },
+			{ name: "浦东一杆清台球馆", address: "浦东新区张杨路 628 号东明广场 5 楼" },
+		],
+	},
+	{
+		code: "beijing",
+		halls: [
+			{ name: "朝阳望京台球俱乐部", address: "朝阳区望京街 9 号望京国际商业中心 B 座 2 层" },
+			{ name: "海淀中关村球房", address: "海淀区中关村大街 15 号 B2 层" },
+		],
+	},
+	{
+		code: "guangzhou",
+		halls: [
+			{ name: "天河体育中心台球馆", address: "天河区天河路 299 号体育中心东门旁" },
+			{ name: "越秀星聚台球会所", address: "越秀区中山五路 219 号 4 楼" },
+		],
+	},
+	{
+		code: "shenzhen",
+		halls: [
+			{ name: "南山科技园台球俱乐部", address: "南山区科技南十二路 18 号 2 楼" },
+			{ name: "福田中心区球房", address: "福田区福华三路 88 号 B1 层" },
+		],
+	},
+	{
+		code: "hangzhou",
+		halls: [
+			{ name: "西湖文体台球馆", address: "西湖区文三路 259 号 3 楼" },
+			{ name: "滨江星光台球会所", address: "滨江区江南大道 228 号星光国际广场 2 楼" },
+		],
+	},
+	{
+		code: "chengdu",
+		halls: [
+			{ name: "春熙路台球俱乐部", address: "锦江区春熙路南段 8 号 6 楼" },
+			{ name: "高新区金牌球房", address: "高新区天府大道中段 1388 号 B1 层" },
+		],
+	},
 ];
 const disciplineSets: Discipline[][] = [
 	["chinese_8_ball"],
@@ -114,8 +156,10 @@ const offeringPlan: Array<{ courseType: CourseType; minutes: number[]; base: num
 interface DemoCoach {
 	phone: string;
 	displayName: string;
+	/** The name on the ID card, when it is not the display name (a coach may show "李教练"). */
+	realName?: string;
 	cityCode: string;
-	hall: string;
+	hall: Hall;
 	index: number;
 }
 
@@ -129,7 +173,7 @@ function plannedCoaches(): DemoCoach[] {
 				phone: `+86139${String(10_000_000 + index).slice(-8)}`,
 				displayName: name,
 				cityCode: city.code,
-				hall: city.halls[slot % city.halls.length] as string,
+				hall: city.halls[slot % city.halls.length] as Hall,
 				index,
 			});
 			index++;
@@ -141,7 +185,7 @@ function plannedCoaches(): DemoCoach[] {
 async function addCoach(
 	tx: DbOrTx,
 	userId: string,
-	plan: { displayName: string; cityCode: string; hall: string; index: number },
+	plan: Omit<DemoCoach, "phone">,
 	passwordHash: string | undefined,
 ): Promise<void> {
 	const random = sequence(plan.index + 7);
@@ -161,7 +205,7 @@ async function addCoach(
 		userId,
 		status: "approved",
 		displayName: plan.displayName,
-		realNameEnc: encrypt(plan.displayName, sealedIn(coaches.realNameEnc, coachId)),
+		realNameEnc: encrypt(plan.realName ?? plan.displayName, sealedIn(coaches.realNameEnc, coachId)),
 		idNumberEnc: encrypt(`31010119900101${String(1000 + plan.index).slice(-4)}`, sealedIn(coaches.idNumberEnc, coachId)),
 		gender: plan.index % 3 === 1 ? "female" : "male",
 		disciplines,
@@ -181,7 +225,7 @@ async function addCoach(
 		approvedAt,
 		ratingCount: 0,
 	});
-	await tx.insert(coachPlaces).values({ coachId, name: plan.hall, address: `${city.nameZh}${plan.hall}`, latitude, longitude });
+	await tx.insert(coachPlaces).values({ coachId, name: plan.hall.name, address: plan.hall.address, latitude, longitude });
 
 	let cheapest = Number.POSITIVE_INFINITY;
 	let online = false;
@@ -236,7 +280,13 @@ export async function seedDemoCoaches(tx: DbOrTx): Promise<number> {
 			await addCoach(
 				tx,
 				demoCoach.id,
-				{ displayName: "李教练", cityCode: "shanghai", hall: "静安星牌台球俱乐部", index: 100 },
+				{
+					displayName: "李教练",
+					realName: "李建国",
+					cityCode: "shanghai",
+					hall: cityPlan[0]?.halls[0] as Hall,
+					index: 100,
+				},
 				undefined,
 			);
 			added++;
