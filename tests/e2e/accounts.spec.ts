@@ -24,6 +24,8 @@ test("a new player signs up with a phone number and the SMS code from the outbox
 	await page.getByRole("button", { name: "获取验证码" }).click();
 	await expect(page.getByText("验证码已发送")).toBeVisible();
 	await page.getByLabel("验证码", { exact: true }).fill(await codeFromOutbox(page, phone));
+	// A new number becomes an account: the agreement box must be ticked.
+	await page.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
 	await page.getByRole("button", { name: "登录", exact: true }).click();
 
 	await expect(page).toHaveURL(/\/me$/);
