@@ -42,6 +42,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 			toast,
 			navItems,
 			accountItem,
+			// Review cards offer their report button to signed-in visitors only.
+			signedIn: session !== null,
 			devBadge: settings().APP_ENV !== "production",
 			filings: { icp: settings().ICP_LICENSE ?? null, psb: settings().PSB_FILING ?? null },
 		},

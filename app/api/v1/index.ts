@@ -110,6 +110,7 @@ import {
 	listLessonReviewsEndpoint,
 	moderateAdminReviewEndpoint,
 	replyToReviewEndpoint,
+	reportReviewEndpoint,
 	writeReviewEndpoint,
 } from "./lesson-reviews";
 import { getMe } from "./me";
@@ -245,6 +246,7 @@ export const endpoints = [
 	editReviewEndpoint,
 	listLessonReviewsEndpoint,
 	replyToReviewEndpoint,
+	reportReviewEndpoint,
 	getMyReviewDesk,
 	listAdminReviewsEndpoint,
 	moderateAdminReviewEndpoint,

@@ -4,6 +4,7 @@ import { reviewableLesson } from "~/modules/booking/completion/reviewable-lesson
 import { listCoachReviews } from "~/modules/coaches/reviews/list-reviews.server";
 import { listReviewsForStaff, moderateReview } from "~/modules/coaches/reviews/moderate-review.server";
 import { replyToReview } from "~/modules/coaches/reviews/reply-to-review.server";
+import { reportReview } from "~/modules/coaches/reviews/report-review.server";
 import {
 	moderationSchema,
 	replyInputSchema,
@@ -13,6 +14,8 @@ import {
 } from "~/modules/coaches/reviews/schema";
 import { reviewTags } from "~/modules/coaches/reviews/tags";
 import { editReview, writeReview } from "~/modules/coaches/reviews/write-review.server";
+import { reportReasons } from "~/modules/moderation/categories";
+import { reportInputSchema } from "~/modules/moderation/schema";
 import { authHeaders, callerOf } from "../client";
 import { defineEndpoint } from "../endpoint";
 
@@ -151,6 +154,40 @@ export const replyToReviewEndpoint = defineEndpoint({
 	},
 });
 
+export const reportReviewEndpoint = defineEndpoint({
+	method: "post",
+	path: "/reviews/:reviewId/reports",
+	summary:
+		"Any signed-in user reports a published review or its public reply to the back office (one open report per user and subject)",
+	tag: "reviews",
+	auth: "bearer",
+	params: z.object({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") }),
+	body: reportInputSchema,
+	responses: {
+		201: {
+			description: "Reported: it joins the back-office queue; the reporter is told the outcome",
+			schema: z.object({ report: z.object({ id: z.string().uuid(), status: z.literal("open") }) }),
+		},
+		400: { description: "An unknown reason or target, or details over 500 characters" },
+		401: { description: "Not signed in" },
+		403: { description: "One's own review or reply" },
+		404: { description: "No such published review" },
+		409: { description: "already_reported: the caller's earlier report of it is still open" },
+		422: { description: "target reply, but the review has no public reply" },
+	},
+	handler: async ({ req, params, body }) => {
+		const caller = await callerOf(req);
+		return { status: 201, body: { report: await reportReview({ userId: caller.userId, reviewId: params.reviewId, ...body }) } };
+	},
+});
+
+const openReportsSchema = z.object({
+	count: z.number().int(),
+	reasons: z.partialRecord(z.enum(reportReasons), z.number().int()).describe("How many reports gave each reason"),
+	details: z.array(z.string()).describe("What reporters wrote, oldest first"),
+	firstAt: z.string(),
+});
+
 const staffReviewSchema = reviewSchema.extend({
 	status: z.enum(["published", "held", "hidden"]),
 	anonymous: z.boolean(),
@@ -163,12 +200,16 @@ const staffReviewSchema = reviewSchema.extend({
 	matchedWords: z
 		.object({ review: z.array(z.string()), reply: z.array(z.string()) })
 		.describe("The forbidden words the review and the reply hit when last checked"),
+	reports: z
+		.object({ review: openReportsSchema.nullable(), reply: openReportsSchema.nullable() })
+		.describe("Open reports of the review and of its reply (null: none)"),
 });
 
 export const listAdminReviewsEndpoint = defineEndpoint({
 	method: "get",
 	path: "/admin/reviews",
-	summary: "The back office's reviews by status (published, held, hidden), newest first, authors named",
+	summary:
+		"The back office's reviews by list: published, held (the review or its reply hit the word list), hidden, or reported (open reports, longest-waiting first); authors named",
 	tag: "admin",
 	auth: "bearer",
 	query: staffReviewQuerySchema,
@@ -186,17 +227,23 @@ export const moderateAdminReviewEndpoint = defineEndpoint({
 	method: "post",
 	path: "/admin/reviews/:reviewId/moderation",
 	summary:
-		"Hide a published review, restore a hidden one or publish a held one, with a reason: the rating follows, audited, the author told",
+		"Hide a published review (or reply), restore a hidden one, publish a held one, or keep a reported one (dismiss), with a reason: the rating follows, the subject's open reports close (reporters told), audited, the author told",
 	tag: "admin",
 	auth: "bearer",
 	params: z.object({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") }),
 	body: moderationSchema,
 	responses: {
-		200: { description: "Decided", schema: written },
-		400: { description: "No reason, or an unknown action" },
+		200: {
+			description: "Decided",
+			schema: z.object({
+				review: written.shape.review.extend({ replyStatus: z.enum(["published", "held", "hidden"]).nullable() }),
+			}),
+		},
+		400: { description: "No reason, or an unknown action or target" },
 		403: { description: "Not support or admin (with the second factor)" },
 		404: { description: "No such review" },
-		409: { description: "Not possible from the review's status" },
+		409: { description: "Not possible from the review's (or reply's) status" },
+		422: { description: "target reply, but the review has no reply" },
 	},
 	handler: async ({ req, params, body }) => {
 		const session = await requireApiPermission(authHeaders(req), "access:admin");

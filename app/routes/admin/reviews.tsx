@@ -7,15 +7,17 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { ReviewCard } from "~/modules/coaches/reviews/components/review-card";
-import { listReviewsForStaff, type ModerationAction, moderateReview } from "~/modules/coaches/reviews/moderate-review.server";
+import { StaffReviewDecisions } from "~/modules/coaches/reviews/components/staff-review-decisions";
+import { listReviewsForStaff, moderateReview } from "~/modules/coaches/reviews/moderate-review.server";
 import { moderationSchema, staffReviewQuerySchema } from "~/modules/coaches/reviews/schema";
-import { Button } from "~/ui/button";
 import { cn } from "~/ui/cn";
 import { EmptyState } from "~/ui/empty-state";
-import { FormAlert } from "~/ui/form-alert";
 import type { Route } from "./+types/reviews";
 
-/** The back office's reviews: by status, the author named even when anonymous, hide / restore / publish with a reason. */
+/**
+ * The back office's reviews: held (the review or its reply hit the word list), reported, published
+ * and hidden, the author named even when anonymous; hide / restore / publish / keep with a reason.
+ */
 export async function loader({ request }: Route.LoaderArgs) {
 	await requirePermission(request, "access:admin");
 	const parsed = staffReviewQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -26,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
 const formSchema = moderationSchema.extend({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") });
-type Outcome = { errors: FormErrors; reviewId?: string; reason?: string };
+type Outcome = { errors: FormErrors; reviewId?: string; reason?: string; target?: string };
 
 export async function action({ request }: Route.ActionArgs) {
 	const session = await requirePermission(request, "access:admin");
@@ -56,11 +58,7 @@ export async function action({ request }: Route.ActionArgs) {
 	});
 }
 
-const actionFor: Record<"published" | "held" | "hidden", ModerationAction> = {
-	published: "hide",
-	held: "publish",
-	hidden: "restore",
-};
+const lists = ["held", "reported", "published", "hidden"] as const;
 
 export default function AdminReviews({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation();
@@ -73,7 +71,7 @@ export default function AdminReviews({ loaderData, actionData }: Route.Component
 				<p className="mt-1 text-muted">{t("coaches.reviews.admin.intro")}</p>
 			</header>
 			<nav className="flex flex-wrap gap-2" aria-label={t("coaches.reviews.admin.title")}>
-				{(["published", "held", "hidden"] as const).map((each) => (
+				{lists.map((each) => (
 					<Link
 						key={each}
 						to={`?status=${each}`}
@@ -83,7 +81,7 @@ export default function AdminReviews({ loaderData, actionData }: Route.Component
 							each === status ? "bg-cloth-700 text-white ring-cloth-700" : "bg-white ring-line hover:bg-paper",
 						)}
 					>
-						{t(`coaches.reviews.admin.statuses.${each}`)}
+						{each === "reported" ? t("moderation.queue.reported") : t(`coaches.reviews.admin.statuses.${each}`)}
 					</Link>
 				))}
 			</nav>
@@ -91,41 +89,15 @@ export default function AdminReviews({ loaderData, actionData }: Route.Component
 				<EmptyState icon="★" title={t("coaches.reviews.admin.empty")} />
 			) : (
 				<section className="divide-y divide-line rounded-3xl bg-white px-5 shadow-(--shadow-card)">
-					{reviews.map((review) => {
-						const mine = actionData?.reviewId === review.id ? actionData : undefined;
-						const reasonError = mine?.errors.fields?.reason ? t(mine.errors.fields.reason) : null;
-						const action = actionFor[review.status];
-						return (
-							<ReviewCard key={review.id} review={review}>
-								<p className="mt-2 text-xs text-muted">
-									{t("coaches.reviews.admin.author", { name: review.playerName, coach: review.coach.displayName })}
-									{review.anonymous ? ` · ${t("coaches.reviews.admin.anonymousNote")}` : ""}
-								</p>
-								<form method="post" className="mt-3 flex flex-wrap items-end gap-2">
-									<input type="hidden" name="reviewId" value={review.id} />
-									<input type="hidden" name="action" value={action} />
-									<FormAlert messageKey={mine?.errors.formError} params={mine?.errors.params} />
-									<label className="min-w-0 flex-1 text-sm">
-										<span className="block font-medium">{t("coaches.reviews.admin.reasonLabel")}</span>
-										<input
-											name="reason"
-											defaultValue={mine?.reason ?? ""}
-											aria-invalid={reasonError ? true : undefined}
-											className="mt-1 block w-full rounded-xl border border-line bg-white px-3 py-2 text-base focus:border-cloth-500 focus:outline-none focus:ring-2 focus:ring-cloth-200"
-										/>
-										{reasonError ? (
-											<span role="alert" className="mt-1 block text-danger">
-												{reasonError}
-											</span>
-										) : null}
-									</label>
-									<Button type="submit" size="sm" variant="secondary" disabled={navigation.state === "submitting"}>
-										{t(`coaches.reviews.admin.actions.${action}`)}
-									</Button>
-								</form>
-							</ReviewCard>
-						);
-					})}
+					{reviews.map((review) => (
+						<ReviewCard key={review.id} review={review}>
+							<StaffReviewDecisions
+								review={review}
+								outcome={actionData?.reviewId === review.id ? actionData : undefined}
+								submitting={navigation.state === "submitting"}
+							/>
+						</ReviewCard>
+					))}
 				</section>
 			)}
 		</div>

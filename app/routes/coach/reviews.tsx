@@ -90,7 +90,7 @@ export default function CoachReviews({ loaderData, actionData }: Route.Component
 												{t(`coaches.reviews.desk.status.${review.status}`)}
 											</p>
 										) : null}
-										<ReviewCard review={review}>
+										<ReviewCard review={review} reportable={review.status === "published" ? "review" : false}>
 											{review.status === "published" ? (
 												<ReplyForm
 													reviewId={review.id}

@@ -334,7 +334,7 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 							</nav>
 							<div className="mt-2 divide-y divide-line">
 								{reviews.items.map((review) => (
-									<ReviewCard key={review.id} review={review} />
+									<ReviewCard key={review.id} review={review} reportable />
 								))}
 							</div>
 							{reviews.nextCursor ? (

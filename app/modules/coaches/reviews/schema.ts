@@ -73,7 +73,9 @@ export const reviewListQuerySchema = z.object({
 });
 
 export const moderationSchema = z.object({
-	action: z.enum(["hide", "restore", "publish"], "errors.field.invalidOption"),
+	action: z.enum(["hide", "restore", "publish", "dismiss"], "errors.field.invalidOption"),
+	/** The review itself (the default) or the coach's reply to it. */
+	target: z.enum(["review", "reply"], "moderation.errors.target").default("review"),
 	reason: z
 		.string("coaches.reviews.errors.reason")
 		.trim()
@@ -82,5 +84,5 @@ export const moderationSchema = z.object({
 });
 
 export const staffReviewQuerySchema = z.object({
-	status: z.enum(["published", "held", "hidden"], "errors.field.invalidOption").default("published"),
+	status: z.enum(["published", "held", "hidden", "reported"], "errors.field.invalidOption").default("published"),
 });

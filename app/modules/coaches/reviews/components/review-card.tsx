@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ReportForm } from "~/modules/moderation/components/report-form";
 import type { PublicReview } from "../list-reviews.server";
 import { Stars } from "./stars";
 
@@ -11,7 +12,16 @@ const dateOf = (iso: string, locale: string) =>
  * One published review. Its text and the reply are React text nodes, never HTML; an anonymous
  * author is 匿名学员 with a neutral initial instead of an avatar.
  */
-export function ReviewCard({ review, children }: { review: PublicReview; children?: React.ReactNode }) {
+export function ReviewCard({
+	review,
+	reportable = false,
+	children,
+}: {
+	review: PublicReview;
+	/** Offer signed-in visitors the report form; "review" where the reply is the viewer's own (the coach's page). */
+	reportable?: boolean | "review";
+	children?: React.ReactNode;
+}) {
 	const { t, i18n } = useTranslation();
 	const author = review.author?.displayName ?? t("coaches.reviews.anonymous");
 	return (
@@ -57,6 +67,12 @@ export function ReviewCard({ review, children }: { review: PublicReview; childre
 					<p className="font-medium text-cloth-800">{t("coaches.reviews.reply")}</p>
 					<p className="mt-1 whitespace-pre-line break-words">{review.reply.text}</p>
 				</div>
+			) : null}
+			{reportable ? (
+				<ReportForm
+					action={`/reviews/${review.id}/report`}
+					targets={review.reply && reportable === true ? ["review", "reply"] : ["review"]}
+				/>
 			) : null}
 			{children}
 		</article>
