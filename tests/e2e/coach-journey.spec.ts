@@ -36,12 +36,14 @@ async function apply(page: Page, displayName: string) {
 	// Refused input shows beside its field and saves nothing.
 	const identity = page.locator("#identity");
 	await identity.getByLabel("真实姓名").fill("张伟");
-	await identity.getByLabel("身份证号").fill("110105194912310021");
+	await identity.getByLabel("身份证号", { exact: true }).fill("110105194912310021");
 	await identity.getByRole("radio", { name: "男" }).check();
 	await identity.getByRole("button", { name: "保存" }).click();
 	await expect(identity.getByText("身份证号不正确，请检查后重新填写")).toBeVisible();
 	await expect(identity.getByText("待完善")).toBeVisible();
-	await identity.getByLabel("身份证号").fill(idNumber);
+	await identity.getByLabel("身份证号", { exact: true }).fill(idNumber);
+	// The ID number is sensitive: its own consent, separate from the terms.
+	await identity.getByRole("checkbox", { name: /处理我的身份证号/ }).check();
 	await saveSection(page, "identity");
 	await expect(identity.getByText("已保存：110***********002X", { exact: false })).toBeVisible();
 

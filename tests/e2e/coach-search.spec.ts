@@ -12,6 +12,8 @@ test("a player finds a snooker coach near them and opens the profile", async ({ 
 	await expectAccessible(page);
 
 	await page.getByRole("button", { name: "使用我的位置" }).click();
+	// Precise location asks its own consent first (once per browser).
+	await page.getByRole("button", { name: "同意并定位" }).click();
 	// The browser's WGS-84 31.2304,121.4737 searched as GCJ-02, the datum coaches' places are stored in.
 	await expect(page).toHaveURL(/lat=31\.2284\d*&lng=121\.4782/);
 	await expect(page.getByText("我附近 · 20 公里内")).toBeVisible();

@@ -172,7 +172,12 @@ export async function createCoach(
 		await request.put("/api/v1/coach/application", {
 			headers: asCoach,
 			data: {
-				identity: { realName: "测试教练", idNumber: `${first17}${idNumberCheckCharacter(first17)}`, gender: "male" },
+				identity: {
+					realName: "测试教练",
+					idNumber: `${first17}${idNumberCheckCharacter(first17)}`,
+					gender: "male",
+					idNumberConsent: true,
+				},
 				profile: {
 					displayName: options.displayName,
 					disciplines: ["chinese_8_ball"],

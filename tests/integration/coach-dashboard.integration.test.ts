@@ -76,7 +76,12 @@ describe("the dashboard read", () => {
 		const application = await saveApplication({
 			userId,
 			update: update({
-				identity: { realName: "李明", idNumber: `${first17}${idNumberCheckCharacter(first17)}`, gender: "male" },
+				identity: {
+					realName: "李明",
+					idNumber: `${first17}${idNumberCheckCharacter(first17)}`,
+					gender: "male",
+					idNumberConsent: true,
+				},
 				profile,
 				area: { cityCode: "shanghai", serviceRadiusKm: 15 },
 			}),

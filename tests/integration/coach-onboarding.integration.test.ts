@@ -62,7 +62,7 @@ const png = (colour: { r: number; g: number; b: number }) =>
 		.toBuffer();
 
 const completeDraft = {
-	identity: { realName: "李明", idNumber: validId, gender: "male" },
+	identity: { realName: "李明", idNumber: validId, gender: "male", idNumberConsent: true },
 	profile: {
 		displayName: "李教练",
 		disciplines: ["chinese_8_ball", "snooker"],

@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server";
 import { termsVersion } from "~/modules/legal/documents";
 import { latestCode, postJson, sendSmsCode, signInBySms } from "../support/accounts";
 import { bookableCoach, completedLesson, signedInUser } from "../support/bookings";
+import { validIdNumber } from "../support/coach-journey";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 let app: TestApp;
@@ -231,5 +232,29 @@ describe("downloading one's data", () => {
 		const tooSoon = await fetch(`${app.url}/me/security/export`, { headers: { cookie }, redirect: "manual" });
 		expect(tooSoon.status).toBe(302);
 		expect(tooSoon.headers.get("location")).toBe("/me/security");
+	});
+});
+
+describe("separate consent for the coach's ID number", () => {
+	it("refuses an ID number without its own consent, saves nothing of it, and records the consent with the number", async () => {
+		const { token } = await signedInUser("身份证同意");
+		const save = (identity: Record<string, unknown>) =>
+			fetch(api("/coach/application"), {
+				method: "PUT",
+				headers: { ...bearer(token), "content-type": "application/json" },
+				body: JSON.stringify({ identity }),
+			});
+		const refused = await save({ realName: "李明", idNumber: validIdNumber(), gender: "male" });
+		expect(refused.status).toBe(400);
+		const body = await refused.json();
+		expect(body.error.fields["identity.idNumberConsent"]).toContain("身份证号");
+		const mine = await (await fetch(api("/coach/application"), { headers: bearer(token) })).json();
+		expect(mine.application?.identity?.idNumberMasked ?? null).toBeNull();
+
+		const saved = await save({ realName: "李明", idNumber: validIdNumber(), gender: "male", idNumberConsent: true });
+		expect(saved.status).toBe(200);
+		const application = await saved.json();
+		expect(application.identity.idNumberConsented).toBe(true);
+		expect(application.identity.idNumberMasked).toMatch(/^110\*+/);
 	});
 });

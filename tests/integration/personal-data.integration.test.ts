@@ -60,7 +60,7 @@ async function applicant(phone: string, realName: string, first17: string) {
 	await db().execute("delete from rate_limits");
 	const session = await signInBySms(app.url, phone);
 	const saved = await call("PUT", "/coach/application", session.token, {
-		identity: { realName, idNumber: idNumber(first17), gender: "female" },
+		identity: { realName, idNumber: idNumber(first17), gender: "female", idNumberConsent: true },
 	});
 	expect(saved.status).toBe(200);
 	return { token: session.token, userId: session.user.id, coachId: saved.body.id as string };

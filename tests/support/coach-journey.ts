@@ -36,7 +36,12 @@ export async function createApprovedCoach(input: {
 	await saveApplication({
 		userId: user.id,
 		update: {
-			identity: { realName: input.realName ?? "李明", idNumber: input.idNumber ?? validIdNumber(), gender: "male" },
+			identity: {
+				realName: input.realName ?? "李明",
+				idNumber: input.idNumber ?? validIdNumber(),
+				gender: "male",
+				idNumberConsent: true,
+			},
 			profile: {
 				displayName: input.displayName,
 				disciplines: ["chinese_8_ball"],

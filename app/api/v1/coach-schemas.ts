@@ -46,6 +46,9 @@ export const applicationSchema = z.object({
 		idNumberMasked: z.string().nullable().describe("The full number is never returned to the owner"),
 		gender: z.enum(["male", "female"]).nullable(),
 		verified: z.boolean(),
+		idNumberConsented: z
+			.boolean()
+			.describe("The separate consent to processing the ID number; send identity.idNumberConsent: true with the first number"),
 	}),
 	profile: z.object({
 		displayName: z.string(),

@@ -9,6 +9,7 @@ import { CoachCard } from "~/modules/coaches/components/coach-card";
 import { ApplyFiltersButton, SearchFilters } from "~/modules/coaches/components/search-filters";
 import { coachSearchSchema, searchPagePriceSchema, searchSorts } from "~/modules/coaches/search/schema";
 import { searchCoaches } from "~/modules/coaches/search/search-coaches.server";
+import { useLocationConsent } from "~/modules/legal/components/location-consent";
 import { storedFromWgs84 } from "~/modules/places/datum";
 import { Button } from "~/ui/button";
 import { Dialog } from "~/ui/dialog";
@@ -115,6 +116,7 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 		return `/coaches?${next}`;
 	};
 
+	const locationConsent = useLocationConsent();
 	const useMyLocation = () => {
 		if (!("geolocation" in navigator)) return setLocating("denied");
 		setLocating("busy");
@@ -193,8 +195,15 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 				</Form>
 			</div>
 
+			{locationConsent.dialog}
 			<div className="mt-3 flex flex-wrap items-center gap-2">
-				<Button type="button" variant="secondary" size="sm" onClick={useMyLocation} busy={locating === "busy"}>
+				<Button
+					type="button"
+					variant="secondary"
+					size="sm"
+					onClick={() => locationConsent.ask(useMyLocation)}
+					busy={locating === "busy"}
+				>
 					<span aria-hidden>◎</span> {locating === "busy" ? t("coaches.search.locating") : t("coaches.search.useMyLocation")}
 				</Button>
 				<Button type="button" variant="secondary" size="sm" className="md:hidden" onClick={() => setFiltersOpen(true)}>

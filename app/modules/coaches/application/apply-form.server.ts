@@ -126,7 +126,12 @@ export async function runApplyForm(userId: string, intent: ApplyIntent, form: Fo
 		case "identity": {
 			const identity = parseSection(
 				identitySchema,
-				{ realName: text(form, "realName"), idNumber: text(form, "idNumber"), gender: text(form, "gender") },
+				{
+					realName: text(form, "realName"),
+					idNumber: text(form, "idNumber"),
+					gender: text(form, "gender"),
+					idNumberConsent: text(form, "idNumberConsent"),
+				},
 				"identity",
 			);
 			await saveApplication({ userId, update: { identity } });

@@ -69,6 +69,8 @@ export interface ApplicationView {
 		gender: "male" | "female" | null;
 		/** Verified identity can no longer be changed here (support can). */
 		verified: boolean;
+		/** The coach agreed separately to the processing of their ID number. */
+		idNumberConsented: boolean;
 	};
 	profile: {
 		displayName: string;
@@ -184,6 +186,7 @@ export async function presentApplication(
 			...(options.fullIdNumber ? { idNumber } : {}),
 			gender: coach.gender,
 			verified: Boolean(coach.realNameVerifiedAt),
+			idNumberConsented: Boolean(coach.idNumberConsentAt),
 		},
 		profile: {
 			displayName: coach.displayName,
@@ -245,7 +248,7 @@ export function blankApplication(userId: string): ApplicationView {
 		submittedAt: null,
 		approvedAt: null,
 		reviewNote: null,
-		identity: { realName: null, idNumberMasked: null, gender: null, verified: false },
+		identity: { realName: null, idNumberMasked: null, gender: null, verified: false, idNumberConsented: false },
 		profile: {
 			displayName: "",
 			pendingDisplayName: null,

@@ -67,9 +67,14 @@ function identityChanges(coach: CoachRow, identity: IdentityInput): Partial<Coac
 		if (Object.keys(locked).length > 0) throw conflict("coaching.errors.identityLocked", locked);
 		return { gender: identity.gender ?? null };
 	}
+	// An ID number is sensitive personal information: processed only with its own consent, given once.
+	if (identity.idNumber && !coach.idNumberConsentAt && !identity.idNumberConsent) {
+		throw badRequest("legal.consent.idNumberRequired", { "identity.idNumberConsent": "legal.consent.idNumberRequired" });
+	}
 	return {
 		realNameEnc: identity.realName ? encrypt(identity.realName, sealedIn(coaches.realNameEnc, coach.id)) : null,
 		...(identity.idNumber ? { idNumberEnc: encrypt(identity.idNumber, sealedIn(coaches.idNumberEnc, coach.id)) } : {}),
+		...(identity.idNumber && !coach.idNumberConsentAt ? { idNumberConsentAt: new Date() } : {}),
 		gender: identity.gender ?? null,
 	};
 }

@@ -48,6 +48,14 @@ export const identitySchema = z.object({
 	/** Missing keeps the saved number: it is never sent back in full. */
 	idNumber: optional(idNumberSchema),
 	gender: optional(z.enum(genders, { error: "errors.field.invalidOption" })),
+	/**
+	 * The separate consent PIPL asks for before an ID number (sensitive personal information) is
+	 * processed: `true` from the API, the ticked box (`on`) from the page. Needed with the first number.
+	 */
+	idNumberConsent: z.preprocess(
+		(value) => (value === true || value === "on" || value === "true" ? true : undefined),
+		z.literal(true).optional(),
+	),
 });
 export type IdentityInput = z.output<typeof identitySchema>;
 

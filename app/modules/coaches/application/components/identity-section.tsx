@@ -49,6 +49,19 @@ export function IdentitySection({ application, step }: { application: Applicatio
 						placeholder={identity.idNumberMasked ?? t("coaching.apply.identity.idNumberPlaceholder")}
 						error={form.error("identity.idNumber")}
 					/>
+					{identity.idNumberConsented || identity.verified ? null : (
+						<label className="flex items-start gap-2 text-sm text-ink sm:col-span-2">
+							<input type="checkbox" name="idNumberConsent" value="on" className="mt-0.5 size-5 shrink-0 accent-cloth-700" />
+							<span className="leading-6">
+								{t("legal.consent.idNumber")}
+								{form.error("identity.idNumberConsent") ? (
+									<span role="alert" className="mt-1 block text-danger">
+										{form.error("identity.idNumberConsent")}
+									</span>
+								) : null}
+							</span>
+						</label>
+					)}
 					<div className="sm:col-span-2">
 						<PillGroup id="identity-gender" legend={t("coaching.apply.identity.gender")} error={form.error("identity.gender")}>
 							{genders.map((value) => (
