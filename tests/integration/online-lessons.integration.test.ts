@@ -5,9 +5,10 @@ import { db } from "~/lib/db.server";
 import { cancelBooking } from "~/modules/booking/cancel-booking.server";
 import { confirmCompletion } from "~/modules/booking/completion/confirm-completion.server";
 import { progressLesson } from "~/modules/booking/lesson-progress.server";
+import { issueSecondCameraToken, secondCameraKey } from "~/modules/booking/online-lesson/second-camera.server";
 import { bookingEvents, bookings, lessonAttendance } from "../../db/schema";
 import { type FakeLivekit, startFakeLivekit } from "../fakes/livekit";
-import { apiCall } from "../support/api-client";
+import { apiCall, pageGet } from "../support/api-client";
 import { signedInUser } from "../support/bookings";
 import { confirmedLesson, currentHalfHour, onlineCoach } from "../support/online-lessons";
 import { startConfiguredApp, type TestApp } from "../support/test-app";
@@ -223,5 +224,44 @@ describe("LiveKit webhooks", () => {
 			["player", "second"],
 			["coach", "main"],
 		]);
+	});
+});
+
+describe("second camera", () => {
+	it("shows the booking's people a QR code for a phone over the table, which joins as the same person with its camera only", async () => {
+		const page = await pageGet(app, `/me/bookings/${lessonId}/lesson`, player.token);
+		expect(page.status).toBe(200);
+		expect(page.html).toContain('data-testid="second-camera"');
+		expect(page.html).toMatch(/<svg[^>]*viewBox/);
+		const stranger = await signedInUser("扫码路人");
+		expect((await pageGet(app, `/me/bookings/${lessonId}/lesson`, stranger.token)).status).toBe(404);
+		expect((await pageGet(app, `/coach/orders/${lessonId}/lesson`, player.token)).status).toBe(404);
+
+		const { key } = await secondCameraKey({ caller: { userId: player.userId, roles: ["player"] }, bookingId: lessonId });
+		const joined = await call("/lessons/second-camera-token", null, { key });
+		expect(joined.status).toBe(200);
+		expect(joined.body.identity).toBe(`player-${player.userId}-second`);
+		const claims = await verify(joined.body.token);
+		expect(claims.video).toMatchObject({ room: `booking-${lessonId}`, canPublishSources: ["camera"], canSubscribe: false });
+	});
+
+	it("refuses an altered, made-up or expired key, and nobody else can make one", async () => {
+		const { key } = await secondCameraKey({ caller: { userId: coach.userId, roles: ["player", "coach"] }, bookingId: lessonId });
+		const altered = `${key.slice(0, -3)}${key.slice(-3) === "AAA" ? "BBB" : "AAA"}`;
+		const refused = await call("/lessons/second-camera-token", null, { key: altered });
+		expect(refused.status).toBe(401);
+		expect(refused.body.error.message).toBe("这个第二机位链接无效，请在主设备上重新扫码");
+		expect((await call("/lessons/second-camera-token", null, { key: "v2.made.up.key.here" })).status).toBe(401);
+		expect((await call("/lessons/second-camera-token", null, {})).status).toBe(400);
+		await expect(issueSecondCameraToken({ key, now: new Date(Date.now() + 16 * 60_000) })).rejects.toMatchObject({
+			status: 401,
+			messageKey: "booking.online.errors.linkExpired",
+		});
+		const stranger = await signedInUser("另一个路人");
+		await expect(
+			secondCameraKey({ caller: { userId: stranger.userId, roles: ["player"] }, bookingId: lessonId }),
+		).rejects.toMatchObject({
+			status: 404,
+		});
 	});
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "~/lib/errors";
 import { handleLivekitWebhook } from "~/modules/booking/online-lesson/livekit-webhook.server";
 import { videoDevices } from "~/modules/booking/online-lesson/room";
+import { issueSecondCameraToken } from "~/modules/booking/online-lesson/second-camera.server";
 import { issueVideoToken } from "~/modules/booking/online-lesson/video-token.server";
 import { callerOf } from "../client";
 import { defineEndpoint } from "../endpoint";
@@ -46,6 +47,33 @@ export const issueVideoTokenEndpoint = defineEndpoint({
 	handler: async ({ req, params, body }) => ({
 		body: await issueVideoToken({ caller: await callerOf(req), bookingId: params.bookingId, device: body.device }),
 	}),
+});
+
+const tokenSchema = z.object({
+	url: z.string(),
+	room: z.string(),
+	token: z.string(),
+	identity: z.string(),
+	expiresAt: z.string(),
+});
+
+export const secondCameraTokenEndpoint = defineEndpoint({
+	method: "post",
+	path: "/lessons/second-camera-token",
+	summary:
+		"A LiveKit token for a second camera (a phone over the table), from the key of the QR code the lesson page shows: the same person, camera only; the key lasts 15 minutes",
+	tag,
+	auth: "none",
+	body: z.object({ key: z.string().min(1, "booking.online.errors.badLink").max(2000, "booking.online.errors.badLink") }),
+	responses: {
+		200: { description: "Join `room` on `url` with `token`, publishing the camera only", schema: tokenSchema },
+		400: { description: "No key" },
+		401: { description: "The key is not one of ours, or it has expired" },
+		404: { description: "The booking is no longer the key's person's" },
+		409: { description: "room_not_open, or a booking not confirmed or under way" },
+		503: { description: "Video is not set up on this server, or LiveKit cannot be reached" },
+	},
+	handler: async ({ body }) => ({ body: await issueSecondCameraToken({ key: body.key }) }),
 });
 
 /** LiveKit's events are small JSON documents; anything much longer is not from LiveKit. */

@@ -8,7 +8,7 @@ import type { Route } from "./+types/lesson";
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const session = await requireUser(request);
 	const caller = { userId: session.user.id, roles: session.roles };
-	const view = await lessonRoomView({ caller, bookingId: params.bookingId, as: "player" });
+	const view = await lessonRoomView({ caller, bookingId: params.bookingId, origin: new URL(request.url).origin, as: "player" });
 	return { view, title: pageTitle(request, "booking.online.pageTitle") };
 }
 

@@ -1,9 +1,12 @@
+import QRCode from "qrcode";
 import { data } from "react-router";
+import { settings } from "~/lib/config.server";
 import { isAppError } from "~/lib/errors";
 import type { Caller } from "../booking-record.server";
 import { getBooking } from "../read-bookings.server";
 import { videoConfigured } from "./livekit.server";
 import { type LessonParty, offersClassroom, roomState, roomWindow } from "./room";
+import { secondCameraKey } from "./second-camera.server";
 
 export type ClassroomState = "not_configured" | "not_online" | "not_joinable" | "not_yet" | "open" | "closed";
 
@@ -20,6 +23,8 @@ export interface LessonRoomView {
 	closesAt: string;
 	/** The booking's own page, where the lesson page leads back to. */
 	backTo: string;
+	/** While the room is open: the QR code (SVG) a phone over the table scans to join as a second camera. */
+	secondCamera: { qrSvg: string; expiresAt: string } | null;
 }
 
 /**
@@ -31,6 +36,8 @@ export async function lessonRoomView(input: {
 	caller: Caller;
 	bookingId: string;
 	as: LessonParty;
+	/** The site's address as the browser reached it (APP_URL wins), for the second camera's link. */
+	origin: string;
 	now?: Date;
 }): Promise<LessonRoomView> {
 	const now = input.now ?? new Date();
@@ -64,5 +71,18 @@ export async function lessonRoomView(input: {
 		opensAt: opensAt.toISOString(),
 		closesAt: closesAt.toISOString(),
 		backTo: input.as === "player" ? `/me/bookings/${booking.id}` : `/coach/orders/${booking.id}`,
+		secondCamera:
+			state === "open" ? await secondCameraQr(input.caller, booking.id, settings().APP_URL ?? input.origin, now) : null,
 	};
+}
+
+/** The key travels in the fragment, so it reaches the phone's page but no server log. */
+async function secondCameraQr(caller: Caller, bookingId: string, origin: string, now: Date) {
+	const { key, expiresAt } = await secondCameraKey({ caller, bookingId, now });
+	const svg = await QRCode.toString(`${origin}/lesson/second-camera#${key}`, {
+		type: "svg",
+		errorCorrectionLevel: "M",
+		margin: 1,
+	});
+	return { qrSvg: svg, expiresAt };
 }

@@ -28,6 +28,7 @@ export function LessonPage({ view }: { view: LessonRoomView }) {
 					<time dateTime={view.startsAt}>{formatDateTime(view.startsAt, locale)}</time>
 				</p>
 			</header>
+			{view.secondCamera ? <SecondCameraCode code={view.secondCamera} /> : null}
 			{view.state === "open" ? (
 				hydrated ? (
 					<Suspense fallback={<Loading />}>
@@ -77,5 +78,27 @@ function Notice({ view }: { view: LessonRoomView }) {
 				{t("booking.online.back")}
 			</Link>
 		</section>
+	);
+}
+
+/** A phone propped over the table joins as a second camera by scanning this (same person, camera only). */
+function SecondCameraCode({ code }: { code: { qrSvg: string; expiresAt: string } }) {
+	const { t, i18n } = useTranslation();
+	return (
+		<details className="rounded-3xl bg-white p-4 shadow-(--shadow-card)" data-testid="second-camera">
+			<summary className="cursor-pointer font-medium">{t("booking.online.secondCamera.add")}</summary>
+			<div className="mt-3 flex flex-col items-center gap-2 text-center sm:flex-row sm:text-left">
+				{/* The SVG is drawn by the qrcode library from our own link: no user text in it. */}
+				<div
+					className="size-48 shrink-0"
+					role="img"
+					aria-label={t("booking.online.secondCamera.qr")}
+					dangerouslySetInnerHTML={{ __html: code.qrSvg }}
+				/>
+				<p className="text-sm text-muted">
+					{t("booking.online.secondCamera.hint", { time: formatDateTime(code.expiresAt, i18n.language) })}
+				</p>
+			</div>
+		</details>
 	);
 }
