@@ -15,6 +15,7 @@ import { demoPassword } from "~/modules/accounts/demo/seed-demo-accounts.server"
 import { findUserByPhone } from "~/modules/accounts/users.server";
 import { createBooking } from "~/modules/booking/create-booking.server";
 import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
+import { secondCameraKey } from "~/modules/booking/online-lesson/second-camera.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { coachPayoutIdentity } from "~/modules/coaches/payout-identity.server";
 import { entries } from "~/modules/payments/ledger/accounts";
@@ -24,12 +25,14 @@ import { executeRefund, RefundPending } from "~/modules/payments/refunds/execute
 import { seedDemoData } from "~/server/demo-data";
 import { bookings, reconciliationDifferences, reconciliationRuns, refunds } from "../../db/schema";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
+import { type FakeLivekit, startFakeLivekit } from "../fakes/livekit";
 import { type FakeStripe, startFakeStripe } from "../fakes/stripe";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
 import { type FakeWechatPay, startFakeWechatPay } from "../fakes/wechatpay-pay";
 import { latestCode, signInBySms } from "../support/accounts";
 import { bookableCoach, signedInUser } from "../support/bookings";
 import { demoStaff, freshTotpCode } from "../support/staff";
+import { confirmedLesson, currentHalfHour, onlineCoach } from "../support/online-lessons";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -57,6 +60,7 @@ let wechat: FakeWechatOAuth;
 let alipay: FakeAlipayOAuth;
 let wechatPay: FakeWechatPay;
 let stripe: FakeStripe;
+let livekit: FakeLivekit;
 let document: { paths: Record<string, Record<string, { responses: Record<string, DocumentedResponse> }>> };
 interface DocumentedResponse {
 	content?: { "application/json"?: { schema: Record<string, unknown> } } & Record<string, { schema: Record<string, unknown> }>;
@@ -82,6 +86,7 @@ beforeAll(async () => {
 	});
 	wechatPay = await startFakeWechatPay();
 	stripe = await startFakeStripe();
+	livekit = await startFakeLivekit();
 	// Settings are read once per process, on first use: set before the app starts.
 	Object.assign(process.env, {
 		DATA_DIR: dataDir,
@@ -96,6 +101,7 @@ beforeAll(async () => {
 		ALIPAY_OAUTH_BASE: alipay.url,
 		...wechatPay.settings,
 		...stripe.settings,
+		...livekit.settings,
 		// Alipay is configured (for sign-in), so the sandbox cashier must be asked for.
 		PAYMENTS_SANDBOX: "1",
 	});
@@ -110,6 +116,7 @@ afterAll(async () => {
 	await alipay?.close();
 	await wechatPay?.close();
 	await stripe?.close();
+	await livekit?.close();
 	rmSync(dataDir, { recursive: true, force: true });
 	if (previousDataDir === undefined) delete process.env.DATA_DIR;
 	else process.env.DATA_DIR = previousDataDir;
@@ -1223,6 +1230,110 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		);
 		expect((await call("get", "/me/progress", { token: learner.token, query: { discipline: "carom" } })).status).toBe(400);
 		expect((await call("get", "/me/progress", {})).status).toBe(401);
+	});
+
+	it("online lessons: a video token for the room, and LiveKit's signed webhook", async () => {
+		const coach = await onlineCoach("契约线上教练");
+		const learner = await signedInUser("契约线上学员");
+		const params = { bookingId: await confirmedLesson(coach, learner, currentHalfHour()) };
+		const token = (as: string | undefined, body: unknown = {}) =>
+			call("post", "/bookings/:bookingId/video-token", { token: as, params, body });
+		expect((await token(learner.token)).status).toBe(200);
+		expect((await token(coach.token, { device: "second" })).status).toBe(200);
+		expect((await token(learner.token, { device: "third" })).status).toBe(400);
+		expect((await token(undefined)).status).toBe(401);
+		expect((await token(player)).status).toBe(404);
+		const later = await confirmedLesson(coach, learner, new Date(currentHalfHour().getTime() + 24 * 3_600_000));
+		expect(
+			(await call("post", "/bookings/:bookingId/video-token", { token: learner.token, params: { bookingId: later }, body: {} }))
+				.status,
+		).toBe(409);
+		const inPerson = await confirmedLesson(coach, learner, new Date(currentHalfHour().getTime() + 48 * 3_600_000), "venue");
+		expect(
+			(
+				await call("post", "/bookings/:bookingId/video-token", {
+					token: learner.token,
+					params: { bookingId: inPerson },
+					body: {},
+				})
+			).status,
+		).toBe(422);
+		const event = JSON.stringify({
+			id: "EV_contract",
+			event: "participant_joined",
+			createdAt: String(Math.floor(Date.now() / 1000)),
+			room: { name: `booking-${params.bookingId}` },
+			participant: { sid: "PA_contract", identity: `player-${learner.userId}-main` },
+		});
+		const webhook = (authorization: string) =>
+			call("post", "/lessons/livekit-webhook", {
+				raw: { bytes: Buffer.from(event), contentType: "application/webhook+json" },
+				headers: { authorization },
+			});
+		const { key } = await secondCameraKey({ caller: { userId: learner.userId, roles: ["player"] }, bookingId: params.bookingId });
+		expect((await call("post", "/lessons/second-camera-token", { body: { key } })).status).toBe(200);
+		expect((await call("post", "/lessons/second-camera-token", { body: { key: `${key}x` } })).status).toBe(401);
+		expect((await call("post", "/lessons/second-camera-token", { body: {} })).status).toBe(400);
+		expect((await webhook(livekit.signWebhook(event))).status).toBe(204);
+		expect((await webhook(livekit.signWebhook(event, { secret: "forged" }))).status).toBe(401);
+	});
+
+	it("moderation: the forbidden-word list, a held review, reports and the queue's decisions", async () => {
+		const words = (await call("get", "/admin/moderation/words", { token: staff })).body.items;
+		expect(words.length).toBeGreaterThan(0);
+		const player = await signedInUser("契约举报学员");
+		expect((await call("get", "/admin/moderation/words", { token: player.token })).status).toBe(403);
+		expect((await call("post", "/admin/moderation/words", { token: staff, body: { word: "", category: "abuse" } })).status).toBe(
+			400,
+		);
+		const added = await call("post", "/admin/moderation/words", {
+			token: staff,
+			body: { word: "契约违禁", category: "illegal" },
+		});
+		expect(added.status).toBe(201);
+		expect(
+			(await call("post", "/admin/moderation/words", { token: staff, body: { word: "契约违禁", category: "abuse" } })).status,
+		).toBe(409);
+
+		const coach = await bookableCoach("契约举报教练", undefined, { allDay: true });
+		const bookingId = await completedLesson(coach, player);
+		const written = await call("post", "/bookings/:bookingId/review", {
+			token: player.token,
+			params: { bookingId },
+			body: { overall: 2, aspects: { attitude: 2, skill: 2, service: 2 }, anonymous: false, text: "有契约违禁的内容" },
+		});
+		expect(written.body.review.status).toBe("held");
+		expect((await call("get", "/admin/reviews", { token: staff, query: { status: "held" } })).status).toBe(200);
+		expect(
+			(await call("delete", "/admin/moderation/words/:wordId", { token: staff, params: { wordId: added.body.word.id } })).status,
+		).toBe(204);
+		expect(
+			(await call("delete", "/admin/moderation/words/:wordId", { token: staff, params: { wordId: unknownId } })).status,
+		).toBe(404);
+
+		const params = { reviewId: written.body.review.id };
+		const moderate = (body: unknown) => call("post", "/admin/reviews/:reviewId/moderation", { token: staff, params, body });
+		expect((await moderate({ action: "publish", reason: "契约发布" })).status).toBe(200);
+		const report = (token: string | undefined, body: unknown) =>
+			call("post", "/reviews/:reviewId/reports", { token, params, body });
+		expect((await report(coach.token, { reason: "false", detail: "不实" })).status).toBe(201);
+		expect((await report(coach.token, { reason: "abuse" })).status).toBe(409);
+		expect((await report(undefined, { reason: "abuse" })).status).toBe(401);
+		expect((await report(player.token, { reason: "abuse" })).status).toBe(403);
+		expect((await report(coach.token, { reason: "loud" })).status).toBe(400);
+		expect((await report(coach.token, { reason: "abuse", target: "reply" })).status).toBe(422);
+		expect(
+			(
+				await call("post", "/reviews/:reviewId/reports", {
+					token: coach.token,
+					params: { reviewId: unknownId },
+					body: { reason: "abuse" },
+				})
+			).status,
+		).toBe(404);
+		expect((await call("get", "/admin/reviews", { token: staff, query: { status: "reported" } })).status).toBe(200);
+		expect((await moderate({ action: "dismiss", reason: "属实的差评" })).status).toBe(200);
+		expect((await moderate({ action: "hide", reason: "契约", target: "reply" })).status).toBe(422);
 	});
 
 	it("calls every operation of the registry, each with at least one success", () => {
