@@ -14,6 +14,12 @@ export const errorBodySchema = z.object({
 			.array(z.object({ startsAt: z.string(), endsAt: z.string() }))
 			.optional()
 			.describe("With slot_taken: the free times nearest the one asked for"),
+		termsVersion: z
+			.string()
+			.optional()
+			.describe(
+				"With consent_required: the current version of /terms and /privacy, to send as termsVersion or to POST /me/consent",
+			),
 	}),
 });
 
