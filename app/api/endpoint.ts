@@ -1,6 +1,8 @@
 import type { Request, Response } from "express";
 import type { z } from "zod";
+import type { ErrorCode } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n";
+import type { Permission } from "~/modules/accounts/permissions";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -38,6 +40,11 @@ export interface Endpoint<Body = unknown, Query = unknown, Params = unknown> {
 	auth?: "none" | "bearer" | "bearer-pending";
 	/** Open to a signed-in user who has not agreed to the current terms yet (else 403 `consent_required`). */
 	withoutConsent?: boolean;
+	/**
+	 * With `bearer`: a permission the caller's roles must give, checked (403) before the input is
+	 * parsed; `refusal` names the code and message (default `forbidden`).
+	 */
+	permission?: { name: Permission; refusal?: { code: ErrorCode; messageKey: string } };
 	body?: z.ZodType<Body>;
 	/**
 	 * Documents a body of raw bytes (uploads) instead of JSON: the media types it may be. The

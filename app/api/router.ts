@@ -3,6 +3,7 @@ import { AppError } from "~/lib/errors";
 import { resolveLocale } from "~/lib/i18n";
 import { parseOrThrow } from "~/lib/validation";
 import { requireApiSession } from "~/modules/accounts/guards.server";
+import { can } from "~/modules/accounts/permissions";
 import { authHeaders } from "./client";
 import type { Endpoint } from "./endpoint";
 import { sendApiError } from "./error-response";
@@ -29,7 +30,14 @@ function mount(router: Router, endpoint: Endpoint<unknown, unknown, unknown>) {
 		try {
 			const locale = apiLocale(req);
 			// Who may call comes before what they sent: a stranger learns nothing from a 400.
-			if (endpoint.auth === "bearer") await requireApiSession(authHeaders(req), { withoutConsent: endpoint.withoutConsent });
+			if (endpoint.auth === "bearer") {
+				const session = await requireApiSession(authHeaders(req), { withoutConsent: endpoint.withoutConsent });
+				const permission = endpoint.permission;
+				if (permission && !can(session.roles, permission.name)) {
+					const refusal = permission.refusal ?? { code: "forbidden" as const, messageKey: "errors.forbidden" };
+					throw new AppError(403, refusal.code, refusal.messageKey);
+				}
+			}
 			const result = await endpoint.handler({
 				body: endpoint.body ? parseOrThrow(endpoint.body, req.body ?? {}) : undefined,
 				query: endpoint.query ? parseOrThrow(endpoint.query, req.query) : undefined,

@@ -1,12 +1,14 @@
 import type { Request } from "express";
 import { z } from "zod";
 import { requireApiSession } from "~/modules/accounts/guards.server";
+import { changePayoutAccount, removePayoutAccount } from "~/modules/payments/payouts/change-payout-account.server";
 import { listMyWithdrawals, withdrawalTerms } from "~/modules/payments/payouts/list-withdrawals.server";
 import { addPayoutAccount, listPayoutAccounts } from "~/modules/payments/payouts/payout-accounts.server";
 import { requestWithdrawal } from "~/modules/payments/payouts/request-withdrawal.server";
 import {
 	addPayoutAccountSchema,
 	payoutAccountKinds,
+	removePayoutAccountSchema,
 	requestWithdrawalSchema,
 	withdrawalStatuses,
 } from "~/modules/payments/payouts/schema";
@@ -21,11 +23,19 @@ const tag = "coach";
 
 const userIdOf = async (req: Request) => (await requireApiSession(authHeaders(req))).user.id;
 
+/** Coaches only: a player's token is refused (403 not_a_coach) by the router, before the input is read. */
+const permission = {
+	name: "manage:payout:own",
+	refusal: { code: "not_a_coach", messageKey: "payouts.errors.notACoachForbidden" },
+} as const;
+
 const errors = {
 	400: { description: "Invalid input; `error.fields` names each bad field" },
 	401: { description: "Not signed in" },
-	404: { description: "Not a coach, or no such payout account of mine" },
+	403: { description: "`not_a_coach`: the caller is not a coach (a player's token)" },
+	404: { description: "No coach record yet, or no such payout account of mine" },
 };
+const accountParams = z.object({ id: z.string().uuid() });
 
 export const payoutAccountSchema = z.object({
 	id: z.string().uuid(),
@@ -55,9 +65,11 @@ export const listMyPayoutAccounts = defineEndpoint({
 	summary: "My payout accounts, masked",
 	tag,
 	auth: "bearer",
+	permission,
 	responses: {
 		200: { description: "The accounts", schema: z.object({ items: z.array(payoutAccountSchema) }) },
 		401: errors[401],
+		403: errors[403],
 		404: errors[404],
 	},
 	handler: async ({ req }) => ({ body: { items: await listPayoutAccounts(await userIdOf(req)) } }),
@@ -70,11 +82,12 @@ export const addMyPayoutAccount = defineEndpoint({
 		"Add an Alipay account (login id + real name), a bank card (bank, branch, number, holder) in my verified real name, or (kind wechat, when WeChat Pay is configured) the WeChat bound to my sign-in (409 wechat_not_bound without one); needs a fresh SMS code from POST /me/proof-codes; I am told by SMS",
 	tag,
 	auth: "bearer",
+	permission,
 	body: addPayoutAccountSchema,
 	responses: {
 		201: { description: "Added", schema: z.object({ account: payoutAccountSchema }) },
 		...errors,
-		403: { description: "My coach record is suspended" },
+		403: { description: "`not_a_coach`, or `forbidden`: my coach record is suspended" },
 		409: { description: "My real name is not verified yet, or the account is mine already" },
 	},
 	handler: async ({ body, req }) => ({
@@ -83,12 +96,58 @@ export const addMyPayoutAccount = defineEndpoint({
 	}),
 });
 
+export const changeMyPayoutAccount = defineEndpoint({
+	method: "patch",
+	path: "/coach/payout-accounts/:id",
+	summary:
+		"Change one of my payout accounts to other details (the same body as adding one, with a fresh SMS code); I am told by SMS. Answers the account as it is now, under a new id: past withdrawals keep the account they went to",
+	tag,
+	auth: "bearer",
+	permission,
+	params: accountParams,
+	body: addPayoutAccountSchema,
+	responses: {
+		200: { description: "Changed", schema: z.object({ account: payoutAccountSchema }) },
+		...errors,
+		403: { description: "`not_a_coach`, or `forbidden`: my coach record is suspended" },
+		409: { description: "The same details as now, an account I have already, my real name not verified, or `wechat_not_bound`" },
+	},
+	handler: async ({ params, body, req }) => ({
+		body: { account: await changePayoutAccount({ userId: await userIdOf(req), accountId: params.id, account: body }) },
+	}),
+});
+
+export const removeMyPayoutAccount = defineEndpoint({
+	method: "delete",
+	path: "/coach/payout-accounts/:id",
+	summary:
+		"Remove one of my payout accounts, with a fresh SMS code; I am told by SMS. Refused while a withdrawal to it is on its way",
+	tag,
+	auth: "bearer",
+	permission,
+	params: accountParams,
+	body: removePayoutAccountSchema,
+	responses: {
+		204: { description: "Removed" },
+		...errors,
+		403: { description: "`not_a_coach`, or `forbidden`: my coach record is suspended" },
+		409: {
+			description: "`payout_in_flight`: a withdrawal to it is pending approval, processing or in a bank batch; nothing changed",
+		},
+	},
+	handler: async ({ params, body, req }) => {
+		await removePayoutAccount({ userId: await userIdOf(req), accountId: params.id, smsCode: body.smsCode });
+		return { status: 204 };
+	},
+});
+
 export const listMyWithdrawalsEndpoint = defineEndpoint({
 	method: "get",
 	path: "/coach/withdrawals",
 	summary: "My withdrawals, newest first, with their state; and the terms of a new one",
 	tag,
 	auth: "bearer",
+	permission,
 	responses: {
 		200: {
 			description: "Withdrawals and terms",
@@ -105,6 +164,7 @@ export const listMyWithdrawalsEndpoint = defineEndpoint({
 			}),
 		},
 		401: errors[401],
+		403: errors[403],
 		404: errors[404],
 	},
 	handler: async ({ req }) => {
@@ -120,11 +180,12 @@ export const requestMyWithdrawal = defineEndpoint({
 		"Withdraw whole fen from my available balance to one of my payout accounts: reserved at once; above the approval threshold it waits for the back office (status pending_approval), otherwise it is sent (processing)",
 	tag,
 	auth: "bearer",
+	permission,
 	body: requestWithdrawalSchema,
 	responses: {
 		201: { description: "Requested", schema: z.object({ withdrawal: withdrawalSchema }) },
 		...errors,
-		403: { description: "My coach record is suspended" },
+		403: { description: "`not_a_coach`, or `forbidden`: my coach record is suspended" },
 		409: { description: "Withdrawals to this kind of account are not offered now" },
 		422: {
 			description:

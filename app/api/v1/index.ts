@@ -82,7 +82,14 @@ import {
 	withdrawMyCoachApplication,
 } from "./coach";
 import { getCoachIncome, listCoachIncomeMovements } from "./coach-income";
-import { addMyPayoutAccount, listMyPayoutAccounts, listMyWithdrawalsEndpoint, requestMyWithdrawal } from "./coach-payouts";
+import {
+	addMyPayoutAccount,
+	changeMyPayoutAccount,
+	listMyPayoutAccounts,
+	listMyWithdrawalsEndpoint,
+	removeMyPayoutAccount,
+	requestMyWithdrawal,
+} from "./coach-payouts";
 import { getMyReviewDesk } from "./coach-review-desk";
 import {
 	decideCoachApplication,
@@ -207,6 +214,8 @@ export const endpoints = [
 	trialBalanceEndpoint,
 	listMyPayoutAccounts,
 	addMyPayoutAccount,
+	changeMyPayoutAccount,
+	removeMyPayoutAccount,
 	listMyWithdrawalsEndpoint,
 	requestMyWithdrawal,
 	listAdminWithdrawals,

@@ -213,6 +213,10 @@ export default {
 			reportDismissed: "What you reported was checked and kept: {{reason}}",
 			payoutAccountChanged:
 				"Your payout accounts changed: {{masked}} was added. If this wasn't you, change your password and contact us now.",
+			payoutAccountReplaced:
+				"Your payout accounts changed: {{old}} was changed to {{masked}}. If this wasn't you, change your password and contact us now.",
+			payoutAccountRemoved:
+				"Your payout account {{masked}} was removed. If this wasn't you, change your password and contact us now.",
 			payoutWithdrawalPaid: "Your withdrawal of ¥{{amount}} has been paid.",
 			payoutWithdrawalFailed:
 				"Your withdrawal of ¥{{amount}} did not go through ({{reason}}); it is back in your available balance.",

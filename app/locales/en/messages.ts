@@ -29,6 +29,14 @@ export default {
 			subject: "CuePal payout account changed",
 			body: "[CuePal] Your payout accounts changed: {{masked}} was added. If this wasn't you, change your password and contact us now.",
 		},
+		accountReplaced: {
+			subject: "CuePal payout account changed",
+			body: "[CuePal] Your payout accounts changed: {{old}} was changed to {{masked}}. If this wasn't you, change your password and contact us now.",
+		},
+		accountRemoved: {
+			subject: "CuePal payout account changed",
+			body: "[CuePal] Your payout account {{masked}} was removed. If this wasn't you, change your password and contact us now.",
+		},
 		withdrawalPaid: { subject: "CuePal withdrawal paid", body: "[CuePal] Your withdrawal of ¥{{amount}} has been transferred." },
 		withdrawalFailed: {
 			subject: "CuePal withdrawal failed",

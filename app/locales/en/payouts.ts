@@ -126,6 +126,8 @@ export default {
 		wechatNotBound: "Bind WeChat under Account security first, then add WeChat for payouts",
 		wechatSignInAgain: "Sign in with WeChat once (or bind WeChat again), then add WeChat for payouts",
 		notACoachForbidden: "Only coaches can use payout accounts and withdrawals",
+		accountInFlight: "A withdrawal to this account is still on its way; you can remove it once that is done",
+		accountUnchanged: "The new details are the same as the account's; there is nothing to change",
 		withdrawalNotFound: "No such withdrawal",
 		notAwaitingApproval: "This withdrawal was handled already",
 		payeeSuspended: "This coach is suspended: the withdrawal cannot be approved (it can be rejected)",

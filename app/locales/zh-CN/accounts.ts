@@ -205,6 +205,8 @@ export default {
 			reportUpheld: "你举报的内容已处理（已隐藏）：{{reason}}",
 			reportDismissed: "你举报的内容经审核未违规，予以保留：{{reason}}",
 			payoutAccountChanged: "您的收款账户已变更：新增 {{masked}}。如非本人操作，请立即修改密码并联系客服。",
+			payoutAccountReplaced: "您的收款账户已变更：{{old}} 已更改为 {{masked}}。如非本人操作，请立即修改密码并联系客服。",
+			payoutAccountRemoved: "您的收款账户 {{masked}} 已删除。如非本人操作，请立即修改密码并联系客服。",
 			payoutWithdrawalPaid: "您申请的 {{amount}} 元提现已到账。",
 			payoutWithdrawalFailed: "您申请的 {{amount}} 元提现未成功（{{reason}}），金额已退回可提现余额。",
 			payoutWithdrawalRejected: "您申请的 {{amount}} 元提现未通过审核：{{reason}}。金额已退回可提现余额。",

@@ -27,6 +27,14 @@ export default {
 			subject: "球伴收款账户变更",
 			body: "【球伴】您的收款账户已变更：新增 {{masked}}。如非本人操作，请立即修改密码并联系客服。",
 		},
+		accountReplaced: {
+			subject: "球伴收款账户变更",
+			body: "【球伴】您的收款账户已变更：{{old}} 已更改为 {{masked}}。如非本人操作，请立即修改密码并联系客服。",
+		},
+		accountRemoved: {
+			subject: "球伴收款账户变更",
+			body: "【球伴】您的收款账户 {{masked}} 已删除。如非本人操作，请立即修改密码并联系客服。",
+		},
 		withdrawalPaid: { subject: "球伴提现已到账", body: "【球伴】您申请的 {{amount}} 元提现已转账成功。" },
 		withdrawalFailed: {
 			subject: "球伴提现未成功",

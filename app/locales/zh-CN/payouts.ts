@@ -123,6 +123,8 @@ export default {
 		wechatNotBound: "请先在「账号与安全」绑定微信，再添加微信收款",
 		wechatSignInAgain: "请先用微信登录一次（或重新绑定微信），再添加微信收款",
 		notACoachForbidden: "只有教练可以使用收款账户和提现",
+		accountInFlight: "这个账户还有正在处理的提现，处理完成后才能删除",
+		accountUnchanged: "新填写的账户与原账户相同，没有需要更改的内容",
 		withdrawalNotFound: "找不到这笔提现",
 		notAwaitingApproval: "这笔提现已经处理过了",
 		payeeSuspended: "该教练的账号已暂停，不能批准这笔提现（可以驳回）",

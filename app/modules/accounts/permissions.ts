@@ -10,7 +10,14 @@ export const venueRoles: GrantableRole[] = ["venue_owner", "venue_manager", "ven
 
 export const permissionsByRole = {
 	player: ["read:profile:own", "update:profile:own", "create:booking:own", "read:booking:own"],
-	coach: ["read:coach-profile:own", "update:coach-profile:own", "read:booking:coach", "read:income:own"],
+	coach: [
+		"read:coach-profile:own",
+		"update:coach-profile:own",
+		"read:booking:coach",
+		"read:income:own",
+		// Payout accounts and withdrawals: the coach's own money out.
+		"manage:payout:own",
+	],
 	venue_owner: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
 	venue_manager: ["read:venue:own", "update:venue:own", "manage:venue-team:own", "read:venue-report:own"],
 	venue_front_desk: ["read:venue:own", "assign:booking:venue"],

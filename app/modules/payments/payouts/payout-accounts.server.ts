@@ -20,7 +20,7 @@ export type CheckedPayoutAccount =
 	| { kind: "wechat"; appid: string; openid: string; nickname: string | null; holderName: string };
 
 /** What identifies the account (its blind index is made of it) and what is stored, encrypted, as its number. */
-function numberOf(account: CheckedPayoutAccount): string {
+export function numberOf(account: CheckedPayoutAccount): string {
 	if (account.kind === "alipay") return account.alipayLogin.toLowerCase();
 	if (account.kind === "bank_card") return account.cardNumber;
 	return JSON.stringify({ appid: account.appid, openid: account.openid });
@@ -54,7 +54,7 @@ export async function requirePayoutCoach(userId: string, tx: DbOrTx = db()): Pro
 	return coach;
 }
 
-const view = (row: typeof payoutAccounts.$inferSelect): PayoutAccountView => ({
+export const payoutAccountView = (row: typeof payoutAccounts.$inferSelect): PayoutAccountView => ({
 	id: row.id,
 	kind: row.kind,
 	masked: row.masked,
@@ -72,7 +72,7 @@ export async function listPayoutAccounts(userId: string): Promise<PayoutAccountV
 		.from(payoutAccounts)
 		.where(and(eq(payoutAccounts.coachId, coach.coachId), isNull(payoutAccounts.removedAt)))
 		.orderBy(asc(payoutAccounts.createdAt));
-	return rows.map(view);
+	return rows.map(payoutAccountView);
 }
 
 /** One of the coach's own accounts, not removed; anyone else's (or none) is 404, so ids reveal nothing. */
@@ -120,7 +120,7 @@ export async function addPayoutAccount(input: { userId: string; account: AddPayo
 		const row = await insertPayoutAccount(tx, coach.coachId, account);
 		if (!row) throw new AppError(409, "conflict", "payouts.errors.accountExists");
 		await tellCoach(tx, { userId: coach.userId, news: "accountChanged", params: { masked }, link: "/coach/payout-accounts" });
-		return view(row);
+		return payoutAccountView(row);
 	});
 }
 
@@ -130,7 +130,7 @@ export async function addPayoutAccount(input: { userId: string; account: AddPayo
  * goes to the coach's own WeChat and no one can type in someone else's; with no WeChat bound, or a
  * binding from before openids were kept, the coach is told what to do first.
  */
-async function checkedAccount(
+export async function checkedAccount(
 	userId: string,
 	account: AddPayoutAccountInput,
 	verifiedRealName: string,

@@ -9,7 +9,13 @@ import { users } from "../../../../db/schema";
 import { sendJobIn } from "../../../../jobs/send-in";
 
 /** What happens to a coach's payouts that they hear about, in-app and by text. */
-export type PayoutNews = "accountChanged" | "withdrawalPaid" | "withdrawalFailed" | "withdrawalRejected";
+export type PayoutNews =
+	| "accountChanged"
+	| "accountReplaced"
+	| "accountRemoved"
+	| "withdrawalPaid"
+	| "withdrawalFailed"
+	| "withdrawalRejected";
 
 /**
  * Tells the coach, in the transaction of the change: an in-app notification

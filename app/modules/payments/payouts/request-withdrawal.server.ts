@@ -60,6 +60,8 @@ export async function requestWithdrawal(input: { userId: string; request: Reques
 		throw refused(422, "below_minimum", "payouts.errors.belowMinimum", { min: fenToYuan(limits.minFen) });
 	}
 	return db().transaction(async (tx) => {
+		// Locked before the account is read: an account being changed or removed is not picked meanwhile.
+		await lockCoachPayouts(tx, coach.coachId);
 		const account = await ownPayoutAccount(tx, coach.coachId, payoutAccountId);
 		const channel = channelFor(account.kind);
 		if (!channel)
@@ -68,7 +70,6 @@ export async function requestWithdrawal(input: { userId: string; request: Reques
 				"conflict",
 				account.kind === "wechat" ? "payouts.errors.wechatUnavailable" : "payouts.errors.alipayUnavailable",
 			);
-		await lockCoachPayouts(tx, coach.coachId);
 		const today = await withdrawnToday(tx, coach.coachId);
 		if (today + amountFen > limits.dailyLimitFen) {
 			throw refused(422, "daily_limit_exceeded", "payouts.errors.dailyLimit", {

@@ -55,6 +55,8 @@ export const addPayoutAccountSchema = z.discriminatedUnion(
 );
 export type AddPayoutAccountInput = z.output<typeof addPayoutAccountSchema>;
 
+export const removePayoutAccountSchema = z.object({ smsCode });
+
 export const requestWithdrawalSchema = z.object({
 	amountFen: z
 		.number({ error: "payouts.errors.amountInvalid" })
