@@ -4,8 +4,10 @@ import { createUser, findUserByPhone, rolesOf } from "~/modules/accounts/users.s
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
 import { replyToReview } from "~/modules/coaches/reviews/reply-to-review.server";
+import { reportReview } from "~/modules/coaches/reviews/report-review.server";
 import type { ReviewTag } from "~/modules/coaches/reviews/tags";
 import { writeReview } from "~/modules/coaches/reviews/write-review.server";
+import type { ReportInput } from "~/modules/moderation/schema";
 import { confirmBooking } from "../answer-booking.server";
 import type { Caller } from "../booking-record.server";
 import { confirmCompletion } from "../completion/confirm-completion.server";
@@ -35,6 +37,8 @@ interface DemoReview {
 	text?: string;
 	anonymous?: boolean;
 	reply?: string;
+	/** The reviewed coach reports it to the back office (an open report in the demo queue). */
+	reportedByCoach?: ReportInput;
 }
 
 const good: DemoReview[] = [
@@ -82,13 +86,29 @@ const mixed: DemoReview[] = [
 		reply: "抱歉影响了您的体验，以后上课会把手机静音，欢迎再来。",
 	},
 	{ overall: 4, aspects: [4, 4, 5], tags: ["punctual"], text: "很准时，讲解偏快，新手可能需要多问几遍。", anonymous: true },
-	{ overall: 2, aspects: [2, 3, 2], tags: [], text: "迟到了十五分钟，也没有顺延时间，体验一般。" },
+	{
+		overall: 2,
+		aspects: [2, 3, 2],
+		tags: [],
+		text: "迟到了十五分钟，也没有顺延时间，体验一般。",
+		reportedByCoach: { reason: "false", target: "review", detail: "那天是学员自己晚到了十五分钟，球房有签到记录。" },
+	},
 	{ overall: 5, aspects: [5, 5, 4], tags: ["encouraging"], text: "这次状态很好，教练很有耐心。" },
+	// Hits the forbidden-word list (an offer to book outside the platform): held for the back office's queue.
+	{ overall: 1, aspects: [1, 2, 1], tags: [], text: "教练一般般，想便宜点私下约课的加我微信 qiuyou888" },
 ];
 
-/** Which demo coaches carry reviews, and which: many good ones, one perfect one, a mixed record. */
+/** Short five-star reviews of regulars, so the first demo coach has the lessons and rating of a 优选教练. */
+const regulars: DemoReview[] = Array.from({ length: 14 }, (_, index) => ({
+	overall: 5,
+	aspects: [5, 5, index % 4 === 0 ? 4 : 5] as [number, number, number],
+	tags: ([["punctual"], ["patient", "practical_drills"], ["clear_explanations"], []] as ReviewTag[][])[index % 4] ?? [],
+	text: ["老学员了，每次都有收获。", "回复很快，约课方便。", undefined, "练了三个月，清台率提高了不少。"][index % 4],
+}));
+
+/** Which demo coaches carry reviews, and which: many good ones (and regulars'), one perfect one, a mixed record. */
 const plans: Array<{ phone: string; reviews: DemoReview[] }> = [
-	{ phone: "+8613910000000", reviews: good },
+	{ phone: "+8613910000000", reviews: [...good, ...regulars] },
 	{ phone: "+8613910000001", reviews: [good[4] as DemoReview] },
 	{ phone: "+8613910000002", reviews: mixed },
 	{ phone: "+8613910000003", reviews: good.slice(0, 5) },
@@ -120,8 +140,19 @@ export async function seedDemoReviews(options: { now?: Date; pay: DemoPayer }): 
 		for (const [index, demo] of plan.reviews.entries()) {
 			const player = players[(planIndex + index) % players.length] as Caller;
 			// Spread over the last weeks, a different day for each of a player's lessons.
-			const after = new Date(now.getTime() - (40 - index * 5 - planIndex * 0.5) * dayMs);
-			const lesson = await completedLesson({ coachUserId: coachUser.id, coachCaller, player, after, pay: options.pay });
+			// The regulars' lessons go further back (75 to 45 days), between the others.
+			const daysBack = index < good.length ? 40 - index * 5 - planIndex * 0.5 : 75 - (index - good.length) * 2.3;
+			const after = new Date(now.getTime() - daysBack * dayMs);
+			// Coaches answer within minutes to an hour, a little differently each time (reliability times it).
+			const answerMinutes = 8 + ((planIndex * 17 + index * 13) % 55);
+			const lesson = await completedLesson({
+				coachUserId: coachUser.id,
+				coachCaller,
+				player,
+				after,
+				answerMinutes,
+				pay: options.pay,
+			});
 			if (!lesson) continue;
 			const facts = await reviewableLesson(lesson.bookingId, player.userId);
 			const writtenAt = new Date(lesson.completedAt.getTime() + 3 * 3600_000);
@@ -136,6 +167,9 @@ export async function seedDemoReviews(options: { now?: Date; pay: DemoPayer }): 
 					anonymous: demo.anonymous ?? false,
 				},
 			});
+			if (demo.reportedByCoach) {
+				await reportReview({ userId: coachUser.id, reviewId: written.id, ...demo.reportedByCoach });
+			}
 			if (demo.reply) {
 				await replyToReview({
 					userId: coachUser.id,
@@ -171,6 +205,7 @@ async function completedLesson(input: {
 	player: Caller;
 	after: Date;
 	before?: Date;
+	answerMinutes?: number;
 	pay: DemoPayer;
 }): Promise<{ bookingId: string; completedAt: Date } | null> {
 	const coach = await findCoachOfUser(input.coachUserId, db());
@@ -197,7 +232,11 @@ async function completedLesson(input: {
 			},
 		});
 		await input.pay({ bookingId: booking.id, playerId: input.player.userId, amountFen: booking.priceFen, paidAt: bookedAt });
-		await confirmBooking({ caller: input.coachCaller, bookingId: booking.id });
+		await confirmBooking({
+			caller: input.coachCaller,
+			bookingId: booking.id,
+			now: new Date(bookedAt.getTime() + (input.answerMinutes ?? 30) * minuteMs),
+		});
 		await progressLesson({ caller: input.coachCaller, bookingId: booking.id, step: "start", now: slot.startsAt });
 		const end = new Date(slot.startsAt.getTime() + offering.durationMinutes * minuteMs);
 		await progressLesson({ caller: input.coachCaller, bookingId: booking.id, step: "finish", now: end });

@@ -32,14 +32,16 @@ export async function measureReliability(tx: DbOrTx, coachIds: string[], now: Da
 		sql`, `,
 	)}]::uuid[]`;
 	const inWindow = sql`b.paid_at >= ${from.toISOString()}::timestamptz and b.paid_at <= ${now.toISOString()}::timestamptz`;
+	// Never negative: a payment recorded after the answer (the demo's sandbox stamps it with the present) counts as an instant answer.
+	const answerTime = sql`greatest(b.answered_at - b.paid_at, interval '0')`;
 	const unanswered = sql`(b.status = 'cancelled' and b.cancelled_by = 'system' and b.cancel_reason = 'unanswered')`;
 	const [rows, noShows] = await Promise.all([
 		tx.execute<MeasuredRow>(sql`
 			select b.coach_id,
 				(count(*) filter (where ${inWindow} and (b.answered_at is not null or ${unanswered})))::int as requests,
 				(count(*) filter (where ${inWindow} and b.answered_at is not null and b.status <> 'rejected'))::int as accepted,
-				(count(*) filter (where ${inWindow} and b.answered_at is not null and b.answered_at - b.paid_at <= interval '12 hours'))::int as within_12h,
-				(percentile_cont(0.5) within group (order by extract(epoch from b.answered_at - b.paid_at) / 60)
+				(count(*) filter (where ${inWindow} and b.answered_at is not null and ${answerTime} <= interval '12 hours'))::int as within_12h,
+				(percentile_cont(0.5) within group (order by extract(epoch from ${answerTime}) / 60)
 					filter (where ${inWindow} and b.answered_at is not null))::float8 as median_minutes,
 				(count(*) filter (where ${inWindow} and b.status = 'cancelled' and b.cancelled_by = 'coach'))::int as coach_cancellations,
 				(count(*) filter (where b.status = 'completed'))::int as completed
