@@ -276,6 +276,8 @@ export default {
 		camera: "Camera",
 		screenShare: "Share screen",
 		flip: "Switch camera",
+		pinTable: "Enlarge the table view",
+		unpinTable: "Back to tiles",
 		leave: "Leave",
 		chat: "Classroom chat",
 		chatMessage: "Type a message",

@@ -268,6 +268,8 @@ export default {
 		camera: "摄像头",
 		screenShare: "共享屏幕",
 		flip: "切换前后摄像头",
+		pinTable: "放大球台画面",
+		unpinTable: "恢复平铺",
 		leave: "离开课堂",
 		chat: "课堂聊天",
 		chatMessage: "输入消息",

@@ -1,6 +1,9 @@
 import "@livekit/components-styles";
 import {
+	CarouselLayout,
 	DisconnectButton,
+	FocusLayout,
+	FocusLayoutContainer,
 	GridLayout,
 	LiveKitRoom,
 	type LocalUserChoices,
@@ -132,6 +135,12 @@ function Call({ view }: { view: LessonRoomView }) {
 		{ onlySubscribed: false },
 	);
 	const phone = isPhone();
+	// The coach watches the stroke: the player's camera over the table can fill the screen.
+	const [pinTable, setPinTable] = useState(false);
+	const tableView = tracks.find(
+		(track) => track.source === Track.Source.Camera && track.publication && track.participant.identity.endsWith("-second"),
+	);
+	const pinned = pinTable && tableView ? tableView : null;
 	const connectionText = {
 		[ConnectionState.Connecting]: t("booking.online.state.connecting"),
 		[ConnectionState.Connected]: t("booking.online.state.connected"),
@@ -156,13 +165,27 @@ function Call({ view }: { view: LessonRoomView }) {
 						: t("booking.online.startsIn", { time: clock.text })}
 				</span>
 			</div>
-			<GridLayout tracks={tracks} className="h-[55vh] min-h-64 sm:h-[60vh]">
-				<ParticipantTile />
-			</GridLayout>
+			{pinned ? (
+				<FocusLayoutContainer className="h-[55vh] min-h-64 sm:h-[60vh]">
+					<CarouselLayout tracks={tracks.filter((track) => track !== pinned)}>
+						<ParticipantTile />
+					</CarouselLayout>
+					<FocusLayout trackRef={pinned} />
+				</FocusLayoutContainer>
+			) : (
+				<GridLayout tracks={tracks} className="h-[55vh] min-h-64 sm:h-[60vh]">
+					<ParticipantTile />
+				</GridLayout>
+			)}
 			<div className="flex flex-wrap items-center justify-center gap-2">
 				<TrackToggle source={Track.Source.Microphone}>{t("booking.online.microphone")}</TrackToggle>
 				<TrackToggle source={Track.Source.Camera}>{t("booking.online.camera")}</TrackToggle>
 				{phone ? <FlipCamera /> : <TrackToggle source={Track.Source.ScreenShare}>{t("booking.online.screenShare")}</TrackToggle>}
+				{view.party === "coach" && tableView ? (
+					<button type="button" className="lk-button" aria-pressed={pinTable} onClick={() => setPinTable(!pinTable)}>
+						{pinTable ? t("booking.online.unpinTable") : t("booking.online.pinTable")}
+					</button>
+				) : null}
 				<DisconnectButton>{t("booking.online.leave")}</DisconnectButton>
 			</div>
 			<LessonChat />
