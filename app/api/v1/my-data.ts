@@ -4,6 +4,8 @@ import { exportFileName, exportMyData } from "~/modules/my-data/export-my-data.s
 import { authHeaders } from "../client";
 import { defineEndpoint } from "../endpoint";
 
+const record = z.record(z.string(), z.unknown());
+
 export const exportMyDataEndpoint = defineEndpoint({
 	method: "get",
 	path: "/me/export",
@@ -17,22 +19,23 @@ export const exportMyDataEndpoint = defineEndpoint({
 	responses: {
 		200: {
 			description: "The export (amounts in fen); sent as an attachment",
+			// Each part a list of plain records: the export follows the tables, and grows with them.
 			schema: z.object({
 				exportedAt: z.string(),
 				format: z.literal("cuepal-personal-data/1"),
 				moneyUnit: z.literal("fen"),
 				currentTermsVersion: z.string(),
-				profile: z.object({ id: z.string() }).passthrough(),
+				profile: record,
 				consent: z.object({ termsVersion: z.string().nullable(), acceptedAt: z.string().nullable() }),
-				socialIdentities: z.array(z.object({ provider: z.string() }).passthrough()),
-				sessions: z.array(z.object({}).passthrough()),
-				notifications: z.array(z.object({ kind: z.string() }).passthrough()),
-				bookings: z.array(z.object({ id: z.string(), coachName: z.string().nullable() }).passthrough()),
-				payments: z.array(z.object({ id: z.string(), amountFen: z.number() }).passthrough()),
-				payoutAccounts: z.array(z.object({ masked: z.string() }).passthrough()),
-				reviewsWritten: z.array(z.object({ bookingId: z.string() }).passthrough()),
-				lessonRecords: z.array(z.object({ bookingId: z.string() }).passthrough()),
-				practiceLog: z.array(z.object({ drillId: z.string() }).passthrough()),
+				socialIdentities: z.array(record),
+				sessions: z.array(record),
+				notifications: z.array(record),
+				bookings: z.array(record).describe("Each with coachName, the coach's public name"),
+				payments: z.array(record).describe("Each with its refunds"),
+				payoutAccounts: z.array(record).describe("Masked: only the last digits"),
+				reviewsWritten: z.array(record),
+				lessonRecords: z.array(record),
+				practiceLog: z.array(record),
 			}),
 		},
 		401: { description: "Not signed in" },
