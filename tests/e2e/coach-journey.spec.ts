@@ -68,7 +68,8 @@ async function apply(page: Page, displayName: string) {
 	await where.getByLabel("球厅名称").fill("西湖台球会所");
 	await where.getByLabel("地址").fill("西湖区文三路 100 号");
 	await where.getByRole("button", { name: "添加球厅" }).click();
-	await expect(where.getByText("西湖台球会所")).toBeVisible();
+	// In the list of halls (the name is also a choice of the service area's centre now).
+	await expect(where.getByRole("listitem").filter({ hasText: "西湖台球会所" })).toBeVisible();
 
 	await expect(page.getByText("已完成 4/4 项")).toBeVisible();
 	await expect(page.getByText("资料已填写完整，提交后将进入审核。")).toBeVisible();

@@ -4,14 +4,13 @@ import type zh from "../zh-CN/places";
 /** Places: coaches (and later venues) find their place by name or address instead of typing coordinates. */
 export default {
 	search: {
-		label: "Search for a hall or an address",
-		placeholder: "e.g. Xingpai Billiards Xuhui",
+		label: "Search for a place",
+		placeholder: "A hall's name or a street, e.g. Xingpai Xuhui",
 		submit: "Search",
 		searching: "Searching…",
 		results: "Results",
 		districts: "Choose a district",
 		pick: "Choose",
-		pickLabel: "Choose {{name}}",
 		none: "Nothing found for “{{query}}”. Try another name or add the street.",
 		cityFirst: "Choose and save your city above first, then search for halls in it.",
 		pickHint: "The name and address of your choice fill the form below; you can still edit the address.",

@@ -1,14 +1,13 @@
 /** 地点：教练（以后也包括球馆）按名称或地址搜索位置，而不是填写坐标。 */
 export default {
 	search: {
-		label: "搜索球厅或地址",
-		placeholder: "如：星牌台球 徐汇",
+		label: "搜索地点",
+		placeholder: "球厅名称或街道，如：星牌台球 徐汇",
 		submit: "搜索",
 		searching: "搜索中…",
 		results: "搜索结果",
 		districts: "按区县选择位置",
 		pick: "选这个",
-		pickLabel: "选择 {{name}}",
 		none: "没有找到“{{query}}”，换个名称或写上路名试试。",
 		cityFirst: "先在上面选择所在城市并保存，才能搜索这座城市里的球厅。",
 		pickHint: "选中后名称和地址会填到下面，地址仍可修改。",

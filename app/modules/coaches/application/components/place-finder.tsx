@@ -60,7 +60,7 @@ export function PlaceFinder({
 	const shown = live && live.query === query ? live : null;
 	const places = shown ? shown.places : (search?.places ?? []);
 	const shownQuery = shown ? shown.query : (search?.query ?? "");
-	const notice = shown ? shown.notice : search?.notice ? t(search.notice.key, search.notice.params) : null;
+	const notice = shown ? shown.notice : search?.notice ? t(search.notice.key, { ...search.notice.params }) : null;
 	const districtsOnly = shown ? shown.notice !== null : search?.source === "districts";
 	const searched = shown !== null || search !== null;
 
@@ -81,7 +81,7 @@ export function PlaceFinder({
 					value={query}
 					onChange={(event) => setQuery(event.target.value)}
 				/>
-				<Button type="submit" variant="secondary" busy={busy}>
+				<Button type="submit" variant="secondary" busy={busy} className="shrink-0">
 					{t("places.search.submit")}
 				</Button>
 			</Form>
@@ -102,7 +102,6 @@ export function PlaceFinder({
 									<Link
 										to={`/coach/apply?${new URLSearchParams({ placeQuery: shownQuery, pick: String(index) })}#where`}
 										preventScrollReset
-										aria-label={t("places.search.pickLabel", { name: place.name })}
 										onClick={(event) => {
 											event.preventDefault();
 											onPick(place);

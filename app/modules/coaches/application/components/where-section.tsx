@@ -100,10 +100,11 @@ export function WhereSection({
 }) {
 	const { t } = useTranslation();
 	const [picked, setPicked] = useState<Place | null>(pickedByPage);
-	useEffect(() => setPicked(pickedByPage), [pickedByPage]);
+	const { area, places, missing, editable } = application;
+	// A saved hall (places.length changes) empties the pick, as a new search result or no-script pick replaces it.
+	useEffect(() => setPicked(pickedByPage), [pickedByPage, places.length]);
 	const areaForm = useFormOutcome("area");
 	const placeForm = useFormOutcome(["add-place", "remove-place"]);
-	const { area, places, missing, editable } = application;
 	const done = sectionComplete(missing, "where");
 	const text = (value: number | null) => (value === null ? undefined : String(value));
 	return (
@@ -195,7 +196,13 @@ export function WhereSection({
 			<FormAlert messageKey={placeForm.formError} params={placeForm.formParams} />
 			{editable && places.length < maxPlaces ? (
 				<div className="mt-4 space-y-4 rounded-2xl bg-paper p-4">
-					<PlaceFinder cityCode={area.cityCode} search={placeSearch} onPick={setPicked} />
+					<PlaceFinder
+						// After a hall is added the search starts afresh.
+						key={places.length}
+						cityCode={area.cityCode}
+						search={placeSearch}
+						onPick={setPicked}
+					/>
 					<Form
 						// A new key after each save, or pick, refills the form (with JavaScript the page is not reloaded).
 						key={`${places.length}:${picked ? pointValue(picked) : ""}:${picked?.name ?? ""}`}
