@@ -3,14 +3,31 @@ import { Link } from "react-router";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
 import { getUserSession } from "~/modules/accounts/guards.server";
 import { courseTypeDescriptions, courseTypeNames, courseTypes, disciplineNames, disciplines } from "~/modules/coaches/catalog";
+import { defaultCityCode, findCity } from "~/modules/coaches/cities";
+import { CoachCard } from "~/modules/coaches/components/coach-card";
+import { coachSearchSchema } from "~/modules/coaches/search/schema";
+import { searchCoaches } from "~/modules/coaches/search/search-coaches.server";
 import type { Route } from "./+types/home";
+
+/** The cities with the most coaches, as entry points; every other city is one tap away in search. */
+const popularCities = ["shanghai", "beijing", "guangzhou", "shenzhen", "hangzhou", "chengdu"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const locale = localeOfRequest(request);
 	const t = i18nFor(locale).t;
+	// The same for every signed-out visitor (the page stays cacheable): the best-rated coaches of the
+	// default city, through search and its short result cache.
+	const city = findCity(defaultCityCode);
+	const featured = await searchCoaches(coachSearchSchema.parse({ city: defaultCityCode, sort: "rating", limit: 4 }));
 	return {
 		locale,
 		signedIn: Boolean(await getUserSession(request)),
+		featured: featured.items,
+		featuredCity: { code: defaultCityCode, name: city ? (locale === "en" ? city.nameEn : city.nameZh) : "" },
+		cities: popularCities.flatMap((code) => {
+			const entry = findCity(code);
+			return entry ? [{ code, name: locale === "en" ? entry.nameEn : entry.nameZh }] : [];
+		}),
 		meta: { title: t("home.metaTitle"), description: t("home.metaDescription") },
 	};
 }
@@ -25,15 +42,15 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 const disciplineArt: Record<string, string> = { chinese_8_ball: "8", nine_ball: "9", snooker: "S" };
 
-/** Where each audience goes next; halls get theirs when venue sign-up exists. */
-const audienceLinks: Partial<Record<"players" | "coaches" | "venues", { to: string; labelKey: string }>> = {
+/** Where each audience goes next (halls join when venue sign-up exists: no card promises it before). */
+const audienceLinks: Record<"players" | "coaches", { to: string; labelKey: string }> = {
 	players: { to: "/coaches", labelKey: "home.audiences.playersAction" },
 	coaches: { to: "/coach/apply", labelKey: "home.audiences.coachesAction" },
 };
 
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { locale, signedIn } = loaderData;
+	const { locale, signedIn, featured, featuredCity, cities } = loaderData;
 	return (
 		<>
 			<section className="relative overflow-hidden bg-cloth-900 text-white">
@@ -66,14 +83,59 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 				<p className="mt-2 text-muted">{t("home.disciplines.body")}</p>
 				<ul className="mt-6 grid grid-cols-3 gap-3 sm:gap-5">
 					{disciplines.map((discipline) => (
-						<li key={discipline} className="rounded-(--radius-card) bg-white p-4 text-center shadow-(--shadow-card) sm:p-6">
-							<span
-								aria-hidden
-								className="mx-auto flex size-12 items-center justify-center rounded-full bg-cloth-800 text-lg font-bold text-white ring-4 ring-cloth-100 sm:size-16 sm:text-2xl"
+						<li key={discipline}>
+							{/* The card looks tappable, so it is: the search for that discipline. */}
+							<Link
+								to={`/coaches?${new URLSearchParams({ discipline })}`}
+								className="block h-full rounded-(--radius-card) bg-white p-4 text-center shadow-(--shadow-card) hover:ring-2 hover:ring-cloth-200 sm:p-6"
 							>
-								{disciplineArt[discipline]}
-							</span>
-							<span className="mt-3 block font-medium sm:text-lg">{disciplineNames[discipline][locale]}</span>
+								<span
+									aria-hidden
+									className="mx-auto flex size-12 items-center justify-center rounded-full bg-cloth-800 text-lg font-bold text-white ring-4 ring-cloth-100 sm:size-16 sm:text-2xl"
+								>
+									{disciplineArt[discipline]}
+								</span>
+								<span className="mt-3 block font-medium sm:text-lg">{disciplineNames[discipline][locale]}</span>
+							</Link>
+						</li>
+					))}
+				</ul>
+			</section>
+
+			{featured.length > 0 ? (
+				<section className="mx-auto max-w-6xl px-5 pb-12 sm:px-6 sm:pb-16" aria-labelledby="featured-title">
+					<div className="flex items-baseline justify-between gap-3">
+						<h2 id="featured-title" className="text-2xl font-semibold sm:text-3xl">
+							{t("home.featured.title", { city: featuredCity.name })}
+						</h2>
+						<Link
+							to={`/coaches?${new URLSearchParams({ city: featuredCity.code })}`}
+							className="shrink-0 font-medium text-cloth-700 hover:text-cloth-900"
+						>
+							{t("home.featured.all")} <span aria-hidden>→</span>
+						</Link>
+					</div>
+					<ul className="mt-6 grid gap-3 md:grid-cols-2" data-testid="featured-coaches">
+						{featured.map((coach) => (
+							<CoachCard key={coach.id} coach={coach} locale={locale} profileSearch="" />
+						))}
+					</ul>
+				</section>
+			) : null}
+
+			<section className="mx-auto max-w-6xl px-5 pb-12 sm:px-6 sm:pb-16" aria-labelledby="cities-title">
+				<h2 id="cities-title" className="text-2xl font-semibold sm:text-3xl">
+					{t("home.cities.title")}
+				</h2>
+				<ul className="mt-4 flex flex-wrap gap-2">
+					{cities.map((city) => (
+						<li key={city.code}>
+							<Link
+								to={`/coaches?${new URLSearchParams({ city: city.code })}`}
+								className="inline-flex h-11 items-center rounded-full bg-white px-5 font-medium text-cloth-800 ring-1 ring-inset ring-cloth-200 hover:bg-cloth-50"
+							>
+								{city.name}
+							</Link>
 						</li>
 					))}
 				</ul>
@@ -138,19 +200,17 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 				<h2 id="audiences-title" className="text-2xl font-semibold sm:text-3xl">
 					{t("home.audiences.title")}
 				</h2>
-				<ul className="mt-6 grid gap-4 sm:grid-cols-3">
-					{(["players", "coaches", "venues"] as const).map((audience) => (
+				<ul className="mt-6 grid gap-4 sm:grid-cols-2">
+					{(["players", "coaches"] as const).map((audience) => (
 						<li key={audience} className="rounded-(--radius-card) border border-line bg-white p-5">
 							<h3 className="text-lg font-semibold">{t(`home.audiences.${audience}Title`)}</h3>
 							<p className="mt-2 text-muted">{t(`home.audiences.${audience}Body`)}</p>
-							{audienceLinks[audience] ? (
-								<Link
-									to={audienceLinks[audience].to}
-									className="mt-3 inline-flex items-center gap-1 font-medium text-cloth-700 hover:text-cloth-900"
-								>
-									{t(audienceLinks[audience].labelKey)} <span aria-hidden>→</span>
-								</Link>
-							) : null}
+							<Link
+								to={audienceLinks[audience].to}
+								className="mt-3 inline-flex items-center gap-1 font-medium text-cloth-700 hover:text-cloth-900"
+							>
+								{t(audienceLinks[audience].labelKey)} <span aria-hidden>→</span>
+							</Link>
 						</li>
 					))}
 				</ul>

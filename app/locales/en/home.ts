@@ -6,7 +6,7 @@ export default {
 	metaDescription:
 		"Find billiards coaches and sparring partners near you on CuePal: Chinese 8-ball, 9-ball and snooker, itemised prices, secure in-app payment.",
 	hero: {
-		eyebrow: "Coaching · Sparring · Billiard halls",
+		eyebrow: "Coaching · Sparring · Booked in the app",
 		title: "Book a great coach,\nplay every shot better",
 		body: "CuePal finds verified billiards coaches and sparring partners near you. Book by time, place and kind of lesson, see every price itemised, and pay safely in the app.",
 		findCoach: "Find a coach near me",
@@ -48,8 +48,13 @@ export default {
 		coachesAction: "Apply as a coach",
 		coachesTitle: "Coaches and partners",
 		coachesBody: "Run your calendar and orders, focus on teaching, see your income clearly.",
-		venuesTitle: "Billiard halls",
-		venuesBody: "Get verified, manage your coach team, assign bookings, run events.",
+	},
+	featured: {
+		title: "Top-rated coaches in {{city}}",
+		all: "See all",
+	},
+	cities: {
+		title: "Find a coach by city",
 	},
 	cta: {
 		title: "Ready for a great lesson?",

@@ -2,7 +2,7 @@ export default {
 	metaTitle: "球伴 CuePal · 台球教练与陪练预约",
 	metaDescription: "在球伴找附近的台球教练和陪练：中式八球、美式九球、斯诺克，明码标价，应用内安全支付。",
 	hero: {
-		eyebrow: "台球教学 · 陪练 · 球厅",
+		eyebrow: "台球教学 · 陪练 · 应用内约课",
 		title: "约一位好教练，\n打好每一杆",
 		body: "球伴帮你找到附近实名认证的台球教练和陪练，按时间、地点和课程类型预约，价格逐项列明，全程在应用内付款。",
 		findCoach: "找附近的教练",
@@ -44,8 +44,13 @@ export default {
 		coachesAction: "申请成为教练",
 		coachesTitle: "教练与陪练",
 		coachesBody: "管理日程和订单，专注教学，收入清清楚楚。",
-		venuesTitle: "球厅",
-		venuesBody: "认证球厅、管理教练团队、分派预约、举办活动。",
+	},
+	featured: {
+		title: "{{city}}评分最高的教练",
+		all: "查看全部",
+	},
+	cities: {
+		title: "按城市找教练",
 	},
 	cta: {
 		title: "准备好上一堂好课了吗？",
