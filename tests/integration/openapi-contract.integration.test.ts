@@ -18,6 +18,7 @@ import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { secondCameraKey } from "~/modules/booking/online-lesson/second-camera.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { coachPayoutIdentity } from "~/modules/coaches/payout-identity.server";
+import { termsVersion } from "~/modules/legal/documents";
 import { entries } from "~/modules/payments/ledger/accounts";
 import { postJournal } from "~/modules/payments/ledger/post-journal.server";
 import { executeWithdrawal } from "~/modules/payments/payouts/execute-withdrawal.server";
@@ -31,8 +32,8 @@ import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oaut
 import { type FakeWechatPay, startFakeWechatPay } from "../fakes/wechatpay-pay";
 import { latestCode, signInBySms } from "../support/accounts";
 import { bookableCoach, signedInUser } from "../support/bookings";
-import { demoStaff, freshTotpCode } from "../support/staff";
 import { confirmedLesson, currentHalfHour, onlineCoach } from "../support/online-lessons";
+import { demoStaff, freshTotpCode } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -275,10 +276,13 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("post", "/auth/sms-codes", { body: { phone: "13912000001", purpose: "login" } })).status).toBe(202);
 		const code = await latestCode(app.url, "+8613912000001");
 		expect(
-			(await call("post", "/auth/sms-login", { body: { phone: "13912000001", code: code === "000000" ? "111111" : "000000" } }))
-				.status,
+			(
+				await call("post", "/auth/sms-login", {
+					body: { phone: "13912000001", code: code === "000000" ? "111111" : "000000", termsVersion },
+				})
+			).status,
 		).toBe(401);
-		const signedIn = await call("post", "/auth/sms-login", { body: { phone: "13912000001", code } });
+		const signedIn = await call("post", "/auth/sms-login", { body: { phone: "13912000001", code, termsVersion } });
 		expect(signedIn.status).toBe(200);
 		const token = signedIn.body.token as string;
 		expect(
@@ -287,6 +291,12 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 
 		expect((await call("get", "/me", { token })).status).toBe(200);
 		expect((await call("get", "/me")).status).toBe(401);
+		expect((await call("post", "/me/consent", { token, body: { version: "2020-01-01" } })).status).toBe(403);
+		expect((await call("post", "/me/consent", { token, body: {} })).status).toBe(400);
+		expect((await call("post", "/me/consent", { token, body: { version: termsVersion } })).status).toBe(200);
+		expect((await call("get", "/me/export", { token })).status).toBe(200);
+		expect((await call("get", "/me/export", { token })).status).toBe(429);
+		expect((await call("get", "/me/export")).status).toBe(401);
 		await clearLimits();
 		const other = await signInBySms(app.url, "13912000001");
 		const sessions = await call("get", "/me/sessions", { token });
@@ -317,7 +327,8 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		await clearLimits();
 		const email = "contract@example.com";
 		expect(
-			(await call("post", "/auth/email-signup", { body: { displayName: "契约", email, password: "Contract147x" } })).status,
+			(await call("post", "/auth/email-signup", { body: { displayName: "契约", email, password: "Contract147x", termsVersion } }))
+				.status,
 		).toBe(202);
 		expect(
 			(await call("post", "/auth/email-signup", { body: { displayName: "契约", email: "not-an-email", password: "x" } })).status,
@@ -376,7 +387,7 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 			401,
 		);
 		const bound = await call("post", "/auth/bind-phone", {
-			body: { bindToken: first.body.bindToken, phone: "13912000002", code },
+			body: { bindToken: first.body.bindToken, phone: "13912000002", code, termsVersion },
 		});
 		expect(bound.status).toBe(200);
 		const again = await call("post", "/auth/wechat-login", {
@@ -390,7 +401,7 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("post", "/auth/sms-codes", { body: { phone: "13912000003", purpose: "bind" } })).status).toBe(202);
 		const alipayCode = await latestCode(app.url, "+8613912000003");
 		const alipayBound = await call("post", "/auth/bind-phone", {
-			body: { bindToken: alipayUser.body.bindToken, phone: "13912000003", code: alipayCode },
+			body: { bindToken: alipayUser.body.bindToken, phone: "13912000003", code: alipayCode, termsVersion },
 		});
 		expect(alipayBound.status).toBe(200);
 		expect((await call("post", "/auth/alipay-login", { body: { authCode: alipay.issueAuthCode() } })).status).toBe(200);
@@ -424,7 +435,7 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		const draft = await call("put", "/coach/application", {
 			token,
 			body: {
-				identity: { realName: "周明", idNumber: idNumber("11010519900307452"), gender: "male" },
+				identity: { realName: "周明", idNumber: idNumber("11010519900307452"), gender: "male", idNumberConsent: true },
 				profile: {
 					displayName: "周教练",
 					disciplines: ["snooker"],
