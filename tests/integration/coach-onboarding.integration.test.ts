@@ -101,6 +101,8 @@ describe("the application", () => {
 			idNumberMasked: `110***********${validId.slice(-4)}`,
 			gender: "male",
 			verified: false,
+			// Given with the number, separately from the terms.
+			idNumberConsented: true,
 		});
 		expect(JSON.stringify(reloaded.body)).not.toContain(validId);
 		expect(reloaded.body.profile).toMatchObject({
