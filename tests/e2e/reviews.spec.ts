@@ -74,6 +74,11 @@ test("the coach replies to a review and the player sees the reply", async ({ pag
 	await page.goto("/coach/reviews");
 	await expect(page.getByTestId("rating-summary")).toContainText("1 条评价");
 	await waitForHydration(page);
+	// The averages per aspect, the stars and the month's trend, drawn on the server at the page's width.
+	await expect(page.getByTestId("rating-summary")).toContainText("教学态度");
+	await expect(page.getByRole("heading", { name: "每月评价" })).toBeVisible();
+	const trend = testInfo.project.name === "phone" ? "review-trend" : "review-trend-wide";
+	await expect(page.getByTestId(trend).locator("svg")).toBeVisible();
 	await page.getByLabel("公开回复").fill("谢谢认可！下次我们重点练走位。");
 	await expectAccessible(page);
 	await shot(page, testInfo, "coach-reviews", true);
@@ -92,6 +97,8 @@ test("the coach replies to a review and the player sees the reply", async ({ pag
 	await expect(onProfile).not.toContainText("王小明");
 	await expect(onProfile.getByTestId("review-reply")).toContainText("谢谢认可！下次我们重点练走位。");
 	await expect(page.getByTestId("rating-summary")).toContainText("5.0");
+	// Too few bookings in 90 days for rates: the profile says so rather than showing 100 %.
+	await expect(page.getByTestId("reliability")).toContainText("履约数据不足");
 	await page.locator("#reviews").screenshot({ path: testInfo.outputPath("profile-reviews.png"), scale: "css" });
 });
 
