@@ -204,3 +204,46 @@ describe("who may use payout endpoints", () => {
 		expect(row?.removedAt).toBeNull();
 	});
 });
+
+describe("the payout accounts page", () => {
+	const page = (path: string, token: string) => fetch(`${app.url}${path}`, { headers: { cookie: `cp_session=${token}` } });
+	// As the page's forms post: to the page's own address, its search included.
+	const post = (token: string, search: string, fields: Record<string, string>) =>
+		fetch(`${app.url}/coach/payout-accounts${search}`, {
+			method: "POST",
+			headers: { cookie: `cp_session=${token}`, origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams(fields),
+			redirect: "manual",
+		});
+
+	it("changes an account and removes one with an SMS code, and says why a removal is refused", async () => {
+		const who = await coachWithAlipay();
+		const list = await (await page("/coach/payout-accounts", who.token)).text();
+		expect(list).toContain(`?change=${who.accountId}&amp;add=alipay`);
+		expect(list).toContain(`?remove=${who.accountId}`);
+		expect(await (await page(`/coach/payout-accounts?change=${who.accountId}&add=alipay`, who.token)).text()).toContain(
+			`更改收款账户 ${who.masked}`,
+		);
+		const changed = await post(who.token, `?change=${who.accountId}&add=alipay`, {
+			intent: "change",
+			accountId: who.accountId,
+			kind: "alipay",
+			alipayLogin: "fang@example.com",
+			holderName: "王芳",
+			smsCode: await code(who),
+		});
+		expect(changed.status).toBe(302);
+		const accounts = (await call("GET", "/coach/payout-accounts", who.token)).body.items;
+		expect(accounts).toMatchObject([{ masked: "f***@example.com" }]);
+		const newId = accounts[0].id as string;
+
+		expect((await withdraw(who, 30_000, newId)).body.withdrawal.status).toBe("pending_approval");
+		expect(await (await page(`/coach/payout-accounts?remove=${newId}`, who.token)).text()).toContain(
+			"删除收款账户 f***@example.com",
+		);
+		const refused = await post(who.token, `?remove=${newId}`, { intent: "remove", accountId: newId, smsCode: "000000" });
+		expect(refused.status).toBe(409);
+		expect(await refused.text()).toContain("这个账户还有正在处理的提现，处理完成后才能删除");
+		expect((await call("GET", "/coach/payout-accounts", who.token)).body.items).toHaveLength(1);
+	});
+});

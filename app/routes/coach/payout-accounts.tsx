@@ -10,10 +10,12 @@ import { requireUser } from "~/modules/accounts/guards.server";
 import { boundWechatOf } from "~/modules/accounts/social/wechat-openid.server";
 import { CoachGate, CoachPage } from "~/modules/coaches/dashboard/coach-page";
 import { getMyCoachStatus } from "~/modules/coaches/dashboard/get-dashboard.server";
+import { changePayoutAccount, removePayoutAccount } from "~/modules/payments/payouts/change-payout-account.server";
 import { AddPayoutAccountForm } from "~/modules/payments/payouts/components/add-payout-account-form";
 import { PayoutAccountList } from "~/modules/payments/payouts/components/payout-account-list";
+import { RemovePayoutAccountForm } from "~/modules/payments/payouts/components/remove-payout-account-form";
 import { addPayoutAccount, listPayoutAccounts } from "~/modules/payments/payouts/payout-accounts.server";
-import { addPayoutAccountSchema, type PayoutAccountKind } from "~/modules/payments/payouts/schema";
+import { addPayoutAccountSchema, type PayoutAccountKind, removePayoutAccountSchema } from "~/modules/payments/payouts/schema";
 import { alipayTransfersOffered, wechatTransfersOffered } from "~/modules/payments/payouts/transfer-channels.server";
 import { ButtonLink } from "~/ui/button";
 import type { Route } from "./+types/payout-accounts";
@@ -22,7 +24,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const session = await requireUser(request);
 	const coach = await getMyCoachStatus(session.user.id);
 	const accounts = coach && coach.status !== "suspended" ? await listPayoutAccounts(session.user.id) : [];
-	const asked = new URL(request.url).searchParams.get("add");
+	const search = new URL(request.url).searchParams;
+	const asked = search.get("add");
+	const pick = (id: string | null) => {
+		const found = accounts.find((account) => account.id === id);
+		return found ? { id: found.id, masked: found.masked } : null;
+	};
 	const wechatOffered = wechatTransfersOffered();
 	const add: PayoutAccountKind = asked === "bank_card" || (asked === "wechat" && wechatOffered) ? asked : "alipay";
 	const bound = wechatOffered ? await boundWechatOf(session.user.id) : null;
@@ -32,6 +39,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		add,
 		alipayOffered: alipayTransfersOffered(),
 		wechat: { offered: wechatOffered, bound: Boolean(bound), nickname: bound?.nickname ?? null },
+		changing: pick(search.get("change")),
+		removing: pick(search.get("remove")),
 		title: pageTitle(request, "payouts.accounts.title"),
 	};
 }
@@ -53,10 +62,22 @@ export async function action({ request, context }: Route.ActionArgs) {
 			await sendFreshProofCode({ userId: session.user.id, ip: requestInfo(context).clientIp, locale: localeOfRequest(request) });
 			return data<Outcome>({ intent, errors: {}, codeSent: true });
 		}
-		if (intent !== "add") return data<Outcome>({ intent, errors: { formError: "errors.badRequest" } }, { status: 400 });
+		const accountId = String(formData.get("accountId") ?? "");
+		if (intent === "remove") {
+			const parsed = removePayoutAccountSchema.safeParse(Object.fromEntries(formData));
+			if (!parsed.success) return data<Outcome>({ intent, errors: { fields: fieldErrorKeys(parsed.error) } }, { status: 400 });
+			await removePayoutAccount({ userId: session.user.id, accountId, smsCode: parsed.data.smsCode });
+			return redirectWithToast("/coach/payout-accounts", { kind: "success", messageKey: "payouts.accounts.removed" });
+		}
+		if (intent !== "add" && intent !== "change")
+			return data<Outcome>({ intent, errors: { formError: "errors.badRequest" } }, { status: 400 });
 		const parsed = addPayoutAccountSchema.safeParse(Object.fromEntries(formData));
 		if (!parsed.success)
 			return data<Outcome>({ intent, errors: { fields: fieldErrorKeys(parsed.error) }, values }, { status: 400 });
+		if (intent === "change") {
+			await changePayoutAccount({ userId: session.user.id, accountId, account: parsed.data });
+			return redirectWithToast("/coach/payout-accounts", { kind: "success", messageKey: "payouts.accounts.changed" });
+		}
 		await addPayoutAccount({ userId: session.user.id, account: parsed.data });
 		return redirectWithToast("/coach/payout-accounts", { kind: "success", messageKey: "payouts.accounts.saved" });
 	} catch (error) {
@@ -70,7 +91,8 @@ export default function PayoutAccounts({ loaderData }: Route.ComponentProps) {
 	const outcome = useActionData<typeof action>() as Outcome | undefined;
 	const navigation = useNavigation();
 	const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
-	const { coach, accounts, add, alipayOffered, wechat } = loaderData;
+	const { coach, accounts, add, alipayOffered, wechat, changing, removing } = loaderData;
+	const formErrors = (intent: string) => (outcome?.intent === intent || outcome?.intent === "proof-code" ? outcome.errors : {});
 	return (
 		<CoachPage
 			title={t("payouts.accounts.title")}
@@ -90,10 +112,19 @@ export default function PayoutAccounts({ loaderData }: Route.ComponentProps) {
 					</p>
 				)}
 				<PayoutAccountList accounts={accounts} />
+				{removing ? (
+					<RemovePayoutAccountForm
+						account={removing}
+						errors={formErrors("remove")}
+						codeSent={Boolean(outcome?.codeSent)}
+						busy={busy}
+					/>
+				) : null}
 				<AddPayoutAccountForm
 					kind={add}
 					wechat={wechat}
-					errors={outcome?.intent === "add" || outcome?.intent === "proof-code" ? outcome.errors : {}}
+					{...(changing ? { changing } : {})}
+					errors={formErrors(changing ? "change" : "add")}
 					codeSent={Boolean(outcome?.codeSent)}
 					busy={busy}
 					values={outcome?.values ?? {}}

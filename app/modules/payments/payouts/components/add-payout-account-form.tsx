@@ -19,7 +19,10 @@ export function AddPayoutAccountForm({
 	busy,
 	values,
 	wechat,
+	changing,
 }: {
+	/** Set when the form changes this account instead of adding one. */
+	changing?: { id: string; masked: string };
 	kind: PayoutAccountKind;
 	/** Offered when WeChat Pay is configured; `bound`: the coach's sign-in has a WeChat bound (its nickname). */
 	wechat: { offered: boolean; bound: boolean; nickname: string | null };
@@ -32,7 +35,7 @@ export function AddPayoutAccountForm({
 	const fieldError = (name: string) => (errors.fields?.[name] ? t(errors.fields[name] as string, errors.params ?? {}) : null);
 	const tab = (value: PayoutAccountKind, label: string) => (
 		<Link
-			to={`?add=${value}`}
+			to={changing ? `?change=${changing.id}&add=${value}` : `?add=${value}`}
 			replace
 			preventScrollReset
 			aria-current={kind === value ? "page" : undefined}
@@ -46,7 +49,9 @@ export function AddPayoutAccountForm({
 	);
 	return (
 		<section className="space-y-4 rounded-(--radius-card) bg-white p-4 ring-1 ring-line sm:p-6">
-			<h2 className="text-lg font-semibold">{t("payouts.accounts.add")}</h2>
+			<h2 className="text-lg font-semibold">
+				{changing ? t("payouts.accounts.changeTitle", { masked: changing.masked }) : t("payouts.accounts.add")}
+			</h2>
 			<div className="flex gap-2">
 				{tab("alipay", t("payouts.accounts.addAlipay"))}
 				{tab("bank_card", t("payouts.accounts.addBankCard"))}
@@ -64,7 +69,8 @@ export function AddPayoutAccountForm({
 				<input type="hidden" name="intent" value="proof-code" />
 			</Form>
 			<Form method="post" className="space-y-3" noValidate>
-				<input type="hidden" name="intent" value="add" />
+				<input type="hidden" name="intent" value={changing ? "change" : "add"} />
+				{changing ? <input type="hidden" name="accountId" value={changing.id} /> : null}
 				<input type="hidden" name="kind" value={kind} />
 				{kind === "wechat" ? (
 					<p className="text-sm text-muted" data-testid="wechat-payee">
@@ -128,9 +134,14 @@ export function AddPayoutAccountForm({
 					</Button>
 				</div>
 				<FormAlert messageKey={errors.formError} params={errors.params} />
-				<Button type="submit" busy={busy("add")}>
+				<Button type="submit" busy={busy(changing ? "change" : "add")}>
 					{t("payouts.accounts.save")}
 				</Button>
+				{changing ? (
+					<Link to="/coach/payout-accounts" className="ml-3 text-sm text-muted underline">
+						{t("payouts.accounts.cancel")}
+					</Link>
+				) : null}
 			</Form>
 		</section>
 	);

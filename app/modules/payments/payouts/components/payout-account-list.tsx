@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { EmptyState } from "~/ui/empty-state";
 import type { PayoutAccountKind } from "../schema";
 
@@ -38,6 +39,12 @@ export function PayoutAccountList({ accounts }: { accounts: PayoutAccountItem[] 
 						{account.usable ? null : (
 							<span className="rounded-full bg-wood-100 px-2 py-0.5 text-wood-700">{t("payouts.accounts.unusable")}</span>
 						)}
+						<Link to={`?change=${account.id}&add=${account.kind}`} preventScrollReset className="text-cloth-700 underline">
+							{t("payouts.accounts.change")}
+						</Link>
+						<Link to={`?remove=${account.id}`} preventScrollReset className="text-danger underline">
+							{t("payouts.accounts.remove")}
+						</Link>
 					</div>
 				</li>
 			))}
