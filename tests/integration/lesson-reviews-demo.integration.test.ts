@@ -54,4 +54,16 @@ describe("demo reviews", () => {
 		expect(open.length).toBeGreaterThanOrEqual(1);
 		expect(await seedDemoData()).toBe(0);
 	});
+
+	it("show the back office a held demo review (it offers lessons outside the platform) and the coach's open report", async () => {
+		const { staffSessionToken } = await import("../support/staff");
+		const staff = await staffSessionToken("13800000004");
+		const held = await apiCall(app, "GET", "/admin/reviews?status=held", staff);
+		expect(held.status).toBe(200);
+		const demo = held.body.items.find((item: { text: string | null }) => item.text?.includes("qiuyou888"));
+		expect(demo?.matchedWords.review.sort()).toEqual(["加我微信", "私下约课"].sort());
+		const reported = await apiCall(app, "GET", "/admin/reviews?status=reported", staff);
+		expect(reported.body.items).toHaveLength(1);
+		expect(reported.body.items[0].reports.review).toMatchObject({ count: 1, reasons: { false: 1 } });
+	});
 });
