@@ -124,7 +124,7 @@ import { getMe } from "./me";
 import { exportMyDataEndpoint } from "./my-data";
 import { getMeta } from "./meta";
 import { addModerationWord, listModerationWords, removeModerationWord } from "./moderation";
-import { issueVideoTokenEndpoint, livekitWebhookEndpoint } from "./online-lessons";
+import { issueVideoTokenEndpoint, livekitWebhookEndpoint, secondCameraTokenEndpoint } from "./online-lessons";
 import {
 	alipayNotify,
 	getPaymentEndpoint,
@@ -268,5 +268,6 @@ export const endpoints = [
 	logPracticeEndpoint,
 	getMyProgressEndpoint,
 	issueVideoTokenEndpoint,
+	secondCameraTokenEndpoint,
 	livekitWebhookEndpoint,
 ] as const;
