@@ -2,7 +2,6 @@ import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.ser
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server";
 import { refreshAllCoachStandings } from "~/modules/booking/reliability/refresh-reliability.server";
-import { refreshAllCoachStandings } from "~/modules/booking/reliability/refresh-reliability.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { seedDemoReviewHistory } from "~/modules/coaches/demo/seed-demo-review-history.server";
 import { seedDemoLearning } from "~/modules/learning/demo/seed-demo-learning.server";
@@ -32,8 +31,6 @@ export async function seedDemoData(): Promise<number> {
 		(await seedDemoReviews({ pay: payDemoBooking }));
 	// The completed demo lessons settle, and what is past its dispute window is released: income to withdraw.
 	await settleDemoIncome();
-	// Reliability and the 优选教练 badge as the daily job would find them after those lessons.
-	await refreshAllCoachStandings();
 	// Reliability and the 优选教练 badge as the daily job would find them after those lessons.
 	await refreshAllCoachStandings();
 	// The demo coach's record of the demo player's completed lesson, and the player's practice.
