@@ -1083,6 +1083,44 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 			body: { outcome: "paid" },
 		});
 		expect(marked.status).toBe(200);
+
+		// The card, its withdrawal paid, is changed and then removed, each with a fresh code.
+		const freshCode = async () => {
+			await clearLimits();
+			expect((await call("post", "/me/proof-codes", { token: demoCoach })).status).toBe(202);
+			return latestCode(app.url, "+8613800000002");
+		};
+		const changed = await call("patch", "/coach/payout-accounts/:id", {
+			token: demoCoach,
+			params: { id: added.body.account.id },
+			body: { ...card, cardNumber: "6225881234565678", smsCode: await freshCode() },
+		});
+		expect(changed.status).toBe(200);
+		// Above the approval threshold: it waits for the back office, on its way to the card.
+		const inFlight = (await withdraw(250_000, changed.body.account.id)).body.withdrawal.id as string;
+		const refusedRemoval = await call("delete", "/coach/payout-accounts/:id", {
+			token: demoCoach,
+			params: { id: changed.body.account.id },
+			body: { smsCode: "000000" },
+		});
+		expect(refusedRemoval.status).toBe(409);
+		expect(
+			(
+				await call("post", "/admin/withdrawals/:withdrawalId/reject", {
+					token: admin,
+					params: { withdrawalId: inFlight },
+					body: { reason: "换卡" },
+				})
+			).status,
+		).toBe(200);
+		const removed = await call("delete", "/coach/payout-accounts/:id", {
+			token: demoCoach,
+			params: { id: changed.body.account.id },
+			body: { smsCode: await freshCode() },
+		});
+		expect(removed.status).toBe(204);
+		const player = (await signedInUser("契约提现路人")).token;
+		expect((await call("get", "/coach/payout-accounts", { token: player })).status).toBe(403);
 	});
 
 	it("reviews: the player's review and its edit, a coach's reviews, the coach's reply", async () => {
