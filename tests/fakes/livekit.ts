@@ -85,7 +85,9 @@ function twirpError(response: ServerResponse, status: number, code: string, msg:
 	response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ code, msg }));
 }
 
-export async function startFakeLivekit(options: { apiKey?: string; apiSecret?: string } = {}): Promise<FakeLivekit> {
+export async function startFakeLivekit(
+	options: { apiKey?: string; apiSecret?: string; port?: number } = {},
+): Promise<FakeLivekit> {
 	const apiKey = options.apiKey ?? "APIfake";
 	const apiSecret = options.apiSecret ?? randomBytes(24).toString("hex");
 	const rooms: FakeLivekit["rooms"] = new Map();
