@@ -105,3 +105,68 @@ test("a session's sign-out button stays on one line on the security page", async
 	await session.screenshot({ path: testInfo.outputPath("session-row.png") });
 	await expectAccessible(page);
 });
+
+test("a coach's photo opens large in the app, moves by arrow key or swipe, and closes with Escape", async ({
+	page,
+}, testInfo) => {
+	await page.goto("/coaches?city=shanghai");
+	const first = page.getByTestId("coach-results").locator("> li").first();
+	await first.screenshot({ path: testInfo.outputPath("coach-card.png") });
+	await first.getByRole("link").first().click();
+	await expect(page).toHaveURL(/\/coaches\/[0-9a-f-]{36}/);
+	await expect(page.getByRole("region", { name: "照片" })).toBeVisible();
+	await waitForHydration(page);
+	const profileUrl = page.url();
+	const name = ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").trim();
+
+	const gallery = page.getByRole("region", { name: "照片" });
+	await gallery.getByRole("link").first().click();
+	const viewer = page.getByRole("dialog", { name: `${name}的照片` });
+	await expect(viewer).toBeVisible();
+	// Still the app's page, not the bare image file.
+	expect(page.url()).toBe(profileUrl);
+	await expect(viewer.getByRole("img", { name: `${name} 照片 1` })).toBeVisible();
+	await expect(viewer.getByText("第 1 张，共 2 张")).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath("photo-viewer.png") });
+	await expectAccessible(page);
+
+	await page.keyboard.press("ArrowRight");
+	await expect(viewer.getByText("第 2 张，共 2 张")).toBeVisible();
+	await expect(viewer.getByRole("img", { name: `${name} 照片 2` })).toBeVisible();
+	if (phoneSized(page)) {
+		// A swipe to the right goes back to the first photo.
+		await viewer.evaluate((element) => {
+			const touch = (x: number) => new Touch({ identifier: 1, target: element, clientX: x, clientY: 400 });
+			element.dispatchEvent(new TouchEvent("touchstart", { bubbles: true, touches: [touch(80)], changedTouches: [touch(80)] }));
+			element.dispatchEvent(new TouchEvent("touchend", { bubbles: true, touches: [], changedTouches: [touch(300)] }));
+		});
+		await expect(viewer.getByText("第 1 张，共 2 张")).toBeVisible();
+	} else {
+		await viewer.getByRole("button", { name: "上一张" }).click();
+		await expect(viewer.getByText("第 1 张，共 2 张")).toBeVisible();
+	}
+	await page.keyboard.press("Escape");
+	await expect(viewer).toBeHidden();
+	// Focus is back on the photo that was tapped.
+	await expect(gallery.getByRole("link").first()).toBeFocused();
+
+	await page.getByRole("region", { name: "照片" }).getByRole("link").nth(1).click();
+	await expect(viewer.getByText("第 2 张，共 2 张")).toBeVisible();
+	await viewer.getByRole("button", { name: "关闭" }).click();
+	await expect(viewer).toBeHidden();
+});
+
+test("the home page's discipline cards and cities lead to the search, and it shows real coaches", async ({ page }, testInfo) => {
+	await page.goto("/");
+	await expect(page.getByTestId("featured-coaches").locator("> li").first()).toBeVisible();
+	await expect(page.getByRole("heading", { name: "上海评分最高的教练" })).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath("home.png"), fullPage: true });
+	await expectAccessible(page);
+	await page.getByRole("link", { name: "斯诺克", exact: true }).click();
+	await expect(page).toHaveURL(/\/coaches\?discipline=snooker$/);
+	await expect(page.getByRole("heading", { name: "找教练", level: 1 })).toBeVisible();
+	await page.goBack();
+	await page.getByRole("region", { name: "按城市找教练" }).getByRole("link", { name: "北京" }).click();
+	await expect(page).toHaveURL(/\/coaches\?city=beijing$/);
+	await expect(page.getByText("北京 · 20 公里内")).toBeVisible();
+});

@@ -79,6 +79,11 @@ export default {
 	},
 	profile: {
 		gallery: "Photos",
+		viewer: "Photos of {{name}}",
+		photoName: "{{name}}, photo {{number}}",
+		photoPosition: "{{number}} of {{count}}",
+		previousPhoto: "Previous photo",
+		nextPhoto: "Next photo",
 		about: "About",
 		style: "Teaching style",
 		disciplines: "Disciplines",

@@ -76,6 +76,11 @@ export default {
 	},
 	profile: {
 		gallery: "照片",
+		viewer: "{{name}}的照片",
+		photoName: "{{name}} 照片 {{number}}",
+		photoPosition: "第 {{number}} 张，共 {{count}} 张",
+		previousPhoto: "上一张",
+		nextPhoto: "下一张",
 		about: "关于教练",
 		style: "教学风格",
 		disciplines: "教授项目",

@@ -9,6 +9,7 @@ import { CancellationPolicyText } from "~/modules/booking/components/cancellatio
 import { WeekStrip } from "~/modules/booking/components/week-strip";
 import { courseTypeNames, disciplineNames } from "~/modules/coaches/catalog";
 import { Badges } from "~/modules/coaches/components/badges";
+import { PhotoGallery } from "~/modules/coaches/profile/components/photo-gallery";
 import { ReliabilityFacts } from "~/modules/coaches/profile/components/reliability-facts";
 import { getPublicCoachProfile } from "~/modules/coaches/profile/get-public-profile.server";
 import { RatingSummaryCard } from "~/modules/coaches/reviews/components/rating-summary";
@@ -110,26 +111,7 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 				← {t("coaches.profile.back")}
 			</Link>
 
-			{coach.photos.length > 0 ? (
-				<section aria-label={t("coaches.profile.gallery")}>
-					<ul className="-mx-4 flex snap-x snap-mandatory gap-3 overflow-x-auto px-4 pb-2">
-						{coach.photos.map((photo, index) => (
-							<li key={photo.id} className="w-4/5 shrink-0 snap-center sm:w-72">
-								<a href={photo.fullUrl} className="block overflow-hidden rounded-3xl bg-cloth-50">
-									<img
-										src={photo.cardUrl}
-										alt={`${coach.displayName} ${index + 1}`}
-										className="aspect-[4/3] w-full object-cover"
-										loading={index === 0 ? "eager" : "lazy"}
-										width={600}
-										height={450}
-									/>
-								</a>
-							</li>
-						))}
-					</ul>
-				</section>
-			) : null}
+			{coach.photos.length > 0 ? <PhotoGallery photos={coach.photos} coachName={coach.displayName} /> : null}
 
 			<header className="rounded-3xl bg-cloth-900 p-5 text-white sm:p-6">
 				<h1 className="text-2xl font-semibold sm:text-3xl">{coach.displayName}</h1>

@@ -133,14 +133,23 @@ function sequence(seed: number) {
 	};
 }
 
-/** A portrait-like card: cloth-green backdrop, a cue ball and the coach's initial. */
-async function drawPhoto(initial: string, colour: string, ballNumber: number): Promise<Uint8Array> {
+/**
+ * A portrait-like card: cloth-green backdrop, the coach's initial and a cue across the corner. No
+ * numbered ball: a small disc with a number in a photo's corner reads as an unread count.
+ */
+async function drawPhoto(initial: string, colour: string): Promise<Uint8Array> {
+	const sights = [140, 300, 460, 620]
+		.map(
+			(x) =>
+				`<rect x="${x}" y="566" width="14" height="14" transform="rotate(45 ${x + 7} 573)" fill="#f8efe3" fill-opacity="0.55"/>`,
+		)
+		.join("");
 	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600">
 <defs><radialGradient id="g" cx="35%" cy="30%" r="80%"><stop offset="0" stop-color="${colour}" stop-opacity="0.85"/><stop offset="1" stop-color="#07241b"/></radialGradient></defs>
 <rect width="800" height="600" fill="url(#g)"/>
-<circle cx="600" cy="420" r="110" fill="#f8efe3"/><circle cx="600" cy="420" r="50" fill="#fff"/>
-<text x="600" y="440" font-size="56" text-anchor="middle" font-family="sans-serif" font-weight="700" fill="#18201c">${ballNumber}</text>
-<text x="260" y="360" font-size="260" text-anchor="middle" font-family="Noto Sans CJK SC, sans-serif" font-weight="700" fill="#ffffff" fill-opacity="0.92">${initial}</text>
+<rect x="0" y="552" width="800" height="48" fill="#3b2414" fill-opacity="0.75"/>${sights}
+<rect x="360" y="420" width="520" height="16" rx="8" fill="#e8cfa4" transform="rotate(-24 620 428)"/>
+<text x="400" y="380" font-size="260" text-anchor="middle" font-family="Noto Sans CJK SC, sans-serif" font-weight="700" fill="#ffffff" fill-opacity="0.92">${initial}</text>
 </svg>`;
 	return new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer());
 }
@@ -253,11 +262,7 @@ async function addCoach(
 	}
 
 	for (let photoIndex = 0; photoIndex < 2; photoIndex++) {
-		const bytes = await drawPhoto(
-			plan.displayName.slice(0, 1),
-			palette[(plan.index + photoIndex) % palette.length] as string,
-			((plan.index + photoIndex) % 15) + 1,
-		);
+		const bytes = await drawPhoto(plan.displayName.slice(0, 1), palette[(plan.index + photoIndex) % palette.length] as string);
 		const file = await saveUpload({ ownerId: userId, kind: "coach_photo", bytes }, tx);
 		await tx.insert(coachPhotos).values({ coachId, fileId: file.id, status: "approved", position: photoIndex });
 		// Uploads are private and unattached until used and approved: these demo photos are both.
