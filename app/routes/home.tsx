@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
 import { getUserSession } from "~/modules/accounts/guards.server";
+import { PlayerHomePanel } from "~/modules/booking/components/player-home-panel";
+import { playerHomeSummary } from "~/modules/booking/player-home.server";
 import { courseTypeDescriptions, courseTypeNames, courseTypes, disciplineNames, disciplines } from "~/modules/coaches/catalog";
 import { defaultCityCode, findCity } from "~/modules/coaches/cities";
 import { CoachCard } from "~/modules/coaches/components/coach-card";
@@ -19,9 +21,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 	// default city, through search and its short result cache.
 	const city = findCity(defaultCityCode);
 	const featured = await searchCoaches(coachSearchSchema.parse({ city: defaultCityCode, sort: "rating", limit: 4 }));
+	const session = await getUserSession(request);
 	return {
 		locale,
-		signedIn: Boolean(await getUserSession(request)),
+		signedIn: Boolean(session),
+		// A signed-in visitor's own lessons first (their page is never cached: the cache skips sessions).
+		mine: session ? await playerHomeSummary({ userId: session.user.id, roles: session.roles, user: session.user }) : null,
 		featured: featured.items,
 		featuredCity: { code: defaultCityCode, name: city ? (locale === "en" ? city.nameEn : city.nameZh) : "" },
 		cities: popularCities.flatMap((code) => {
@@ -50,7 +55,7 @@ const audienceLinks: Record<"players" | "coaches", { to: string; labelKey: strin
 
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { locale, signedIn, featured, featuredCity, cities } = loaderData;
+	const { locale, signedIn, featured, featuredCity, cities, mine } = loaderData;
 	return (
 		<>
 			<section className="relative overflow-hidden bg-cloth-900 text-white">
@@ -75,6 +80,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 					</div>
 				</div>
 			</section>
+			{mine ? <PlayerHomePanel next={mine.next} waiting={mine.waiting} locale={locale} /> : null}
 
 			<section className="mx-auto max-w-6xl px-5 py-12 sm:px-6 sm:py-16" aria-labelledby="disciplines-title">
 				<h2 id="disciplines-title" className="text-2xl font-semibold sm:text-3xl">

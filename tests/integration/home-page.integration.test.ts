@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bookThroughApi, pageGet } from "../support/api-client";
+import { bookableCoach, signedInUser } from "../support/bookings";
 import { createApprovedCoach, createReviewer } from "../support/coach-journey";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -50,5 +52,23 @@ describe("the signed-out home page", () => {
 		await home();
 		const again = await home();
 		expect(again.response.headers.get("x-page-cache")).toBe("hit");
+	});
+});
+
+describe("the signed-in home page", () => {
+	it("shows the player's booking waiting for payment, linked to its checkout, and is never the cached page", async () => {
+		const coach = await bookableCoach("首页约课教练");
+		const player = await signedInUser("首页球友");
+		const empty = await pageGet(app, "/", player.token);
+		expect(empty.html).toContain("我的课程");
+		expect(empty.html).toContain("还没有约好的课。");
+		expect(empty.html).toContain("没有待支付或待教练确认的预约。");
+
+		const booking = await bookThroughApi(app, coach, player);
+		const page = await pageGet(app, "/", player.token);
+		expect(page.html).toContain(`href="/me/bookings/${booking.id}/pay"`);
+		expect(page.html).toContain("首页约课教练");
+		expect(page.html).toContain("待支付");
+		expect(page.html).not.toContain("没有待支付或待教练确认的预约。");
 	});
 });

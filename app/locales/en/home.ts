@@ -49,6 +49,13 @@ export default {
 		coachesTitle: "Coaches and partners",
 		coachesBody: "Run your calendar and orders, focus on teaching, see your income clearly.",
 	},
+	mine: {
+		title: "My lessons",
+		next: "Next lesson",
+		noNext: "No lesson booked yet.",
+		waiting: "Bookings waiting",
+		nothingWaiting: "Nothing waiting to be paid or for a coach to answer.",
+	},
 	featured: {
 		title: "Top-rated coaches in {{city}}",
 		all: "See all",

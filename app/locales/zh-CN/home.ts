@@ -45,6 +45,13 @@ export default {
 		coachesTitle: "教练与陪练",
 		coachesBody: "管理日程和订单，专注教学，收入清清楚楚。",
 	},
+	mine: {
+		title: "我的课程",
+		next: "下一节课",
+		noNext: "还没有约好的课。",
+		waiting: "等待处理的预约",
+		nothingWaiting: "没有待支付或待教练确认的预约。",
+	},
 	featured: {
 		title: "{{city}}评分最高的教练",
 		all: "查看全部",
