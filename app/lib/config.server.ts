@@ -110,7 +110,10 @@ const settingsSchema = z.object({
 	WECHATPAY_APIV3_KEY: z.string().optional(),
 	WECHATPAY_BASE_URL: z.string().url().optional(),
 	/** The transfer scene (转账场景) the merchant has opened for WeChat Pay transfer bills: 1005 is 佣金报酬. */
-	WECHATPAY_TRANSFER_SCENE_ID: z.string().regex(/^\d{4}$/).default("1005"),
+	WECHATPAY_TRANSFER_SCENE_ID: z
+		.string()
+		.regex(/^\d{4}$/)
+		.default("1005"),
 	/** Stripe, for overseas cards (Checkout Sessions): offered only with both the secret key and the webhook secret. */
 	STRIPE_SECRET_KEY: z.string().optional(),
 	STRIPE_WEBHOOK_SECRET: z.string().optional(),

@@ -1385,64 +1385,6 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await moderate({ action: "hide", reason: "契约", target: "reply" })).status).toBe(422);
 	});
 
-	it("moderation: the forbidden-word list, a held review, reports and the queue's decisions", async () => {
-		const words = (await call("get", "/admin/moderation/words", { token: staff })).body.items;
-		expect(words.length).toBeGreaterThan(0);
-		const player = await signedInUser("契约举报学员");
-		expect((await call("get", "/admin/moderation/words", { token: player.token })).status).toBe(403);
-		expect((await call("post", "/admin/moderation/words", { token: staff, body: { word: "", category: "abuse" } })).status).toBe(
-			400,
-		);
-		const added = await call("post", "/admin/moderation/words", {
-			token: staff,
-			body: { word: "契约违禁", category: "illegal" },
-		});
-		expect(added.status).toBe(201);
-		expect(
-			(await call("post", "/admin/moderation/words", { token: staff, body: { word: "契约违禁", category: "abuse" } })).status,
-		).toBe(409);
-
-		const coach = await bookableCoach("契约举报教练", undefined, { allDay: true });
-		const bookingId = await completedLesson(coach, player);
-		const written = await call("post", "/bookings/:bookingId/review", {
-			token: player.token,
-			params: { bookingId },
-			body: { overall: 2, aspects: { attitude: 2, skill: 2, service: 2 }, anonymous: false, text: "有契约违禁的内容" },
-		});
-		expect(written.body.review.status).toBe("held");
-		expect((await call("get", "/admin/reviews", { token: staff, query: { status: "held" } })).status).toBe(200);
-		expect(
-			(await call("delete", "/admin/moderation/words/:wordId", { token: staff, params: { wordId: added.body.word.id } })).status,
-		).toBe(204);
-		expect(
-			(await call("delete", "/admin/moderation/words/:wordId", { token: staff, params: { wordId: unknownId } })).status,
-		).toBe(404);
-
-		const params = { reviewId: written.body.review.id };
-		const moderate = (body: unknown) => call("post", "/admin/reviews/:reviewId/moderation", { token: staff, params, body });
-		expect((await moderate({ action: "publish", reason: "契约发布" })).status).toBe(200);
-		const report = (token: string | undefined, body: unknown) =>
-			call("post", "/reviews/:reviewId/reports", { token, params, body });
-		expect((await report(coach.token, { reason: "false", detail: "不实" })).status).toBe(201);
-		expect((await report(coach.token, { reason: "abuse" })).status).toBe(409);
-		expect((await report(undefined, { reason: "abuse" })).status).toBe(401);
-		expect((await report(player.token, { reason: "abuse" })).status).toBe(403);
-		expect((await report(coach.token, { reason: "loud" })).status).toBe(400);
-		expect((await report(coach.token, { reason: "abuse", target: "reply" })).status).toBe(422);
-		expect(
-			(
-				await call("post", "/reviews/:reviewId/reports", {
-					token: coach.token,
-					params: { reviewId: unknownId },
-					body: { reason: "abuse" },
-				})
-			).status,
-		).toBe(404);
-		expect((await call("get", "/admin/reviews", { token: staff, query: { status: "reported" } })).status).toBe(200);
-		expect((await moderate({ action: "dismiss", reason: "属实的差评" })).status).toBe(200);
-		expect((await moderate({ action: "hide", reason: "契约", target: "reply" })).status).toBe(422);
-	});
-
 	it("calls every operation of the registry, each with at least one success", () => {
 		const uncovered = endpoints
 			.map(operationOf)

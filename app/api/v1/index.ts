@@ -121,9 +121,9 @@ import {
 	writeReviewEndpoint,
 } from "./lesson-reviews";
 import { getMe } from "./me";
-import { exportMyDataEndpoint } from "./my-data";
 import { getMeta } from "./meta";
 import { addModerationWord, listModerationWords, removeModerationWord } from "./moderation";
+import { exportMyDataEndpoint } from "./my-data";
 import { issueVideoTokenEndpoint, livekitWebhookEndpoint, secondCameraTokenEndpoint } from "./online-lessons";
 import {
 	alipayNotify,

@@ -11,7 +11,16 @@ export type AuditDetail = Record<string, string | number | boolean | null>;
 export interface AuditInput {
 	actorId: string | null;
 	action: AuditAction;
-	targetType: "user" | "booking" | "payment_difference" | "payment" | "withdrawal" | "payout_batch" | "income_report" | "review" | "moderation_word";
+	targetType:
+		| "user"
+		| "booking"
+		| "payment_difference"
+		| "payment"
+		| "withdrawal"
+		| "payout_batch"
+		| "income_report"
+		| "review"
+		| "moderation_word";
 	targetId: string;
 	reason?: string | null;
 	detail?: AuditDetail;
