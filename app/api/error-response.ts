@@ -20,6 +20,8 @@ export const errorBodySchema = z.object({
 			.describe(
 				"With consent_required: the current version of /terms and /privacy, to send as termsVersion or to POST /me/consent",
 			),
+		opensAt: z.string().optional().describe("With room_not_open: when the lesson's video room opens"),
+		closesAt: z.string().optional().describe("With room_not_open: when the lesson's video room closes"),
 	}),
 });
 
