@@ -343,6 +343,24 @@ export const lessonReviews = pgTable(
 );
 
 /**
+ * One "有用" vote per user per review; the primary key makes a second vote a no-op, and
+ * `lesson_reviews.helpful_count` changes in the same transaction as the row (never below 0).
+ */
+export const reviewHelpfulVotes = pgTable(
+	"review_helpful_votes",
+	{
+		reviewId: uuid("review_id")
+			.notNull()
+			.references(() => lessonReviews.id, { onDelete: "cascade" }),
+		userId: uuid("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(table) => [primaryKey({ columns: [table.reviewId, table.userId] }), index("review_helpful_votes_user_idx").on(table.userId)],
+);
+
+/**
  * A coach's rating, kept up to date in the transaction of every publish, hide and edit of a
  * review (never computed per search): sums per aspect and the star distribution; the averages and
  * the Bayesian average are copied onto `coaches` for search and cards.
