@@ -6,6 +6,7 @@ import { findUserByPhone } from "~/modules/accounts/users.server";
 import { listAllBookings } from "~/modules/booking/admin/list-all-bookings.server";
 import { adminBookingFilterSchema } from "~/modules/booking/admin/schema";
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
+import { roomState } from "~/modules/booking/online-lesson/room";
 import { listBookings } from "~/modules/booking/read-bookings.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
 import { executeRefund } from "~/modules/payments/refunds/execute-refund.server";
@@ -60,6 +61,20 @@ describe("demo bookings", () => {
 					.where(eq(bookings.playerId, player?.id as string))
 			).length,
 		).toBe(rows.length);
+	});
+
+	it("give the demo player a confirmed online lesson whose video room is open now and still in an hour", async () => {
+		const player = await findUserByPhone("+8613800000001");
+		const online = (
+			await db()
+				.select()
+				.from(bookings)
+				.where(eq(bookings.playerId, player?.id as string))
+		).filter((row) => row.locationKind === "online");
+		expect(online.map((row) => row.status)).toEqual(["confirmed"]);
+		const lesson = online[0] as (typeof online)[number];
+		expect(roomState(lesson, new Date())).toBe("open");
+		expect(roomState(lesson, new Date(Date.now() + 60 * 60_000))).toBe("open");
 	});
 
 	it("show the demo player the demo coach's adjustment of a booking, waiting for an answer", async () => {

@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server";
 import { findUserByPhone, rolesOf } from "~/modules/accounts/users.server";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { openDemoCoachHours } from "~/modules/coaches/demo/open-demo-hours.server";
 import { bookings } from "../../../../db/schema";
 import { confirmBooking, rejectBooking } from "../answer-booking.server";
 import { proposeAdjustment } from "../booking-changes.server";
@@ -83,6 +84,32 @@ export async function seedDemoBookings(options: { now?: Date; pay?: DemoPayer } 
 
 	let made = 0;
 	const days = (count: number) => new Date(now.getTime() + count * dayMs);
+
+	// First, so no other demo booking takes its time: an online lesson whose video room is open from
+	// the moment the demo data loads (it opens 10 minutes before the start) for well over an hour.
+	const onlineOffering = terms.offerings.find((candidate) => candidate.online);
+	if (onlineOffering) {
+		const halfHourMs = 30 * minuteMs;
+		const startsAt = new Date(Math.floor((now.getTime() + 10 * minuteMs) / halfHourMs) * halfHourMs);
+		const endsAt = new Date(startsAt.getTime() + onlineOffering.durationMinutes * minuteMs);
+		await openDemoCoachHours({ userId: coachUser.id, startsAt, endsAt });
+		const bookedAt = days(-1);
+		const { booking } = await createBooking({
+			caller: player,
+			now: bookedAt,
+			request: {
+				coachId: terms.coachId,
+				offeringId: onlineOffering.id,
+				startsAt: startsAt.toISOString(),
+				location: { kind: "online" },
+				paymentPlan: "full",
+				note: "线上看我的出杆动作，我把手机架在球台边",
+			},
+		});
+		await pay({ bookingId: booking.id, playerId: player.userId, amountFen: booking.priceFen, paidAt: bookedAt });
+		await confirmBooking({ caller: coachCaller, bookingId: booking.id });
+		made++;
+	}
 
 	const completed = await book(days(-12), days(-9));
 	if (completed) {
