@@ -1,7 +1,7 @@
 import { shanghaiDate, shanghaiInstant } from "~/lib/free-times";
 import { getMyAvailability } from "../availability/get-availability.server";
-import { availabilityUpdateSchema } from "../availability/schema";
 import { saveAvailability } from "../availability/save-availability.server";
+import { availabilityUpdateSchema } from "../availability/schema";
 import { timeOf } from "../availability/time";
 
 const minuteMs = 60_000;
@@ -18,7 +18,7 @@ export async function openDemoCoachHours(input: { userId: string; startsAt: Date
 	for (let from = input.startsAt; from < input.endsAt; ) {
 		const date = shanghaiDate(from);
 		const midnight = shanghaiInstant(date, 1440);
-		const until = input.endsAt < midnight ? input.endsAt : midnight;
+		const until = new Date(Math.min(input.endsAt.getTime(), midnight.getTime()));
 		const minuteOf = (instant: Date) => Math.round((instant.getTime() - shanghaiInstant(date, 0).getTime()) / minuteMs);
 		added.push({ date, kind: "extra_hours", start: timeOf(minuteOf(from)), end: timeOf(minuteOf(until)) });
 		from = until;
