@@ -33,6 +33,7 @@ export default [
 	route("me/bookings/:bookingId", "routes/me/booking.tsx"),
 	route("me/bookings/:bookingId/review", "routes/me/review.tsx"),
 	route("reviews/:reviewId/report", "routes/reviews/report.tsx"),
+	route("reviews/:reviewId/helpful", "routes/reviews/helpful.tsx"),
 	route("me/bookings/:bookingId/lesson", "routes/me/lesson.tsx"),
 	// Learning: the player's progress and practice log.
 	route("me/progress", "routes/me/progress.tsx"),

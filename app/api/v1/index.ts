@@ -118,6 +118,8 @@ import {
 	moderateAdminReviewEndpoint,
 	replyToReviewEndpoint,
 	reportReviewEndpoint,
+	unvoteHelpfulEndpoint,
+	voteHelpfulEndpoint,
 	writeReviewEndpoint,
 } from "./lesson-reviews";
 import { getMe } from "./me";
@@ -256,6 +258,8 @@ export const endpoints = [
 	listLessonReviewsEndpoint,
 	replyToReviewEndpoint,
 	reportReviewEndpoint,
+	voteHelpfulEndpoint,
+	unvoteHelpfulEndpoint,
 	getMyReviewDesk,
 	listAdminReviewsEndpoint,
 	moderateAdminReviewEndpoint,

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { requireApiPermission } from "~/modules/accounts/guards.server";
+import { requireApiPermission, requireApiSession } from "~/modules/accounts/guards.server";
 import { reviewableLesson } from "~/modules/booking/completion/reviewable-lesson.server";
+import { setHelpfulVote } from "~/modules/coaches/reviews/helpful-vote.server";
 import { listCoachReviews } from "~/modules/coaches/reviews/list-reviews.server";
 import { listReviewsForStaff, moderateReview } from "~/modules/coaches/reviews/moderate-review.server";
 import { replyToReview } from "~/modules/coaches/reviews/reply-to-review.server";
@@ -50,6 +51,8 @@ export const reviewSchema = z.object({
 	lessonCompletedAt: z.string().describe("The reviewed lesson took place (已上课) and completed then"),
 	createdAt: z.string(),
 	editedAt: z.string().nullable(),
+	helpfulCount: z.number().int().min(0).describe("How many signed-in users marked it 有用 (what sort=helpful orders by)"),
+	votedHelpful: z.boolean().optional().describe("Whether the signed-in caller marked it 有用 (only when signed in)"),
 });
 
 const aspectAverage = z.number().nullable();
@@ -126,7 +129,57 @@ export const listLessonReviewsEndpoint = defineEndpoint({
 		400: { description: "An unknown sort or a cursor of another sort" },
 		404: { description: "Unknown, not approved or suspended coach" },
 	},
-	handler: async ({ params, query }) => ({ body: await listCoachReviews({ coachId: params.coachId, ...query }) }),
+	handler: async ({ req, params, query }) => {
+		// Public: a signed-in caller also learns which reviews they marked 有用; no or a bad token reads as signed out.
+		const viewerId = await requireApiSession(authHeaders(req), { withoutConsent: true }).then(
+			(session) => session.user.id,
+			() => undefined,
+		);
+		return { body: await listCoachReviews({ coachId: params.coachId, ...query, viewerId }) };
+	},
+});
+
+const helpfulState = z.object({
+	helpful: z.object({ helpfulCount: z.number().int().min(0), votedHelpful: z.boolean() }),
+});
+const helpfulResponses = {
+	401: { description: "Not signed in" },
+	403: { description: "The review's own author or the reviewed coach" },
+	404: { description: "No such published review" },
+};
+
+export const voteHelpfulEndpoint = defineEndpoint({
+	method: "post",
+	path: "/reviews/:reviewId/helpful",
+	summary: "A signed-in user marks a published review 有用 (one vote per user; repeating it changes nothing)",
+	tag: "reviews",
+	auth: "bearer",
+	params: z.object({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") }),
+	responses: {
+		200: { description: "Marked: the review's count and the caller's vote", schema: helpfulState },
+		...helpfulResponses,
+	},
+	handler: async ({ req, params }) => {
+		const caller = await callerOf(req);
+		return { body: { helpful: await setHelpfulVote({ userId: caller.userId, reviewId: params.reviewId, helpful: true }) } };
+	},
+});
+
+export const unvoteHelpfulEndpoint = defineEndpoint({
+	method: "delete",
+	path: "/reviews/:reviewId/helpful",
+	summary: "The caller takes back their 有用 mark (repeating it changes nothing; the count never goes below 0)",
+	tag: "reviews",
+	auth: "bearer",
+	params: z.object({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") }),
+	responses: {
+		200: { description: "Unmarked: the review's count and the caller's vote", schema: helpfulState },
+		...helpfulResponses,
+	},
+	handler: async ({ req, params }) => {
+		const caller = await callerOf(req);
+		return { body: { helpful: await setHelpfulVote({ userId: caller.userId, reviewId: params.reviewId, helpful: false }) } };
+	},
 });
 
 export const replyToReviewEndpoint = defineEndpoint({

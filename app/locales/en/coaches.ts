@@ -118,6 +118,13 @@ export default {
 		sortLabel: "Sort",
 		more: "More reviews",
 		reply: "Coach's reply",
+		helpful: {
+			count: "Helpful {{count}}",
+			vote: "Helpful",
+			unvote: "Not helpful after all",
+			voted: "Marked as helpful",
+			unvoted: "No longer marked as helpful",
+		},
 		edited: "Edited",
 		tags: {
 			clear_explanations: "Clear explanations",
@@ -181,6 +188,8 @@ export default {
 			alreadyReviewed: "You have already reviewed this lesson",
 			noMoreEdits: "A review can be edited once, within 7 days of posting it",
 			notFound: "Review not found",
+			helpfulOwnReview: "You cannot mark your own review as helpful",
+			helpfulOwnCoaching: "You cannot mark a review of your own coaching as helpful",
 			notPublished: "This review is not public yet, so it cannot be answered",
 			notNow: "This review cannot be handled that way in its current state",
 			reason: "Give a reason (the author is told)",

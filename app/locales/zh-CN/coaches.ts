@@ -116,6 +116,7 @@ export default {
 		more: "更多评价",
 		reply: "教练回复",
 		edited: "已修改",
+		helpful: { count: "有用 {{count}}", vote: "有用", unvote: "取消有用", voted: "已标记为有用", unvoted: "已取消有用" },
 		tags: {
 			clear_explanations: "讲解清楚",
 			patient: "有耐心",
@@ -178,6 +179,8 @@ export default {
 			alreadyReviewed: "这节课已经评价过了",
 			noMoreEdits: "评价只能在发布后 7 天内修改一次",
 			notFound: "找不到这条评价",
+			helpfulOwnReview: "不能给自己写的评价点“有用”",
+			helpfulOwnCoaching: "不能给对自己的评价点“有用”",
 			notPublished: "这条评价尚未公开，暂不能回复",
 			notNow: "这条评价当前状态不能这样处理",
 			reason: "请填写处理原因（会告知评价者）",

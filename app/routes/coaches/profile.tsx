@@ -4,6 +4,7 @@ import { z } from "zod";
 import { i18nFor, localeOfRequest } from "~/lib/i18n";
 import { formatFen } from "~/lib/money";
 import { orPageError } from "~/lib/page-errors.server";
+import { getUserSession } from "~/modules/accounts/guards.server";
 import { weekOfFreeTimes } from "~/modules/booking/booking-form.server";
 import { CancellationPolicyText } from "~/modules/booking/components/cancellation-policy";
 import { WeekStrip } from "~/modules/booking/components/week-strip";
@@ -37,13 +38,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { t } = i18nFor(locale);
 	const week = await weekOfFreeTimes({ coachId: coach.id, offeringId: url.searchParams.get("offeringId") ?? undefined });
 	const reviewPage = reviewPageSchema.parse(Object.fromEntries(url.searchParams));
+	// A signed-in visitor's 有用 votes show as pressed toggles on the cards.
+	const viewerId = (await getUserSession(request))?.user.id;
 	// A stale or foreign cursor shows the first page rather than an error page.
 	const reviews = await listCoachReviews({
 		coachId: coach.id,
 		sort: reviewPage.reviewSort,
 		cursor: reviewPage.reviewCursor,
 		limit: 10,
-	}).catch(() => listCoachReviews({ coachId: coach.id, sort: reviewPage.reviewSort, limit: 10 }));
+		viewerId,
+	}).catch(() => listCoachReviews({ coachId: coach.id, sort: reviewPage.reviewSort, limit: 10, viewerId }));
 	const cheapest = coach.offerings.reduce<(typeof coach.offerings)[number] | null>(
 		(low, item) => (!low || item.priceFen < low.priceFen ? item : low),
 		null,
@@ -316,7 +320,7 @@ export default function CoachProfile({ loaderData }: Route.ComponentProps) {
 							</nav>
 							<div className="mt-2 divide-y divide-line">
 								{reviews.items.map((review) => (
-									<ReviewCard key={review.id} review={review} reportable />
+									<ReviewCard key={review.id} review={review} reportable votable />
 								))}
 							</div>
 							{reviews.nextCursor ? (

@@ -3,6 +3,7 @@ import { db } from "~/lib/db.server";
 import { badRequest, notFound } from "~/lib/errors";
 import { displayNamesOf } from "~/modules/accounts/display-names.server";
 import { coaches, lessonReviews } from "../../../../db/schema";
+import { helpfulVotesOf } from "./helpful-vote.server";
 import type { RatingSummary } from "./rating";
 import { ratingSummaryOf } from "./ratings.server";
 import type { ReviewRow } from "./review-record.server";
@@ -22,6 +23,10 @@ export interface PublicReview {
 	lessonCompletedAt: string;
 	createdAt: string;
 	editedAt: string | null;
+	/** How many signed-in users marked it "有用". */
+	helpfulCount: number;
+	/** Whether the signed-in viewer marked it (absent when nobody is signed in). */
+	votedHelpful?: boolean;
 }
 
 export interface ReviewPage {
@@ -93,6 +98,8 @@ export async function listCoachReviews(input: {
 	sort: ReviewSort;
 	cursor?: string;
 	limit: number;
+	/** The signed-in viewer, whose 有用 votes are marked on the items. */
+	viewerId?: string;
 }): Promise<ReviewPage> {
 	if (!uuid.test(input.coachId)) throw notFound();
 	const database = db();
@@ -113,10 +120,21 @@ export async function listCoachReviews(input: {
 		ratingSummaryOf(coach.id, database),
 	]);
 	const page = rows.slice(0, input.limit);
-	const names = await displayNamesOf(page.filter((row) => !row.anonymous).map((row) => row.playerId));
+	const [names, voted] = await Promise.all([
+		displayNamesOf(page.filter((row) => !row.anonymous).map((row) => row.playerId)),
+		input.viewerId
+			? helpfulVotesOf(
+					input.viewerId,
+					page.map((row) => row.id),
+				)
+			: null,
+	]);
 	const last = page.at(-1);
 	return {
-		items: page.map((row) => presentReview(row, names)),
+		items: page.map((row) => {
+			const review = presentReview(row, names);
+			return voted ? { ...review, votedHelpful: voted.has(row.id) } : review;
+		}),
 		nextCursor:
 			rows.length > input.limit && last
 				? encodeCursor({
@@ -147,5 +165,6 @@ export function presentReview(row: ReviewRow, names: Map<string, string>): Publi
 		lessonCompletedAt: row.lessonCompletedAt.toISOString(),
 		createdAt: row.createdAt.toISOString(),
 		editedAt: row.editedAt?.toISOString() ?? null,
+		helpfulCount: row.helpfulCount,
 	};
 }

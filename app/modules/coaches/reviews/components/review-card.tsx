@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ReportForm } from "~/modules/moderation/components/report-form";
 import type { PublicReview } from "../list-reviews.server";
+import { HelpfulToggle } from "./helpful-toggle";
 import { Stars } from "./stars";
 
 const dateOf = (iso: string, locale: string) =>
@@ -15,11 +16,14 @@ const dateOf = (iso: string, locale: string) =>
 export function ReviewCard({
 	review,
 	reportable = false,
+	votable = false,
 	children,
 }: {
 	review: PublicReview;
 	/** Offer signed-in visitors the report form; "review" where the reply is the viewer's own (the coach's page). */
 	reportable?: boolean | "review";
+	/** Offer signed-in visitors the 有用 toggle (the public profile); elsewhere the count alone shows. */
+	votable?: boolean;
 	children?: React.ReactNode;
 }) {
 	const { t, i18n } = useTranslation();
@@ -68,6 +72,7 @@ export function ReviewCard({
 					<p className="mt-1 whitespace-pre-line break-words">{review.reply.text}</p>
 				</div>
 			) : null}
+			<HelpfulToggle review={review} votable={votable} />
 			{reportable ? (
 				<ReportForm
 					action={`/reviews/${review.id}/report`}
