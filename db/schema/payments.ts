@@ -358,6 +358,12 @@ export const withdrawals = pgTable(
 		providerOrderId: text("provider_order_id"),
 		attempts: smallint("attempts").notNull().default(0),
 		lastError: text("last_error"),
+		/**
+		 * A WeChat transfer bill waiting for the payee (WAIT_USER_CONFIRM): its `package_info`, which the
+		 * coach's WeChat needs to confirm receipt. Kept in plain text: an opaque token of the bill that
+		 * only opens WeChat's confirm sheet for the payee's own WeChat, no personal data.
+		 */
+		confirmPackage: text("confirm_package"),
 		/** Why it failed or was rejected, as the coach is told. */
 		failureReason: text("failure_reason"),
 		decidedBy: uuid("decided_by").references(() => users.id),
