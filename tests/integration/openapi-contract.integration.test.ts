@@ -1366,6 +1366,14 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		const params = { reviewId: written.body.review.id };
 		const moderate = (body: unknown) => call("post", "/admin/reviews/:reviewId/moderation", { token: staff, params, body });
 		expect((await moderate({ action: "publish", reason: "契约发布" })).status).toBe(200);
+		const helpful = (method: "post" | "delete", token: string | undefined, reviewId = params.reviewId) =>
+			call(method, "/reviews/:reviewId/helpful", { token, params: { reviewId } });
+		expect((await helpful("post", staff)).status).toBe(200);
+		expect((await helpful("post", player.token)).status).toBe(403);
+		expect((await helpful("post", undefined)).status).toBe(401);
+		expect((await helpful("post", staff, unknownId)).status).toBe(404);
+		expect((await helpful("delete", staff)).status).toBe(200);
+		expect((await helpful("delete", coach.token)).status).toBe(403);
 		const report = (token: string | undefined, body: unknown) =>
 			call("post", "/reviews/:reviewId/reports", { token, params, body });
 		expect((await report(coach.token, { reason: "false", detail: "不实" })).status).toBe(201);

@@ -108,7 +108,8 @@ describe("a helpful vote", () => {
 		expect(hidden.status, hidden.text).toBe(200);
 		expect((await call("POST", `/reviews/${published?.id}/helpful`, reader.token)).status).toBe(404);
 		expect((await call("POST", "/reviews/00000000-0000-4000-8000-000000000000/helpful", reader.token)).status).toBe(404);
-		expect((await call("DELETE", "/reviews/not-a-uuid/helpful", reader.token)).status).toBe(404);
+		// A malformed id is refused before any lookup, as on the other review endpoints.
+		expect((await call("DELETE", "/reviews/not-a-uuid/helpful", reader.token)).status).toBe(400);
 	});
 });
 
