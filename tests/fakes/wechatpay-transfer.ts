@@ -10,6 +10,7 @@ import { type FakeWechatPay, startFakeWechatPay } from "./wechatpay-pay";
  *   name that key in Wechatpay-Serial; an openid may be set to fail (`failOpenid`) or to wait for the
  *   payee's confirmation (`confirmFirst`: WAIT_USER_CONFIRM until `confirm`).
  * - `GET /v3/fund-app/mch-transfer/transfer-bills/out-bill-no/{no}`: the bill, or 404 NOT_FOUND.
+ * A bill waiting for the payee carries its `package_info` (`packageOf`) in both answers, as WeChat's do.
  * `dropAnswers()` makes transfer calls do their work and then cut the connection (the provider
  * accepted, the caller never heard) until `answerAgain()`.
  */
@@ -33,6 +34,8 @@ export interface FakeWechatTransfer extends FakeWechatPay {
 	confirmFirst(openid: string): void;
 	/** The payee confirms (or the merchant's bill is cancelled) in WeChat. */
 	confirm(outBillNo: string, outcome?: "SUCCESS" | "CANCELLED"): void;
+	/** The package_info WeChat gives for a bill waiting for the payee. */
+	packageOf(bill: FakeWechatBill): string;
 	dropAnswers(): void;
 	answerAgain(): void;
 }
@@ -47,6 +50,8 @@ export async function startFakeWechatTransfer(): Promise<FakeWechatTransfer> {
 	// The platform's private key opens user_name; it exists once the fake has started.
 	let platform: FakeWechatPay | undefined;
 
+	/** One package per bill, so a test can tell which bill a page or an answer carries. */
+	const packageOf = (bill: FakeWechatBill) => `ABBQO+oYAAABAAAAAAAk+yPZAAAAWKF${bill.transferBillNo}==`;
 	const view = (bill: FakeWechatBill) => ({
 		mch_id: platform?.mchid,
 		out_bill_no: bill.outBillNo,
@@ -56,6 +61,7 @@ export async function startFakeWechatTransfer(): Promise<FakeWechatTransfer> {
 		transfer_amount: bill.amountFen,
 		openid: bill.openid,
 		...(bill.failReason ? { fail_reason: bill.failReason } : {}),
+		...(bill.state === "WAIT_USER_CONFIRM" ? { package_info: packageOf(bill) } : {}),
 		create_time: "2026-12-01T12:00:00+08:00",
 		update_time: "2026-12-01T12:00:01+08:00",
 	});
@@ -119,7 +125,7 @@ export async function startFakeWechatTransfer(): Promise<FakeWechatTransfer> {
 					create_time: "2026-12-01T12:00:00+08:00",
 					state: bill.state,
 					...(bill.failReason ? { fail_reason: bill.failReason } : {}),
-					...(bill.state === "WAIT_USER_CONFIRM" ? { package_info: "affffddafdfafddffda==" } : {}),
+					...(bill.state === "WAIT_USER_CONFIRM" ? { package_info: packageOf(bill) } : {}),
 				});
 				return true;
 			}
@@ -139,6 +145,7 @@ export async function startFakeWechatTransfer(): Promise<FakeWechatTransfer> {
 		moneyMoved: () => moved,
 		failOpenid: (openid: string, reason: string) => void failing.set(openid, reason),
 		confirmFirst: (openid: string) => void waiting.add(openid),
+		packageOf,
 		confirm(outBillNo: string, outcome: "SUCCESS" | "CANCELLED" = "SUCCESS") {
 			const bill = bills.get(outBillNo);
 			if (!bill || bill.state !== "WAIT_USER_CONFIRM") throw new Error(`fake WeChat transfer: no bill waiting ${outBillNo}`);

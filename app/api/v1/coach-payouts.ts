@@ -2,6 +2,7 @@ import type { Request } from "express";
 import { z } from "zod";
 import { requireApiSession } from "~/modules/accounts/guards.server";
 import { changePayoutAccount, removePayoutAccount } from "~/modules/payments/payouts/change-payout-account.server";
+import { myWithdrawal, recheckMyWithdrawal } from "~/modules/payments/payouts/confirm-withdrawal.server";
 import { listMyWithdrawals, withdrawalTerms } from "~/modules/payments/payouts/list-withdrawals.server";
 import { addPayoutAccount, listPayoutAccounts } from "~/modules/payments/payouts/payout-accounts.server";
 import { requestWithdrawal } from "~/modules/payments/payouts/request-withdrawal.server";
@@ -55,6 +56,9 @@ export const withdrawalSchema = z.object({
 	channel: z.string().describe("alipay | wechatpay | bank | sandbox"),
 	payoutAccount: z.object({ id: z.string().uuid(), kind: z.enum(payoutAccountKinds), masked: z.string() }),
 	failureReason: z.string().nullable(),
+	awaitingConfirmation: z
+		.boolean()
+		.describe("A WeChat transfer bill waiting for me to confirm receipt in WeChat (GET /coach/withdrawals/{id} has what that takes)"),
 	createdAt: z.string(),
 	paidAt: z.string().nullable(),
 });
@@ -196,4 +200,54 @@ export const requestMyWithdrawal = defineEndpoint({
 		status: 201,
 		body: { withdrawal: await requestWithdrawal({ userId: await userIdOf(req), request: body }) },
 	}),
+});
+
+const withdrawalParams = z.object({ id: z.string().uuid() });
+
+const withdrawalWithConfirmSchema = z.object({
+	withdrawal: withdrawalSchema,
+	confirm: z
+		.object({
+			mchId: z.string(),
+			appId: z.string(),
+			package: z.string().describe("The transfer bill's package_info"),
+		})
+		.nullable()
+		.describe(
+			"While a WeChat transfer bill waits for me: what WeChat's confirm sheet takes — JSAPI `WeixinJSBridge.invoke('requestMerchantTransfer', { mchId, appId, package })`, or `wx.requestMerchantTransfer` in a mini-program; null otherwise",
+		),
+});
+
+export const getMyWithdrawalEndpoint = defineEndpoint({
+	method: "get",
+	path: "/coach/withdrawals/:id",
+	summary: "One of my withdrawals, with what confirming receipt in WeChat takes while its transfer bill waits for me",
+	tag,
+	auth: "bearer",
+	permission,
+	params: withdrawalParams,
+	responses: {
+		200: { description: "The withdrawal", schema: withdrawalWithConfirmSchema },
+		...errors,
+		404: { description: "No coach record yet, or no such withdrawal of mine (another coach's answers the same)" },
+	},
+	handler: async ({ params, req }) => ({ body: await myWithdrawal(await userIdOf(req), params.id) }),
+});
+
+export const recheckMyWithdrawalEndpoint = defineEndpoint({
+	method: "post",
+	path: "/coach/withdrawals/:id/recheck",
+	summary:
+		"After I confirmed receipt in WeChat: ask WeChat Pay about the withdrawal's transfer bill now (it is also asked on a schedule). Answers the withdrawal as it is then; one not on its way by WeChat is answered as it is",
+	tag,
+	auth: "bearer",
+	permission,
+	params: withdrawalParams,
+	responses: {
+		200: { description: "The withdrawal after asking", schema: withdrawalWithConfirmSchema },
+		...errors,
+		404: { description: "No coach record yet, or no such withdrawal of mine" },
+		429: { description: "`rate_limited`: asked too often; see Retry-After" },
+	},
+	handler: async ({ params, req }) => ({ body: await recheckMyWithdrawal(await userIdOf(req), params.id) }),
 });

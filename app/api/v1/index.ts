@@ -85,8 +85,10 @@ import { getCoachIncome, listCoachIncomeMovements } from "./coach-income";
 import {
 	addMyPayoutAccount,
 	changeMyPayoutAccount,
+	getMyWithdrawalEndpoint,
 	listMyPayoutAccounts,
 	listMyWithdrawalsEndpoint,
+	recheckMyWithdrawalEndpoint,
 	removeMyPayoutAccount,
 	requestMyWithdrawal,
 } from "./coach-payouts";
@@ -219,6 +221,8 @@ export const endpoints = [
 	changeMyPayoutAccount,
 	removeMyPayoutAccount,
 	listMyWithdrawalsEndpoint,
+	getMyWithdrawalEndpoint,
+	recheckMyWithdrawalEndpoint,
 	requestMyWithdrawal,
 	listAdminWithdrawals,
 	approveAdminWithdrawal,

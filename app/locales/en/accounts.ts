@@ -218,6 +218,7 @@ export default {
 			payoutAccountRemoved:
 				"Your payout account {{masked}} was removed. If this wasn't you, change your password and contact us now.",
 			payoutWithdrawalPaid: "Your withdrawal of ¥{{amount}} has been paid.",
+			payoutWithdrawalAwaitsConfirm: "Your withdrawal of ¥{{amount}} is waiting: confirm receipt in WeChat.",
 			payoutWithdrawalFailed:
 				"Your withdrawal of ¥{{amount}} did not go through ({{reason}}); it is back in your available balance.",
 			payoutWithdrawalRejected:

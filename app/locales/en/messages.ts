@@ -38,6 +38,10 @@ export default {
 			body: "[CuePal] Your payout account {{masked}} was removed. If this wasn't you, change your password and contact us now.",
 		},
 		withdrawalPaid: { subject: "CuePal withdrawal paid", body: "[CuePal] Your withdrawal of ¥{{amount}} has been transferred." },
+		withdrawalAwaitsConfirm: {
+			subject: "Confirm your CuePal withdrawal in WeChat",
+			body: "[CuePal] Your withdrawal of ¥{{amount}} is waiting: open Withdrawals in CuePal inside WeChat and confirm receipt.",
+		},
 		withdrawalFailed: {
 			subject: "CuePal withdrawal failed",
 			body: "[CuePal] Your withdrawal of ¥{{amount}} did not go through ({{reason}}); the amount is back in your available balance.",

@@ -208,6 +208,7 @@ export default {
 			payoutAccountReplaced: "您的收款账户已变更：{{old}} 已更改为 {{masked}}。如非本人操作，请立即修改密码并联系客服。",
 			payoutAccountRemoved: "您的收款账户 {{masked}} 已删除。如非本人操作，请立即修改密码并联系客服。",
 			payoutWithdrawalPaid: "您申请的 {{amount}} 元提现已到账。",
+			payoutWithdrawalAwaitsConfirm: "您申请的 {{amount}} 元提现待您在微信中确认收款。",
 			payoutWithdrawalFailed: "您申请的 {{amount}} 元提现未成功（{{reason}}），金额已退回可提现余额。",
 			payoutWithdrawalRejected: "您申请的 {{amount}} 元提现未通过审核：{{reason}}。金额已退回可提现余额。",
 			newDevice: "您的账号在新设备登录：{{device}}（{{place}}）。如非本人操作，请立即修改密码。",

@@ -36,6 +36,10 @@ export default {
 			body: "【球伴】您的收款账户 {{masked}} 已删除。如非本人操作，请立即修改密码并联系客服。",
 		},
 		withdrawalPaid: { subject: "球伴提现已到账", body: "【球伴】您申请的 {{amount}} 元提现已转账成功。" },
+		withdrawalAwaitsConfirm: {
+			subject: "球伴提现待确认收款",
+			body: "【球伴】您申请的 {{amount}} 元提现待确认：请在微信中打开球伴“提现记录”，点击确认收款。",
+		},
 		withdrawalFailed: {
 			subject: "球伴提现未成功",
 			body: "【球伴】您申请的 {{amount}} 元提现未成功（{{reason}}），金额已退回可提现余额。",

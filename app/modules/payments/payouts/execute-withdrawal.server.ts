@@ -7,7 +7,7 @@ import { payoutIdentityOfCoach } from "~/modules/coaches/payout-identity.server"
 import { payoutAccounts, withdrawals } from "../../../../db/schema";
 import { queryAlipayTransfer, type TransferOutcome, transferToAlipay } from "./alipay-transfer.server";
 import { wechatPayeeOf } from "./payout-accounts.server";
-import { markWithdrawalPaid, reverseWithdrawal } from "./settle-withdrawal.server";
+import { markWithdrawalPaid, reverseWithdrawal, tellCoachToConfirm } from "./settle-withdrawal.server";
 import { queryWechatTransfer, transferToWechat } from "./wechat-transfer.server";
 import { lockWithdrawal, type WithdrawalRow } from "./withdrawal-record.server";
 
@@ -121,14 +121,20 @@ export async function executeWithdrawal(withdrawalId: string): Promise<"paid" | 
 			return "failed" as const;
 		}
 		const reason = outcome.state === "dealing" ? "dealing" : outcome.state === "unknown" ? outcome.reason : "not_found";
+		// A bill waiting for the payee keeps its package (until WeChat says otherwise); an unknown answer changes nothing.
+		const confirmPackage =
+			outcome.state === "dealing" ? (outcome.confirmPackage ?? null) : outcome.state === "unknown" ? current.confirmPackage : null;
 		await tx
 			.update(withdrawals)
 			.set({
 				lastError: reason,
 				providerOrderId: outcome.state === "dealing" ? (outcome.orderId ?? null) : current.providerOrderId,
+				confirmPackage,
 				updatedAt: new Date(),
 			})
 			.where(eq(withdrawals.id, current.id));
+		// Told once: when the bill starts waiting, not at every query that finds it still waiting.
+		if (confirmPackage && !current.confirmPackage) await tellCoachToConfirm(tx, current);
 		return { pending: reason };
 	});
 	if (typeof result === "object") throw new WithdrawalPending(withdrawalId, result.pending);

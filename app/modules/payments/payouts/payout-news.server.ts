@@ -13,6 +13,7 @@ export type PayoutNews =
 	| "accountChanged"
 	| "accountReplaced"
 	| "accountRemoved"
+	| "withdrawalAwaitsConfirm"
 	| "withdrawalPaid"
 	| "withdrawalFailed"
 	| "withdrawalRejected";

@@ -42,7 +42,7 @@ export async function markWithdrawalPaid(tx: Transaction, row: WithdrawalRow, pr
 	const now = new Date();
 	await tx
 		.update(withdrawals)
-		.set({ status: "paid", providerOrderId, paidAt: now, lastError: null, updatedAt: now })
+		.set({ status: "paid", providerOrderId, paidAt: now, lastError: null, confirmPackage: null, updatedAt: now })
 		.where(eq(withdrawals.id, row.id));
 	await postJournal(tx, {
 		idempotencyKey: `withdrawal-paid:${row.id}`,
@@ -80,6 +80,7 @@ export async function reverseWithdrawal(
 		.set({
 			status: outcome.status,
 			failureReason: outcome.reason,
+			confirmPackage: null,
 			updatedAt: now,
 			...(outcome.decidedBy ? { decidedBy: outcome.decidedBy, decidedAt: now } : {}),
 		})
@@ -111,5 +112,20 @@ export async function reverseWithdrawal(
 		params: { amount },
 		reasonKey: failureReasonKey(outcome.reason),
 		link: "/coach/withdrawals",
+	});
+}
+
+/**
+ * WeChat holds the transfer bill until the payee confirms receipt in WeChat (and cancels it if they
+ * never do): the coach is asked to, with the page that opens WeChat's confirm sheet.
+ */
+export async function tellCoachToConfirm(tx: Transaction, row: WithdrawalRow): Promise<void> {
+	const userId = await coachUserId(tx, row.coachId);
+	if (!userId) return;
+	await tellCoach(tx, {
+		userId,
+		news: "withdrawalAwaitsConfirm",
+		params: { amount: fenToYuan(row.amountFen) },
+		link: `/coach/withdrawals/${row.id}/confirm`,
 	});
 }

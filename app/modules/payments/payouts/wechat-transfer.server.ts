@@ -30,6 +30,8 @@ const billSchema = z.object({
 	transfer_bill_no: z.string().optional(),
 	state: z.enum(["ACCEPTED", "PROCESSING", "WAIT_USER_CONFIRM", "TRANSFERING", "SUCCESS", "FAIL", "CANCELING", "CANCELLED"]),
 	fail_reason: z.string().optional(),
+	/** With WAIT_USER_CONFIRM: what the payee's WeChat confirms the bill with (requestMerchantTransfer). */
+	package_info: z.string().min(1).optional(),
 });
 
 /**
@@ -43,7 +45,8 @@ function outcomeOf(answer: WechatAnswer): TransferOutcome {
 	if (state === "SUCCESS") return { state: "success", orderId: billNo ?? bill.data.out_bill_no };
 	if (state === "FAIL") return { state: "failed", reason: failReason ?? "FAIL" };
 	if (state === "CANCELLED") return { state: "failed", reason: "CANCELLED" };
-	return billNo ? { state: "dealing", orderId: billNo } : { state: "dealing" };
+	const waiting = state === "WAIT_USER_CONFIRM" && bill.data.package_info ? { confirmPackage: bill.data.package_info } : {};
+	return billNo ? { state: "dealing", orderId: billNo, ...waiting } : { state: "dealing", ...waiting };
 }
 
 /** Sensitive fields are sealed with WeChat Pay's platform public key (RSA-OAEP, SHA-1 as WeChat specifies). */

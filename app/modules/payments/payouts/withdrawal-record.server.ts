@@ -14,6 +14,8 @@ export interface WithdrawalView {
 	channel: string;
 	payoutAccount: { id: string; kind: PayoutAccountKind; masked: string };
 	failureReason: string | null;
+	/** A WeChat transfer bill waiting for the coach to confirm receipt in WeChat. */
+	awaitingConfirmation: boolean;
 	createdAt: string;
 	paidAt: string | null;
 }
@@ -36,6 +38,7 @@ export function withdrawalView(
 		channel: row.channel,
 		payoutAccount: { id: account.id, kind: account.kind, masked: account.masked },
 		failureReason: row.failureReason,
+		awaitingConfirmation: row.status === "processing" && row.confirmPackage !== null,
 		createdAt: row.createdAt.toISOString(),
 		paidAt: row.paidAt?.toISOString() ?? null,
 	};
