@@ -59,6 +59,7 @@ export default [
 	route("coach/payout-accounts", "routes/coach/payout-accounts.tsx"),
 	route("coach/withdrawals", "routes/coach/withdrawals.tsx"),
 	route("coach/withdrawals/new", "routes/coach/withdrawals-new.tsx"),
+	route("coach/withdrawals/:id/confirm", "routes/coach/withdrawal-confirm.tsx"),
 	route("coach/reviews", "routes/coach/reviews.tsx"),
 	route("coach/income", "routes/coach/income.tsx"),
 	route("coach/income/statement", "routes/coach/income-statement.tsx"),

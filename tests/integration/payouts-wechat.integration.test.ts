@@ -15,7 +15,7 @@ import { redriveStuckWithdrawals } from "~/modules/payments/payouts/redrive-with
 import { ledgerJournals, payoutAccounts, withdrawals } from "../../db/schema";
 import { type FakeWechatTransfer, startFakeWechatTransfer } from "../fakes/wechatpay-transfer";
 import { proofCode } from "../support/accounts";
-import { apiCall } from "../support/api-client";
+import { apiCall, pagePost } from "../support/api-client";
 import { createApprovedCoach, createReviewer } from "../support/coach-journey";
 import { staffSessionToken } from "../support/staff";
 import { startConfiguredApp, type TestApp } from "../support/test-app";
@@ -314,5 +314,100 @@ describe("withdrawals left processing", () => {
 			headers: { cookie: `cp_session=${staffToken}` },
 		});
 		expect(await page.text()).toContain("处理中，已查询 2 次");
+	});
+});
+
+describe("a transfer bill waiting for the payee's confirmation in WeChat", () => {
+	const inWechat =
+		"Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.50";
+	const page = async (path: string, token: string, userAgent = "Mozilla/5.0 (Macintosh) Safari/605.1.15") => {
+		const response = await fetch(`${app.url}${path}`, { headers: { cookie: `cp_session=${token}`, "user-agent": userAgent } });
+		return { status: response.status, html: await response.text() };
+	};
+	async function waitingWithdrawal(fen: number) {
+		const who = await fundedWithWechat(50_000);
+		wechat.confirmFirst(who.openid);
+		const id = (await withdraw(who, fen)).body.withdrawal.id as string;
+		await expect(executeWithdrawal(id)).rejects.toBeInstanceOf(WithdrawalPending);
+		const bill = wechat.bills.get((await withdrawalRow(id))?.outBizNo ?? "");
+		if (!bill) throw new Error("no bill");
+		return { who, id, bill, packageInfo: wechat.packageOf(bill) };
+	}
+
+	it("gives its own coach the package to confirm with, in the API and on the confirm page; another coach gets 404", async () => {
+		const { who, id, packageInfo } = await waitingWithdrawal(15_000);
+		const own = await call("GET", `/coach/withdrawals/${id}`, who.token);
+		expect(own.status).toBe(200);
+		expect(own.body).toMatchObject({
+			withdrawal: { id, status: "processing", awaitingConfirmation: true },
+			confirm: { mchId: wechat.mchid, appId: wechat.appid, package: packageInfo },
+		});
+		expect((await call("GET", "/coach/withdrawals", who.token)).body.items[0]).toMatchObject({ id, awaitingConfirmation: true });
+
+		const list = await page("/coach/withdrawals", who.token);
+		expect(list.html).toContain("待你在微信中确认收款");
+		expect(list.html).toContain(`href="/coach/withdrawals/${id}/confirm"`);
+		expect(list.html).toContain("确认收款");
+
+		const inside = await page(`/coach/withdrawals/${id}/confirm`, who.token, inWechat);
+		expect(inside.status).toBe(200);
+		expect(inside.html).toContain('data-testid="wechat-confirm"');
+		expect(inside.html).toContain(packageInfo);
+		expect(inside.html).toContain(wechat.mchid);
+		const outside = await page(`/coach/withdrawals/${id}/confirm`, who.token);
+		expect(outside.html).toContain("请在微信中打开本页确认收款");
+		expect(outside.html).toContain("<svg");
+		expect(outside.html).not.toContain(packageInfo);
+
+		const other = await coach();
+		expect((await call("GET", `/coach/withdrawals/${id}`, other.token)).status).toBe(404);
+		expect((await call("POST", `/coach/withdrawals/${id}/recheck`, other.token)).status).toBe(404);
+		const otherPage = await page(`/coach/withdrawals/${id}/confirm`, other.token, inWechat);
+		expect(otherPage.status).toBe(404);
+		expect(otherPage.html).not.toContain(packageInfo);
+	});
+
+	it("tells the coach once that it waits, however often it is asked about", async () => {
+		const { who, id } = await waitingWithdrawal(12_000);
+		await redriveStuckWithdrawals(new Date(Date.now() + 6 * 60_000));
+		await expect(executeWithdrawal(id)).rejects.toBeInstanceOf(WithdrawalPending);
+		expect(await withdrawalRow(id)).toMatchObject({ status: "processing", attempts: 3 });
+		const waiting = (await listNotifications(who.userId)).filter((item) => item.kind === "payoutWithdrawalAwaitsConfirm");
+		expect(waiting).toHaveLength(1);
+		expect(waiting[0]).toMatchObject({ params: { amount: "120.00" }, link: `/coach/withdrawals/${id}/confirm` });
+		const texts = await db().execute<{ n: number }>(
+			sql`select count(*)::int as n from outbox_messages where template = 'payouts.withdrawalAwaitsConfirm' and channel = 'sms' and user_id = ${who.userId}`,
+		);
+		expect(texts.rows[0]?.n).toBe(1);
+	});
+
+	it("is completed by the re-check after the coach confirmed (page and API), paid once, and then needs no confirmation", async () => {
+		const { who, id, bill } = await waitingWithdrawal(15_000);
+		const stillWaiting = await pagePost(app, `/coach/withdrawals/${id}/confirm`, who.token, { intent: "recheck" });
+		expect(stillWaiting.html).toContain("微信还在等待你确认收款");
+
+		const before = wechat.moneyMoved();
+		wechat.confirm(bill.outBillNo);
+		const checked = await pagePost(app, `/coach/withdrawals/${id}/confirm`, who.token, { intent: "recheck" });
+		expect(checked.html).toContain("已到账");
+		expect(await withdrawalRow(id)).toMatchObject({ status: "paid", confirmPackage: null });
+		expect(wechat.moneyMoved()).toBe(before + 1);
+		expect(await coachBalances(who.coachId)).toMatchObject({ availableFen: 35_000, inTransitFen: 0, withdrawnFen: 15_000 });
+
+		const again = await call("POST", `/coach/withdrawals/${id}/recheck`, who.token);
+		expect(again.status).toBe(200);
+		expect(again.body).toMatchObject({ withdrawal: { status: "paid", awaitingConfirmation: false }, confirm: null });
+		const after = await page(`/coach/withdrawals/${id}/confirm`, who.token);
+		expect(after.html).toContain("这笔提现现在不需要确认：已到账");
+	});
+
+	it("limits how often the coach can make the server ask WeChat (429, in the coach's language)", async () => {
+		const { who, id } = await waitingWithdrawal(11_000);
+		for (let i = 0; i < 5; i += 1) expect((await call("POST", `/coach/withdrawals/${id}/recheck`, who.token)).status).toBe(200);
+		const limited = await call("POST", `/coach/withdrawals/${id}/recheck`, who.token);
+		expect(limited.status).toBe(429);
+		expect(limited.body.error.code).toBe("rate_limited");
+		expect(limited.body.error.message).toContain("操作太频繁");
+		expect(await withdrawalRow(id)).toMatchObject({ status: "processing" });
 	});
 });

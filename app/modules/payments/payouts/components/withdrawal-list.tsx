@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { formatFen } from "~/lib/money";
 import { cn } from "~/ui/cn";
 import { EmptyState } from "~/ui/empty-state";
@@ -10,6 +11,7 @@ export interface WithdrawalItem {
 	amountFen: number;
 	payoutAccount: { kind: PayoutAccountKind; masked: string };
 	failureReason: string | null;
+	awaitingConfirmation: boolean;
 	createdAt: string;
 	paidAt: string | null;
 }
@@ -65,6 +67,17 @@ export function WithdrawalList({ items }: { items: WithdrawalItem[] }) {
 							{item.paidAt ? ` · ${t("payouts.withdrawals.paidAt")} ${time(item.paidAt)}` : ""}
 						</p>
 						{reason ? <p className="text-sm text-danger">{t("payouts.withdrawals.reason", { reason })}</p> : null}
+						{item.awaitingConfirmation ? (
+							<div className="flex items-center justify-between gap-3" data-testid="awaiting-confirmation">
+								<p className="text-sm font-medium text-wood-700">{t("payouts.withdrawals.awaitingConfirm")}</p>
+								<Link
+									to={`/coach/withdrawals/${item.id}/confirm`}
+									className="rounded-xl bg-cloth-700 px-3 py-1.5 text-sm text-white hover:bg-cloth-800"
+								>
+									{t("payouts.withdrawals.confirmButton")}
+								</Link>
+							</div>
+						) : null}
 					</li>
 				);
 			})}
