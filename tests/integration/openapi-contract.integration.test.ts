@@ -1051,6 +1051,11 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		const bank = (await withdraw(20_000, added.body.account.id)).body.withdrawal.id as string;
 		expect(await executeWithdrawal(bank)).toBe("in_bank_batch");
 		expect((await call("get", "/coach/withdrawals", { token: demoCoach })).status).toBe(200);
+		const one = await call("get", "/coach/withdrawals/:id", { token: demoCoach, params: { id: bank } });
+		expect(one.body).toMatchObject({ withdrawal: { id: bank, status: "in_bank_batch" }, confirm: null });
+		expect((await call("get", "/coach/withdrawals/:id", { token: demoCoach, params: { id: unknownId } })).status).toBe(404);
+		// Not on its way by WeChat: answered as it is, nothing asked.
+		expect((await call("post", "/coach/withdrawals/:id/recheck", { token: demoCoach, params: { id: bank } })).status).toBe(200);
 
 		expect((await call("get", "/admin/withdrawals", { token: demoCoach })).status).toBe(403);
 		expect((await call("get", "/admin/withdrawals", { token: admin, query: { status: "pending_approval" } })).status).toBe(200);
