@@ -58,7 +58,9 @@ export const withdrawalSchema = z.object({
 	failureReason: z.string().nullable(),
 	awaitingConfirmation: z
 		.boolean()
-		.describe("A WeChat transfer bill waiting for me to confirm receipt in WeChat (GET /coach/withdrawals/{id} has what that takes)"),
+		.describe(
+			"A WeChat transfer bill waiting for me to confirm receipt in WeChat (GET /coach/withdrawals/{id} has what that takes)",
+		),
 	createdAt: z.string(),
 	paidAt: z.string().nullable(),
 });

@@ -44,7 +44,10 @@ export async function myWithdrawal(userId: string, withdrawalId: string): Promis
 	const { withdrawal, account } = await ownWithdrawal(userId, withdrawalId);
 	const config = wechatpayConfig();
 	const waiting =
-		withdrawal.status === "processing" && withdrawal.channel === "wechatpay" && withdrawal.confirmPackage && account.kind === "wechat";
+		withdrawal.status === "processing" &&
+		withdrawal.channel === "wechatpay" &&
+		withdrawal.confirmPackage &&
+		account.kind === "wechat";
 	const confirm =
 		waiting && config && withdrawal.confirmPackage
 			? {

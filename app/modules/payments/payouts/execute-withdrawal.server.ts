@@ -123,7 +123,11 @@ export async function executeWithdrawal(withdrawalId: string): Promise<"paid" | 
 		const reason = outcome.state === "dealing" ? "dealing" : outcome.state === "unknown" ? outcome.reason : "not_found";
 		// A bill waiting for the payee keeps its package (until WeChat says otherwise); an unknown answer changes nothing.
 		const confirmPackage =
-			outcome.state === "dealing" ? (outcome.confirmPackage ?? null) : outcome.state === "unknown" ? current.confirmPackage : null;
+			outcome.state === "dealing"
+				? (outcome.confirmPackage ?? null)
+				: outcome.state === "unknown"
+					? current.confirmPackage
+					: null;
 		await tx
 			.update(withdrawals)
 			.set({
