@@ -87,7 +87,8 @@ export default {
 	},
 	confirm: {
 		title: "Confirm receipt",
-		intro: "WeChat has accepted this transfer of {{amount}}; it arrives once you confirm receipt in WeChat. Left unconfirmed, WeChat cancels it and the money returns to your balance.",
+		intro:
+			"WeChat has accepted this transfer of {{amount}}; it arrives once you confirm receipt in WeChat. Left unconfirmed, WeChat cancels it and the money returns to your balance.",
 		inWechat: "Confirm receipt on the page WeChat opens.",
 		retry: "Open the confirmation again",
 		openInWechat: "Open this page in WeChat to confirm receipt: scan the QR code below with WeChat, or open this link in WeChat.",

@@ -63,7 +63,11 @@ type Answer = Record<string, unknown> & { code?: string; subCode?: string };
  */
 export type TransferOutcome =
 	| { state: "success"; orderId: string }
-	| { state: "dealing"; orderId?: string; /** WeChat: the bill waits for the payee to confirm with this. */ confirmPackage?: string }
+	| {
+			state: "dealing";
+			orderId?: string /** WeChat: the bill waits for the payee to confirm with this. */;
+			confirmPackage?: string;
+	  }
 	| { state: "failed"; reason: string }
 	| { state: "not_found" }
 	| { state: "unknown"; reason: string };
