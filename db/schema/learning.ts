@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+	boolean,
 	check,
 	date,
 	index,
@@ -113,9 +114,33 @@ export const learningTotals = pgTable(
 		attempted: integer("attempted").notNull().default(0),
 		made: integer("made").notNull().default(0),
 		errors: jsonb("errors").notNull().default(sql`'{}'::jsonb`),
+		/** Drill rounds with a score (lesson drills and practice sessions): the reliability of `level`. */
+		scoredDrills: integer("scored_drills").notNull().default(0),
+		/** Sum over those rounds of (difficulty − 1 + share of the round made), in thousandths. */
+		levelPoints: integer("level_points").notNull().default(0),
+		/** 1–5, kept with the two above on every write (null without a scored drill); peers are grouped by it. */
+		level: smallint("level"),
 	},
-	(table) => [primaryKey({ columns: [table.playerId, table.discipline] })],
+	(table) => [
+		primaryKey({ columns: [table.playerId, table.discipline] }),
+		index("learning_totals_level_idx").on(table.discipline, table.level),
+	],
 );
+
+/**
+ * A player's choices about who sees their progress: their booked coaches (off until they switch
+ * it on) and a printable report behind a link; only the link's SHA-256 is kept, so it is
+ * unguessable, shown once, and revoked by clearing it.
+ */
+export const learningSharing = pgTable("learning_sharing", {
+	playerId: uuid("player_id")
+		.primaryKey()
+		.references(() => users.id, { onDelete: "cascade" }),
+	shareWithCoaches: boolean("share_with_coaches").notNull().default(false),
+	reportTokenHash: text("report_token_hash").unique(),
+	reportSharedAt: timestamp("report_shared_at", { withTimezone: true }),
+	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Per player, discipline and skill: shots attempted and made. */
 export const learningSkillTotals = pgTable(
