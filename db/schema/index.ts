@@ -7,3 +7,4 @@ export * from "./moderation";
 export * from "./online-lessons";
 export * from "./payments";
 export * from "./platform";
+export * from "./social";

@@ -14,7 +14,7 @@ export const moderationWordCategory = pgEnum("moderation_word_category", [
 	"political",
 	"illegal",
 ]);
-export const moderationSubjectKind = pgEnum("moderation_subject_kind", ["review", "review_reply"]);
+export const moderationSubjectKind = pgEnum("moderation_subject_kind", ["review", "review_reply", "message"]);
 export const moderationReportReason = pgEnum("moderation_report_reason", ["abuse", "spam", "privacy", "false", "other"]);
 export const moderationReportStatus = pgEnum("moderation_report_status", ["open", "upheld", "dismissed"]);
 

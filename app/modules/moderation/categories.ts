@@ -7,5 +7,5 @@ export const reportReasons = ["abuse", "spam", "privacy", "false", "other"] as c
 export type ReportReason = (typeof reportReasons)[number];
 
 /** Things that can be screened and reported; community posts and comments join this list later. */
-export const subjectKinds = ["review", "review_reply"] as const;
+export const subjectKinds = ["review", "review_reply", "message"] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
