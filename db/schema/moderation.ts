@@ -13,8 +13,21 @@ export const moderationWordCategory = pgEnum("moderation_word_category", [
 	"advertising",
 	"political",
 	"illegal",
+	"gambling",
+	"pornography",
+	"drugs",
+	"fraud",
+	"off_platform_payment",
 ]);
-export const moderationSubjectKind = pgEnum("moderation_subject_kind", ["review", "review_reply", "message"]);
+export const moderationSubjectKind = pgEnum("moderation_subject_kind", [
+	"review",
+	"review_reply",
+	"message",
+	"community_post",
+	"community_comment",
+]);
+/** What a hit of a category's word does: refuse the text, hold it for a moderator, or star the word out. */
+export const moderationWordAction = pgEnum("moderation_word_action", ["block", "hold", "replace"]);
 export const moderationReportReason = pgEnum("moderation_report_reason", ["abuse", "spam", "privacy", "false", "other"]);
 export const moderationReportStatus = pgEnum("moderation_report_status", ["open", "upheld", "dismissed"]);
 
@@ -35,6 +48,12 @@ export const moderationWords = pgTable(
 		check("moderation_words_length", sql`char_length(${table.normalized}) between 1 and 50`),
 	],
 );
+
+/** Each category's action (a category without a row holds, as every hit did before categories had actions). */
+export const moderationCategoryActions = pgTable("moderation_category_actions", {
+	category: moderationWordCategory("category").primaryKey(),
+	action: moderationWordAction("action").notNull(),
+});
 
 /**
  * One row: the word list's version, raised in the transaction of every change, so each instance
@@ -92,4 +111,5 @@ export const moderationReports = pgTable(
 
 export type ModerationSubjectKind = (typeof moderationSubjectKind.enumValues)[number];
 export type ModerationWordCategory = (typeof moderationWordCategory.enumValues)[number];
+export type ModerationWordAction = (typeof moderationWordAction.enumValues)[number];
 export type ModerationReportReason = (typeof moderationReportReason.enumValues)[number];
