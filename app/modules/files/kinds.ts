@@ -3,7 +3,7 @@
  * routes and the API documentation. Every upload is private: only a reviewer's approval makes a
  * file public (`setFileVisibility`), so no user can publish anything by uploading it.
  */
-export const fileKinds = ["coach_photo", "certificate", "intro_video"] as const;
+export const fileKinds = ["coach_photo", "certificate", "intro_video", "review_video"] as const;
 export type FileKind = (typeof fileKinds)[number];
 export type FileVisibility = "public" | "private";
 
@@ -24,7 +24,9 @@ export type SniffedType =
 	| "image/heic"
 	| "image/avif"
 	| "application/pdf"
-	| "video/mp4";
+	| "video/mp4"
+	| "video/quicktime"
+	| "video/webm";
 export const imageTypes = ["image/jpeg", "image/png", "image/webp", "image/heic", "image/avif"] as const satisfies SniffedType[];
 
 const MB = 1024 * 1024;
@@ -39,6 +41,8 @@ export const kindPolicies: Record<FileKind, KindPolicy> = {
 	coach_photo: { maxBytes: 10 * MB, accepts: imageTypes },
 	certificate: { maxBytes: 10 * MB, accepts: [...imageTypes, "application/pdf"] },
 	intro_video: { maxBytes: 50 * MB, accepts: ["video/mp4"] },
+	// A stroke video of at most a minute (its length is checked by the video review itself).
+	review_video: { maxBytes: 40 * MB, accepts: ["video/mp4", "video/quicktime", "video/webm"] },
 };
 
 /** The largest body `POST /api/v1/files` reads. */

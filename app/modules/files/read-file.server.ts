@@ -20,6 +20,8 @@ const extensions: Record<string, string> = {
 	"image/webp": "webp",
 	"application/pdf": "pdf",
 	"video/mp4": "mp4",
+	"video/quicktime": "mov",
+	"video/webm": "webm",
 };
 
 /**

@@ -28,7 +28,12 @@ export interface SavedFile {
 /** Public objects never change under their key: caches may keep them for good. */
 export const immutableCacheControl = "public, max-age=31536000, immutable";
 
-const extensionOf: Record<string, string> = { "application/pdf": "pdf", "video/mp4": "mp4" };
+const extensionOf: Record<string, string> = {
+	"application/pdf": "pdf",
+	"video/mp4": "mp4",
+	"video/quicktime": "mov",
+	"video/webm": "webm",
+};
 
 interface PendingObject {
 	key: string;

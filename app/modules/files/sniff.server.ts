@@ -50,6 +50,11 @@ export function sniffType(bytes: Uint8Array): SniffedType | null {
 		if (brands.some((brand) => avifBrands.has(brand))) return "image/avif";
 		if (brands.some((brand) => heicBrands.has(brand))) return "image/heic";
 		if (brands.some((brand) => mp4Brands.has(brand))) return "video/mp4";
+		// An iPhone's own recordings: QuickTime, the same box structure as MP4.
+		if (major === "qt  ") return "video/quicktime";
 	}
+	// Matroska's EBML header, with the DocType "webm" among its first bytes (what browsers record).
+	if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3]) && ascii(bytes, 4, Math.min(bytes.length, 64)).includes("webm"))
+		return "video/webm";
 	return null;
 }
