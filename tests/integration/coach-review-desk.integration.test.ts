@@ -102,6 +102,31 @@ describe("the coach's reviews page", () => {
 		expect(html.match(/name="reviewId"/g)).toHaveLength(2);
 	});
 
+	it("shows the coach their own held reply marked 审核中, with the edit form instead of a first-answer form", async () => {
+		const coach = await bookableCoach("回复待审教练", undefined, { allDay: true });
+		const player = await signedInUser("回复待审学员");
+		const written = await call("POST", `/bookings/${await completedLesson(coach, player)}/review`, player.token, {
+			overall: 5,
+			aspects: { attitude: 5, skill: 5, service: 5 },
+			text: "教得很好",
+			anonymous: false,
+		});
+		expect(written.status, written.text).toBe(201);
+		const replied = await call("POST", `/reviews/${written.body.review.id}/reply`, coach.token, { text: "谢谢，有需要加微信" });
+		expect(replied.body.reply.status).toBe("held");
+
+		const desk = await call("GET", "/coach/reviews", coach.token);
+		expect(desk.body.items[0]).toMatchObject({ replyStatus: "held", reply: { text: "谢谢，有需要加微信" } });
+		const html = await (await fetchPage(app, "/coach/reviews", coach.token)).text();
+		expect(html).toContain("谢谢，有需要加微信");
+		expect(html).toContain("审核中");
+		expect(html).toContain("修改回复");
+		expect(html).not.toContain("发布回复");
+		// The public still does not see it.
+		const listed = await call("GET", `/coaches/${coach.coachId}/reviews`, null);
+		expect(listed.body.items[0].reply).toBeNull();
+	});
+
 	it("shows an empty state to a coach without reviews, and refuses players and strangers", async () => {
 		const coach = await bookableCoach("新教练", undefined, { allDay: true });
 		const html = await (await fetchPage(app, "/coach/reviews", coach.token)).text();

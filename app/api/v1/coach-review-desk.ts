@@ -10,6 +10,10 @@ const deskSchema = z.object({
 	items: z.array(
 		reviewSchema.extend({
 			status: z.enum(["published", "held", "hidden"]).describe("held and hidden reviews are the coach's to see only"),
+			replyStatus: z
+				.enum(["published", "held", "hidden"])
+				.nullable()
+				.describe("The coach's own reply is shown to them whatever its status: held (审核中) until a moderator publishes it"),
 		}),
 	),
 	summary: ratingSummarySchema,

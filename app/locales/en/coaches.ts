@@ -166,6 +166,7 @@ export default {
 			trendAverage: "Average stars",
 			month: "Month",
 			status: { held: "Held for moderation · players cannot see it yet", hidden: "Hidden · not counted in your rating" },
+			replyStatus: { held: "Under review", hidden: "Hidden · players do not see it" },
 		},
 		coach: {
 			replyLabel: "Public reply",

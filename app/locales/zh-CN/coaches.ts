@@ -157,6 +157,7 @@ export default {
 			trendAverage: "平均星级",
 			month: "月份",
 			status: { held: "待审核 · 学员暂时看不到", hidden: "已隐藏 · 不计入评分" },
+			replyStatus: { held: "审核中", hidden: "已隐藏 · 学员看不到" },
 		},
 		coach: {
 			replyLabel: "公开回复",

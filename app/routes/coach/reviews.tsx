@@ -90,7 +90,15 @@ export default function CoachReviews({ loaderData, actionData }: Route.Component
 												{t(`coaches.reviews.desk.status.${review.status}`)}
 											</p>
 										) : null}
-										<ReviewCard review={review} reportable={review.status === "published" ? "review" : false}>
+										<ReviewCard
+											review={review}
+											reportable={review.status === "published" ? "review" : false}
+											replyNote={
+												review.replyStatus && review.replyStatus !== "published"
+													? t(`coaches.reviews.desk.replyStatus.${review.replyStatus}`)
+													: null
+											}
+										>
 											{review.status === "published" ? (
 												<ReplyForm
 													reviewId={review.id}

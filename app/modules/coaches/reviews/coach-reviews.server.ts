@@ -15,6 +15,11 @@ import { reviewTrendChartSvg } from "./review-trend-chart.server";
 export interface CoachDeskReview extends PublicReview {
 	/** held (waiting for a moderator) and hidden reviews are shown to the coach only, marked. */
 	status: "published" | "held" | "hidden";
+	/**
+	 * The coach's own reply whatever its status (a held one marked 审核中, so the coach does not
+	 * take it for lost and answer again); null without a reply.
+	 */
+	replyStatus: "published" | "held" | "hidden" | null;
 }
 
 export interface CoachReviewDesk {
@@ -59,7 +64,12 @@ export async function reviewsForCoach(coachId: string, options: { limit?: number
 	const names = await displayNamesOf(rows.filter((row) => !row.anonymous).map((row) => row.playerId));
 	const byMonth = new Map(monthly.map((row) => [row.month, row]));
 	return {
-		items: rows.map((row) => ({ ...presentReview(row, names), status: row.status })),
+		// The reply is the coach's own words: shown to them whatever its status, its status beside it.
+		items: rows.map((row) => ({
+			...presentReview({ ...row, replyStatus: "published" }, names),
+			status: row.status,
+			replyStatus: row.repliedAt ? row.replyStatus : null,
+		})),
 		summary,
 		trend: months.map((key) => {
 			const row = byMonth.get(key);

@@ -17,6 +17,7 @@ export function ReviewCard({
 	review,
 	reportable = false,
 	votable = false,
+	replyNote,
 	children,
 }: {
 	review: PublicReview;
@@ -24,6 +25,8 @@ export function ReviewCard({
 	reportable?: boolean | "review";
 	/** Offer signed-in visitors the 有用 toggle (the public profile); elsewhere the count alone shows. */
 	votable?: boolean;
+	/** Beside the reply, for its author only: that players do not see it yet (审核中) or no longer. */
+	replyNote?: string | null;
 	children?: React.ReactNode;
 }) {
 	const { t, i18n } = useTranslation();
@@ -68,7 +71,12 @@ export function ReviewCard({
 			{review.text ? <p className="mt-2 whitespace-pre-line break-words leading-relaxed">{review.text}</p> : null}
 			{review.reply ? (
 				<div className="mt-3 rounded-2xl bg-paper px-3 py-2 text-sm" data-testid="review-reply">
-					<p className="font-medium text-cloth-800">{t("coaches.reviews.reply")}</p>
+					<p className="font-medium text-cloth-800">
+						{t("coaches.reviews.reply")}
+						{replyNote ? (
+							<span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{replyNote}</span>
+						) : null}
+					</p>
 					<p className="mt-1 whitespace-pre-line break-words">{review.reply.text}</p>
 				</div>
 			) : null}
