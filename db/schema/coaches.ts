@@ -343,6 +343,35 @@ export const lessonReviews = pgTable(
 );
 
 /**
+ * Up to 6 photos of a review, each the player's own upload. A photo stays private until a
+ * moderator approves it (the review's text may be public meanwhile); a rejected one stays private
+ * with the reason told to the player. The file is public only while the photo is approved and its
+ * review published: hiding the review makes its photos' files private again.
+ */
+export const lessonReviewPhotos = pgTable(
+	"lesson_review_photos",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		reviewId: uuid("review_id")
+			.notNull()
+			.references(() => lessonReviews.id, { onDelete: "cascade" }),
+		fileId: uuid("file_id")
+			.notNull()
+			.references(() => storedFiles.id, { onDelete: "cascade" }),
+		position: smallint("position").notNull(),
+		status: reviewStatus("status").notNull().default("pending"),
+		reviewNote: text("review_note"),
+		...timestamps,
+	},
+	(table) => [
+		uniqueIndex("lesson_review_photos_file_key").on(table.fileId),
+		index("lesson_review_photos_review_idx").on(table.reviewId, table.position),
+		// The queue's pending photos, oldest first.
+		index("lesson_review_photos_pending_idx").on(table.createdAt).where(sql`${table.status} = 'pending'`),
+	],
+);
+
+/**
  * One "有用" vote per user per review; the primary key makes a second vote a no-op, and
  * `lesson_reviews.helpful_count` changes in the same transaction as the row (never below 0).
  */

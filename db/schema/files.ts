@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "d
 import { users } from "./accounts";
 
 export const fileVisibility = pgEnum("file_visibility", ["public", "private"]);
-export const fileKind = pgEnum("file_kind", ["coach_photo", "certificate", "intro_video", "review_video"]);
+export const fileKind = pgEnum("file_kind", ["coach_photo", "certificate", "intro_video", "review_video", "review_photo"]);
 
 /**
  * Every uploaded file: where its bytes live in storage and who owns it. Public files (approved

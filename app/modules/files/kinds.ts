@@ -3,12 +3,12 @@
  * routes and the API documentation. Every upload is private: only a reviewer's approval makes a
  * file public (`setFileVisibility`), so no user can publish anything by uploading it.
  */
-export const fileKinds = ["coach_photo", "certificate", "intro_video", "review_video"] as const;
+export const fileKinds = ["coach_photo", "certificate", "intro_video", "review_video", "review_photo"] as const;
 export type FileKind = (typeof fileKinds)[number];
 export type FileVisibility = "public" | "private";
 
 /** Kinds a client may upload through `POST /api/v1/files` (videos are too large for that route). */
-export const apiUploadKinds = ["coach_photo", "certificate"] as const;
+export const apiUploadKinds = ["coach_photo", "certificate", "review_photo"] as const;
 export type ApiUploadKind = (typeof apiUploadKinds)[number];
 
 export const imageVariants = ["thumb", "card", "full"] as const;
@@ -43,6 +43,8 @@ export const kindPolicies: Record<FileKind, KindPolicy> = {
 	intro_video: { maxBytes: 50 * MB, accepts: ["video/mp4"] },
 	// A stroke video of at most a minute (its length is checked by the video review itself).
 	review_video: { maxBytes: 40 * MB, accepts: ["video/mp4", "video/quicktime", "video/webm"] },
+	// A photo a player adds to their lesson review (up to 6 per review), public only once a moderator approves it.
+	review_photo: { maxBytes: 10 * MB, accepts: imageTypes },
 };
 
 /** The largest body `POST /api/v1/files` reads. */
