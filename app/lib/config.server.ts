@@ -61,6 +61,13 @@ const settingsSchema = z.object({
 	RELIABILITY_MIN_BOOKINGS: z.coerce.number().int().min(1).max(1000).default(5),
 	/** Moderation: how often (ms) an instance reads the forbidden-word list's version to learn of another instance's change. */
 	MODERATION_WORDS_RECHECK_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+	/** Community: minutes after posting during which the author may edit a post or comment. */
+	COMMUNITY_EDIT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+	/** Community: the summed weight of open flags (new 1, member 2, trusted 4) that hides a post or comment for a moderator. */
+	COMMUNITY_FLAG_HIDE_WEIGHT: z.coerce.number().int().min(1).max(1000).default(8),
+	/** Community: posts and comments a user may write per hour (an IP five times as many). */
+	COMMUNITY_POSTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+	COMMUNITY_COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
 	/** Booking: minutes to pay before an unpaid booking expires and frees its time. */
 	BOOKING_PAYMENT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 	/** Booking: the deposit, as a percentage of the price, when the player pays a deposit. */
@@ -142,6 +149,13 @@ const settingsSchema = z.object({
 	LIVEKIT_URL: z.string().url().optional(),
 	LIVEKIT_API_KEY: z.string().min(1).optional(),
 	LIVEKIT_API_SECRET: z.string().min(1).optional(),
+	/** Lesson recordings (LiveKit Egress into the S3_* bucket): days a recording is kept before the daily job deletes it. */
+	RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+	/** Where in the bucket Egress writes lesson recordings (`<prefix>/<booking>/<recording>.mp4`). */
+	RECORDING_S3_PREFIX: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9-]{0,40}$/)
+		.default("lesson-recordings"),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

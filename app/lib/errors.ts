@@ -31,6 +31,17 @@ export type ErrorCode =
 	| "not_a_coach"
 	| "not_online"
 	| "room_not_open"
+	| "consent_missing"
+	| "already_recording"
+	| "not_recording"
+	| "recording_in_progress"
+	| "post_closed"
+	| "links_not_allowed"
+	| "too_many_images"
+	| "blocked_words"
+	| "edit_window_closed"
+	| "not_an_answer"
+	| "not_a_question"
 	| "internal";
 
 export class AppError extends Error {

@@ -4,6 +4,7 @@ import enBooking from "./en/booking";
 import enCoaches from "./en/coaches";
 import enCoaching from "./en/coaching";
 import enCommon from "./en/common";
+import enCommunity from "./en/community";
 import enErrors from "./en/errors";
 import enFiles from "./en/files";
 import enHome from "./en/home";
@@ -21,6 +22,7 @@ import zhBooking from "./zh-CN/booking";
 import zhCoaches from "./zh-CN/coaches";
 import zhCoaching from "./zh-CN/coaching";
 import zhCommon from "./zh-CN/common";
+import zhCommunity from "./zh-CN/community";
 import zhErrors from "./zh-CN/errors";
 import zhFiles from "./zh-CN/files";
 import zhHome from "./zh-CN/home";
@@ -43,6 +45,7 @@ export const resources = {
 			coaches: zhCoaches,
 			coaching: zhCoaching,
 			common: zhCommon,
+			community: zhCommunity,
 			errors: zhErrors,
 			files: zhFiles,
 			home: zhHome,
@@ -64,6 +67,7 @@ export const resources = {
 			coaches: enCoaches,
 			coaching: enCoaching,
 			common: enCommon,
+			community: enCommunity,
 			errors: enErrors,
 			files: enFiles,
 			home: enHome,

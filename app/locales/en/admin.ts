@@ -107,6 +107,23 @@ export default {
 				reply: { hidden: "Coach reply hidden", restored: "Coach reply restored", published: "Held coach reply published" },
 			},
 			moderation: { word: { added: "Forbidden word added", removed: "Forbidden word removed" } },
+			community: {
+				board: { updated: "Community board changed" },
+				post: {
+					published: "Held post published",
+					hidden: "Post hidden",
+					restored: "Post restored",
+					deleted: "Post deleted",
+					dismissed: "Post flags dismissed",
+				},
+				comment: {
+					published: "Held comment published",
+					hidden: "Comment hidden",
+					restored: "Comment restored",
+					deleted: "Comment deleted",
+					dismissed: "Comment flags dismissed",
+				},
+			},
 			coach: {
 				approved: "Coach application approved",
 				rejected: "Coach application rejected",

@@ -6,7 +6,13 @@ export default {
 		advertising: "Advertising / off-platform",
 		political: "Political",
 		illegal: "Illegal",
+		gambling: "Gambling",
+		pornography: "Pornography",
+		drugs: "Drugs",
+		fraud: "Fraud",
+		off_platform_payment: "Off-platform payment",
 	},
+	actions: { block: "Refuse", hold: "Hold for review", replace: "Replace with *" },
 	reasons: {
 		abuse: "Abuse or insults",
 		spam: "Spam or advertising",

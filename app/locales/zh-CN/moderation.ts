@@ -1,6 +1,18 @@
 /** 内容审核：违禁词库、举报、后台审核队列。 */
 export default {
-	categories: { abuse: "辱骂", sexual: "色情", advertising: "广告引流", political: "政治", illegal: "违法" },
+	categories: {
+		abuse: "辱骂",
+		sexual: "色情",
+		advertising: "广告引流",
+		political: "政治",
+		illegal: "违法",
+		gambling: "赌博",
+		pornography: "淫秽色情",
+		drugs: "毒品",
+		fraud: "诈骗",
+		off_platform_payment: "站外交易",
+	},
+	actions: { block: "拒绝发布", hold: "转人工审核", replace: "替换为 *" },
 	reasons: { abuse: "辱骂或人身攻击", spam: "广告或引流", privacy: "泄露隐私", false: "虚假内容", other: "其他" },
 	words: {
 		title: "违禁词库",

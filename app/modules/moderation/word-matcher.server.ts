@@ -3,7 +3,8 @@ import { Mint } from "mint-filter";
 import { settings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { singleton } from "~/lib/singleton.server";
-import { moderationWordList, moderationWords } from "../../../db/schema";
+import { moderationCategoryActions, moderationWordList, moderationWords } from "../../../db/schema";
+import type { WordAction, WordCategory } from "./categories";
 import { normalizeForMatching } from "./normalize";
 
 interface BuiltMatcher {
@@ -11,6 +12,8 @@ interface BuiltMatcher {
 	mint: Mint;
 	/** Matching form → the word as staff listed it. */
 	words: Map<string, string>;
+	/** Matching form → what a hit does to a community text (its category's action). */
+	actions: Map<string, WordAction>;
 }
 
 /**
@@ -31,11 +34,19 @@ async function currentVersion(): Promise<number> {
 }
 
 async function build(version: number): Promise<BuiltMatcher> {
-	const rows = await db().select({ word: moderationWords.word, normalized: moderationWords.normalized }).from(moderationWords);
+	const [rows, categoryActions] = await Promise.all([
+		db()
+			.select({ word: moderationWords.word, normalized: moderationWords.normalized, category: moderationWords.category })
+			.from(moderationWords),
+		db().select().from(moderationCategoryActions),
+	]);
+	const actionOf = new Map<WordCategory, WordAction>(categoryActions.map((row) => [row.category, row.action]));
 	return {
 		version,
 		mint: new Mint(rows.map((row) => row.normalized)),
 		words: new Map(rows.map((row) => [row.normalized, row.word])),
+		// A category without an action holds, as every hit did before categories had actions.
+		actions: new Map(rows.map((row) => [row.normalized, actionOf.get(row.category) ?? "hold"])),
 	};
 }
 
@@ -68,4 +79,19 @@ export async function forbiddenWordsIn(texts: ReadonlyArray<string | null | unde
 		}
 	}
 	return [...found];
+}
+
+/** The listed words the texts contain, each with its category's action (matching form → action). */
+export async function listedWordsWithActions(
+	texts: ReadonlyArray<string | null | undefined>,
+): Promise<Array<{ word: string; normalized: string; action: WordAction }>> {
+	const built = await matcher();
+	const found = new Map<string, { word: string; normalized: string; action: WordAction }>();
+	for (const text of texts) {
+		if (!text) continue;
+		for (const hit of built.mint.filter(normalizeForMatching(text), { replace: false }).words) {
+			found.set(hit, { word: built.words.get(hit) ?? hit, normalized: hit, action: built.actions.get(hit) ?? "hold" });
+		}
+	}
+	return [...found.values()];
 }

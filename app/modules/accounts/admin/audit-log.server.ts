@@ -20,7 +20,10 @@ export interface AuditInput {
 		| "payout_batch"
 		| "income_report"
 		| "review"
-		| "moderation_word";
+		| "moderation_word"
+		| "community_board"
+		| "community_post"
+		| "community_comment";
 	targetId: string;
 	reason?: string | null;
 	detail?: AuditDetail;

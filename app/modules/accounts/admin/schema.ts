@@ -38,8 +38,21 @@ export const auditActions = [
 	"review.reply.hidden",
 	"review.reply.restored",
 	"review.reply.published",
+	"review.photo.approved",
+	"review.photo.rejected",
 	"moderation.word.added",
 	"moderation.word.removed",
+	"community.board.updated",
+	"community.post.published",
+	"community.post.hidden",
+	"community.post.restored",
+	"community.post.deleted",
+	"community.post.dismissed",
+	"community.comment.published",
+	"community.comment.hidden",
+	"community.comment.restored",
+	"community.comment.deleted",
+	"community.comment.dismissed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
