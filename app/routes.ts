@@ -55,6 +55,7 @@ export default [
 	route("coach/orders/:bookingId/record", "routes/coach/lesson-record.tsx"),
 	route("coach/orders/:bookingId/lesson", "routes/coach/lesson.tsx"),
 	route("lesson/second-camera", "routes/lesson/second-camera.tsx"),
+	route("lesson/recordings/:recordingId", "routes/lesson/recording-file.tsx"),
 	// Payouts: where the coach's money goes, and taking it out.
 	route("coach/payout-accounts", "routes/coach/payout-accounts.tsx"),
 	route("coach/withdrawals", "routes/coach/withdrawals.tsx"),

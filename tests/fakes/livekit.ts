@@ -1,10 +1,11 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FakeS3Object } from "./s3";
 
 /**
  * A loopback LiveKit server's HTTP side: the Twirp API the server SDK calls (RoomService
- * CreateRoom / ListRooms, Egress StartRoomCompositeEgress / StopEgress) and the webhooks LiveKit
+ * CreateRoom / ListRooms, Egress StartRoomCompositeEgress / StopEgress / ListEgress) and the webhooks LiveKit
  * sends. Each call must carry `Authorization: Bearer <JWT>` signed HS256 with the API secret,
  * issued by the API key, unexpired, with the video grant the method needs (roomCreate, roomList,
  * roomRecord), as LiveKit checks; otherwise it answers Twirp's `unauthenticated` / `permission_denied`.
@@ -30,6 +31,21 @@ export interface FakeLivekit {
 	calls: LivekitCall[];
 	/** Why refused calls were refused. */
 	rejected: string[];
+	/** Egresses started, by id: the room, the file they were told to write and where, and their status now. */
+	egresses: Map<string, FakeEgress>;
+	/**
+	 * Ends an egress as LiveKit's Egress service would, and posts the signed `egress_ended` webhook to
+	 * `to`: `complete` first writes `bytes` under the egress's file path into `bucket` (the fake S3's
+	 * objects, standing in for Egress's own upload); `failed` / `aborted` end it without a file.
+	 */
+	finishEgress(
+		to: string,
+		egressId: string,
+		outcome:
+			| { status: "complete"; bucket: Map<string, FakeS3Object>; bytes: Buffer; durationSeconds: number }
+			| { status: "failed" | "aborted"; error?: string },
+		options?: { eventId?: string },
+	): Promise<Response>;
 	/** Signs a webhook body as LiveKit does (or with another secret, or already expired). */
 	signWebhook(body: string, options?: { secret?: string; expiredSecondsAgo?: number }): string;
 	/** Posts an event (a WebhookEvent as JSON) to the app's webhook URL, signed; answers the response. */
@@ -39,6 +55,16 @@ export interface FakeLivekit {
 		options?: { secret?: string; expiredSecondsAgo?: number; tamper?: boolean },
 	): Promise<Response>;
 	close(): Promise<void>;
+}
+
+export interface FakeEgress {
+	egressId: string;
+	roomName: string;
+	layout: string;
+	filepath: string;
+	/** The S3Upload the app sent (bucket, endpoint, credentials): where Egress would write. */
+	s3: Record<string, unknown>;
+	status: "EGRESS_STARTING" | "EGRESS_ACTIVE" | "EGRESS_ENDING" | "EGRESS_COMPLETE" | "EGRESS_FAILED" | "EGRESS_ABORTED";
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString("base64url");
@@ -70,6 +96,7 @@ const grantNeeded: Record<string, string> = {
 	"livekit.RoomService/ListRooms": "roomList",
 	"livekit.Egress/StartRoomCompositeEgress": "roomRecord",
 	"livekit.Egress/StopEgress": "roomRecord",
+	"livekit.Egress/ListEgress": "roomRecord",
 };
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -94,6 +121,8 @@ export async function startFakeLivekit(
 	const calls: LivekitCall[] = [];
 	const rejected: string[] = [];
 	let egressCount = 0;
+	const egresses = new Map<string, FakeEgress>();
+	const egressJson = (egress: FakeEgress) => ({ egressId: egress.egressId, roomName: egress.roomName, status: egress.status });
 
 	const server = createServer(async (request, response) => {
 		const method = (request.url ?? "").replace(/^\/twirp\//, "");
@@ -130,10 +159,35 @@ export async function startFakeLivekit(
 			return reply({ rooms: [...rooms.values()].filter((room) => names.length === 0 || names.includes(room.name)) });
 		}
 		if (method === "livekit.Egress/StartRoomCompositeEgress") {
+			// The SDK sends an encoded file output in `fileOutputs` (or the older `file`), with its upload target.
+			const file = ((input.fileOutputs as Record<string, unknown>[] | undefined)?.[0] ?? input.file ?? {}) as Record<
+				string,
+				unknown
+			>;
+			if (!file.filepath || !file.s3) return twirpError(response, 400, "invalid_argument", "a file output with s3 is required");
 			egressCount += 1;
-			return reply({ egressId: `EG_fake${egressCount}`, roomName: input.roomName, status: "EGRESS_STARTING" });
+			const egress: FakeEgress = {
+				egressId: `EG_fake${egressCount}`,
+				roomName: String(input.roomName ?? ""),
+				layout: String(input.layout ?? ""),
+				filepath: String(file.filepath),
+				s3: file.s3 as Record<string, unknown>,
+				status: "EGRESS_STARTING",
+			};
+			egresses.set(egress.egressId, egress);
+			return reply(egressJson(egress));
 		}
-		return reply({ egressId: input.egressId, status: "EGRESS_ENDING" });
+		if (method === "livekit.Egress/ListEgress") {
+			const roomName = input.roomName as string | undefined;
+			const found = [...egresses.values()].filter(
+				(egress) => (!roomName || egress.roomName === roomName) && (!input.egressId || egress.egressId === input.egressId),
+			);
+			return reply({ items: found.map(egressJson) });
+		}
+		const egress = egresses.get(String(input.egressId ?? ""));
+		if (!egress) return twirpError(response, 404, "not_found", "egress not found");
+		egress.status = "EGRESS_ENDING";
+		return reply(egressJson(egress));
 	});
 	// The media signalling (a WebSocket on /rtc) is held open unanswered: a browser pointed here stays
 	// in its connecting state, which is as far as a test without a real LiveKit server can go.
@@ -153,6 +207,55 @@ export async function startFakeLivekit(
 		return signJwt({ iss: apiKey, nbf: exp - 600, exp, sha256 }, signing.secret ?? apiSecret);
 	};
 
+	let eventCount = 0;
+	const sendWebhook: FakeLivekit["sendWebhook"] = async (to, event, sending = {}) => {
+		const body = JSON.stringify(event);
+		const authorization = signWebhook(body, sending);
+		return fetch(to, {
+			method: "POST",
+			headers: { "content-type": "application/webhook+json", authorization },
+			// A body other than the one signed: what a man in the middle would send.
+			body: sending.tamper ? body.replace(/"participant_joined"/, '"participant_left"') : body,
+		});
+	};
+
+	const finishEgress: FakeLivekit["finishEgress"] = async (to, egressId, outcome, finishing = {}) => {
+		const egress = egresses.get(egressId);
+		if (!egress) throw new Error(`no egress ${egressId}`);
+		const now = Math.floor(Date.now() / 1000);
+		let fileResults: Record<string, unknown>[] = [];
+		if (outcome.status === "complete") {
+			outcome.bucket.set(egress.filepath, {
+				bytes: outcome.bytes,
+				contentType: "video/mp4",
+				cacheControl: null,
+				serverSideEncryption: null,
+			});
+			fileResults = [
+				{
+					filename: egress.filepath,
+					size: String(outcome.bytes.length),
+					// LiveKit counts in nanoseconds, as int64 strings in JSON.
+					duration: String(BigInt(outcome.durationSeconds) * 1_000_000_000n),
+					location: `s3://${String(egress.s3.bucket)}/${egress.filepath}`,
+				},
+			];
+		}
+		egress.status =
+			outcome.status === "complete" ? "EGRESS_COMPLETE" : outcome.status === "failed" ? "EGRESS_FAILED" : "EGRESS_ABORTED";
+		eventCount += 1;
+		return sendWebhook(to, {
+			id: finishing.eventId ?? `EV_egress_${egressId}_${eventCount}`,
+			event: "egress_ended",
+			createdAt: String(now),
+			egressInfo: {
+				...egressJson(egress),
+				fileResults,
+				error: outcome.status === "complete" ? "" : (outcome.error ?? "pipeline stopped"),
+			},
+		});
+	};
+
 	return {
 		url,
 		apiKey,
@@ -161,17 +264,10 @@ export async function startFakeLivekit(
 		rooms,
 		calls,
 		rejected,
+		egresses,
+		finishEgress,
 		signWebhook,
-		sendWebhook: async (to, event, sending = {}) => {
-			const body = JSON.stringify(event);
-			const authorization = signWebhook(body, sending);
-			return fetch(to, {
-				method: "POST",
-				headers: { "content-type": "application/webhook+json", authorization },
-				// A body other than the one signed: what a man in the middle would send.
-				body: sending.tamper ? body.replace(/"participant_joined"/, '"participant_left"') : body,
-			});
-		},
+		sendWebhook,
 		close: () =>
 			new Promise((done) => {
 				for (const socket of held) socket.destroy();

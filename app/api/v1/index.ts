@@ -128,6 +128,13 @@ import { getMe } from "./me";
 import { getMeta } from "./meta";
 import { addModerationWord, listModerationWords, removeModerationWord } from "./moderation";
 import { exportMyDataEndpoint } from "./my-data";
+import {
+	controlRecordingEndpoint,
+	deleteRecordingEndpoint,
+	getRecordingConsentEndpoint,
+	listRecordingsEndpoint,
+	setRecordingConsentEndpoint,
+} from "./lesson-recordings";
 import { issueVideoTokenEndpoint, livekitWebhookEndpoint, secondCameraTokenEndpoint } from "./online-lessons";
 import {
 	alipayNotify,
@@ -278,4 +285,9 @@ export const endpoints = [
 	issueVideoTokenEndpoint,
 	secondCameraTokenEndpoint,
 	livekitWebhookEndpoint,
+	getRecordingConsentEndpoint,
+	setRecordingConsentEndpoint,
+	controlRecordingEndpoint,
+	listRecordingsEndpoint,
+	deleteRecordingEndpoint,
 ] as const;

@@ -8,6 +8,7 @@ import { tellBookingParties } from "../booking-news.server";
 import { type BookingRow, lockBooking, partyOf, recordBookingEvent, transition } from "../booking-record.server";
 import { nextStatus } from "../lifecycle";
 import { livekitSettings, webhookReceiver } from "./livekit.server";
+import { recordEgressEnded } from "./recording/egress-ended.server";
 import { bookingIdOfRoom, parseIdentity } from "./room";
 import { videoNotConfigured } from "./video-token.server";
 
@@ -36,6 +37,7 @@ export async function handleLivekitWebhook(input: { body: string; authorization:
 			.returning({ id: livekitWebhookEvents.id });
 		if (!fresh) return;
 		if (event.event === "participant_joined" || event.event === "participant_left") await recordAttendance(tx, event);
+		if (event.event === "egress_ended") await recordEgressEnded(tx, event);
 	});
 }
 
