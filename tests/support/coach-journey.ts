@@ -31,6 +31,8 @@ export async function createApprovedCoach(input: {
 	idNumber?: string;
 	/** For tests that read the coach's SMS (fresh codes, notices). */
 	phone?: string;
+	/** Teaching-style tag codes (default: patient), e.g. for plans that match coaches by them. */
+	styleTags?: string[];
 }) {
 	const user = await createUser({ displayName: input.displayName, ...(input.phone ? { phone: input.phone } : {}) });
 	await saveApplication({
@@ -47,7 +49,7 @@ export async function createApprovedCoach(input: {
 				disciplines: ["chinese_8_ball"],
 				level: "advanced",
 				yearsExperience: 6,
-				styleTags: ["patient"],
+				styleTags: input.styleTags ?? ["patient"],
 				bio: "执教六年，擅长中式八球基本功与走位训练。",
 			},
 			area: { cityCode: "shanghai", serviceRadiusKm: 15, ...input.point },

@@ -5,6 +5,7 @@ import type { CoachedLesson } from "~/modules/booking/completion/coached-lesson.
 import { lessonRecords } from "../../../db/schema";
 import { type Drill, knownDrills } from "./drills.server";
 import type { LessonRecordInput } from "./schema";
+import { roundPoints } from "./skill-level";
 import { applyContribution, type Contribution } from "./totals.server";
 import type { Discipline, ErrorType, Skill } from "./vocabulary";
 
@@ -36,6 +37,12 @@ function contributionOf(
 		minutes: record.durationMinutes,
 		shots: [...content.shots, ...drillShots],
 		errors: content.errors,
+		drillRounds: content.drills.flatMap((entry) => {
+			const drill = drills.get(entry.drillId);
+			return drill
+				? [roundPoints({ ...entry, difficulty: drill.difficulty, ladderPositions: drill.scoring.ladderPositions })]
+				: [];
+		}),
 	};
 }
 

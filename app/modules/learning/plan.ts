@@ -15,7 +15,36 @@ export interface PlanItem {
 	rate: number;
 	attempted: number;
 	average: number;
+	/** The rate to aim for: up to the player's own average, at least 5 points more, in steps of 5%. */
+	target: number;
 }
+
+/** The next rate worth aiming at: the player's average (they already reach it elsewhere), at least +5 points, at most 95%. */
+export function targetRate(rate: number, average: number): number {
+	const aim = Math.max(average, rate + 0.05);
+	return Math.min(0.95, Math.ceil(Math.round(aim * 1000) / 50) / 20);
+}
+
+type CourseType = "basic" | "advanced" | "match_simulation";
+/**
+ * Which course type teaches a skill, and which of the coaches' teaching-style tags (the only
+ * strengths a coach states and the platform can filter on) speak to it: stroke skills are taught
+ * in basic lessons by technique-minded coaches, position and the harder shots in advanced ones,
+ * safety in match simulation by coaches with tournament experience.
+ */
+export const skillTeaching: Record<Skill, { courseType: CourseType; styleTags: string[] }> = {
+	straight_shots: { courseType: "basic", styleTags: ["technical", "strict", "video_analysis"] },
+	cut_shots: { courseType: "basic", styleTags: ["technical", "video_analysis"] },
+	long_shots: { courseType: "basic", styleTags: ["technical", "video_analysis"] },
+	stun: { courseType: "basic", styleTags: ["technical", "strict"] },
+	follow: { courseType: "basic", styleTags: ["technical", "strict"] },
+	draw: { courseType: "basic", styleTags: ["technical", "strict"] },
+	position: { courseType: "advanced", styleTags: ["theory", "technical"] },
+	break: { courseType: "advanced", styleTags: ["tournament", "technical"] },
+	safety: { courseType: "match_simulation", styleTags: ["tournament", "theory"] },
+	kicks: { courseType: "advanced", styleTags: ["theory", "tournament"] },
+	banks: { courseType: "advanced", styleTags: ["theory", "technical"] },
+};
 
 /**
  * The training plan: the two weakest skills among those with enough attempts (by Wilson lower
@@ -45,5 +74,6 @@ export function choosePlan(
 			rate: s.made / s.attempted,
 			attempted: s.attempted,
 			average,
+			target: targetRate(s.made / s.attempted, average),
 		}));
 }

@@ -3,6 +3,7 @@ import { badRequest } from "~/lib/errors";
 import { practiceSessions } from "../../../db/schema";
 import { knownDrills } from "./drills.server";
 import type { PracticeInput } from "./schema";
+import { roundPoints } from "./skill-level";
 import { applyContribution } from "./totals.server";
 
 /**
@@ -42,6 +43,7 @@ export async function logPractice(input: { playerId: string; practice: PracticeI
 				minutes: 0,
 				shots: skill ? [{ skill, attempts: practice.attempts, made: practice.made }] : [],
 				errors: {},
+				drillRounds: [roundPoints({ ...practice, difficulty: drill.difficulty, ladderPositions: top })],
 			},
 			1,
 		);

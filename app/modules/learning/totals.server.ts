@@ -5,7 +5,16 @@ import { learningDailyTotals, learningSkillTotals, learningTotals } from "../../
 import type { Discipline, ErrorType, Skill } from "./vocabulary";
 
 /** Skills whose makes are pots: break, safety and kick drills count toward their skill only. */
-const potting = new Set<Skill>(["straight_shots", "cut_shots", "long_shots", "stun", "follow", "draw", "position", "banks"]);
+export const potting = new Set<Skill>([
+	"straight_shots",
+	"cut_shots",
+	"long_shots",
+	"stun",
+	"follow",
+	"draw",
+	"position",
+	"banks",
+]);
 
 /** What one lesson record or practice session adds to a player's totals. */
 export interface Contribution {
@@ -16,6 +25,8 @@ export interface Contribution {
 	minutes: number;
 	shots: { skill: Skill; attempts: number; made: number }[];
 	errors: Partial<Record<ErrorType, number>>;
+	/** Each scored drill round's points toward the skill level (`roundPoints`). */
+	drillRounds?: number[];
 }
 
 /**
@@ -45,6 +56,10 @@ export async function applyContribution(tx: Transaction, c: Contribution, sign: 
 		.for("update");
 	const errors = { ...((row?.errors ?? {}) as Record<string, number>) };
 	for (const [type, n] of Object.entries(c.errors)) errors[type] = (errors[type] ?? 0) + sign * (n ?? 0);
+	const rounds = sign * (c.drillRounds?.length ?? 0);
+	const points = sign * (c.drillRounds ?? []).reduce((sum, p) => sum + p, 0);
+	const scored = sql`${learningTotals.scoredDrills} + ${rounds}`;
+	const summed = sql`${learningTotals.levelPoints} + ${points}`;
 	await tx
 		.update(learningTotals)
 		.set({
@@ -53,6 +68,10 @@ export async function applyContribution(tx: Transaction, c: Contribution, sign: 
 			attempted: sql`${learningTotals.attempted} + ${sign * attempted}`,
 			made: sql`${learningTotals.made} + ${sign * made}`,
 			errors,
+			scoredDrills: scored,
+			levelPoints: summed,
+			// The level is kept beside its sum and count (see skill-level.ts) so peers can be grouped by an index.
+			level: sql`case when ${scored} > 0 then least(5, greatest(1, floor(${summed}::numeric / (${scored} * 1000)) + 1)) end`,
 		})
 		.where(and(eq(learningTotals.playerId, c.playerId), eq(learningTotals.discipline, c.discipline)));
 	for (const [skill, sum] of bySkill) {

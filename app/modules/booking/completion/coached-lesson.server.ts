@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
@@ -55,4 +55,29 @@ export async function completedLessonsBetween(coachUserId: string, playerId: str
 		.where(and(eq(bookings.coachId, coach.id), eq(bookings.playerId, playerId), eq(bookings.status, "completed")))
 		.orderBy(desc(bookings.completedAt));
 	return Promise.all(rows.map((row) => coachedLesson(row.id, coachUserId)));
+}
+
+/** A coach's completed lessons, with one player or all, oldest first: the learning module's students and teaching statistics. */
+export async function completedLessonsOfCoach(coachId: string, playerId?: string) {
+	return db()
+		.select({ bookingId: bookings.id, playerId: bookings.playerId, completedAt: bookings.completedAt })
+		.from(bookings)
+		.where(
+			and(
+				eq(bookings.coachId, coachId),
+				eq(bookings.status, "completed"),
+				playerId ? eq(bookings.playerId, playerId) : undefined,
+			),
+		)
+		.orderBy(asc(bookings.completedAt));
+}
+
+/** Whether the player has booked this coach (a booking in any state): what a student shares is for the coaches they book. */
+export async function playerBookedCoach(coachId: string, playerId: string): Promise<boolean> {
+	const [row] = await db()
+		.select({ id: bookings.id })
+		.from(bookings)
+		.where(and(eq(bookings.coachId, coachId), eq(bookings.playerId, playerId)))
+		.limit(1);
+	return Boolean(row);
 }
