@@ -106,10 +106,16 @@ import { getCoach, listCoaches } from "./coaches";
 import { recordMyConsent } from "./consent";
 import { getFileSignedUrl, uploadFile } from "./files";
 import {
+	createReportLinkEndpoint,
+	getCoachStudentEndpoint,
 	getLessonRecordEndpoint,
 	getMyProgressEndpoint,
+	getMySharingEndpoint,
+	listCoachStudentsEndpoint,
 	listDrillsEndpoint,
 	logPracticeEndpoint,
+	putMySharingEndpoint,
+	revokeReportLinkEndpoint,
 	saveLessonRecordEndpoint,
 } from "./learning";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
@@ -282,6 +288,12 @@ export const endpoints = [
 	getLessonRecordEndpoint,
 	logPracticeEndpoint,
 	getMyProgressEndpoint,
+	getMySharingEndpoint,
+	putMySharingEndpoint,
+	createReportLinkEndpoint,
+	revokeReportLinkEndpoint,
+	listCoachStudentsEndpoint,
+	getCoachStudentEndpoint,
 	issueVideoTokenEndpoint,
 	secondCameraTokenEndpoint,
 	livekitWebhookEndpoint,
