@@ -16,6 +16,7 @@ import enModeration from "./en/moderation";
 import enPayments from "./en/payments";
 import enPayouts from "./en/payouts";
 import enPlaces from "./en/places";
+import enSocial from "./en/social";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
 import zhBooking from "./zh-CN/booking";
@@ -34,6 +35,7 @@ import zhModeration from "./zh-CN/moderation";
 import zhPayments from "./zh-CN/payments";
 import zhPayouts from "./zh-CN/payouts";
 import zhPlaces from "./zh-CN/places";
+import zhSocial from "./zh-CN/social";
 
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */
 export const resources = {
@@ -57,6 +59,7 @@ export const resources = {
 			payments: zhPayments,
 			payouts: zhPayouts,
 			places: zhPlaces,
+			social: zhSocial,
 		},
 	},
 	en: {
@@ -79,6 +82,7 @@ export const resources = {
 			payments: enPayments,
 			payouts: enPayouts,
 			places: enPlaces,
+			social: enSocial,
 		},
 	},
 };

@@ -103,6 +103,26 @@ import {
 	listCoachReviews,
 } from "./coach-reviews";
 import { getCoach, listCoaches } from "./coaches";
+import {
+	answerInvitationEndpoint,
+	blockUserEndpoint,
+	followUserEndpoint,
+	getConversationEndpoint,
+	getFeedEndpoint,
+	getMyPartnerCardEndpoint,
+	getPublicProfileEndpoint,
+	listConversationsEndpoint,
+	listFollowersEndpoint,
+	listFollowingEndpoint,
+	listInvitationsEndpoint,
+	reportMessageEndpoint,
+	saveMyPartnerCardEndpoint,
+	searchPartnersEndpoint,
+	sendInvitationEndpoint,
+	sendMessageEndpoint,
+	unblockUserEndpoint,
+	unfollowUserEndpoint,
+} from "./community-social";
 import { recordMyConsent } from "./consent";
 import { getFileSignedUrl, uploadFile } from "./files";
 import {
@@ -302,4 +322,22 @@ export const endpoints = [
 	controlRecordingEndpoint,
 	listRecordingsEndpoint,
 	deleteRecordingEndpoint,
+	searchPartnersEndpoint,
+	getMyPartnerCardEndpoint,
+	saveMyPartnerCardEndpoint,
+	sendInvitationEndpoint,
+	listInvitationsEndpoint,
+	answerInvitationEndpoint,
+	listConversationsEndpoint,
+	getConversationEndpoint,
+	sendMessageEndpoint,
+	reportMessageEndpoint,
+	blockUserEndpoint,
+	unblockUserEndpoint,
+	followUserEndpoint,
+	unfollowUserEndpoint,
+	getPublicProfileEndpoint,
+	listFollowersEndpoint,
+	listFollowingEndpoint,
+	getFeedEndpoint,
 ] as const;

@@ -203,6 +203,10 @@ export default {
 		unread: "{{count}} unread",
 		kinds: {
 			reviewReplied: "{{coach}} replied to your review",
+			partnerInvited: "{{name}} invited you to play",
+			partnerAccepted: "{{name}} accepted your invitation — say hello",
+			partnerDeclined: "{{name}} declined your invitation",
+			newFollower: "{{name}} followed you",
 			reviewHidden: "Your review was hidden by the platform: {{reason}}",
 			communityReplied: "Someone replied to you under “{{title}}”",
 			communityAnswered: "Your question “{{title}}” has a new answer",

@@ -196,6 +196,10 @@ export default {
 		unread: "{{count}} 条未读",
 		kinds: {
 			reviewReplied: "{{coach}} 回复了你的评价",
+			partnerInvited: "{{name}} 邀请你一起打球",
+			partnerAccepted: "{{name}} 接受了你的约球邀请，去聊聊吧",
+			partnerDeclined: "{{name}} 婉拒了你的约球邀请",
+			newFollower: "{{name}} 关注了你",
 			reviewHidden: "你的评价已被平台隐藏：{{reason}}",
 			communityReplied: "有人回复了你在“{{title}}”下的内容",
 			communityAnswered: "你的提问“{{title}}”有了新回答",
