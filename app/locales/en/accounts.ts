@@ -203,6 +203,9 @@ export default {
 		unread: "{{count}} unread",
 		kinds: {
 			reviewReplied: "{{coach}} replied to your review",
+			lessonRecordingRetrying: "A lesson recording failed; recording was started again",
+			lessonRecordingFailed: "A lesson recording failed; no recording was made",
+			lessonRecordingFailedStaff: "An online lesson's recording failed: {{reason}}",
 			partnerInvited: "{{name}} invited you to play",
 			partnerAccepted: "{{name}} accepted your invitation — say hello",
 			partnerDeclined: "{{name}} declined your invitation",

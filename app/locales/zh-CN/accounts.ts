@@ -196,6 +196,9 @@ export default {
 		unread: "{{count}} 条未读",
 		kinds: {
 			reviewReplied: "{{coach}} 回复了你的评价",
+			lessonRecordingRetrying: "课程录制失败，已自动重新开始录制",
+			lessonRecordingFailed: "课程录制失败，没有生成录像",
+			lessonRecordingFailedStaff: "一节线上课的录制失败：{{reason}}",
 			partnerInvited: "{{name}} 邀请你一起打球",
 			partnerAccepted: "{{name}} 接受了你的约球邀请，去聊聊吧",
 			partnerDeclined: "{{name}} 婉拒了你的约球邀请",

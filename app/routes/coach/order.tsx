@@ -27,6 +27,7 @@ import { OrderStatus, useOrderText } from "~/modules/booking/components/orders/o
 import { OrderTimeline } from "~/modules/booking/components/orders/order-timeline";
 import { ProposeChange } from "~/modules/booking/components/propose-change";
 import { progressLesson } from "~/modules/booking/lesson-progress.server";
+import { RecordingsList } from "~/modules/booking/online-lesson/components/recordings-list";
 import { offersClassroom } from "~/modules/booking/online-lesson/room";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema, reasonSchema } from "~/modules/booking/schema";
@@ -200,6 +201,7 @@ export default function CoachOrder({ loaderData, actionData }: Route.ComponentPr
 					{t("learning.record.write")}
 				</Link>
 			) : null}
+			{booking.location.kind === "online" ? <RecordingsList bookingId={booking.id} /> : null}
 			<section aria-labelledby="order-actions" className="space-y-3 rounded-2xl bg-white p-4 shadow-(--shadow-card) sm:p-6">
 				<h2 id="order-actions" className="text-lg font-semibold">
 					{t("booking.orders.detail.actions")}

@@ -28,6 +28,7 @@ import { ProposeChange } from "~/modules/booking/components/propose-change";
 import { StatusChip } from "~/modules/booking/components/status-chip";
 import { formatDateTime } from "~/modules/booking/components/time-format";
 import { nextStatus } from "~/modules/booking/lifecycle";
+import { RecordingsList } from "~/modules/booking/online-lesson/components/recordings-list";
 import { offersClassroom } from "~/modules/booking/online-lesson/room";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { cancelSchema } from "~/modules/booking/schema";
@@ -201,6 +202,7 @@ export default function MyBooking({ loaderData, actionData }: Route.ComponentPro
 					{t("booking.online.enter")}
 				</ButtonLink>
 			) : null}
+			{booking.location.kind === "online" ? <RecordingsList bookingId={booking.id} /> : null}
 			{booking.status === "completed" ? <LessonRecordCard record={loaderData.lessonRecord} /> : null}
 			{booking.status === "completed" ? (
 				<div className="grid gap-2 sm:grid-cols-2">

@@ -5,6 +5,7 @@ import { isAppError } from "~/lib/errors";
 import type { Caller } from "../booking-record.server";
 import { getBooking } from "../read-bookings.server";
 import { videoConfigured } from "./livekit.server";
+import { recordingTarget } from "./recording/egress.server";
 import { type LessonParty, offersClassroom, roomState, roomWindow } from "./room";
 import { secondCameraKey } from "./second-camera.server";
 
@@ -25,6 +26,8 @@ export interface LessonRoomView {
 	backTo: string;
 	/** While the room is open: the QR code (SVG) a phone over the table scans to join as a second camera. */
 	secondCamera: { qrSvg: string; expiresAt: string } | null;
+	/** While the room is open and recording is set up (LiveKit Egress and the bucket): how long recordings are kept. */
+	recording: { retentionDays: number } | null;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function lessonRoomView(input: {
 		backTo: input.as === "player" ? `/me/bookings/${booking.id}` : `/coach/orders/${booking.id}`,
 		secondCamera:
 			state === "open" ? await secondCameraQr(input.caller, booking.id, settings().APP_URL ?? input.origin, now) : null,
+		recording: state === "open" && recordingTarget() ? { retentionDays: settings().RECORDING_RETENTION_DAYS } : null,
 	};
 }
 

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { courseTypeNames } from "~/modules/coaches/catalog";
 import { formatDateTime } from "../../components/time-format";
 import type { LessonRoomView } from "../lesson-room-view.server";
+import { RecordingPanel } from "./recording-panel";
 
 // The call (livekit-client and its React components) loads only on this page, in the browser:
 // the server never imports it and no other page's bundle carries it.
@@ -28,6 +29,9 @@ export function LessonPage({ view }: { view: LessonRoomView }) {
 					<time dateTime={view.startsAt}>{formatDateTime(view.startsAt, locale)}</time>
 				</p>
 			</header>
+			{view.recording && hydrated ? (
+				<RecordingPanel bookingId={view.bookingId} otherName={view.otherName} retentionDays={view.recording.retentionDays} />
+			) : null}
 			{view.secondCamera ? <SecondCameraCode code={view.secondCamera} /> : null}
 			{view.state === "open" ? (
 				hydrated ? (
