@@ -1,7 +1,7 @@
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
+import { refreshDemoCoachStandings } from "~/modules/booking/demo/refresh-demo-standings.server";
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server";
-import { refreshAllCoachStandings } from "~/modules/booking/reliability/refresh-reliability.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { seedDemoReviewHistory } from "~/modules/coaches/demo/seed-demo-review-history.server";
 import { seedDemoLearning } from "~/modules/learning/demo/seed-demo-learning.server";
@@ -31,8 +31,9 @@ export async function seedDemoData(): Promise<number> {
 		(await seedDemoReviews({ pay: payDemoBooking }));
 	// The completed demo lessons settle, and what is past its dispute window is released: income to withdraw.
 	await settleDemoIncome();
-	// Reliability and the 优选教练 badge as the daily job would find them after those lessons.
-	await refreshAllCoachStandings();
+	// Reliability and the 优选教练 badge as the daily job would find them after those lessons, for the
+	// demo coaches only: every coach of a large database (the bench's 100,000) took minutes at each start.
+	await refreshDemoCoachStandings();
 	// The demo coach's record of the demo player's completed lesson, and the player's practice.
 	const learningAdded = await seedDemoLearning();
 	return added + reviewsDone + bookingsAdded + learningAdded;

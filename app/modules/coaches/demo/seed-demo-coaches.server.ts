@@ -313,6 +313,18 @@ export async function seedDemoCoaches(tx: DbOrTx): Promise<number> {
 	return added;
 }
 
+/** The demo coaches' ids (the README's demo coach and the planned ones), found by phone as the seed finds them. */
+export async function demoCoachIds(tx: DbOrTx): Promise<string[]> {
+	const userIds: string[] = [];
+	for (const phone of ["+8613800000002", ...plannedCoaches().map((plan) => plan.phone)]) {
+		const user = await findUserByPhone(phone, tx);
+		if (user) userIds.push(user.id);
+	}
+	if (userIds.length === 0) return [];
+	const rows = await tx.select({ id: coaches.id }).from(coaches).where(inArray(coaches.userId, userIds));
+	return rows.map((row) => row.id);
+}
+
 /**
  * Search's free days of the demo coaches (rows written above, not through the services), when
  * they have none from today on: a fresh start, or a development database left for a while.
