@@ -25,10 +25,10 @@ export async function signedInUser(displayName: string): Promise<{ userId: strin
 export async function bookableCoach(
 	displayName: string,
 	point = { latitude: 31.23, longitude: 121.47 },
-	options: { allDay?: boolean } = {},
+	options: { allDay?: boolean; styleTags?: string[] } = {},
 ) {
 	const reviewer = await createReviewer();
-	const coach = await createApprovedCoach({ displayName, point, reviewer });
+	const coach = await createApprovedCoach({ displayName, point, reviewer, styleTags: options.styleTags });
 	await saveAvailability({
 		userId: coach.userId,
 		update: {

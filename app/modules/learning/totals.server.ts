@@ -58,8 +58,9 @@ export async function applyContribution(tx: Transaction, c: Contribution, sign: 
 	for (const [type, n] of Object.entries(c.errors)) errors[type] = (errors[type] ?? 0) + sign * (n ?? 0);
 	const rounds = sign * (c.drillRounds?.length ?? 0);
 	const points = sign * (c.drillRounds ?? []).reduce((sum, p) => sum + p, 0);
-	const scored = sql`${learningTotals.scoredDrills} + ${rounds}`;
-	const summed = sql`${learningTotals.levelPoints} + ${points}`;
+	// Parenthesised: they are used inside larger expressions below.
+	const scored = sql`(${learningTotals.scoredDrills} + ${rounds})`;
+	const summed = sql`(${learningTotals.levelPoints} + ${points})`;
 	await tx
 		.update(learningTotals)
 		.set({
