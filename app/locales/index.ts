@@ -16,6 +16,7 @@ import enModeration from "./en/moderation";
 import enPayments from "./en/payments";
 import enPayouts from "./en/payouts";
 import enPlaces from "./en/places";
+import enVideoReview from "./en/video-review";
 import enSocial from "./en/social";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
@@ -35,6 +36,7 @@ import zhModeration from "./zh-CN/moderation";
 import zhPayments from "./zh-CN/payments";
 import zhPayouts from "./zh-CN/payouts";
 import zhPlaces from "./zh-CN/places";
+import zhVideoReview from "./zh-CN/video-review";
 import zhSocial from "./zh-CN/social";
 
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */
@@ -59,6 +61,7 @@ export const resources = {
 			payments: zhPayments,
 			payouts: zhPayouts,
 			places: zhPlaces,
+			videoReview: zhVideoReview,
 			social: zhSocial,
 		},
 	},
@@ -82,6 +85,7 @@ export const resources = {
 			payments: enPayments,
 			payouts: enPayouts,
 			places: enPlaces,
+			videoReview: enVideoReview,
 			social: enSocial,
 		},
 	},

@@ -173,6 +173,15 @@ import {
 } from "./payments";
 import { searchPlacesEndpoint } from "./places";
 import { alipayLogin, bindPhone, wechatLogin } from "./social-auth";
+import {
+	addVideoReviewCommentEndpoint,
+	completeVideoReviewEndpoint,
+	createVideoReviewEndpoint,
+	deleteVideoReviewCommentEndpoint,
+	getVideoReviewEndpoint,
+	listVideoReviewsEndpoint,
+	updateVideoReviewCommentEndpoint,
+} from "./video-reviews";
 
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
 export const endpoints = [
@@ -314,6 +323,13 @@ export const endpoints = [
 	revokeReportLinkEndpoint,
 	listCoachStudentsEndpoint,
 	getCoachStudentEndpoint,
+	createVideoReviewEndpoint,
+	listVideoReviewsEndpoint,
+	getVideoReviewEndpoint,
+	addVideoReviewCommentEndpoint,
+	updateVideoReviewCommentEndpoint,
+	deleteVideoReviewCommentEndpoint,
+	completeVideoReviewEndpoint,
 	issueVideoTokenEndpoint,
 	secondCameraTokenEndpoint,
 	livekitWebhookEndpoint,

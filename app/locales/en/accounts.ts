@@ -253,6 +253,8 @@ export default {
 				"$t(accounts.security.{{provider}}) sign-in was linked to your account. If this wasn't you, unlink it and change your password now.",
 			socialUnbound: "$t(accounts.security.{{provider}}) sign-in was unlinked from your account.",
 			coachApproved: "Congratulations! Your coach application was approved. You can now set up your lessons and hours.",
+			videoReviewReceived: "A student sent you a stroke video to review.",
+			videoReviewDone: "Your coach has reviewed your stroke video; open it to watch.",
 			bookingCreated: "You booked {{coach}} for {{time}}. Pay by {{payBy}}.",
 			bookingPaid: "A new booking has been paid: confirm or decline it soon.",
 			bookingAdjusted: "{{coach}} proposes a change to the lesson at {{time}}: accept or decline it.",

@@ -240,6 +240,8 @@ export default {
 			socialBound: "您的账号已绑定$t(accounts.security.{{provider}})登录。如非本人操作，请立即解绑并修改密码。",
 			socialUnbound: "您的账号已解绑$t(accounts.security.{{provider}})登录。",
 			coachApproved: "恭喜！您的教练申请已通过审核，现在可以设置课程和可约时间了。",
+			videoReviewReceived: "有学员给您发来了一段击球视频，请点评。",
+			videoReviewDone: "教练已点评您的击球视频，点开即可观看。",
 			bookingCreated: "您已预约 {{coach}} 教练 {{time}} 的课程，请在 {{payBy}} 前完成付款。",
 			bookingPaid: "有新的预约已付款，请尽快确认或婉拒。",
 			bookingAdjusted: "{{coach}} 教练提议调整 {{time}} 的课程，请接受或拒绝。",
