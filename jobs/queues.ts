@@ -144,6 +144,12 @@ export const queues = {
 		/** Daily: dispatched events and their receipts are kept 30 days for inquiries, then pruned. */
 		cron: "40 3 * * *",
 	},
+	"booking.delete-expired-recordings": {
+		payload: z.object({}).strict(),
+		options: { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 },
+		/** Daily: lesson recordings older than RECORDING_RETENTION_DAYS leave the bucket. */
+		cron: "50 3 * * *",
+	},
 } as const;
 
 export type QueueName = keyof typeof queues;

@@ -8,6 +8,7 @@ import { cancelUnansweredBookings } from "../app/modules/booking/cancel-unanswer
 import { autoCompleteLessons } from "../app/modules/booking/completion/auto-complete-lessons.server";
 import { expireUnpaidBookings } from "../app/modules/booking/expire-unpaid-bookings.server";
 import { lapsePassedProposals } from "../app/modules/booking/lapse-booking-changes.server";
+import { deleteExpiredRecordings } from "../app/modules/booking/online-lesson/recording/recordings.server";
 import { refreshAllCoachStandings } from "../app/modules/booking/reliability/refresh-reliability.server";
 import { refreshAllFreeDays } from "../app/modules/coaches/search/refresh-free-days.server";
 import { resealLocalUploads } from "../app/modules/files/storage.server";
@@ -47,6 +48,7 @@ const handlers: { [N in QueueName]: (payload: QueuePayload<N>) => Promise<unknow
 	"events.prune": () => pruneDispatchedEvents(),
 	"coaches.refresh-free-days": () => refreshAllFreeDays(),
 	"booking.refresh-reliability": () => refreshAllCoachStandings(),
+	"booking.delete-expired-recordings": () => deleteExpiredRecordings(),
 };
 
 // Event deliveries are what makes a suspension visible: poll their queues every second.
