@@ -17,8 +17,10 @@ import {
 	startApp,
 	stopApp,
 } from "./app-process";
+import { type FirstLoadJs, firstLoadJs } from "./first-load-js";
 import { type HttpScenario, isTiming, type Scenario, type ScenarioContext, type TimingScenario } from "./harness";
 import { type HttpMeasure, measureHttp, measureTiming, type Preflight, preflight, stopLoad, type TimingMeasure } from "./load";
+import { type RenderRatio, referencePageName, renderRatios } from "./render-goals";
 
 /**
  * `npm run bench`: starts the real app twice on its own data folder (.data/bench) and reports
@@ -343,6 +345,31 @@ async function benchOnce(options: BenchOptions) {
 		}
 	}
 
+	// Issue 12.1: pages against the reference page of the same run, and the JavaScript of a first load.
+	const render: RenderRatio[] = renderRatios(targets);
+	for (const goal of render) {
+		budgets.push({
+			name: `render: ${goal.label} ≥ ${goal.goal} × ${referencePageName}`,
+			target: goal.target,
+			value: goal.ratio,
+			met: goal.met,
+		});
+	}
+	let firstLoad: FirstLoadJs[] = [];
+	try {
+		firstLoad = firstLoadJs(ROOT_DIR);
+	} catch (error) {
+		failures.push({ scenario: "(first-load JS)", error: error instanceof Error ? error.message : String(error) });
+	}
+	for (const page of firstLoad) {
+		budgets.push({
+			name: `first-load JS of the ${page.name}: gzip < ${page.goalKb} KB`,
+			target: page.routeId,
+			value: page.gzipKb,
+			met: page.met,
+		});
+	}
+
 	budgets.push({
 		name: `ready within ${READY_BUDGET_MS / 1000} s of start (existing install and database)`,
 		target: "startup",
@@ -484,6 +511,8 @@ async function benchOnce(options: BenchOptions) {
 		baseline: baseline ?? null,
 		targets,
 		ratios,
+		render,
+		firstLoad,
 		timings,
 		budgets,
 		skipped,
@@ -608,6 +637,22 @@ export function formatReport(results: BenchResults): string {
 				.map(([name, ratio]) => `${name} = ${ratio}`)
 				.join(", ")}`,
 		);
+		out.push("");
+	}
+	if (results.render.length) {
+		out.push(`Render cost (req/s ÷ ${referencePageName} in this run)`);
+		for (const goal of results.render)
+			out.push(
+				`  ${goal.met ? "✓" : "✗"} ${goal.label}: ${goal.ratio} (goal ≥ ${goal.goal}, load ${results.targets[goal.target]?.loadAverage ?? "–"})`,
+			);
+		out.push("");
+	}
+	if (results.firstLoad.length) {
+		out.push("JavaScript at first load (entry + root + page route, static imports, gzip -6)");
+		for (const page of results.firstLoad)
+			out.push(
+				`  ${page.met ? "✓" : "✗"} ${page.name}: ${page.gzipKb} KB gzip (${page.rawKb} KB raw, ${page.files} files; goal < ${page.goalKb} KB); largest ${page.largest.map((file) => `${file.file} ${file.gzipKb}`).join(", ")}`,
+			);
 		out.push("");
 	}
 	out.push("Budgets");
