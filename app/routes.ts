@@ -68,6 +68,16 @@ export default [
 	route("coach/income/year", "routes/coach/income-year.tsx"),
 	route("coach/income/year.csv", "routes/coach/income-year-csv.tsx"),
 
+	// Community, the social side: the partner finder, its invitations, messages, public profiles, the feed.
+	route("partners", "routes/social/partners.tsx"),
+	route("partners/invitations", "routes/social/partner-invitations.tsx"),
+	route("messages", "routes/social/messages.tsx"),
+	route("messages/live", "routes/social/messages-live.tsx"),
+	route("messages/:conversationId", "routes/social/conversation.tsx"),
+	route("u/:userId", "routes/social/profile.tsx"),
+	route("u/:userId/:side", "routes/social/follow-list.tsx"),
+	route("feed", "routes/social/feed.tsx"),
+
 	// Social sign-in (WeChat, Alipay).
 	route("auth/:provider/start", "routes/auth/social-start.tsx"),
 	route("auth/:provider/callback", "routes/auth/social-callback.tsx"),

@@ -17,7 +17,7 @@ const followerNoticeSeconds = 3600;
 export async function follow(input: { followerId: string; followeeId: string }): Promise<{ following: true }> {
 	if (input.followerId === input.followeeId) throw badRequest("social.follows.errors.self");
 	const followee = (await findUsersByIds([input.followeeId])).get(input.followeeId);
-	if (!followee || followee.status !== "active") throw notFound("social.errors.userNotFound");
+	if (followee?.status !== "active") throw notFound("social.errors.userNotFound");
 	const [row] = await db().insert(follows).values(input).onConflictDoNothing().returning({ createdAt: follows.createdAt });
 	if (row) {
 		const window = await hit({

@@ -175,16 +175,13 @@ export async function sendMessage(input: { userId: string; conversationId: strin
 	const row = await ownConversation(input.userId, input.conversationId);
 	const otherId = otherOf(row, input.userId);
 	const other = (await findUsersByIds([otherId])).get(otherId);
-	if (!other || other.status !== "active" || (await eitherBlocked(input.userId, otherId))) {
+	if (other?.status !== "active" || (await eitherBlocked(input.userId, otherId))) {
 		throw notFound("social.messages.errors.cannotWrite");
 	}
-	await screenMessage(input.body);
+	const body = await screenMessage(input.body);
 	await consume({ key: `social:message:${input.userId}`, points: 30, windowSeconds: 60 });
 	return db().transaction(async (tx) => {
-		const [message] = await tx
-			.insert(messages)
-			.values({ conversationId: row.id, senderId: input.userId, body: input.body })
-			.returning();
+		const [message] = await tx.insert(messages).values({ conversationId: row.id, senderId: input.userId, body }).returning();
 		if (!message) throw new Error("message insert returned nothing");
 		const readBySender =
 			row.firstUserId === input.userId ? { firstReadAt: message.createdAt } : { secondReadAt: message.createdAt };

@@ -71,7 +71,7 @@ export async function searchPartners(input: PartnerSearch & { viewerId?: string 
 	const found: PartnerResult[] = [];
 	for (const row of rows) {
 		const account = accounts.get(row.user_id);
-		if (!account || account.status !== "active") continue;
+		if (account?.status !== "active") continue;
 		const skill = row.share_learning_level ? measured.get(row.user_id) : undefined;
 		const level: PartnerLevel = skill?.level
 			? { value: skill.level, source: "measured", scoredDrills: skill.scoredDrills, provisional: skill.provisional }

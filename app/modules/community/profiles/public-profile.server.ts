@@ -4,6 +4,7 @@ import { notFound } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n";
 import { findUsersByIds } from "~/modules/accounts/users.server";
 import { approvedCoachUserIds } from "~/modules/coaches/approved-coach-users.server";
+import type { Discipline } from "~/modules/coaches/catalog";
 import { skillLevelsOf } from "~/modules/learning/skill-levels-of.server";
 import { partnerCards } from "../../../../db/schema";
 import { publishedPostsOf } from "../feed/feed.server";
@@ -17,9 +18,9 @@ import type { PartnerLevel } from "../partners/search-partners.server";
  */
 export async function readPublicProfile(input: { userId: string; viewerId?: string; cursor?: string; locale: Locale }) {
 	const account = (await findUsersByIds([input.userId])).get(input.userId);
-	if (!account || account.status !== "active") throw notFound("social.errors.userNotFound");
+	if (account?.status !== "active") throw notFound("social.errors.userNotFound");
 	const [card] = await db().select().from(partnerCards).where(eq(partnerCards.userId, input.userId));
-	let level: (PartnerLevel & { discipline: string }) | null = null;
+	let level: (PartnerLevel & { discipline: Discipline }) | null = null;
 	if (card?.open && !card.hiddenAt) {
 		const measured = card.shareLearningLevel
 			? (await skillLevelsOf([input.userId], card.discipline)).get(input.userId)
