@@ -1,5 +1,7 @@
 import i18next, { type i18n } from "i18next";
-import { resources } from "../locales";
+// The server gets every language (app/locales/index.ts); the browser only the page's, loaded
+// before hydration (app/locales/client-texts.ts), through package.json's "imports" conditions.
+import { resources } from "#locale-texts";
 import { readCookie } from "./cookies";
 
 export const locales = ["zh-CN", "en"] as const;

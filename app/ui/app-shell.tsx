@@ -181,13 +181,16 @@ function Badge({ count }: { count?: number }) {
 	);
 }
 
-/** A plain form, so switching language works before (and without) JavaScript. */
+/**
+ * A plain form, so switching language works before (and without) JavaScript; with JavaScript it
+ * still reloads the document, since the browser holds only the current language's texts.
+ */
 function LanguageSwitch({ locale }: { locale: Locale }) {
 	const { t } = useTranslation();
 	const location = useLocation();
 	const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
 	return (
-		<Form method="post" action="/set-language" className="ml-auto md:ml-0">
+		<Form method="post" action="/set-language" reloadDocument className="ml-auto md:ml-0">
 			<input type="hidden" name="locale" value={other} />
 			<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
 			<button type="submit" className="rounded-full px-3 py-1.5 text-sm text-muted ring-1 ring-inset ring-line hover:text-ink">
