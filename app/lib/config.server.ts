@@ -44,6 +44,11 @@ const settingsSchema = z.object({
 		.refine((value) => splitList(value).every(isProxyAddress), "each entry must be an IP address, a CIDR range or loopback"),
 	/** `Authorization: Bearer …` for /metrics and the detailed /healthz; required for them in production. */
 	METRICS_TOKEN: z.string().min(16).optional(),
+	/**
+	 * `app`: the app compresses answers (brotli quality 1, gzip level 1: decision 024); `off`: it
+	 * leaves that to the ingress in front of it, which then must compress.
+	 */
+	HTTP_COMPRESSION: z.enum(["app", "off"]).default("app"),
 	SEARCH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
 	/** The ICP licence (ICP备案/许可证号) shown in every page's footer, e.g. `沪ICP备2026000001号-1`; unset: not shown. */
 	ICP_LICENSE: z.string().trim().min(1).max(60).optional(),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
+import { constants as zlibConstants } from "node:zlib";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
@@ -71,7 +72,9 @@ export function createApp(options: AppOptions): express.Express {
 		securityHeaders({ production: isProduction(), development: Boolean(options.vite), connectSources: videoConnectSources() }),
 	);
 	app.use(refuseUnknownMethods);
-	app.use(compression({ threshold: 1024 }));
+	// The fastest levels: on a 86 KB search page brotli 1 takes 1.3 ms of CPU for 17 KB where the
+	// middleware's default brotli 4 takes 2.4 ms for 14 KB (decision 024). Off behind an ingress that compresses.
+	if (settings().HTTP_COMPRESSION === "app") app.use(compression(compressionSettings));
 	app.use(originCheck(settings().APP_URL));
 
 	const platform = express.Router();
@@ -135,6 +138,12 @@ export function createApp(options: AppOptions): express.Express {
 	});
 	return app;
 }
+
+const compressionSettings = {
+	threshold: 1024,
+	level: 1,
+	brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } },
+};
 
 /** Metrics labels by route pattern, never by raw path (which would explode the series count). */
 function routeLabel(req: Request, res: Response): string {

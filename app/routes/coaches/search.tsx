@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useNavigate, useNavigation, useSearchParams } from "react-router";
 import { isAppError } from "~/lib/errors";
@@ -74,7 +74,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 			usingMyLocation: Boolean(params.lat && params.lng),
 			// The radius the search used: never a refused one from the address ("99999 公里内").
 			radiusKm: result?.origin?.radiusKm ?? null,
-			cityOptions: cityOptions(locale),
 			result,
 			invalidKey,
 			meta: {
@@ -96,6 +95,9 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation();
 	const { locale, values, result, invalidKey, cityName, usingMyLocation, radiusKm } = loaderData;
+	// The city list is the same for every search: built here from the bundled cities (already in the
+	// page's JavaScript) rather than carried in every answer's loader data (issue 12.1).
+	const cities = useMemo(() => cityOptions(locale), [locale]);
 	const [searchParams] = useSearchParams();
 	const navigate = useNavigate();
 	const navigation = useNavigation();
@@ -168,7 +170,7 @@ export default function CoachSearch({ loaderData }: Route.ComponentProps) {
 						key={values.city}
 						name="city"
 						defaultValue={values.city}
-						options={loaderData.cityOptions}
+						options={cities}
 						// As wide as the chosen city's name in either language ("Shanghai", not "Sha").
 						className="w-auto! shrink-0 field-sizing-content sm:min-w-36"
 						onChange={(event) => navigate(withParams({ city: event.target.value, lat: null, lng: null }))}
