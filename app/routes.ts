@@ -38,6 +38,8 @@ export default [
 	// Learning: the player's progress and practice log.
 	route("me/progress", "routes/me/progress.tsx"),
 	route("me/practice", "routes/me/practice.tsx"),
+	route("me/progress/report", "routes/me/progress-report.tsx"),
+	route("progress/shared/:token", "routes/progress/shared-report.tsx"),
 	// Payments: the checkout, the sandbox cashier, and the result that waits for the provider's word.
 	route("me/bookings/:bookingId/pay", "routes/me/checkout.tsx"),
 	route("me/payments/:paymentId", "routes/me/payment.tsx"),
@@ -62,6 +64,8 @@ export default [
 	route("coach/withdrawals/new", "routes/coach/withdrawals-new.tsx"),
 	route("coach/withdrawals/:id/confirm", "routes/coach/withdrawal-confirm.tsx"),
 	route("coach/reviews", "routes/coach/reviews.tsx"),
+	route("coach/students", "routes/coach/students.tsx"),
+	route("coach/students/:playerId", "routes/coach/student.tsx"),
 	route("coach/income", "routes/coach/income.tsx"),
 	route("coach/income/statement", "routes/coach/income-statement.tsx"),
 	route("coach/income/statement.csv", "routes/coach/income-statement-csv.tsx"),

@@ -1,11 +1,16 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { data, Link } from "react-router";
+import { z } from "zod";
 import { localeOfRequest, pageTitle } from "~/lib/i18n";
 import { percentLineChartSvg } from "~/lib/line-chart.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/accounts/guards.server";
+import { LevelCard, PlanList } from "~/modules/learning/components/plan-list";
+import { SharingCard } from "~/modules/learning/components/sharing-card";
 import { listDrills } from "~/modules/learning/drills.server";
 import { readProgress } from "~/modules/learning/progress.server";
 import { disciplineSchema } from "~/modules/learning/schema";
+import { createReportLink, readSharing, revokeReportLink, setShareWithCoaches } from "~/modules/learning/sharing.server";
 import { disciplines } from "~/modules/learning/vocabulary";
 import { ButtonLink } from "~/ui/button";
 import type { Route } from "./+types/progress";
@@ -27,16 +32,51 @@ export async function loader({ request }: Route.LoaderArgs) {
 				)
 			: null;
 	const drillNames = Object.fromEntries((await listDrills(discipline)).map((drill) => [drill.id, drill.name[locale]]));
-	return { progress, chart, drillNames, title: pageTitle(request, "learning.progress.title") };
+	const sharing = await readSharing(session.user.id);
+	return {
+		progress,
+		chart,
+		drillNames,
+		sharing: { ...sharing, reportSharedAt: sharing.reportSharedAt?.toISOString() ?? null },
+		title: pageTitle(request, "learning.progress.title"),
+	};
+}
+
+const sharingFormSchema = z.discriminatedUnion(
+	"intent",
+	[
+		z.object({ intent: z.literal("share"), shareWithCoaches: z.literal("on").optional() }),
+		z.object({ intent: z.literal("createLink") }),
+		z.object({ intent: z.literal("revokeLink") }),
+	],
+	"errors.badRequest",
+);
+
+/** The sharing choices: booked coaches on or off, a new report link (shown in the answer, once), or none. */
+export async function action({ request }: Route.ActionArgs) {
+	const session = await requireUser(request);
+	const form = await request.formData().catch(() => null);
+	const parsed = sharingFormSchema.safeParse(form ? Object.fromEntries(form) : {});
+	if (!parsed.success) return data({ newLink: null, error: "errors.badRequest" }, { status: 400 });
+	if (parsed.data.intent === "share") {
+		await setShareWithCoaches(session.user.id, parsed.data.shareWithCoaches === "on");
+		return redirectWithToast("/me/progress", { kind: "success", messageKey: "learning.sharing.saved" });
+	}
+	if (parsed.data.intent === "revokeLink") {
+		await revokeReportLink(session.user.id);
+		return redirectWithToast("/me/progress", { kind: "success", messageKey: "learning.sharing.linkRevoked" });
+	}
+	const token = await createReportLink(session.user.id);
+	return { newLink: `${new URL(request.url).origin}/progress/shared/${token}`, error: null };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
 const percent = (made: number, attempted: number) => `${Math.round((made / attempted) * 100)}%`;
 
-export default function MyProgress({ loaderData }: Route.ComponentProps) {
+export default function MyProgress({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation();
-	const { progress, chart, drillNames } = loaderData;
+	const { progress, chart, drillNames, sharing } = loaderData;
 	const box = "rounded-2xl bg-white p-4 shadow-(--shadow-card) sm:p-6";
 	const pot = progress.potRate;
 	return (
@@ -76,6 +116,7 @@ export default function MyProgress({ loaderData }: Route.ComponentProps) {
 					</p>
 				</div>
 			</section>
+			<LevelCard level={progress.level} peers={progress.peers} />
 			{chart ? (
 				<section className={box} aria-labelledby="pot-chart">
 					<h2 id="pot-chart" className="mb-2 text-lg font-semibold">
@@ -153,19 +194,12 @@ export default function MyProgress({ loaderData }: Route.ComponentProps) {
 				<h2 id="plan" className="text-lg font-semibold">
 					{t("learning.progress.plan")}
 				</h2>
-				{progress.plan.length === 0 ? <p className="mt-2 text-muted">{t("learning.progress.noPlan")}</p> : null}
-				<ul className="mt-2 space-y-3">
-					{progress.plan.map((item) => (
-						<li key={item.skill}>
-							<p className="font-medium">{item.reason}</p>
-							<p className="text-sm text-muted">{item.drillIds.map((id) => drillNames[id] ?? id).join("、")}</p>
-						</li>
-					))}
-				</ul>
+				<PlanList plan={progress.plan} drillNames={drillNames} />
 			</section>
 			<ButtonLink to="/me/practice" variant="secondary" className="w-full">
 				{t("learning.progress.logPractice")}
 			</ButtonLink>
+			<SharingCard sharing={sharing} newLink={actionData?.newLink ?? null} />
 		</div>
 	);
 }
