@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx, Transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { recordEvent } from "~/lib/events.server";
@@ -128,6 +128,8 @@ export async function recordBookingEvent(
 	},
 	/** A change to announce to the live pages in the same statement (one round trip for both). */
 	notice?: BookingChange,
+	/** Another expression to evaluate in that statement (booking creation takes the summary lock there). */
+	also?: SQL,
 ): Promise<void> {
 	const insert = tx.insert(bookingEvents).values({
 		bookingId: event.bookingId,
@@ -139,5 +141,8 @@ export async function recordBookingEvent(
 		detail: event.detail ?? {},
 	});
 	if (!notice) return void (await insert);
-	await tx.execute(sql`with recorded as (${insert.getSQL()} returning 1) select ${bookingChangeNotice(notice)} from recorded`);
+	const extra = also ? sql`, ${also}` : sql``;
+	await tx.execute(
+		sql`with recorded as (${insert.getSQL()} returning 1) select ${bookingChangeNotice(notice)}${extra} from recorded`,
+	);
 }

@@ -5,6 +5,7 @@ import { db, type Transaction } from "~/lib/db.server";
 import { sealedIn } from "~/lib/encrypted-columns.server";
 import { AppError, notFound } from "~/lib/errors";
 import { getCoachBookingTerms } from "~/modules/coaches/booking-terms.server";
+import { freeDaysLock } from "~/modules/coaches/search/refresh-free-days.server";
 import { bookings } from "../../../db/schema";
 import { amountDueFen } from "./amounts.server";
 import { tellBookingParties } from "./booking-news.server";
@@ -132,7 +133,9 @@ export async function createBooking(input: {
 				await expireLapsed(tx, terms.coachId, now);
 				[inserted] = await tx.insert(bookings).values(values).returning();
 			}
-			// The coach's inbox hears of it in the statement that logs it (delivered on commit).
+			// The coach's inbox hears of it in the statement that logs it (delivered on commit), and the
+			// search summary's lock is taken there too, a round trip saved (it must come before the
+			// statement that reads the coach's lessons; the two writes between hold it a little longer).
 			await recordBookingEvent(
 				tx,
 				{
@@ -144,6 +147,7 @@ export async function createBooking(input: {
 					detail: { priceFen: offering.priceFen, depositFen, paymentPlan: request.paymentPlan },
 				},
 				{ coachId: terms.coachId, playerId: caller.userId, bookingId, status: "pending_payment" },
+				freeDaysLock(terms.coachId),
 			);
 			if (!inserted) throw new Error("booking insert returned nothing");
 			await tellBookingParties(tx, inserted, "created", { coach: terms, player: caller.user });
@@ -154,7 +158,7 @@ export async function createBooking(input: {
 				? presentNewBooking(inserted, { coachName: terms.displayName, playerName: caller.user.displayName })
 				: await presentBooking(inserted, tx, { [`coach:${terms.coachId}`]: terms.displayName });
 			// Only the days around the new booking change in search's summary.
-			await refreshCoachFreeDays(tx, terms.coachId, now, [heldBy(inserted)]);
+			await refreshCoachFreeDays(tx, terms.coachId, now, [heldBy(inserted)], { locked: true });
 			return view;
 		});
 		return { booking, created: true };

@@ -18,10 +18,13 @@ export function refreshCoachFreeDays(
 	coachId: string,
 	now = new Date(),
 	changed?: readonly TimeRange[],
+	/** The summary lock was taken by an earlier statement of this transaction (`freeDaysLock`). */
+	options: { locked?: boolean } = {},
 ): Promise<void> {
 	return refreshFreeDays(coachId, tx, {
 		now,
 		changed,
+		locked: options.locked,
 		bookedLessons: (period) => bookedRangesJson(coachId, period),
 	});
 }

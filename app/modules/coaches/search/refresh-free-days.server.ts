@@ -48,11 +48,12 @@ const stored = (lesson: TimeRange): StoredLesson => ({
 export async function refreshFreeDays(
 	coachId: string,
 	tx: Transaction,
-	options: { bookedLessons?: BookedLessons; changed?: readonly TimeRange[]; now?: Date } = {},
+	options: { bookedLessons?: BookedLessons; changed?: readonly TimeRange[]; now?: Date; locked?: boolean } = {},
 ): Promise<void> {
 	const now = options.now ?? new Date();
-	// Per coach, held to the end of the transaction: the lock is the last thing a booking change takes.
-	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`coach_free_days:${coachId}`}, 0))`);
+	// Per coach, held to the end of the transaction: the lock is the last thing a booking change
+	// takes, unless the caller took it already in an earlier statement of its own (`locked`).
+	if (!options.locked) await tx.execute(sql`select ${freeDaysLock(coachId)}`);
 	if (options.bookedLessons && options.changed?.length) {
 		return refreshAround(coachId, tx, options.bookedLessons, affectedDates(options.changed), now);
 	}
@@ -76,6 +77,15 @@ export async function refreshFreeDays(
 			: [];
 	await tx.execute(writeFreeDays(coachId, days));
 }
+
+/**
+ * The coach's summary lock as an expression, for a caller that takes it in a statement it sends
+ * anyway (booking creation: with its event) and then passes `locked`. It must be a statement before
+ * the one that reads the lessons: in READ COMMITTED a statement's snapshot is taken before a lock
+ * inside it is granted, so a read in the locking statement could miss the previous holder's booking.
+ */
+export const freeDaysLock = (coachId: string): SQL =>
+	sql`pg_advisory_xact_lock(hashtextextended(${`coach_free_days:${coachId}`}, 0))`;
 
 /** Lessons still able to hold time. */
 const keptLessons = (lessons: TimeRange[], now: Date) =>
