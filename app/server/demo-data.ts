@@ -3,6 +3,7 @@ import { refreshDemoCoachStandings } from "~/modules/booking/demo/refresh-demo-s
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
+import { seedDemoSocial } from "~/modules/community/demo/seed-demo-social.server";
 import { seedDemoReviewHistory } from "~/modules/coaches/demo/seed-demo-review-history.server";
 import { seedDemoLearning } from "~/modules/learning/demo/seed-demo-learning.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
@@ -36,5 +37,7 @@ export async function seedDemoData(): Promise<number> {
 	await refreshDemoCoachStandings();
 	// The demo coach's record of the demo player's completed lesson, and the player's practice.
 	const learningAdded = await seedDemoLearning();
-	return added + reviewsDone + bookingsAdded + learningAdded;
+	// Partners open to sparring near the demo player, follows, and one accepted invitation with its chat.
+	const socialAdded = await seedDemoSocial();
+	return added + reviewsDone + bookingsAdded + learningAdded + socialAdded;
 }

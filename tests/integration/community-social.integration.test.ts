@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
 import { suspendUser } from "~/modules/accounts/admin/suspend-user.server";
+import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { createSession } from "~/modules/accounts/sessions.server";
-import { addRoleGrant, createUser } from "~/modules/accounts/users.server";
+import { addRoleGrant, createUser, findUserByPhone } from "~/modules/accounts/users.server";
 import { listBoards } from "~/modules/community/boards/boards.server";
+import { seedDemoSocial } from "~/modules/community/demo/seed-demo-social.server";
 import { createPost } from "~/modules/community/posts/create-post.server";
-import { apiCall } from "../support/api-client";
+import { apiCall, pageGet, pagePost } from "../support/api-client";
 import { signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -377,5 +380,59 @@ describe("follows and the feed", () => {
 			value: 2,
 			source: "self",
 		});
+	});
+});
+
+describe("the pages and the demo", () => {
+	it("the demo player finds the demo partners near 静安区 and reads the demo conversation; strangers get 404", async () => {
+		await db().transaction((tx) => seedDemoAccounts(tx));
+		expect(await seedDemoSocial()).toBeGreaterThan(0);
+		// Seeded once: a second start adds nothing.
+		expect(await seedDemoSocial()).toBe(0);
+		const demoPlayer = await findUserByPhone("+8613800000001");
+		if (!demoPlayer) throw new Error("no demo player");
+		const { token } = await createSession(demoPlayer.id, { ip: "127.0.0.1", userAgent: "tests" });
+
+		const finder = await pageGet(app, "/partners", token);
+		expect(finder.status).toBe(200);
+		expect(finder.html).toContain("陈晓东");
+		expect(finder.html).toContain("刘雨桐");
+		// Nine-ball's 孙浩然 is not in a Chinese 8-ball search; no coordinates in the page's data.
+		expect(finder.html).not.toContain("孙浩然");
+		expect(finder.html).not.toMatch(/31\.2\d{3}|121\.4\d{3}/);
+
+		const inbox = await pageGet(app, "/messages", token);
+		expect(inbox.html).toContain("孙浩然");
+		const conversations = await call("GET", "/community/conversations", token);
+		const conversationId = conversations.body.items[0]?.id;
+		const thread = await pageGet(app, `/messages/${conversationId}`, token);
+		expect(thread.status).toBe(200);
+		expect(thread.html).toContain("周六晚上七点左右有空吗");
+		expect(thread.html).toContain("请不要私下转账");
+		const stranger = await signedInUser("偷看的人");
+		expect((await pageGet(app, `/messages/${conversationId}`, stranger.token)).status).toBe(404);
+
+		// A scam message from the page is refused beside the box, in Chinese, and nothing is sent.
+		const refused = await pagePost(app, `/messages/${conversationId}`, token, { intent: "send", body: "加微信转账给你" });
+		expect(refused.status).toBe(400);
+		expect(refused.html).toContain("防骗提醒");
+		const sent = await pagePost(app, `/messages/${conversationId}`, token, { intent: "send", body: "周六见！" });
+		expect(sent.status).toBe(200);
+		expect(
+			(await call("GET", `/community/conversations/${conversationId}`, token)).body.conversation.messages.at(-1),
+		).toMatchObject({
+			body: "周六见！",
+			mine: true,
+		});
+
+		const profile = await pageGet(app, `/u/${demoPlayer.id}`, stranger.token);
+		expect(profile.status).toBe(200);
+		expect(profile.html).toContain("王小明");
+		expect(profile.html).not.toContain("13800000001");
+		const followed = await pagePost(app, `/u/${demoPlayer.id}`, stranger.token, { intent: "follow" });
+		expect(followed.status).toBe(302);
+		expect((await call("GET", `/community/users/${demoPlayer.id}`, stranger.token)).body.following).toBe(true);
+		expect((await pageGet(app, "/feed", token)).status).toBe(200);
+		expect((await pageGet(app, "/partners/invitations", token)).html).toContain("孙浩然");
 	});
 });
