@@ -34,10 +34,17 @@ export default [
 	route("me/bookings/:bookingId/review", "routes/me/review.tsx"),
 	route("reviews/:reviewId/report", "routes/reviews/report.tsx"),
 	route("reviews/:reviewId/helpful", "routes/reviews/helpful.tsx"),
+	route("community", "routes/community/boards.tsx"),
+	route("community/b/:slug", "routes/community/board.tsx"),
+	route("community/p/:postId", "routes/community/post.tsx"),
 	route("me/bookings/:bookingId/lesson", "routes/me/lesson.tsx"),
 	// Learning: the player's progress and practice log.
 	route("me/progress", "routes/me/progress.tsx"),
 	route("me/practice", "routes/me/practice.tsx"),
+	// Stroke-video review: the player sends videos, the coach reviews them, one page for both on each.
+	route("me/video-reviews", "routes/me/video-reviews.tsx"),
+	route("coach/video-reviews", "routes/coach/video-reviews.tsx"),
+	route("video-reviews/:reviewId", "routes/video-reviews/review.tsx"),
 	route("me/progress/report", "routes/me/progress-report.tsx"),
 	route("progress/shared/:token", "routes/progress/shared-report.tsx"),
 	// Payments: the checkout, the sandbox cashier, and the result that waits for the provider's word.
@@ -106,6 +113,7 @@ export default [
 		route("withdrawals/batches/:batchId/file.csv", "routes/admin/withdrawals-batch-file.tsx"),
 		route("reviews", "routes/admin/reviews.tsx"),
 		route("moderation/words", "routes/admin/moderation-words.tsx"),
+		route("community", "routes/admin/community.tsx"),
 		route("coach-reviews", "routes/admin/coach-reviews.tsx"),
 		route("coach-reviews/:coachId", "routes/admin/coach-review.tsx"),
 	]),
