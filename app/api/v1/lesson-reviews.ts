@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { requireApiPermission, requireApiSession } from "~/modules/accounts/guards.server";
 import { reviewableLesson } from "~/modules/booking/completion/reviewable-lesson.server";
+import { decideReviewPhoto } from "~/modules/coaches/reviews/decide-review-photo.server";
 import { setHelpfulVote } from "~/modules/coaches/reviews/helpful-vote.server";
 import { listCoachReviews } from "~/modules/coaches/reviews/list-reviews.server";
 import { listReviewsForStaff, moderateReview } from "~/modules/coaches/reviews/moderate-review.server";
@@ -8,6 +9,7 @@ import { replyToReview } from "~/modules/coaches/reviews/reply-to-review.server"
 import { reportReview } from "~/modules/coaches/reviews/report-review.server";
 import {
 	moderationSchema,
+	photoDecisionSchema,
 	replyInputSchema,
 	reviewInputSchema,
 	reviewListQuerySchema,
@@ -53,6 +55,9 @@ export const reviewSchema = z.object({
 	editedAt: z.string().nullable(),
 	helpfulCount: z.number().int().min(0).describe("How many signed-in users marked it 有用 (what sort=helpful orders by)"),
 	votedHelpful: z.boolean().optional().describe("Whether the signed-in caller marked it 有用 (only when signed in)"),
+	photos: z
+		.array(z.object({ id: z.string().uuid(), thumbUrl: z.string(), fullUrl: z.string() }))
+		.describe("The photos a moderator approved, in the author's order; pending and rejected ones are never listed"),
 });
 
 const aspectAverage = z.number().nullable();
@@ -80,10 +85,16 @@ export const writeReviewEndpoint = defineEndpoint({
 	body: reviewInputSchema,
 	responses: {
 		201: { description: "Written: published (counted in the coach's rating) or held for a moderator", schema: written },
-		400: { description: "Stars not whole numbers 1–5, an unknown tag, text over 1,000 characters or with markup" },
+		400: {
+			description:
+				"Stars not whole numbers 1–5, an unknown tag, text over 1,000 characters or with markup, more than 6 photos or one twice",
+		},
 		404: { description: "No such booking, or not the caller's lesson" },
 		409: { description: "already_reviewed: this booking has its review" },
-		422: { description: "not_reviewable: the lesson did not complete, or the 14 days passed" },
+		422: {
+			description:
+				"not_reviewable: the lesson did not complete, or the 14 days passed; validation_failed: a photo id that is not the caller's own unattached review_photo upload",
+		},
 	},
 	handler: async ({ req, params, body }) => {
 		const caller = await callerOf(req);
@@ -105,7 +116,10 @@ export const editReviewEndpoint = defineEndpoint({
 		400: { description: "Invalid stars, tags or text" },
 		404: { description: "No such booking or review of the caller" },
 		409: { description: "Already edited once, or past the 7 days" },
-		422: { description: "not_reviewable: the lesson is no longer completed" },
+		422: {
+			description:
+				"not_reviewable: the lesson is no longer completed; validation_failed: a new photo id that is not the caller's own unattached review_photo upload",
+		},
 	},
 	handler: async ({ req, params, body }) => {
 		const caller = await callerOf(req);
@@ -242,6 +256,17 @@ const openReportsSchema = z.object({
 });
 
 const staffReviewSchema = reviewSchema.extend({
+	allPhotos: z
+		.array(
+			z.object({
+				id: z.string().uuid(),
+				thumbUrl: z.string(),
+				fullUrl: z.string(),
+				status: z.enum(["pending", "approved", "rejected"]),
+				reviewNote: z.string().nullable(),
+			}),
+		)
+		.describe("Every photo with its decision (signed URLs while private); pending ones wait for approve or reject"),
 	status: z.enum(["published", "held", "hidden"]),
 	anonymous: z.boolean(),
 	playerName: z.string().describe("The author, named for staff even when the review is anonymous"),
@@ -262,7 +287,7 @@ export const listAdminReviewsEndpoint = defineEndpoint({
 	method: "get",
 	path: "/admin/reviews",
 	summary:
-		"The back office's reviews by list: published, held (the review or its reply hit the word list), hidden, or reported (open reports, longest-waiting first); authors named",
+		"The back office's reviews by list: published, held (the review or its reply hit the word list), hidden, reported (open reports, longest-waiting first), or photos (photos waiting for a decision); authors named",
 	tag: "admin",
 	auth: "bearer",
 	query: staffReviewQuerySchema,
@@ -302,5 +327,34 @@ export const moderateAdminReviewEndpoint = defineEndpoint({
 		const session = await requireApiPermission(authHeaders(req), "access:admin");
 		const review = await moderateReview({ staffId: session.user.id, reviewId: params.reviewId, ...body });
 		return { body: { review } };
+	},
+});
+
+export const decideReviewPhotoEndpoint = defineEndpoint({
+	method: "post",
+	path: "/admin/reviews/:reviewId/photos/:photoId/moderation",
+	summary:
+		"Approve a review photo (public while its review is published) or reject it with a reason (stays private); audited, the player told",
+	tag: "admin",
+	auth: "bearer",
+	params: z.object({
+		reviewId: z.string().uuid("coaches.reviews.errors.notFound"),
+		photoId: z.string().uuid("coaches.reviews.errors.photoNotFound"),
+	}),
+	body: photoDecisionSchema,
+	responses: {
+		200: {
+			description: "Decided",
+			schema: z.object({ photo: z.object({ id: z.string().uuid(), status: z.enum(["approved", "rejected"]) }) }),
+		},
+		400: { description: "A rejection without a reason, or an unknown decision" },
+		403: { description: "Not support or admin (with the second factor)" },
+		404: { description: "No such photo of this review" },
+		409: { description: "The photo already has this decision" },
+	},
+	handler: async ({ req, params, body }) => {
+		const session = await requireApiPermission(authHeaders(req), "access:admin");
+		const decided = await decideReviewPhoto({ staffId: session.user.id, ...params, ...body });
+		return { body: { photo: { id: decided.id, status: decided.status as "approved" | "rejected" } } };
 	},
 });

@@ -7,9 +7,11 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import { requirePermission } from "~/modules/accounts/guards.server";
 import { ReviewCard } from "~/modules/coaches/reviews/components/review-card";
+import { type PhotoOutcome, StaffPhotoDecisions } from "~/modules/coaches/reviews/components/staff-photo-decisions";
 import { StaffReviewDecisions } from "~/modules/coaches/reviews/components/staff-review-decisions";
+import { decideReviewPhoto } from "~/modules/coaches/reviews/decide-review-photo.server";
 import { listReviewsForStaff, moderateReview } from "~/modules/coaches/reviews/moderate-review.server";
-import { moderationSchema, staffReviewQuerySchema } from "~/modules/coaches/reviews/schema";
+import { moderationSchema, photoDecisionSchema, staffReviewQuerySchema } from "~/modules/coaches/reviews/schema";
 import { cn } from "~/ui/cn";
 import { EmptyState } from "~/ui/empty-state";
 import type { Route } from "./+types/reviews";
@@ -28,7 +30,23 @@ export async function loader({ request }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
 const formSchema = moderationSchema.extend({ reviewId: z.string().uuid("coaches.reviews.errors.notFound") });
-type Outcome = { errors: FormErrors; reviewId?: string; reason?: string; target?: string };
+type Outcome = { errors: FormErrors; reviewId?: string; reason?: string; target?: string; photoId?: string };
+const photoFormSchema = z.intersection(
+	photoDecisionSchema,
+	z.object({
+		reviewId: z.string().uuid("coaches.reviews.errors.notFound"),
+		photoId: z.string().uuid("coaches.reviews.errors.photoNotFound"),
+	}),
+);
+
+/** Back to the list it was decided from, by name (a script's submission is addressed to …/reviews.data). */
+function backToList(request: Request, messageKey: string) {
+	const listed = staffReviewQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+	return redirectWithToast(listed.success ? `/admin/reviews?status=${listed.data.status}` : "/admin/reviews", {
+		kind: "success",
+		messageKey,
+	});
+}
 
 export async function action({ request }: Route.ActionArgs) {
 	const session = await requirePermission(request, "access:admin");
@@ -39,6 +57,17 @@ export async function action({ request }: Route.ActionArgs) {
 		return data<Outcome>({ errors: { formError: "errors.badRequest" } }, { status: 400 });
 	}
 	const submitted = Object.fromEntries(form) as Record<string, string>;
+	if (submitted.intent === "photo") {
+		const photo = photoFormSchema.safeParse(submitted);
+		if (!photo.success) return data<Outcome>({ errors: { fields: fieldErrorKeys(photo.error) }, ...submitted }, { status: 400 });
+		try {
+			await decideReviewPhoto({ staffId: session.user.id, ...photo.data });
+		} catch (error) {
+			const { errors, init } = formErrorsOf(error);
+			return data<Outcome>({ errors, ...submitted }, init);
+		}
+		return backToList(request, "coaches.reviews.admin.photoDone");
+	}
 	const parsed = formSchema.safeParse(submitted);
 	if (!parsed.success) {
 		return data<Outcome>({ errors: { fields: fieldErrorKeys(parsed.error) }, ...submitted }, { status: 400 });
@@ -49,16 +78,10 @@ export async function action({ request }: Route.ActionArgs) {
 		const { errors, init } = formErrorsOf(error);
 		return data<Outcome>({ errors, ...submitted }, init);
 	}
-	// Back to the list it was decided from, by name: a submission from the page's script is addressed
-	// to the route's data URL (…/reviews.data), which is no page to land on.
-	const listed = staffReviewQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-	return redirectWithToast(listed.success ? `/admin/reviews?status=${listed.data.status}` : "/admin/reviews", {
-		kind: "success",
-		messageKey: "coaches.reviews.admin.done",
-	});
+	return backToList(request, "coaches.reviews.admin.done");
 }
 
-const lists = ["held", "reported", "published", "hidden"] as const;
+const lists = ["held", "reported", "photos", "published", "hidden"] as const;
 
 export default function AdminReviews({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation();
@@ -81,7 +104,11 @@ export default function AdminReviews({ loaderData, actionData }: Route.Component
 							each === status ? "bg-cloth-700 text-white ring-cloth-700" : "bg-white ring-line hover:bg-paper",
 						)}
 					>
-						{each === "reported" ? t("moderation.queue.reported") : t(`coaches.reviews.admin.statuses.${each}`)}
+						{each === "reported"
+							? t("moderation.queue.reported")
+							: each === "photos"
+								? t("coaches.reviews.admin.photosList")
+								: t(`coaches.reviews.admin.statuses.${each}`)}
 					</Link>
 				))}
 			</nav>
@@ -91,9 +118,14 @@ export default function AdminReviews({ loaderData, actionData }: Route.Component
 				<section className="divide-y divide-line rounded-3xl bg-white px-5 shadow-(--shadow-card)">
 					{reviews.map((review) => (
 						<ReviewCard key={review.id} review={review}>
+							<StaffPhotoDecisions
+								review={review}
+								outcome={actionData?.reviewId === review.id && actionData.photoId ? (actionData as PhotoOutcome) : undefined}
+								submitting={navigation.state === "submitting"}
+							/>
 							<StaffReviewDecisions
 								review={review}
-								outcome={actionData?.reviewId === review.id ? actionData : undefined}
+								outcome={actionData?.reviewId === review.id && !actionData.photoId ? actionData : undefined}
 								submitting={navigation.state === "submitting"}
 							/>
 						</ReviewCard>

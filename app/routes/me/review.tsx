@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Link, useNavigation } from "react-router";
 import { type FormErrors, formErrorsOf } from "~/lib/form.server";
@@ -10,6 +11,7 @@ import { reviewableLesson } from "~/modules/booking/completion/reviewable-lesson
 import { formatDateTime } from "~/modules/booking/components/time-format";
 import { getBooking } from "~/modules/booking/read-bookings.server";
 import { ReviewCard } from "~/modules/coaches/reviews/components/review-card";
+import { OwnReviewPhotoList, ReviewPhotoPicker } from "~/modules/coaches/reviews/components/review-photo-picker";
 import { StarInput } from "~/modules/coaches/reviews/components/stars";
 import { myLessonReview } from "~/modules/coaches/reviews/my-review.server";
 import { reviewFormSchema, reviewTextLimit } from "~/modules/coaches/reviews/schema";
@@ -56,7 +58,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	} catch {
 		return data<Outcome>({ errors: { formError: "errors.badRequest" } }, { status: 400 });
 	}
-	const submitted = { ...Object.fromEntries(form), tags: form.getAll("tags") };
+	const submitted = { ...Object.fromEntries(form), tags: form.getAll("tags"), photoFileIds: form.getAll("photoFileIds") };
 	const parsed = reviewFormSchema.safeParse(submitted);
 	if (!parsed.success) {
 		return data<Outcome>({ errors: { fields: fieldErrorKeys(parsed.error) }, values: submitted }, { status: 400 });
@@ -98,6 +100,7 @@ export default function ReviewLesson({ loaderData, actionData }: Route.Component
 				: undefined;
 	const chosenTags = new Set<string>(Array.isArray(values.tags) ? (values.tags as string[]) : previous ? previous.tags : []);
 	const showForm = mine.mayWrite || editing;
+	const [uploading, setUploading] = useState(false);
 
 	return (
 		<div className="mx-auto max-w-2xl space-y-5 px-4 py-5 sm:py-8">
@@ -114,7 +117,10 @@ export default function ReviewLesson({ loaderData, actionData }: Route.Component
 			{mine.review && !editing ? (
 				<section className="rounded-3xl bg-white px-5 shadow-(--shadow-card)" aria-label={t("coaches.reviews.write.yours")}>
 					<h2 className="pt-5 text-lg font-semibold">{t("coaches.reviews.write.yours")}</h2>
-					<ReviewCard review={mine.review.anonymous ? { ...mine.review, author: null } : mine.review}>
+					<ReviewCard
+						review={mine.review.anonymous ? { ...mine.review, author: null, photos: [] } : { ...mine.review, photos: [] }}
+					>
+						<OwnReviewPhotoList photos={mine.review.ownPhotos} />
 						{mine.review.status === "held" ? <p className="mt-2 text-sm text-muted">{t("coaches.reviews.write.held")}</p> : null}
 					</ReviewCard>
 					{mine.mayEdit ? (
@@ -189,6 +195,12 @@ export default function ReviewLesson({ loaderData, actionData }: Route.Component
 							</p>
 						) : null}
 					</div>
+					<ReviewPhotoPicker
+						// After a refusal the page keeps the photos of the review as it stands; new uploads are picked again.
+						initial={previous?.ownPhotos ?? []}
+						error={fieldError("photoFileIds")}
+						onBusyChange={setUploading}
+					/>
 					<label className="flex min-h-11 items-center gap-3 text-sm">
 						<input
 							type="checkbox"
@@ -203,7 +215,8 @@ export default function ReviewLesson({ loaderData, actionData }: Route.Component
 							{t("coaches.reviews.write.closesAt", { time: formatDateTime(mine.writeUntil, i18n.language) })}
 						</p>
 					) : null}
-					<Button type="submit" className="w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+					{uploading ? <p className="text-sm text-muted">{t("coaches.reviews.write.photoWaitUpload")}</p> : null}
+					<Button type="submit" className="w-full sm:w-auto" disabled={navigation.state === "submitting" || uploading}>
 						{editing ? t("coaches.reviews.write.saveEdit") : t("coaches.reviews.write.submit")}
 					</Button>
 				</form>

@@ -8,6 +8,7 @@ import { findCoachOfUser } from "../application/coach-record.server";
 import { type PublicReview, presentReview } from "./list-reviews.server";
 import type { RatingSummary } from "./rating";
 import { ratingSummaryOf } from "./ratings.server";
+import { approvedPhotosOf } from "./review-photos.server";
 import { type ReviewMonth, reviewTrendMonths } from "./review-trend";
 import { reviewTrendChartSvg } from "./review-trend-chart.server";
 
@@ -61,12 +62,19 @@ export async function reviewsForCoach(coachId: string, options: { limit?: number
 			)
 			.groupBy(month),
 	]);
-	const names = await displayNamesOf(rows.filter((row) => !row.anonymous).map((row) => row.playerId));
+	const [names, photos] = await Promise.all([
+		displayNamesOf(rows.filter((row) => !row.anonymous).map((row) => row.playerId)),
+		// What players see: approved photos of published reviews (others' files are private).
+		approvedPhotosOf(
+			rows.filter((row) => row.status === "published").map((row) => row.id),
+			database,
+		),
+	]);
 	const byMonth = new Map(monthly.map((row) => [row.month, row]));
 	return {
 		// The reply is the coach's own words: shown to them whatever its status, its status beside it.
 		items: rows.map((row) => ({
-			...presentReview({ ...row, replyStatus: "published" }, names),
+			...presentReview({ ...row, replyStatus: "published" }, names, photos),
 			status: row.status,
 			replyStatus: row.repliedAt ? row.replyStatus : null,
 		})),

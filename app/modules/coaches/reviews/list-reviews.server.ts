@@ -6,6 +6,7 @@ import { coaches, lessonReviews } from "../../../../db/schema";
 import { helpfulVotesOf } from "./helpful-vote.server";
 import type { RatingSummary } from "./rating";
 import { ratingSummaryOf } from "./ratings.server";
+import { approvedPhotosOf, type ReviewPhoto } from "./review-photos.server";
 import type { ReviewRow } from "./review-record.server";
 import type { ReviewSort } from "./schema";
 import type { ReviewTag } from "./tags";
@@ -27,6 +28,8 @@ export interface PublicReview {
 	helpfulCount: number;
 	/** Whether the signed-in viewer marked it (absent when nobody is signed in). */
 	votedHelpful?: boolean;
+	/** The photos a moderator approved, in the author's order (pending and rejected ones never show here). */
+	photos: ReviewPhoto[];
 }
 
 export interface ReviewPage {
@@ -120,8 +123,12 @@ export async function listCoachReviews(input: {
 		ratingSummaryOf(coach.id, database),
 	]);
 	const page = rows.slice(0, input.limit);
-	const [names, voted] = await Promise.all([
+	const [names, photos, voted] = await Promise.all([
 		displayNamesOf(page.filter((row) => !row.anonymous).map((row) => row.playerId)),
+		approvedPhotosOf(
+			page.map((row) => row.id),
+			database,
+		),
 		input.viewerId
 			? helpfulVotesOf(
 					input.viewerId,
@@ -132,7 +139,7 @@ export async function listCoachReviews(input: {
 	const last = page.at(-1);
 	return {
 		items: page.map((row) => {
-			const review = presentReview(row, names);
+			const review = presentReview(row, names, photos);
 			return voted ? { ...review, votedHelpful: voted.has(row.id) } : review;
 		}),
 		nextCursor:
@@ -148,7 +155,11 @@ export async function listCoachReviews(input: {
 	};
 }
 
-export function presentReview(row: ReviewRow, names: Map<string, string>): PublicReview {
+export function presentReview(
+	row: ReviewRow,
+	names: Map<string, string>,
+	photos: Map<string, ReviewPhoto[]> = new Map(),
+): PublicReview {
 	const name = row.anonymous ? undefined : names.get(row.playerId);
 	return {
 		id: row.id,
@@ -166,5 +177,6 @@ export function presentReview(row: ReviewRow, names: Map<string, string>): Publi
 		createdAt: row.createdAt.toISOString(),
 		editedAt: row.editedAt?.toISOString() ?? null,
 		helpfulCount: row.helpfulCount,
+		photos: photos.get(row.id) ?? [],
 	};
 }

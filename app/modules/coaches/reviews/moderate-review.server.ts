@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { Transaction } from "~/lib/db.server";
 import { db } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
@@ -8,10 +8,11 @@ import { displayNamesOf } from "~/modules/accounts/display-names.server";
 import { notify } from "~/modules/accounts/notifications.server";
 import { hitsOf } from "~/modules/moderation/hits.server";
 import { type OpenReports, openReportsOf, reportedSubjects, resolveReports } from "~/modules/moderation/reports.server";
-import { coaches, lessonReviews } from "../../../../db/schema";
+import { coaches, lessonReviewPhotos, lessonReviews } from "../../../../db/schema";
 import { type PublicReview, presentReview } from "./list-reviews.server";
 import { type ModerationAction, type ModerationTarget, moves, type ReviewStatus } from "./moderation-moves";
 import { countInRating } from "./ratings.server";
+import { allPhotosOf, type OwnReviewPhoto, syncReviewPhotoVisibility } from "./review-photos.server";
 import { type ReviewRow, starsOf } from "./review-record.server";
 
 const audits: Record<ModerationTarget, Record<ModerationAction, AuditAction>> = {
@@ -78,6 +79,8 @@ export async function moderateReview(input: {
 			detail: { target, from: current, to, coachId: review.coachId },
 		});
 		if (input.action !== "dismiss") await tellAuthor(tx, review, target, input.action, input.reason);
+		// Storage last: hiding a review takes its approved photos private; restoring or publishing shows them.
+		if (target === "review" && to !== current) await syncReviewPhotoVisibility(tx, review.id);
 		return { id: moved.id, status: moved.status, replyStatus: moved.repliedAt ? moved.replyStatus : null };
 	});
 }
@@ -137,6 +140,8 @@ async function tellAuthor(
  * hit, and the open reports of each.
  */
 export type StaffReview = PublicReview & {
+	/** Every photo with its decision, through signed URLs while private (pending ones wait here). */
+	allPhotos: OwnReviewPhoto[];
 	status: ReviewStatus;
 	anonymous: boolean;
 	playerName: string;
@@ -146,7 +151,7 @@ export type StaffReview = PublicReview & {
 	reports: { review: OpenReports | null; reply: OpenReports | null };
 };
 
-export type StaffReviewList = ReviewStatus | "reported";
+export type StaffReviewList = ReviewStatus | "reported" | "photos";
 
 /**
  * The queue by list: published, hidden, held (reviews held, and reviews whose reply is held), or
@@ -166,6 +171,20 @@ export async function listReviewsForStaff(list: StaffReviewList, limit = 50): Pr
 		const order = new Map(ids.map((id, index) => [id, index]));
 		return presentForStaff(rows.sort((a, b) => (order.get(a.review.id) ?? 0) - (order.get(b.review.id) ?? 0)));
 	}
+	if (list === "photos") {
+		// Reviews with photos waiting, the longest-waiting photo first (over the pending index).
+		const waiting = await db()
+			.selectDistinct({ reviewId: lessonReviewPhotos.reviewId, since: lessonReviewPhotos.createdAt })
+			.from(lessonReviewPhotos)
+			.where(eq(lessonReviewPhotos.status, "pending"))
+			.orderBy(asc(lessonReviewPhotos.createdAt))
+			.limit(limit * 6);
+		const ids = [...new Set(waiting.map((row) => row.reviewId))].slice(0, limit);
+		if (ids.length === 0) return [];
+		const rows = await select().where(inArray(lessonReviews.id, ids));
+		const order = new Map(ids.map((id, index) => [id, index]));
+		return presentForStaff(rows.sort((a, b) => (order.get(a.review.id) ?? 0) - (order.get(b.review.id) ?? 0)));
+	}
 	const where =
 		list === "held"
 			? or(eq(lessonReviews.status, "held"), and(isNotNull(lessonReviews.repliedAt), eq(lessonReviews.replyStatus, "held")))
@@ -176,16 +195,18 @@ export async function listReviewsForStaff(list: StaffReviewList, limit = 50): Pr
 
 async function presentForStaff(rows: Array<{ review: ReviewRow; coachName: string }>): Promise<StaffReview[]> {
 	const ids = rows.map((row) => row.review.id);
-	const [names, reviewHits, replyHits, reviewReports, replyReports] = await Promise.all([
+	const [names, reviewHits, replyHits, reviewReports, replyReports, photos] = await Promise.all([
 		displayNamesOf(rows.map((row) => row.review.playerId)),
 		hitsOf("review", ids),
 		hitsOf("review_reply", ids),
 		openReportsOf("review", ids),
 		openReportsOf("review_reply", ids),
+		allPhotosOf(ids, db()),
 	]);
 	return rows.map(({ review, coachName }) => ({
 		// Staff read the reply whatever its status, so a held one can be judged.
 		...presentReview({ ...review, anonymous: false, replyStatus: "published" }, names),
+		allPhotos: photos.get(review.id) ?? [],
 		status: review.status,
 		anonymous: review.anonymous,
 		playerName: names.get(review.playerId) ?? "",

@@ -21,12 +21,25 @@ const optionalText = z
 	.optional()
 	.transform((text) => (text ? text : undefined));
 
+/** Photos per review; each is the player's own upload (kind review_photo), private until approved. */
+export const maxReviewPhotos = 6;
+
+const photoFileIds = z
+	.array(z.string("coaches.reviews.errors.photoNotYours").uuid("coaches.reviews.errors.photoNotYours"))
+	.max(maxReviewPhotos, "coaches.reviews.errors.tooManyPhotos")
+	.refine((ids) => new Set(ids).size === ids.length, "coaches.reviews.errors.photoTwice")
+	.describe(
+		"Ids of the caller's own unattached uploads of kind review_photo (POST /files?kind=review_photo), at most 6, in display order; on an edit, the whole new list (omit it to keep the photos)",
+	)
+	.optional();
+
 export const reviewInputSchema = z.object({
 	overall: stars,
 	aspects: z.object({ attitude: stars, skill: stars, service: stars }),
 	tags: z.array(z.enum(reviewTags, "coaches.reviews.errors.tag")).max(reviewTags.length).optional(),
 	text: optionalText,
 	anonymous: z.boolean("coaches.reviews.errors.anonymous"),
+	photoFileIds,
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
@@ -43,6 +56,11 @@ export const reviewFormSchema = z
 		),
 		text: optionalText,
 		anonymous: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+		// One hidden field per photo the page uploaded (with JavaScript); the edit sends the whole list.
+		photoFileIds: z.preprocess(
+			(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+			photoFileIds.unwrap(),
+		),
 	})
 	.transform(
 		(form): ReviewInput => ({
@@ -51,6 +69,7 @@ export const reviewFormSchema = z
 			tags: form.tags,
 			text: form.text,
 			anonymous: form.anonymous,
+			photoFileIds: form.photoFileIds,
 		}),
 	);
 
@@ -84,5 +103,21 @@ export const moderationSchema = z.object({
 });
 
 export const staffReviewQuerySchema = z.object({
-	status: z.enum(["published", "held", "hidden", "reported"], "errors.field.invalidOption").default("published"),
+	status: z.enum(["published", "held", "hidden", "reported", "photos"], "errors.field.invalidOption").default("published"),
 });
+
+/** A moderator's decision on one review photo: a rejection carries the reason the player is told. */
+export const photoDecisionSchema = z
+	.object({
+		decision: z.enum(["approve", "reject"], "errors.field.invalidOption"),
+		reason: z
+			.string()
+			.trim()
+			.max(500, "errors.field.tooLong")
+			.optional()
+			.transform((reason) => (reason ? reason : undefined)),
+	})
+	.refine((body) => body.decision === "approve" || (body.reason?.length ?? 0) >= 2, {
+		message: "coaches.reviews.errors.reason",
+		path: ["reason"],
+	});

@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
+import { deleteStoredFile } from "~/modules/files/delete-file.server";
 import { recordHits } from "~/modules/moderation/hits.server";
 import { forbiddenWordsIn } from "~/modules/moderation/word-matcher.server";
 import { lessonReviews } from "../../../../db/schema";
 import { countInRating } from "./ratings.server";
+import { addReviewPhotos, replaceReviewPhotos, syncReviewPhotoVisibility } from "./review-photos.server";
 import {
 	alreadyReviewed,
 	mayEdit,
@@ -65,6 +67,8 @@ export async function writeReview(input: { lesson: ReviewableLesson; review: Rev
 		if (!row) throw alreadyReviewed();
 		if (row.status === "published") await countInRating(tx, row.coachId, starsOf(row), 1);
 		await recordHits(tx, { kind: "review", id: row.id }, words);
+		// Photos wait for a moderator whatever the text's fate: a published review shows none of them yet.
+		await addReviewPhotos(tx, { reviewId: row.id, playerId: lesson.playerId, fileIds: input.review.photoFileIds ?? [] });
 		return { id: row.id, status: row.status };
 	});
 }
@@ -100,6 +104,13 @@ export async function editReview(input: { lesson: ReviewableLesson; review: Revi
 			if (edited.status === "published") await countInRating(tx, edited.coachId, starsOf(edited), 1);
 		}
 		await recordHits(tx, { kind: "review", id: edited.id }, words);
+		const photoFileIds = input.review.photoFileIds;
+		const dropped = photoFileIds
+			? await replaceReviewPhotos(tx, { reviewId: edited.id, playerId: input.lesson.playerId, fileIds: photoFileIds })
+			: [];
+		// Storage last: dropped photos go with their files; an edit that held the review takes its photos private.
+		for (const fileId of dropped) await deleteStoredFile(fileId, tx);
+		if (edited.status !== locked.status) await syncReviewPhotoVisibility(tx, edited.id);
 		return { id: edited.id, status: edited.status };
 	});
 }

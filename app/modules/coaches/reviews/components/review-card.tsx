@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { ReportForm } from "~/modules/moderation/components/report-form";
 import type { PublicReview } from "../list-reviews.server";
 import { HelpfulToggle } from "./helpful-toggle";
+import { ReviewPhotos } from "./review-photos";
 import { Stars } from "./stars";
 
 const dateOf = (iso: string, locale: string) =>
@@ -69,6 +70,7 @@ export function ReviewCard({
 				</ul>
 			) : null}
 			{review.text ? <p className="mt-2 whitespace-pre-line break-words leading-relaxed">{review.text}</p> : null}
+			<ReviewPhotos photos={review.photos} />
 			{review.reply ? (
 				<div className="mt-3 rounded-2xl bg-paper px-3 py-2 text-sm" data-testid="review-reply">
 					<p className="font-medium text-cloth-800">
