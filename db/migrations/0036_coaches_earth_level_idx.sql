@@ -1,0 +1,1 @@
+CREATE INDEX "coaches_earth_level_idx" ON "coaches" USING gist (ll_to_earth("latitude", "longitude"),"level") WHERE "coaches"."status" = 'approved' and "coaches"."latitude" is not null;
