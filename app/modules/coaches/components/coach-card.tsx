@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { dateTimeFormat } from "~/lib/intl-formats";
 import { formatFen } from "~/lib/money";
 import { addDays, timeZone, todayInShanghai } from "../availability/time";
 import { courseTypeNames, disciplineNames } from "../catalog";
@@ -75,11 +76,11 @@ export function CoachCard({ coach, locale, profileSearch }: { coach: Card; local
 /** "今天 14:00", "明天 09:30", or "12月5日 周六 19:00", in Shanghai time like the coach's hours. */
 function nextFreeLabel(iso: string, locale: "zh-CN" | "en", t: (key: string) => string): string {
 	const instant = new Date(iso);
-	const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(instant);
+	const time = dateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(instant);
 	const date = todayInShanghai(instant);
 	const today = todayInShanghai();
 	if (date === today) return `${t("coaches.search.freeToday")} ${time}`;
 	if (date === addDays(today, 1)) return `${t("coaches.search.freeTomorrow")} ${time}`;
-	const day = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone }).format(instant);
+	const day = dateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone }).format(instant);
 	return `${day} ${time}`;
 }

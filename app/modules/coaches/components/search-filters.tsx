@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { dateTimeFormat } from "~/lib/intl-formats";
 import { Button } from "~/ui/button";
 import { Field } from "~/ui/field";
 import { Select } from "~/ui/select";
@@ -165,7 +166,7 @@ export function ApplyFiltersButton({ idPrefix }: { idPrefix: string }) {
 /** Any day, this weekend, then the next 14 dates by name (search knows 30 days; two weeks fit a list). */
 function freeOnOptions(t: (key: string) => string, locale: "zh-CN" | "en") {
 	const today = todayInShanghai();
-	const format = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone: "UTC" });
+	const format = dateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone: "UTC" });
 	const dates = Array.from({ length: 14 }, (_, index) => addDays(today, index));
 	return [
 		{ value: "", label: t("coaches.search.freeOnAny") },
