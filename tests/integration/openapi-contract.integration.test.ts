@@ -1401,6 +1401,120 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await moderate({ action: "hide", reason: "契约", target: "reply" })).status).toBe(422);
 	});
 
+	it("community, social side: the partner finder, invitations, conversations, blocks, follows, profiles and the feed", async () => {
+		await clearLimits();
+		const card = {
+			discipline: "chinese_8_ball",
+			selfLevel: 3,
+			cityCode: "shanghai",
+			district: "静安区",
+			usualTimes: ["weekday_evening"],
+		};
+		const inviter = await signedInUser("契约球友甲");
+		const invitee = await signedInUser("契约球友乙");
+		expect((await call("get", "/community/partners/me", { token: inviter.token })).body.card).toBeNull();
+		expect((await call("put", "/community/partners/me", { token: inviter.token, body: card })).status).toBe(200);
+		expect((await call("put", "/community/partners/me", { token: invitee.token, body: card })).status).toBe(200);
+		expect(
+			(await call("put", "/community/partners/me", { token: invitee.token, body: { ...card, district: "火星区" } })).status,
+		).toBe(400);
+		expect((await call("get", "/community/partners/me", { token: invitee.token })).status).toBe(200);
+		const found = await call("get", "/community/partners", {
+			token: inviter.token,
+			query: { lat: "31.23", lng: "121.45", discipline: "chinese_8_ball", minLevel: "2", maxLevel: "4" },
+		});
+		expect(found.status).toBe(200);
+		expect((await call("get", "/community/partners", { query: { lat: "x", lng: "121.45", discipline: "snooker" } })).status).toBe(
+			400,
+		);
+
+		const sent = await call("post", "/community/partners/invitations", {
+			token: inviter.token,
+			body: { toUserId: invitee.userId, note: "周六一起练球？" },
+		});
+		expect(sent.status).toBe(201);
+		expect(
+			(
+				await call("post", "/community/partners/invitations", {
+					token: inviter.token,
+					body: { toUserId: invitee.userId, note: "在吗" },
+				})
+			).status,
+		).toBe(409);
+		expect((await call("get", "/community/partners/invitations", { token: invitee.token })).status).toBe(200);
+		const invitationId = sent.body.invitation.id;
+		const accepted = await call("post", "/community/partners/invitations/:invitationId/answer", {
+			token: invitee.token,
+			params: { invitationId },
+			body: { answer: "accept" },
+		});
+		expect(accepted.status).toBe(200);
+		expect(
+			(
+				await call("post", "/community/partners/invitations/:invitationId/answer", {
+					token: invitee.token,
+					params: { invitationId },
+					body: { answer: "decline" },
+				})
+			).status,
+		).toBe(409);
+		const conversationId = accepted.body.invitation.conversationId;
+		const message = await call("post", "/community/conversations/:conversationId/messages", {
+			token: inviter.token,
+			params: { conversationId },
+			body: { body: "你好，周六见" },
+		});
+		expect(message.status).toBe(201);
+		expect(
+			(
+				await call("post", "/community/conversations/:conversationId/messages", {
+					token: inviter.token,
+					params: { conversationId },
+					body: { body: "加微信转账" },
+				})
+			).status,
+		).toBe(400);
+		expect((await call("get", "/community/conversations", { token: invitee.token })).body.unread).toBe(1);
+		expect(
+			(await call("get", "/community/conversations/:conversationId", { token: invitee.token, params: { conversationId } }))
+				.status,
+		).toBe(200);
+		expect(
+			(await call("get", "/community/conversations/:conversationId", { token: admin, params: { conversationId } })).status,
+		).toBe(404);
+		const report = await call("post", "/community/messages/:messageId/report", {
+			token: invitee.token,
+			params: { messageId: message.body.message.id },
+			body: { reason: "spam" },
+		});
+		expect(report.status).toBe(201);
+		expect(
+			(await call("post", "/community/blocks/:userId", { token: invitee.token, params: { userId: inviter.userId } })).status,
+		).toBe(204);
+		expect(
+			(await call("delete", "/community/blocks/:userId", { token: invitee.token, params: { userId: inviter.userId } })).status,
+		).toBe(204);
+
+		expect(
+			(await call("post", "/community/users/:userId/follow", { token: invitee.token, params: { userId: inviter.userId } }))
+				.status,
+		).toBe(200);
+		expect(
+			(await call("post", "/community/users/:userId/follow", { token: invitee.token, params: { userId: invitee.userId } }))
+				.status,
+		).toBe(400);
+		expect((await call("get", "/community/users/:userId", { params: { userId: inviter.userId } })).status).toBe(200);
+		expect((await call("get", "/community/users/:userId", { params: { userId: unknownId } })).status).toBe(404);
+		expect((await call("get", "/community/users/:userId/followers", { params: { userId: inviter.userId } })).status).toBe(200);
+		expect((await call("get", "/community/users/:userId/following", { params: { userId: invitee.userId } })).status).toBe(200);
+		expect((await call("get", "/community/feed", { token: invitee.token })).status).toBe(200);
+		expect((await call("get", "/community/feed")).status).toBe(401);
+		expect(
+			(await call("delete", "/community/users/:userId/follow", { token: invitee.token, params: { userId: inviter.userId } }))
+				.status,
+		).toBe(200);
+	});
+
 	it("calls every operation of the registry, each with at least one success", () => {
 		const uncovered = endpoints
 			.map(operationOf)
