@@ -20,7 +20,8 @@ export type ContentKind = "post" | "comment";
 /** Which statuses each decision moves from, and to (dismiss keeps a reported item as it was, or restores one flags hid). */
 const moves: Record<Action, { from: CommunityContentStatus[]; to: CommunityContentStatus }> = {
 	publish: { from: ["held"], to: "published" },
-	hide: { from: ["published", "held"], to: "hidden" },
+	// From hidden too: a moderator confirms what flags hid (the flags are upheld).
+	hide: { from: ["published", "held", "hidden"], to: "hidden" },
 	restore: { from: ["hidden", "deleted"], to: "published" },
 	delete: { from: ["published", "held", "hidden"], to: "deleted" },
 	dismiss: { from: ["published", "hidden"], to: "published" },
