@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiCall } from "../support/api-client";
+import { apiCall, pageGet, pagePost } from "../support/api-client";
 import { bookableCoach, completedLesson, signedInUser } from "../support/bookings";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -152,5 +152,54 @@ describe("the report link", () => {
 		expect((await call("GET", "/me/learning-sharing", player.token)).body.reportShared).toBe(true);
 		const revoked = await call("DELETE", "/me/progress/report-link", player.token);
 		expect(revoked.body.reportShared).toBe(false);
+	});
+});
+
+describe("the pages", () => {
+	it("show the player's level, plan and sharing, the coach's students and student page, and the report behind a revocable link", async () => {
+		const coach = await bookableCoach("页面教练", undefined, { allDay: true });
+		const stranger = await bookableCoach("页面陌生教练", undefined, { allDay: true });
+		const player = await signedInUser("页面学员");
+		const bookingId = await completedLesson(coach, player);
+		const record = {
+			drills: [{ drillId: "c8-cut-30", attempts: 10, made: 6 }],
+			shots: [{ skill: "straight_shots", attempts: 30, made: 24 }],
+			notes: "架杆要稳，出杆再慢一点。",
+		};
+		expect((await call("PUT", `/bookings/${bookingId}/lesson-record`, coach.token, record)).status).toBe(200);
+
+		const progress = await pageGet(app, "/me/progress", player.token);
+		expect(progress.status).toBe(200);
+		expect(progress.html).toContain("技术等级");
+		expect(progress.html).toContain("暂定");
+		expect(progress.html).toContain("同级别球友满 20 人后才显示对比");
+
+		const students = await pageGet(app, "/coach/students", coach.token);
+		expect(students.status).toBe(200);
+		expect(students.html).toContain("教学统计");
+		expect(students.html).toContain(`/coach/students/${player.userId}`);
+		const page = await pageGet(app, `/coach/students/${player.userId}`, coach.token);
+		expect(page.status).toBe(200);
+		expect(page.html).toContain("架杆要稳，出杆再慢一点。");
+		expect(page.html).toContain("学员没有开启分享");
+		expect((await pageGet(app, `/coach/students/${player.userId}`, stranger.token)).status).toBe(404);
+
+		expect((await pagePost(app, "/me/progress", player.token, { intent: "share", shareWithCoaches: "on" })).status).toBe(302);
+		const shared = await pageGet(app, `/coach/students/${player.userId}`, coach.token);
+		expect(shared.html).not.toContain("学员没有开启分享");
+		expect(shared.html).toContain("技术等级");
+		expect((await pagePost(app, "/me/progress", player.token, { intent: "nonsense" })).status).toBe(400);
+
+		const made = await pagePost(app, "/me/progress", player.token, { intent: "createLink" });
+		expect(made.status).toBe(200);
+		const path = made.html.match(/\/progress\/shared\/[A-Za-z0-9_-]{43}/)?.[0] as string;
+		expect(path).toBeTruthy();
+		const report = await pageGet(app, path);
+		expect(report.status).toBe(200);
+		expect(report.html).toContain("页面学员的台球进步报告");
+		expect(report.html).toContain("练习成绩变化");
+		expect((await pageGet(app, "/progress/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).status).toBe(404);
+		expect((await pagePost(app, "/me/progress", player.token, { intent: "revokeLink" })).status).toBe(302);
+		expect((await pageGet(app, path)).status).toBe(404);
 	});
 });
