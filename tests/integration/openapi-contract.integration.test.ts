@@ -10,6 +10,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "~/api/v1";
+import { rereadSettings } from "~/lib/config.server";
 import { db } from "~/lib/db.server";
 import { demoPassword } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { findUserByPhone } from "~/modules/accounts/users.server";
@@ -18,6 +19,7 @@ import { markBookingPaid } from "~/modules/booking/mark-booking-paid.server";
 import { secondCameraKey } from "~/modules/booking/online-lesson/second-camera.server";
 import { idNumberCheckCharacter } from "~/modules/coaches/id-number";
 import { coachPayoutIdentity } from "~/modules/coaches/payout-identity.server";
+import { setFileStorage, storageFromSettings } from "~/modules/files/storage.server";
 import { termsVersion } from "~/modules/legal/documents";
 import { entries } from "~/modules/payments/ledger/accounts";
 import { postJournal } from "~/modules/payments/ledger/post-journal.server";
@@ -27,6 +29,7 @@ import { seedDemoData } from "~/server/demo-data";
 import { bookings, reconciliationDifferences, reconciliationRuns, refunds } from "../../db/schema";
 import { type FakeAlipayOAuth, startFakeAlipayOAuth } from "../fakes/alipay-oauth";
 import { type FakeLivekit, startFakeLivekit } from "../fakes/livekit";
+import { startFakeS3 } from "../fakes/s3";
 import { type FakeStripe, startFakeStripe } from "../fakes/stripe";
 import { type FakeWechatOAuth, startFakeWechatOAuth } from "../fakes/wechat-oauth";
 import { type FakeWechatPay, startFakeWechatPay } from "../fakes/wechatpay-pay";
@@ -1333,6 +1336,81 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("post", "/lessons/second-camera-token", { body: {} })).status).toBe(400);
 		expect((await webhook(livekit.signWebhook(event))).status).toBe(204);
 		expect((await webhook(livekit.signWebhook(event, { secret: "forged" }))).status).toBe(401);
+	});
+
+	it("online lessons: recording with both sides' consent, the coach's start and stop, the recordings and their deletion", async () => {
+		// Recording writes into the project's bucket: a loopback S3 for this case only (settings are reread, then restored).
+		const credentials = { bucket: "contract-recordings", accessKeyId: "AKCONTRACT", secretAccessKey: "contract-secret" };
+		const s3 = await startFakeS3(credentials);
+		const bucketSettings: Record<string, string> = {
+			S3_BUCKET: credentials.bucket,
+			S3_ENDPOINT: s3.url,
+			S3_REGION: "us-east-1",
+			S3_ACCESS_KEY_ID: credentials.accessKeyId,
+			S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+			S3_FORCE_PATH_STYLE: "1",
+			S3_SERVER_SIDE_ENCRYPTION: "none",
+		};
+		const saved = Object.fromEntries(Object.keys(bucketSettings).map((name) => [name, process.env[name]]));
+		Object.assign(process.env, bucketSettings);
+		rereadSettings();
+		setFileStorage(storageFromSettings());
+		try {
+			const coach = await onlineCoach("契约录制教练");
+			const learner = await signedInUser("契约录制学员");
+			const stranger = (await signedInUser("契约录制路人")).token;
+			const params = { bookingId: await confirmedLesson(coach, learner, currentHalfHour()) };
+			const state = (token?: string) => call("get", "/bookings/:bookingId/recording-consent", { token, params });
+			const consent = (token: string | undefined, body: unknown) =>
+				call("post", "/bookings/:bookingId/recording-consent", { token, params, body });
+			const recording = (token: string | undefined, body: unknown) =>
+				call("post", "/bookings/:bookingId/recording", { token, params, body });
+			expect((await state(learner.token)).status).toBe(200);
+			expect((await state()).status).toBe(401);
+			expect((await state(stranger)).status).toBe(404);
+			expect((await consent(learner.token, { consent: "yes" })).status).toBe(400);
+			expect((await consent(learner.token, { consent: true })).status).toBe(200);
+			expect((await consent(undefined, { consent: true })).status).toBe(401);
+			expect((await consent(stranger, { consent: true })).status).toBe(404);
+			expect((await recording(coach.token, { action: "start" })).status).toBe(409);
+			expect((await consent(coach.token, { consent: true })).status).toBe(200);
+			expect((await recording(coach.token, { action: "pause" })).status).toBe(400);
+			expect((await recording(learner.token, { action: "start" })).status).toBe(403);
+			expect((await recording(undefined, { action: "start" })).status).toBe(401);
+			expect((await recording(stranger, { action: "start" })).status).toBe(404);
+			expect((await recording(coach.token, { action: "start" })).status).toBe(200);
+			expect((await consent(learner.token, { consent: false })).status).toBe(409);
+			expect((await recording(coach.token, { action: "stop" })).status).toBe(200);
+			const [egressId] = [...livekit.egresses.values()]
+				.filter((egress) => egress.roomName === `booking-${params.bookingId}`)
+				.map((egress) => egress.egressId);
+			const ended = await livekit.finishEgress(`${app.url}/api/v1/lessons/livekit-webhook`, egressId ?? "", {
+				status: "complete",
+				bucket: s3.objects,
+				bytes: Buffer.from("contract recording"),
+				durationSeconds: 5,
+			});
+			expect(ended.status).toBe(204);
+			expect((await recording(coach.token, { action: "stop" })).status).toBe(409);
+			const listed = await call("get", "/bookings/:bookingId/recordings", { token: coach.token, params });
+			expect(listed.status).toBe(200);
+			expect((await call("get", "/bookings/:bookingId/recordings", { token: stranger, params })).status).toBe(404);
+			expect((await call("get", "/bookings/:bookingId/recordings", { params })).status).toBe(401);
+			const one = { ...params, recordingId: listed.body.recordings[0].id };
+			const remove = (token?: string) => call("delete", "/bookings/:bookingId/recordings/:recordingId", { token, params: one });
+			expect((await remove()).status).toBe(401);
+			expect((await remove(stranger)).status).toBe(404);
+			expect((await remove(learner.token)).status).toBe(204);
+			expect((await remove(coach.token)).status).toBe(404);
+		} finally {
+			for (const [name, value] of Object.entries(saved)) {
+				if (value === undefined) delete process.env[name];
+				else process.env[name] = value;
+			}
+			rereadSettings();
+			setFileStorage(storageFromSettings());
+			await s3.close();
+		}
 	});
 
 	it("moderation: the forbidden-word list, a held review, reports and the queue's decisions", async () => {
