@@ -79,7 +79,7 @@ export async function createVideoReview(input: {
 			})
 			.returning({ id: videoReviews.id });
 		if (!review) throw new Error("video review row not written");
-		await notify({ userId: coach.userId, kind: "videoReviewReceived", link: `/coach/video-reviews/${review.id}` }, tx);
+		await notify({ userId: coach.userId, kind: "videoReviewReceived", link: `/video-reviews/${review.id}` }, tx);
 		return review;
 	});
 }

@@ -92,6 +92,6 @@ export async function completeVideoReview(input: { userId: string; reviewId: str
 			.update(videoReviews)
 			.set({ status: "done", doneAt: input.now ?? new Date() })
 			.where(eq(videoReviews.id, review.id));
-		await notify({ userId: review.playerId, kind: "videoReviewDone", link: `/me/video-reviews/${review.id}` }, tx);
+		await notify({ userId: review.playerId, kind: "videoReviewDone", link: `/video-reviews/${review.id}` }, tx);
 	});
 }
