@@ -1287,6 +1287,27 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		);
 		expect((await call("get", "/me/progress", { token: learner.token, query: { discipline: "carom" } })).status).toBe(400);
 		expect((await call("get", "/me/progress", {})).status).toBe(401);
+		// Sharing, the report link and the coach's students (issue 14 parts 5-7).
+		expect((await call("get", "/me/learning-sharing", { token: learner.token })).status).toBe(200);
+		expect((await call("get", "/me/learning-sharing", {})).status).toBe(401);
+		const share = (payload: unknown) => call("put", "/me/learning-sharing", { token: learner.token, body: payload });
+		expect((await share({ shareWithCoaches: "yes" })).status).toBe(400);
+		expect((await share({ shareWithCoaches: true })).status).toBe(200);
+		expect((await call("put", "/me/learning-sharing", { body: { shareWithCoaches: true } })).status).toBe(401);
+		expect((await call("post", "/me/progress/report-link", { token: learner.token })).status).toBe(201);
+		expect((await call("post", "/me/progress/report-link", {})).status).toBe(401);
+		expect((await call("delete", "/me/progress/report-link", { token: learner.token })).status).toBe(200);
+		expect((await call("delete", "/me/progress/report-link", {})).status).toBe(401);
+		expect((await call("get", "/coach/students", { token: coach.token })).status).toBe(200);
+		expect((await call("get", "/coach/students", { token: stranger })).status).toBe(403);
+		expect((await call("get", "/coach/students", {})).status).toBe(401);
+		const student = (token: string | undefined, playerId = learner.userId) =>
+			call("get", "/coach/students/:playerId", { token, params: { playerId } });
+		expect((await student(coach.token)).status).toBe(200);
+		expect((await student(coach.token, "not-a-uuid")).status).toBe(400);
+		expect((await student(coach.token, crypto.randomUUID())).status).toBe(404);
+		expect((await student(stranger)).status).toBe(403);
+		expect((await student(undefined)).status).toBe(401);
 	});
 
 	it("online lessons: a video token for the room, and LiveKit's signed webhook", async () => {
