@@ -50,3 +50,40 @@ test("a coach records a lesson with tap counters and the player sees the new pot
 	await page.goto(`/me/bookings/${lesson.bookingId}`);
 	await expect(page.getByText("切球瞄准稳定了")).toBeVisible();
 });
+
+test("the player's level, plan and report, and the coach's students and student page", async ({ page, baseURL }, testInfo) => {
+	const lesson = await completedLessonWithDeposit({
+		playerPhone: "13800000001",
+		coachName: `学员页教练${testInfo.project.name}`,
+	});
+	await signInBrowser(page.context(), baseURL as string, lesson.coachUserId);
+	await page.goto(`/coach/orders/${lesson.bookingId}/record`);
+	await waitForHydration(page);
+	for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "切球 进球加一" }).click();
+	await page.getByLabel("备注").fill("学员页：切球很稳");
+	await page.getByRole("button", { name: "保存记录" }).click();
+	await expect(page.getByText("上课记录已保存。")).toBeVisible();
+
+	await page.goto("/coach/students");
+	await expect(page.getByRole("heading", { name: "教学统计" })).toBeVisible();
+	await expectAccessible(page, "main");
+	await shot(page, testInfo, "coach-students");
+	await page.locator(`a[href="/coach/students/${lesson.playerId}"]`).click();
+	await expect(page.getByText("学员页：切球很稳")).toBeVisible();
+	await expectAccessible(page, "main");
+	await shot(page, testInfo, "coach-student");
+
+	await page.context().clearCookies();
+	await signInBrowser(page.context(), baseURL as string, lesson.playerId);
+	await page.goto("/me/progress");
+	await expect(page.getByRole("heading", { name: "技术等级" })).toBeVisible();
+	await expect(page.getByTestId("skill-level")).toBeVisible();
+	await expectAccessible(page, "main");
+	await shot(page, testInfo, "progress-level-plan");
+	await page.getByRole("link", { name: "查看 / 打印报告" }).click();
+	await expect(page.getByRole("heading", { name: "练习成绩变化" }).first()).toBeVisible();
+	await shot(page, testInfo, "progress-report");
+	await page.emulateMedia({ media: "print" });
+	await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
+	await shot(page, testInfo, "progress-report-print");
+});
