@@ -45,7 +45,7 @@ const settingsSchema = z.object({
 	/** `Authorization: Bearer …` for /metrics and the detailed /healthz; required for them in production. */
 	METRICS_TOKEN: z.string().min(16).optional(),
 	/**
-	 * `app`: the app compresses answers (brotli quality 1, gzip level 1: decision 024); `off`: it
+	 * `app`: the app compresses answers (gzip 6, not brotli: decision 024); `off`: it
 	 * leaves that to the ingress in front of it, which then must compress.
 	 */
 	HTTP_COMPRESSION: z.enum(["app", "off"]).default("app"),
