@@ -13,7 +13,7 @@ export default defineScenario({
 		const path = () => `/?visit=${visit++}`;
 		return {
 			path: path(),
-			headers: { accept: "text/html", "accept-encoding": "br", "accept-language": "zh-CN" },
+			headers: { accept: "text/html", "accept-encoding": "gzip, deflate, br", "accept-language": "zh-CN" },
 			setupRequest: (request) => ({ ...request, path: path() }),
 		};
 	},
