@@ -37,6 +37,7 @@ import { latestCode, signInBySms } from "../support/accounts";
 import { bookableCoach, completedLesson, signedInUser } from "../support/bookings";
 import { confirmedLesson, currentHalfHour, onlineCoach } from "../support/online-lessons";
 import { demoStaff, freshTotpCode } from "../support/staff";
+import { strokeWebm } from "../support/stroke-video";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -1308,6 +1309,76 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await student(coach.token, crypto.randomUUID())).status).toBe(404);
 		expect((await student(stranger)).status).toBe(403);
 		expect((await student(undefined)).status).toBe(401);
+	});
+
+	it("video reviews: a stroke video sent to a booked coach, comments with shapes, done, and the playback", async () => {
+		const sender = await signedInUser("契约视频学员");
+		const outsider = (await signedInUser("契约视频路人")).token;
+		const reviewer = await bookableCoach("契约视频教练", undefined, { allDay: true });
+		await completedLesson(reviewer, sender);
+		const query = { coachId: reviewer.coachId };
+		const send = (bytes: Buffer, contentType = "video/webm") =>
+			call("post", "/video-reviews", { token: sender.token, query, raw: { bytes, contentType } });
+		expect((await send(Buffer.from("not a video"))).status).toBe(415);
+		expect(
+			(
+				await call("post", "/video-reviews", {
+					token: outsider,
+					query,
+					raw: { bytes: Buffer.from(strokeWebm()), contentType: "video/webm" },
+				})
+			).status,
+		).toBe(409);
+		const sent = await send(Buffer.from(strokeWebm()));
+		expect(sent.status).toBe(201);
+		const params = { reviewId: sent.body.id };
+		expect((await call("get", "/video-reviews", { token: reviewer.token })).status).toBe(200);
+		const comment = {
+			atMs: 500,
+			body: "看肘部",
+			shapes: [{ type: "arrow", x1: 0.1, y1: 0.2, x2: 0.5, y2: 0.5, color: "#ef4444" }],
+		};
+		const added = await call("post", "/video-reviews/:reviewId/comments", { token: reviewer.token, params, body: comment });
+		expect(added.status).toBe(201);
+		expect((await call("post", "/video-reviews/:reviewId/comments", { token: sender.token, params, body: comment })).status).toBe(
+			403,
+		);
+		expect(
+			(await call("post", "/video-reviews/:reviewId/comments", { token: reviewer.token, params, body: { ...comment, atMs: -1 } }))
+				.status,
+		).toBe(400);
+		const commentParams = { ...params, commentId: added.body.id };
+		expect(
+			(
+				await call("put", "/video-reviews/:reviewId/comments/:commentId", {
+					token: reviewer.token,
+					params: commentParams,
+					body: { ...comment, body: "看肘部和手腕" },
+				})
+			).status,
+		).toBe(200);
+		const extra = await call("post", "/video-reviews/:reviewId/comments", {
+			token: reviewer.token,
+			params,
+			body: { atMs: 900, body: "多余" },
+		});
+		expect(
+			(
+				await call("delete", "/video-reviews/:reviewId/comments/:commentId", {
+					token: reviewer.token,
+					params: { ...params, commentId: extra.body.id },
+				})
+			).status,
+		).toBe(204);
+		expect(
+			(await call("delete", "/video-reviews/:reviewId/comments/:commentId", { token: outsider, params: commentParams })).status,
+		).toBe(404);
+		expect((await call("post", "/video-reviews/:reviewId/done", { token: outsider, params })).status).toBe(404);
+		expect((await call("post", "/video-reviews/:reviewId/done", { token: reviewer.token, params })).status).toBe(204);
+		expect((await call("post", "/video-reviews/:reviewId/done", { token: reviewer.token, params })).status).toBe(409);
+		expect((await call("get", "/video-reviews/:reviewId", { token: sender.token, params })).status).toBe(200);
+		expect((await call("get", "/video-reviews/:reviewId", { token: outsider, params })).status).toBe(404);
+		expect((await call("get", "/video-reviews", {})).status).toBe(401);
 	});
 
 	it("online lessons: a video token for the room, and LiveKit's signed webhook", async () => {
