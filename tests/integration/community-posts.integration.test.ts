@@ -4,7 +4,7 @@ import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.ser
 import { createSession } from "~/modules/accounts/sessions.server";
 import { createPost } from "~/modules/community/posts/create-post.server";
 import { editPost } from "~/modules/community/posts/edit-post.server";
-import { apiCall } from "../support/api-client";
+import { apiCall, fetchPage, pageGet, pagePost } from "../support/api-client";
 import { createApprovedCoach, createReviewer } from "../support/coach-journey";
 import { communityMember } from "../support/community";
 import { staffSessionToken } from "../support/staff";
@@ -361,5 +361,43 @@ describe("flags", () => {
 			(await call("POST", `/admin/community/posts/${id}/decision`, staffToken, { action: "publish", reason: "再发布" })).status,
 		).toBe(409);
 		expect((await call("GET", "/admin/community/queue", trustedA.token)).status).toBe(403);
+	});
+});
+
+describe("pages", () => {
+	it("show the boards, a board's posts and a post with its answers; a member answers through the page", async () => {
+		const asker = await communityMember("页面提问者");
+		const answerer = await communityMember("页面回答者");
+		const id = (
+			await call("POST", "/community/posts", asker.token, {
+				boardId: board("questions"),
+				kind: "question",
+				title: "斯诺克架杆怎么用？",
+				body: "**架杆**总是晃",
+			})
+		).body.post.id;
+		const boardsPage = await (await fetchPage(app, "/community")).text();
+		expect(boardsPage).toContain("球友社区");
+		expect(boardsPage).toContain('href="/community/b/questions"');
+		const boardPageHtml = await (await fetchPage(app, "/community/b/questions?sort=newest")).text();
+		expect(boardPageHtml).toContain("斯诺克架杆怎么用？");
+		const sent = await pagePost(app, `/community/p/${id}`, answerer.token, { intent: "comment", body: "手腕放松，架杆贴台" });
+		expect(sent.status).toBe(302);
+		const postPage = await pageGet(app, `/community/p/${id}`, asker.token);
+		expect(postPage.html).toContain("<strong>架杆</strong>");
+		expect(postPage.html).toContain("手腕放松，架杆贴台");
+		expect(postPage.html).toContain("采纳这个回答");
+		expect((await fetchPage(app, "/community/p/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+	});
+
+	it("lets a moderator hide a flagged post from the back-office queue page", async () => {
+		const author = await communityMember("队列页作者");
+		const id = (await post(author.token, { title: "出闲置球杆", body: "有意加微信" })).body.post.id;
+		const queue = await pageGet(app, "/admin/community", staffToken);
+		expect(queue.html).toContain("出闲置球杆");
+		expect(queue.html).toContain("命中违禁词：加微信");
+		const decided = await pagePost(app, "/admin/community", staffToken, { kind: "post", id, action: "hide", reason: "站外引流" });
+		expect(decided.status).toBe(302);
+		expect((await call("GET", `/community/posts/${id}`, author.token)).body.post.status).toBe("hidden");
 	});
 });

@@ -1167,7 +1167,14 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await review(reviewer.token, { ...body, overall: 6 })).status).toBe(400);
 		expect((await review(stranger)).status).toBe(404);
 		expect((await review(undefined)).status).toBe(401);
-		const written = await review(reviewer.token);
+		const photo = await call("post", "/files", {
+			token: reviewer.token,
+			query: { kind: "review_photo" },
+			raw: { bytes: await png(12), contentType: "image/png" },
+		});
+		expect(photo.status).toBe(201);
+		expect((await review(reviewer.token, { ...body, photoFileIds: [unknownId] })).status).toBe(422);
+		const written = await review(reviewer.token, { ...body, photoFileIds: [photo.body.id] });
 		expect(written.status).toBe(201);
 		expect((await review(reviewer.token)).status).toBe(409);
 		const edit = (payload: unknown) =>
@@ -1210,6 +1217,15 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await moderate(staff, { action: "hide", reason: "" })).status).toBe(400);
 		expect((await moderate(staff, { action: "restore", reason: "测试" })).status).toBe(409);
 		expect((await moderate(staff, { action: "hide", reason: "测试" }, { reviewId: unknownId })).status).toBe(404);
+		const queued = await call("get", "/admin/reviews", { token: staff, query: { status: "photos" } });
+		const photoId = queued.body.items.find((item: { id: string }) => item.id === written.body.review.id).allPhotos[0].id;
+		const decidePhoto = (token: string, body: unknown, ids = { ...reviewId, photoId }) =>
+			call("post", "/admin/reviews/:reviewId/photos/:photoId/moderation", { token, params: ids, body });
+		expect((await decidePhoto(reviewer.token, { decision: "approve" })).status).toBe(403);
+		expect((await decidePhoto(staff, { decision: "reject" })).status).toBe(400);
+		expect((await decidePhoto(staff, { decision: "approve" }, { ...reviewId, photoId: unknownId })).status).toBe(404);
+		expect((await decidePhoto(staff, { decision: "approve" })).status).toBe(200);
+		expect((await decidePhoto(staff, { decision: "approve" })).status).toBe(409);
 		expect((await moderate(staff, { action: "hide", reason: "契约测试" })).status).toBe(200);
 	});
 
@@ -1683,6 +1699,130 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 			(await call("delete", "/community/users/:userId/follow", { token: invitee.token, params: { userId: inviter.userId } }))
 				.status,
 		).toBe(200);
+	});
+
+	it("community posts: boards, a question with answers, likes, bookmarks, flags and the back office's decisions", async () => {
+		const boards = (await call("get", "/community/boards")).body.items;
+		const questions = boards.find((board: { slug: string }) => board.slug === "questions");
+		expect((await call("get", "/community/boards/:slug/posts", { params: { slug: "questions" } })).status).toBe(200);
+		expect((await call("get", "/community/boards/:slug/posts", { params: { slug: "nope" } })).status).toBe(404);
+		const asked = await call("post", "/community/posts", {
+			token: player,
+			body: { boardId: questions.id, kind: "question", title: "契约：跳球怎么练？", body: "**杆头**要抬多少" },
+		});
+		expect(asked.status).toBe(201);
+		const postId = asked.body.post.id;
+		expect(
+			(await call("post", "/community/posts", { token: player, body: { boardId: questions.id, title: "", body: "" } })).status,
+		).toBe(400);
+		expect((await call("get", "/community/posts/:postId", { params: { postId } })).status).toBe(200);
+		expect((await call("get", "/community/posts/:postId", { params: { postId: unknownId } })).status).toBe(404);
+		expect(
+			(
+				await call("put", "/community/posts/:postId", {
+					token: player,
+					params: { postId },
+					body: { title: "契约：跳球怎么练", body: "杆头抬多少" },
+				})
+			).status,
+		).toBe(200);
+		const answer = await call("post", "/community/posts/:postId/comments", {
+			token: demoCoach,
+			params: { postId },
+			body: { body: "杆尾抬高约 30 度，短促发力" },
+		});
+		expect(answer.status).toBe(201);
+		const commentId = answer.body.comment.id;
+		const second = await call("post", "/community/posts/:postId/comments", {
+			token: player,
+			params: { postId },
+			body: { body: "补充一句" },
+		});
+		expect(
+			(await call("post", "/community/posts/:postId/accepted-answer", { token: player, params: { postId }, body: { commentId } }))
+				.status,
+		).toBe(200);
+		expect(
+			(
+				await call("post", "/community/posts/:postId/coach-verified-answers", {
+					token: demoCoach,
+					params: { postId },
+					body: { commentId: second.body.comment.id },
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await call("post", "/community/posts/:postId/coach-verified-answers", {
+					token: player,
+					params: { postId },
+					body: { commentId },
+				})
+			).status,
+		).toBe(403);
+		const reader = await signedInUser("契约社区读者");
+		expect((await call("put", "/community/posts/:id/like", { token: reader.token, params: { id: postId } })).status).toBe(200);
+		expect((await call("delete", "/community/posts/:id/like", { token: reader.token, params: { id: postId } })).status).toBe(200);
+		expect((await call("put", "/community/comments/:id/like", { token: reader.token, params: { id: commentId } })).status).toBe(
+			200,
+		);
+		expect(
+			(await call("delete", "/community/comments/:id/like", { token: reader.token, params: { id: commentId } })).status,
+		).toBe(200);
+		expect((await call("put", "/community/posts/:postId/bookmark", { token: reader.token, params: { postId } })).status).toBe(
+			200,
+		);
+		expect((await call("delete", "/community/posts/:postId/bookmark", { token: reader.token, params: { postId } })).status).toBe(
+			200,
+		);
+		expect(
+			(
+				await call("post", "/community/comments/:commentId/flags", {
+					token: reader.token,
+					params: { commentId },
+					body: { reason: "false" },
+				})
+			).status,
+		).toBe(201);
+		expect(
+			(
+				await call("post", "/community/posts/:postId/flags", {
+					token: reader.token,
+					params: { postId },
+					body: { reason: "spam" },
+				})
+			).status,
+		).toBe(201);
+		expect((await call("get", "/admin/community/queue", { token: staff })).status).toBe(200);
+		expect((await call("get", "/admin/community/queue", { token: reader.token })).status).toBe(403);
+		expect(
+			(
+				await call("post", "/admin/community/posts/:id/decision", {
+					token: staff,
+					params: { id: postId },
+					body: { action: "dismiss", reason: "正常提问" },
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await call("post", "/admin/community/comments/:id/decision", {
+					token: staff,
+					params: { id: commentId },
+					body: { action: "dismiss", reason: "回答无误" },
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await call("put", "/admin/community/boards/:boardId", {
+					token: staff,
+					params: { boardId: questions.id },
+					body: { nameZh: "问答", nameEn: "Q&A", position: 7, archived: false },
+				})
+			).status,
+		).toBe(200);
+		expect((await call("delete", "/community/posts/:postId", { token: player, params: { postId } })).status).toBe(204);
 	});
 
 	it("calls every operation of the registry, each with at least one success", () => {

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { type FormErrors, formErrorsOf } from "~/lib/form.server";
 import { localeOfRequest, pageTitle } from "~/lib/i18n";
+import { orPageError } from "~/lib/page-errors.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import { getUserSession, requireUser } from "~/modules/accounts/guards.server";
@@ -17,7 +18,7 @@ import type { Route } from "./+types/board";
 
 /** A board: its posts by latest activity, newest or the week's most liked (keyset pages), and the form to post or ask. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const board = await boardBySlug(params.slug, localeOfRequest(request));
+	const board = await orPageError(boardBySlug(params.slug, localeOfRequest(request)));
 	const url = new URL(request.url);
 	const query = boardPageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!query.success) throw redirect(`/community/b/${board.slug}`);
@@ -37,7 +38,7 @@ type Outcome = { errors: FormErrors; title?: string; body?: string };
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const session = await requireUser(request);
-	const board = await boardBySlug(params.slug, localeOfRequest(request));
+	const board = await orPageError(boardBySlug(params.slug, localeOfRequest(request)));
 	const submitted = Object.fromEntries(await request.formData()) as Record<string, string>;
 	const parsed = postInputSchema.safeParse({ ...submitted, boardId: board.id });
 	if (!parsed.success) return data<Outcome>({ errors: { fields: fieldErrorKeys(parsed.error) }, ...submitted }, { status: 400 });

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { localeOfRequest, pageTitle } from "~/lib/i18n";
+import { orPageError } from "~/lib/page-errors.server";
 import { getUserSession, requireUser } from "~/modules/accounts/guards.server";
 import { approvedCoachUserIds } from "~/modules/coaches/approved-coach-users.server";
 import { CommentThread } from "~/modules/community/comments/components/comment-thread";
@@ -13,7 +14,7 @@ import { postPageAction } from "./post-actions.server";
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const session = await getUserSession(request);
 	const viewer = session ? { userId: session.user.id, roles: session.roles } : null;
-	const post = await getPost({ postId: params.postId, viewer, locale: localeOfRequest(request) });
+	const post = await orPageError(getPost({ postId: params.postId, viewer, locale: localeOfRequest(request) }));
 	const isCoach = viewer ? (await approvedCoachUserIds([viewer.userId])).has(viewer.userId) : false;
 	return {
 		post,
