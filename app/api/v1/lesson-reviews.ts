@@ -260,6 +260,7 @@ const staffReviewSchema = reviewSchema.extend({
 		.array(
 			z.object({
 				id: z.string().uuid(),
+				fileId: z.string().uuid().describe("The upload (readable by staff only through these signed URLs)"),
 				thumbUrl: z.string(),
 				fullUrl: z.string(),
 				status: z.enum(["pending", "approved", "rejected"]),
