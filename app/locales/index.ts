@@ -16,7 +16,7 @@ import enModeration from "./en/moderation";
 import enPayments from "./en/payments";
 import enPayouts from "./en/payouts";
 import enPlaces from "./en/places";
-import enVideoReview from "./en/video-review";
+import enVideoReview from "./en/videoReview";
 import enSocial from "./en/social";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
@@ -36,7 +36,7 @@ import zhModeration from "./zh-CN/moderation";
 import zhPayments from "./zh-CN/payments";
 import zhPayouts from "./zh-CN/payouts";
 import zhPlaces from "./zh-CN/places";
-import zhVideoReview from "./zh-CN/video-review";
+import zhVideoReview from "./zh-CN/videoReview";
 import zhSocial from "./zh-CN/social";
 
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */

@@ -1,5 +1,5 @@
 import type { Translation } from "../types";
-import type zh from "../zh-CN/video-review";
+import type zh from "../zh-CN/videoReview";
 
 export default {
 	nav: "Video reviews",
