@@ -11,6 +11,9 @@ const frameSeconds = 1 / 30;
 type Tool = "none" | (typeof shapeTypes)[number];
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));
+/** One frame on from the nearest frame boundary, so steps never drift by rounding (15 steps are 0.50 s, not 0.49). */
+const stepFrom = (ms: number, frames: number) =>
+	Math.round((Math.round(ms / (frameSeconds * 1000)) + frames) * frameSeconds * 1000);
 
 /**
  * The video with its comments: slow motion, frame stepping, and each comment's drawings over the
@@ -158,7 +161,7 @@ export function VideoReviewPlayer(props: {
 					type="button"
 					variant="secondary"
 					aria-label={t("videoReview.player.stepBack")}
-					onClick={() => seek(currentMs - frameSeconds * 1000)}
+					onClick={() => seek(stepFrom(currentMs, -1))}
 				>
 					−1/30s
 				</Button>
@@ -166,7 +169,7 @@ export function VideoReviewPlayer(props: {
 					type="button"
 					variant="secondary"
 					aria-label={t("videoReview.player.stepForward")}
-					onClick={() => seek(currentMs + frameSeconds * 1000)}
+					onClick={() => seek(stepFrom(currentMs, 1))}
 				>
 					+1/30s
 				</Button>
