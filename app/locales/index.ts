@@ -16,8 +16,8 @@ import enModeration from "./en/moderation";
 import enPayments from "./en/payments";
 import enPayouts from "./en/payouts";
 import enPlaces from "./en/places";
-import enVideoReview from "./en/videoReview";
 import enSocial from "./en/social";
+import enVideoReview from "./en/videoReview";
 import zhAccounts from "./zh-CN/accounts";
 import zhAdmin from "./zh-CN/admin";
 import zhBooking from "./zh-CN/booking";
@@ -36,8 +36,8 @@ import zhModeration from "./zh-CN/moderation";
 import zhPayments from "./zh-CN/payments";
 import zhPayouts from "./zh-CN/payouts";
 import zhPlaces from "./zh-CN/places";
-import zhVideoReview from "./zh-CN/videoReview";
 import zhSocial from "./zh-CN/social";
+import zhVideoReview from "./zh-CN/videoReview";
 
 /** Every namespace of UI text; a key reads `area.key`, e.g. `home.hero.title`. */
 export const resources = {

@@ -3,8 +3,8 @@ import { refreshDemoCoachStandings } from "~/modules/booking/demo/refresh-demo-s
 import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.server";
 import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
-import { seedDemoSocial } from "~/modules/community/demo/seed-demo-social.server";
 import { seedDemoReviewHistory } from "~/modules/coaches/demo/seed-demo-review-history.server";
+import { seedDemoSocial } from "~/modules/community/demo/seed-demo-social.server";
 import { seedDemoLearning } from "~/modules/learning/demo/seed-demo-learning.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
 import { seedDemoPayoutAccount } from "~/modules/payments/demo/seed-demo-payout-account.server";

@@ -8,5 +8,5 @@ export * from "./moderation";
 export * from "./online-lessons";
 export * from "./payments";
 export * from "./platform";
-export * from "./video-reviews";
 export * from "./social";
+export * from "./video-reviews";

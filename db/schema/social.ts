@@ -91,9 +91,7 @@ export const partnerInvitations = pgTable(
 		answeredAt: timestamp("answered_at", { withTimezone: true }),
 	},
 	(table) => [
-		uniqueIndex("partner_invitations_pending_key")
-			.on(table.fromUserId, table.toUserId)
-			.where(sql`${table.status} = 'pending'`),
+		uniqueIndex("partner_invitations_pending_key").on(table.fromUserId, table.toUserId).where(sql`${table.status} = 'pending'`),
 		index("partner_invitations_to_idx").on(table.toUserId, table.createdAt),
 		index("partner_invitations_from_idx").on(table.fromUserId, table.createdAt),
 		check("partner_invitations_not_self", sql`${table.fromUserId} <> ${table.toUserId}`),

@@ -69,5 +69,8 @@ export const videoReviewComments = pgTable(
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 	},
-	(table) => [index("video_review_comments_review_idx").on(table.reviewId, table.atMs), check("video_review_comments_at", sql`${table.atMs} >= 0`)],
+	(table) => [
+		index("video_review_comments_review_idx").on(table.reviewId, table.atMs),
+		check("video_review_comments_at", sql`${table.atMs} >= 0`),
+	],
 );

@@ -163,11 +163,18 @@ import {
 } from "./learning";
 import { confirmCompletionEndpoint, openDisputeEndpoint, resolveAdminDispute } from "./lesson-completion";
 import {
+	controlRecordingEndpoint,
+	deleteRecordingEndpoint,
+	getRecordingConsentEndpoint,
+	listRecordingsEndpoint,
+	setRecordingConsentEndpoint,
+} from "./lesson-recordings";
+import {
+	decideReviewPhotoEndpoint,
 	editReviewEndpoint,
 	listAdminReviewsEndpoint,
 	listLessonReviewsEndpoint,
 	moderateAdminReviewEndpoint,
-	decideReviewPhotoEndpoint,
 	replyToReviewEndpoint,
 	reportReviewEndpoint,
 	unvoteHelpfulEndpoint,
@@ -178,13 +185,6 @@ import { getMe } from "./me";
 import { getMeta } from "./meta";
 import { addModerationWord, listModerationWords, removeModerationWord } from "./moderation";
 import { exportMyDataEndpoint } from "./my-data";
-import {
-	controlRecordingEndpoint,
-	deleteRecordingEndpoint,
-	getRecordingConsentEndpoint,
-	listRecordingsEndpoint,
-	setRecordingConsentEndpoint,
-} from "./lesson-recordings";
 import { issueVideoTokenEndpoint, livekitWebhookEndpoint, secondCameraTokenEndpoint } from "./online-lessons";
 import {
 	alipayNotify,

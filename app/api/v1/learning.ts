@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { db } from "~/lib/db.server";
 import { forbidden, notFound } from "~/lib/errors";
 import { coachedLesson, lessonPartyOf } from "~/modules/booking/completion/coached-lesson.server";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
@@ -293,7 +292,7 @@ export const revokeReportLinkEndpoint = defineEndpoint({
 
 const callerCoachId = async (req: Parameters<typeof callerOf>[0]) => {
 	const caller = await callerOf(req);
-	const coach = await findCoachOfUser(caller.userId, db());
+	const coach = await findCoachOfUser(caller.userId);
 	if (!coach) throw forbidden();
 	return coach.id;
 };

@@ -105,8 +105,20 @@ export default {
 			moderation: { word: { added: "添加违禁词", removed: "删除违禁词" } },
 			community: {
 				board: { updated: "修改社区版块" },
-				post: { published: "发布待审帖子", hidden: "隐藏帖子", restored: "恢复帖子", deleted: "删除帖子", dismissed: "驳回帖子举报" },
-				comment: { published: "发布待审评论", hidden: "隐藏评论", restored: "恢复评论", deleted: "删除评论", dismissed: "驳回评论举报" },
+				post: {
+					published: "发布待审帖子",
+					hidden: "隐藏帖子",
+					restored: "恢复帖子",
+					deleted: "删除帖子",
+					dismissed: "驳回帖子举报",
+				},
+				comment: {
+					published: "发布待审评论",
+					hidden: "隐藏评论",
+					restored: "恢复评论",
+					deleted: "删除评论",
+					dismissed: "驳回评论举报",
+				},
 			},
 			coach: {
 				approved: "通过教练申请",

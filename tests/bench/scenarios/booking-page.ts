@@ -16,7 +16,12 @@ export default defineScenario({
 		const path = () => `/me/bookings/${ids[next++ % ids.length]}`;
 		return {
 			path: path(),
-			headers: { cookie: `cp_session=${token}`, accept: "text/html", "accept-encoding": "gzip, deflate, br", "accept-language": "zh-CN" },
+			headers: {
+				cookie: `cp_session=${token}`,
+				accept: "text/html",
+				"accept-encoding": "gzip, deflate, br",
+				"accept-language": "zh-CN",
+			},
 			setupRequest: (request) => ({ ...request, path: path() }),
 		};
 	},

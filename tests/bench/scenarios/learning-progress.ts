@@ -32,14 +32,15 @@ async function ensureLearningPlayers(client: pg.Client, ctx: ScenarioContext): P
 		ids.push(id);
 		await client.query(
 			`insert into practice_sessions (player_id, drill_id, discipline, attempts, made, score, practised_at)
-			 select $1, d.id, d.discipline, d.attempts, m.made,
+			 select $1::uuid, d.id, d.discipline, d.attempts, m.made,
 			   case when d.ladder_positions is not null then 1 + floor(random() * d.ladder_positions)::int end,
 			   now() - (g * interval '400 days' / $2)
 			 from generate_series(1, $2) g
 			 cross join lateral (select * from drills where discipline = 'chinese_8_ball' and coach_id is null
-			   order by md5(g::text || $1::text) limit 1) d
+			   order by md5(g::text || $3) limit 1) d
 			 cross join lateral (select floor(random() * (d.attempts + 1))::int as made) m`,
-			[id, practiceSessions],
+			// The id again as text for the shuffle: one parameter cannot be both uuid and text.
+			[id, practiceSessions, id],
 		);
 	}
 	// The recount: what applyContribution would have kept, from the facts (pots exclude break, safety and kicks).

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { DbOrTx, Transaction } from "~/lib/db.server";
+import { type DbOrTx, db, type Transaction } from "~/lib/db.server";
 import { AppError, notFound } from "~/lib/errors";
 import { findUserById } from "~/modules/accounts/users.server";
 import { coaches } from "../../../../db/schema";
@@ -9,7 +9,7 @@ export type CoachRow = typeof coaches.$inferSelect;
 export const conflict = (messageKey: string, fields?: Record<string, string>) =>
 	new AppError(409, "conflict", messageKey, { fields });
 
-export async function findCoachOfUser(userId: string, tx: DbOrTx): Promise<CoachRow | undefined> {
+export async function findCoachOfUser(userId: string, tx: DbOrTx = db()): Promise<CoachRow | undefined> {
 	const [row] = await tx.select().from(coaches).where(eq(coaches.userId, userId)).limit(1);
 	return row;
 }
