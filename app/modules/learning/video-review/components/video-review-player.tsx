@@ -160,18 +160,18 @@ export function VideoReviewPlayer(props: {
 				<Button
 					type="button"
 					variant="secondary"
-					aria-label={t("videoReview.player.stepBack")}
+					
 					onClick={() => seek(stepFrom(currentMs, -1))}
 				>
-					−1/30s
+					−1/30s <span className="sr-only">{t("videoReview.player.stepBack")}</span>
 				</Button>
 				<Button
 					type="button"
 					variant="secondary"
-					aria-label={t("videoReview.player.stepForward")}
+					
 					onClick={() => seek(stepFrom(currentMs, 1))}
 				>
-					+1/30s
+					+1/30s <span className="sr-only">{t("videoReview.player.stepForward")}</span>
 				</Button>
 				<span className="font-mono text-sm tabular-nums" data-testid="review-time">
 					{formatMoment(currentMs)} / {formatMoment(props.durationMs)}
