@@ -45,10 +45,6 @@ export default [
 	route("me/video-reviews", "routes/me/video-reviews.tsx"),
 	route("coach/video-reviews", "routes/coach/video-reviews.tsx"),
 	route("video-reviews/:reviewId", "routes/video-reviews/review.tsx"),
-	// Stroke-video review: the player sends videos, the coach reviews them, one page for both on each.
-	route("me/video-reviews", "routes/me/video-reviews.tsx"),
-	route("coach/video-reviews", "routes/coach/video-reviews.tsx"),
-	route("video-reviews/:reviewId", "routes/video-reviews/review.tsx"),
 	route("me/progress/report", "routes/me/progress-report.tsx"),
 	route("progress/shared/:token", "routes/progress/shared-report.tsx"),
 	// Payments: the checkout, the sandbox cashier, and the result that waits for the provider's word.
