@@ -13,7 +13,8 @@ let phones = 0;
  */
 export async function communityMember(displayName: string, trust: 0 | 1 | 2 = 1, options: { phone?: boolean } = {}) {
 	phones += 1;
-	const phone = `+86139${String(process.pid % 10_000).padStart(4, "0")}${String(phones).padStart(4, "0")}`;
+	// 136 is a prefix no demo account uses (the demo coaches are 139100000xx), so no pid can collide with them.
+	const phone = `+86136${String(process.pid % 10_000).padStart(4, "0")}${String(phones).padStart(4, "0")}`;
 	const user = await createUser({ displayName, ...(options.phone === false ? {} : { phone }) });
 	if (trust > 0) {
 		const counters =
