@@ -15,7 +15,7 @@ export default defineScenario({
 		const { token } = (await response.json()) as { token: string };
 		return {
 			path: "/me",
-			headers: { cookie: `cp_session=${token}`, "accept-encoding": "br", "accept-language": "zh-CN" },
+			headers: { cookie: `cp_session=${token}`, "accept-encoding": "gzip, deflate, br", "accept-language": "zh-CN" },
 			expectStatus: 200,
 		};
 	},

@@ -10,7 +10,7 @@ export default defineScenario({
 		await ensureScaleCoaches(ctx);
 		return {
 			path: `/coaches?${nearbySearch}`,
-			headers: { accept: "text/html", "accept-encoding": "br", "accept-language": "zh-CN" },
+			headers: { accept: "text/html", "accept-encoding": "gzip, deflate, br", "accept-language": "zh-CN" },
 			expectStatus: 200,
 		};
 	},

@@ -10,7 +10,7 @@ export default defineScenario({
 		path: "/",
 		headers: {
 			accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-			"accept-encoding": "br",
+			"accept-encoding": "gzip, deflate, br",
 			"accept-language": "zh-CN",
 			"user-agent":
 				"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36",

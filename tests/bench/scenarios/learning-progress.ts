@@ -107,7 +107,7 @@ export default defineScenario({
 			let turn = 0;
 			const headersOf = (token: string) => ({
 				cookie: `cp_session=${token}`,
-				"accept-encoding": "br",
+				"accept-encoding": "gzip, deflate, br",
 				"accept-language": "zh-CN",
 			});
 			return {
