@@ -199,7 +199,8 @@ export default function Conversation({ loaderData }: Route.ComponentProps) {
 						aria-describedby={error ? "message-error" : undefined}
 						className={`${inputClasses} resize-none`}
 					/>
-					<Button type="submit" disabled={sending}>
+					{/* The textarea takes the width; the button keeps its label on one line (it wrapped to 发/送). */}
+					<Button type="submit" disabled={sending} className="shrink-0 whitespace-nowrap">
 						{t("social.messages.send")}
 					</Button>
 				</Form>
