@@ -157,20 +157,10 @@ export function VideoReviewPlayer(props: {
 				>
 					{playing ? t("videoReview.player.pause") : t("videoReview.player.play")}
 				</Button>
-				<Button
-					type="button"
-					variant="secondary"
-					
-					onClick={() => seek(stepFrom(currentMs, -1))}
-				>
+				<Button type="button" variant="secondary" onClick={() => seek(stepFrom(currentMs, -1))}>
 					−1/30s <span className="sr-only">{t("videoReview.player.stepBack")}</span>
 				</Button>
-				<Button
-					type="button"
-					variant="secondary"
-					
-					onClick={() => seek(stepFrom(currentMs, 1))}
-				>
+				<Button type="button" variant="secondary" onClick={() => seek(stepFrom(currentMs, 1))}>
 					+1/30s <span className="sr-only">{t("videoReview.player.stepForward")}</span>
 				</Button>
 				<span className="font-mono text-sm tabular-nums" data-testid="review-time">
