@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { buildFreshVariable, underBuildLock } from "./support/fresh-build";
 
 /**
@@ -15,6 +15,8 @@ mkdirSync(reports, { recursive: true });
 let passed = 0;
 let failed = 0;
 const summary: string[] = [];
+// The names of failed tests, printed again at the very end: CI keeps only the tail of the output.
+const failures: string[] = [];
 
 function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
 	const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
@@ -52,6 +54,11 @@ function vitest(project: "unit" | "integration") {
 	const bad = (report?.numFailedTests ?? 0) + (ok || report?.numFailedTests ? 0 : 1);
 	passed += good;
 	failed += bad;
+	for (const file of report?.testResults ?? []) {
+		for (const test of file.assertionResults ?? []) {
+			if (test.status === "failed") failures.push(`${project}: ${relative(".", file.name)} › ${test.fullName}`);
+		}
+	}
 	summary.push(`${bad === 0 ? "✓" : "✗"} ${project}: ${good} passed, ${bad} failed`);
 }
 
@@ -59,7 +66,9 @@ function endToEnd() {
 	console.log("\n▶ end-to-end tests (Chromium, 390x844 and 1280x800)");
 	const output = join(reports, "e2e.json");
 	const ok = run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
-	const stats = readJson(output)?.stats;
+	const report = readJson(output);
+	const stats = report?.stats;
+	collectPlaywrightFailures(report?.suites ?? []);
 	const good = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
 	const bad = (stats?.unexpected ?? 0) + (ok || stats?.unexpected ? 0 : 1);
 	passed += good;
@@ -67,6 +76,19 @@ function endToEnd() {
 	summary.push(
 		`${bad === 0 ? "✓" : "✗"} end-to-end: ${good} passed, ${bad} failed${stats?.skipped ? `, ${stats.skipped} skipped` : ""}`,
 	);
+}
+
+function collectPlaywrightFailures(suites: any[]) {
+	for (const suite of suites) {
+		for (const spec of suite.specs ?? []) {
+			for (const test of spec.tests ?? []) {
+				if (test.status === "unexpected") {
+					failures.push(`end-to-end: [${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}`);
+				}
+			}
+		}
+		collectPlaywrightFailures(suite.suites ?? []);
+	}
 }
 
 check("type-check", "npm", ["run", "typecheck", "--silent"]);
@@ -79,6 +101,7 @@ vitest("unit");
 vitest("integration");
 endToEnd();
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ✗ ${name}`).join("\n")}`);
 console.log(`\n${summary.join("\n")}\n`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
