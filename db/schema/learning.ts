@@ -42,10 +42,14 @@ export const drills = pgTable(
 		setupZh: text("setup_zh").notNull(),
 		setupEn: text("setup_en").notNull(),
 		coachId: uuid("coach_id").references(() => coaches.id),
+		/** Retired drills leave new records' and plans' choices; the rows stay for the records that name them. */
+		retiredAt: timestamp("retired_at", { withTimezone: true }),
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 	},
 	(table) => [
 		index("drills_discipline_idx").on(table.discipline, table.difficulty),
+		index("drills_coach_idx").on(table.coachId),
 		check("drills_difficulty_range", sql`${table.difficulty} between 1 and 5`),
 	],
 );
