@@ -4,6 +4,7 @@ import { seedDemoBookings } from "~/modules/booking/demo/seed-demo-bookings.serv
 import { seedDemoReviews } from "~/modules/booking/demo/seed-demo-reviews.server";
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { seedDemoReviewHistory } from "~/modules/coaches/demo/seed-demo-review-history.server";
+import { seedDemoCommunityPosts } from "~/modules/community/demo/seed-demo-posts.server";
 import { seedDemoSocial } from "~/modules/community/demo/seed-demo-social.server";
 import { seedDemoLearning } from "~/modules/learning/demo/seed-demo-learning.server";
 import { payDemoBooking } from "~/modules/payments/demo/pay-demo-booking.server";
@@ -39,5 +40,7 @@ export async function seedDemoData(): Promise<number> {
 	const learningAdded = await seedDemoLearning();
 	// Partners open to sparring near the demo player, follows, and one accepted invitation with its chat.
 	const socialAdded = await seedDemoSocial();
-	return added + reviewsDone + bookingsAdded + learningAdded + socialAdded;
+	// Posts, comments, likes and an answered question on the boards, written by those same demo users.
+	const postsAdded = await seedDemoCommunityPosts();
+	return added + reviewsDone + bookingsAdded + learningAdded + socialAdded + postsAdded;
 }
