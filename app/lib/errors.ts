@@ -22,6 +22,7 @@ export type ErrorCode =
 	| "already_reviewed"
 	| "not_reviewable"
 	| "already_listed"
+	| "drill_in_use"
 	| "already_reported"
 	| "insufficient_balance"
 	| "below_minimum"

@@ -147,6 +147,16 @@ import {
 	unfollowUserEndpoint,
 } from "./community-social";
 import { recordMyConsent } from "./consent";
+import {
+	createAdminDrill,
+	createCoachDrill,
+	listAdminDrills,
+	listCoachDrills,
+	retireAdminDrill,
+	retireCoachDrill,
+	updateAdminDrill,
+	updateCoachDrill,
+} from "./drills";
 import { getFileSignedUrl, uploadFile } from "./files";
 import {
 	createReportLinkEndpoint,
@@ -338,6 +348,14 @@ export const endpoints = [
 	addModerationWord,
 	removeModerationWord,
 	listDrillsEndpoint,
+	listCoachDrills,
+	createCoachDrill,
+	updateCoachDrill,
+	retireCoachDrill,
+	listAdminDrills,
+	createAdminDrill,
+	updateAdminDrill,
+	retireAdminDrill,
 	saveLessonRecordEndpoint,
 	getLessonRecordEndpoint,
 	logPracticeEndpoint,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { forbidden, notFound } from "~/lib/errors";
+import { requireApiSession } from "~/modules/accounts/guards.server";
 import { coachedLesson, lessonPartyOf } from "~/modules/booking/completion/coached-lesson.server";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
 import { coachStudent, coachStudents } from "~/modules/learning/coach-students.server";
@@ -10,7 +11,7 @@ import { readProgress } from "~/modules/learning/progress.server";
 import { disciplineQuerySchema, lessonRecordInputSchema, practiceInputSchema } from "~/modules/learning/schema";
 import { createReportLink, readSharing, revokeReportLink, setShareWithCoaches } from "~/modules/learning/sharing.server";
 import { disciplines, errorTypes, skills } from "~/modules/learning/vocabulary";
-import { callerOf } from "../client";
+import { authHeaders, callerOf } from "../client";
 import { defineEndpoint } from "../endpoint";
 
 /**
@@ -20,7 +21,7 @@ import { defineEndpoint } from "../endpoint";
 const tag = "learning";
 const bookingId = z.object({ bookingId: z.string().uuid("booking.errors.notFound") });
 const localized = z.object({ "zh-CN": z.string(), en: z.string() });
-const drillSchema = z.object({
+export const drillSchema = z.object({
 	id: z.string(),
 	name: localized,
 	discipline: z.enum(disciplines),
@@ -68,14 +69,20 @@ const present = (record: NonNullable<Awaited<ReturnType<typeof readLessonRecord>
 export const listDrillsEndpoint = defineEndpoint({
 	method: "get",
 	path: "/drills",
-	summary: "The drill catalogue, easiest first, for one discipline or all",
+	summary:
+		"The drill catalogue, easiest first, for one discipline or all; retired drills are left out, and a signed-in coach also gets their own drills",
 	tag,
 	query: disciplineQuerySchema,
 	responses: {
 		200: { description: "The drills", schema: z.object({ items: z.array(drillSchema) }) },
 		400: { description: "An unknown discipline" },
 	},
-	handler: async ({ query }) => ({ body: { items: await listDrills(query.discipline) } }),
+	handler: async ({ req, query }) => {
+		// Signing in is optional here: without a session the answer is the platform's catalogue.
+		const session = await requireApiSession(authHeaders(req)).catch(() => null);
+		const coach = session ? await findCoachOfUser(session.user.id) : undefined;
+		return { body: { items: await listDrills(query.discipline, { coachId: coach?.id }) } };
+	},
 });
 
 export const saveLessonRecordEndpoint = defineEndpoint({

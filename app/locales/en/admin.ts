@@ -107,6 +107,7 @@ export default {
 				reply: { hidden: "Coach reply hidden", restored: "Coach reply restored", published: "Held coach reply published" },
 			},
 			moderation: { word: { added: "Forbidden word added", removed: "Forbidden word removed" } },
+			learning: { drill: { created: "Drill added", updated: "Drill changed", retired: "Drill retired" } },
 			community: {
 				board: { updated: "Community board changed" },
 				post: {

@@ -103,6 +103,7 @@ export default {
 				reply: { hidden: "隐藏教练回复", restored: "恢复教练回复", published: "发布待审回复" },
 			},
 			moderation: { word: { added: "添加违禁词", removed: "删除违禁词" } },
+			learning: { drill: { created: "新增训练项目", updated: "修改训练项目", retired: "停用训练项目" } },
 			community: {
 				board: { updated: "修改社区版块" },
 				post: {

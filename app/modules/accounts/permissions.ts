@@ -54,6 +54,8 @@ export const permissionsByRole = {
 		// Coaches' withdrawals: the approval queue, rejections and the bank batch files.
 		"approve:withdrawal:any",
 		"moderate:content:any",
+		// The drill catalogue players and coaches train with: content of the product, admins only.
+		"manage:drill:any",
 	],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -4,7 +4,7 @@ import { notFound } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n";
 import { completedLessonsOfCoach, playerBookedCoach } from "~/modules/booking/completion/coached-lesson.server";
 import { lessonRecords, users } from "../../../db/schema";
-import { type Drill, listDrills } from "./drills.server";
+import { type Drill, drillsForHistory } from "./drills.server";
 import type { StoredRecordContent } from "./lesson-record.server";
 import { readProgress } from "./progress.server";
 import { readSharing } from "./sharing.server";
@@ -43,7 +43,7 @@ async function recordsOfCoach(coachId: string, playerId?: string): Promise<Recor
 	return playerId ? rows.filter((row) => row.playerId === playerId) : rows;
 }
 
-const catalogue = async () => new Map((await listDrills()).map((drill) => [drill.id, drill]));
+const catalogue = async (coachId: string) => new Map((await drillsForHistory({ coachId })).map((drill) => [drill.id, drill]));
 
 /**
  * The coach's students and teaching statistics: students and lessons (completed), records
@@ -53,7 +53,7 @@ const catalogue = async () => new Map((await listDrills()).map((drill) => [drill
 export async function coachStudents(coachId: string) {
 	const lessons = await completedLessonsOfCoach(coachId);
 	const records = await recordsOfCoach(coachId);
-	const drills = await catalogue();
+	const drills = await catalogue(coachId);
 	const playerIds = [...new Set(lessons.map((lesson) => lesson.playerId))];
 	const names = playerIds.length
 		? new Map(
@@ -112,7 +112,7 @@ export async function coachStudent(input: { coachId: string; playerId: string; l
 	const [player] = await db().select({ name: users.displayName }).from(users).where(eq(users.id, playerId));
 	const lessons = await completedLessonsOfCoach(coachId, playerId);
 	const records = await recordsOfCoach(coachId, playerId);
-	const drills = await catalogue();
+	const drills = await catalogue(coachId);
 	const named = (id: string) => ({ drillId: id, name: drills.get(id)?.name ?? { "zh-CN": id, en: id } });
 	const sharing = await readSharing(playerId);
 	const discipline: Discipline = records[records.length - 1]?.discipline ?? "chinese_8_ball";

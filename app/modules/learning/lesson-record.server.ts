@@ -61,10 +61,20 @@ export async function saveLessonRecord(input: { lesson: CoachedLesson; record: L
 		...record.drills.map((entry, index) => ({ id: entry.drillId, field: `drills.${index}.drillId` })),
 		...record.homework.map((id, index) => ({ id, field: `homework.${index}` })),
 	];
-	const drills = await knownDrills(named, record.discipline);
+	// A drill retired after the lesson stays valid in the record that already held it.
+	const [before] = await db()
+		.select({ content: lessonRecords.content })
+		.from(lessonRecords)
+		.where(eq(lessonRecords.bookingId, lesson.bookingId));
+	const held = before?.content as StoredRecordContent | undefined;
+	const scope = {
+		usableBy: { coachId: lesson.coachId },
+		keep: new Set([...(held?.drills.map((entry) => entry.drillId) ?? []), ...(held?.homework ?? [])]),
+	};
+	const drills = await knownDrills(named, record.discipline, scope);
 	const discipline = record.discipline ?? drills.get(named[0]?.id ?? "")?.discipline;
 	if (!discipline) throw badRequest("learning.errors.disciplineNeeded", { discipline: "learning.errors.disciplineNeeded" });
-	if (!record.discipline) await knownDrills(named, discipline);
+	if (!record.discipline) await knownDrills(named, discipline, scope);
 	record.drills.forEach((entry, index) => {
 		const top = drills.get(entry.drillId)?.scoring.ladderPositions ?? null;
 		if (entry.score !== undefined && top !== null && (entry.score < 1 || entry.score > top)) {
@@ -86,7 +96,7 @@ export async function saveLessonRecord(input: { lesson: CoachedLesson; record: L
 			const oldDrills = await knownDrills(
 				old.drills.map((entry) => ({ id: entry.drillId, field: "drills" })),
 				undefined,
-				tx,
+				{ tx },
 			);
 			await applyContribution(tx, contributionOf(previous, old, oldDrills), -1);
 		}

@@ -13,7 +13,9 @@ import { applyContribution } from "./totals.server";
 export async function logPractice(input: { playerId: string; practice: PracticeInput; now?: Date }) {
 	const now = input.now ?? new Date();
 	const { practice } = input;
-	const drill = (await knownDrills([{ id: practice.drillId, field: "drillId" }], undefined)).get(practice.drillId);
+	const drill = (await knownDrills([{ id: practice.drillId, field: "drillId" }], undefined, { usableBy: { coachId: null } })).get(
+		practice.drillId,
+	);
 	if (!drill) throw badRequest("learning.errors.unknownDrill", { drillId: "learning.errors.unknownDrill" });
 	const top = drill.scoring.ladderPositions;
 	if (practice.score !== undefined && top !== null && (practice.score < 1 || practice.score > top)) {

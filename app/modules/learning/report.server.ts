@@ -3,7 +3,7 @@ import { db } from "~/lib/db.server";
 import type { Locale } from "~/lib/i18n";
 import { percentLineChartSvg } from "~/lib/line-chart.server";
 import { learningTotals, users } from "../../../db/schema";
-import { listDrills } from "./drills.server";
+import { drillsForHistory } from "./drills.server";
 import { readProgress } from "./progress.server";
 import { type Discipline, disciplines } from "./vocabulary";
 
@@ -40,7 +40,7 @@ export async function readProgressReport(playerId: string, locale: Locale, now =
 		.from(learningTotals)
 		.where(eq(learningTotals.playerId, playerId));
 	const withData = disciplines.filter((d) => kept.some((row) => row.discipline === d));
-	const catalogue = await listDrills();
+	const catalogue = await drillsForHistory({ playerId });
 	const names = Object.fromEntries(catalogue.map((drill) => [drill.id, drill.name[locale]]));
 	const trends = await drillTrends(playerId);
 	const sections = [];

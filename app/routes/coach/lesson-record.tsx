@@ -50,7 +50,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		bookingId: lesson.bookingId,
 		player: booking.player.displayName,
 		startsAt: booking.startsAt,
-		drills: (await listDrills()).map((drill) => ({
+		drills: (await listDrills(undefined, { coachId: lesson.coachId })).map((drill) => ({
 			id: drill.id,
 			discipline: drill.discipline,
 			name: drill.name,

@@ -10,7 +10,7 @@ import { CoachGate, CoachPage } from "~/modules/coaches/dashboard/coach-page";
 import { getMyCoachStatus } from "~/modules/coaches/dashboard/get-dashboard.server";
 import { coachStudent } from "~/modules/learning/coach-students.server";
 import { LevelCard, PlanList } from "~/modules/learning/components/plan-list";
-import { listDrills } from "~/modules/learning/drills.server";
+import { drillsForHistory } from "~/modules/learning/drills.server";
 import type { Route } from "./+types/student";
 
 /**
@@ -35,7 +35,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 					})),
 				)
 			: null;
-	const drillNames = Object.fromEntries((await listDrills()).map((drill) => [drill.id, drill.name[locale]]));
+	const drillNames = Object.fromEntries(
+		(await drillsForHistory({ coachId: coach.id })).map((drill) => [drill.id, drill.name[locale]]),
+	);
 	return {
 		coach,
 		student: { ...student, records: student.records.map((r) => ({ ...r, completedAt: r.completedAt.toISOString() })) },

@@ -7,7 +7,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { LevelCard, PlanList } from "~/modules/learning/components/plan-list";
 import { SharingCard } from "~/modules/learning/components/sharing-card";
-import { listDrills } from "~/modules/learning/drills.server";
+import { drillsForHistory } from "~/modules/learning/drills.server";
 import { readProgress } from "~/modules/learning/progress.server";
 import { disciplineSchema } from "~/modules/learning/schema";
 import { createReportLink, readSharing, revokeReportLink, setShareWithCoaches } from "~/modules/learning/sharing.server";
@@ -31,7 +31,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 					progress.series.map((day) => ({ label: day.day.slice(5), percent: Math.round((day.made / day.attempted) * 100) })),
 				)
 			: null;
-	const drillNames = Object.fromEntries((await listDrills(discipline)).map((drill) => [drill.id, drill.name[locale]]));
+	const drillNames = Object.fromEntries(
+		(await drillsForHistory({ playerId: session.user.id }))
+			.filter((drill) => drill.discipline === discipline)
+			.map((drill) => [drill.id, drill.name[locale]]),
+	);
 	const sharing = await readSharing(session.user.id);
 	return {
 		progress,

@@ -21,6 +21,7 @@ export interface AuditInput {
 		| "income_report"
 		| "review"
 		| "moderation_word"
+		| "drill"
 		| "community_board"
 		| "community_post"
 		| "community_comment";
