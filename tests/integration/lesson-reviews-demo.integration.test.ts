@@ -35,6 +35,39 @@ describe("demo reviews", () => {
 		expect((await verifyLedger(db())).breaks).toEqual([]);
 	});
 
+	it("show one of the demo coach's reviews with a photo the back office approved, open to anyone on the profile and in the API", async () => {
+		const coachUser = await findUserByPhone("+8613800000002");
+		const coach = await findCoachOfUser(coachUser?.id as string, db());
+		const listed = await apiCall(app, "GET", `/coaches/${coach?.id}/reviews`, null);
+		const withPhotos = listed.body.items.filter((item: { photos: unknown[] }) => item.photos.length > 0);
+		expect(withPhotos).toHaveLength(1);
+		const [review] = withPhotos;
+		expect(review.text).toContain("练习安排得很实用");
+		expect(review.photos).toHaveLength(1);
+		const [photo] = review.photos;
+		// Plain public URLs, no signature: anyone without a session gets the image.
+		for (const url of [photo.thumbUrl, photo.fullUrl]) {
+			expect(url).not.toContain("sig=");
+			const image = await fetch(`${app.url}${url}`);
+			expect(image.status).toBe(200);
+			expect(image.headers.get("content-type")).toBe("image/webp");
+		}
+		// Approved as the back office leaves it: the author's view says so, and nothing waits in the photo queue.
+		const { allPhotosOf } = await import("~/modules/coaches/reviews/review-photos.server");
+		const own = (await allPhotosOf([review.id], db())).get(review.id) ?? [];
+		expect(own.map((item) => item.status)).toEqual(["approved"]);
+		const { staffSessionToken } = await import("../support/staff");
+		const queue = await apiCall(app, "GET", "/admin/reviews?status=photos", await staffSessionToken("13800000004"));
+		expect(queue.status).toBe(200);
+		expect(queue.body.items.some((item: { id: string }) => item.id === review.id)).toBe(false);
+		// The profile page shows it as a thumbnail linking to the large photo.
+		const page = await fetch(`${app.url}/coaches/${coach?.id}`);
+		const html = await page.text();
+		expect(page.status).toBe(200);
+		expect(html).toContain(`href="${photo.fullUrl}"`);
+		expect(html).toContain(`src="${photo.thumbUrl}"`);
+	});
+
 	it("leave the demo player a completed lesson with the demo coach to review, and add nothing on a second start", async () => {
 		const player = await findUserByPhone("+8613800000001");
 		const { myLessonReview } = await import("~/modules/coaches/reviews/my-review.server");

@@ -16,6 +16,7 @@ import { createBooking } from "../create-booking.server";
 import { progressLesson } from "../lesson-progress.server";
 import { listFreeTimes } from "../list-free-times.server";
 import type { DemoPayer } from "./seed-demo-bookings.server";
+import { approveDemoReviewPhotos, uploadDemoReviewPhoto } from "./seed-demo-review-photo.server";
 
 const dayMs = 24 * 3600_000;
 const minuteMs = 60_000;
@@ -39,6 +40,8 @@ interface DemoReview {
 	reply?: string;
 	/** The reviewed coach reports it to the back office (an open report in the demo queue). */
 	reportedByCoach?: ReportInput;
+	/** The player adds a photo of the table, which the demo admin approves: a fresh profile shows review photos. */
+	photo?: boolean;
 }
 
 const good: DemoReview[] = [
@@ -114,19 +117,25 @@ const plans: Array<{ phone: string; reviews: DemoReview[] }> = [
 	{ phone: "+8613910000003", reviews: good.slice(0, 5) },
 	{ phone: "+8613910000004", reviews: [...mixed.slice(0, 3), good[6] as DemoReview] },
 	{ phone: "+8613910000005", reviews: good.slice(2, 5) },
-	// The demo coach (李教练), reviewed by other players.
-	{ phone: "+8613800000002", reviews: good.slice(0, 6) },
+	// The demo coach (李教练), reviewed by other players; the review praising the drills shows the table they were set on.
+	{
+		phone: "+8613800000002",
+		reviews: good.slice(0, 6).map((review, index) => (index === 1 ? { ...review, photo: true } : review)),
+	},
 ];
 
 /**
  * Believable reviews and replies on a few demo coaches (so 评分最高 means something on a fresh
- * start), written through the real services after real completed lessons booked in the past; and a
- * completed, unreviewed lesson of the demo player (13800000001) with the demo coach (13800000002),
- * finished yesterday, for the review page. Does nothing once the first reviewer account exists.
+ * start), written through the real services after real completed lessons booked in the past (one
+ * of the demo coach's with a photo the back office approved); and a completed, unreviewed lesson
+ * of the demo player (13800000001) with the demo coach (13800000002), finished yesterday, for the
+ * review page. Does nothing once the first reviewer account exists.
  */
 export async function seedDemoReviews(options: { now?: Date; pay: DemoPayer }): Promise<number> {
 	const now = options.now ?? new Date();
 	if (await findUserByPhone(reviewers[0]?.phone ?? "")) return 0;
+	// The demo admin moderates the demo's review photos; without one, the reviews go without photos.
+	const admin = await findUserByPhone("+8613800000005");
 	const players: Caller[] = [];
 	for (const reviewer of reviewers) {
 		const user = await createUser({ displayName: reviewer.displayName, phone: reviewer.phone });
@@ -156,6 +165,7 @@ export async function seedDemoReviews(options: { now?: Date; pay: DemoPayer }): 
 			if (!lesson) continue;
 			const facts = await reviewableLesson(lesson.bookingId, player.userId);
 			const writtenAt = new Date(lesson.completedAt.getTime() + 3 * 3600_000);
+			const photoFileIds = demo.photo && admin ? [await uploadDemoReviewPhoto(player.userId)] : [];
 			const written = await writeReview({
 				lesson: facts,
 				now: writtenAt,
@@ -165,8 +175,10 @@ export async function seedDemoReviews(options: { now?: Date; pay: DemoPayer }): 
 					tags: demo.tags,
 					text: demo.text,
 					anonymous: demo.anonymous ?? false,
+					photoFileIds,
 				},
 			});
+			if (photoFileIds.length > 0 && admin) await approveDemoReviewPhotos({ reviewId: written.id, staffId: admin.id });
 			if (demo.reportedByCoach) {
 				await reportReview({ userId: coachUser.id, reviewId: written.id, ...demo.reportedByCoach });
 			}
