@@ -10,7 +10,7 @@ export interface ViewerPhoto {
  * Photos large in the page (a modal dialog), not the bare image file outside the app. The dialog
  * is the native one: the browser traps focus and Escape closes it; `onClose` lets the opener put
  * focus back on the photo tapped. Arrow keys, a swipe or the buttons move between photos. Used by
- * the coach's gallery and by the photos of reviews.
+ * the coach's gallery and by the photos of reviews, through PhotoStrip.
  */
 export function PhotoViewer({
 	photos,
