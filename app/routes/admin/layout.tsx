@@ -31,6 +31,12 @@ const sections: Array<{ to: string; labelKey: string; matches: (path: string) =>
 		permission: "moderate:content:any",
 	},
 	{
+		to: "/admin/drills",
+		labelKey: "learning.drillEditor.adminTitle",
+		matches: (path: string) => path.startsWith("/admin/drills"),
+		permission: "manage:drill:any",
+	},
+	{
 		to: "/admin/payments",
 		labelKey: "admin.nav.payments",
 		matches: (path: string) => path.startsWith("/admin/payments"),

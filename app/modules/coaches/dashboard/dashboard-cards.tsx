@@ -74,6 +74,7 @@ export function Shortcuts({ coachId, toConfirm = 0 }: { coachId: string; toConfi
 		{ to: "/coach/income", icon: "元", label: t("income.nav") },
 		{ to: "/coach/reviews", icon: "★", label: t("coaches.profile.reviews") },
 		{ to: "/coach/students", icon: "◎", label: t("learning.students.nav") },
+		{ to: "/coach/drills", icon: "✎", label: t("learning.drillEditor.coachNav") },
 		{ to: "/coach/offerings", icon: "¥", label: t("coaching.offerings.title") },
 		{ to: "/coach/availability", icon: "◷", label: t("coaching.dashboard.availability") },
 		{ to: "/coach/apply", icon: "✎", label: t("coaching.dashboard.editProfile") },
