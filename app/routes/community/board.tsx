@@ -75,7 +75,7 @@ export default function CommunityBoard({ loaderData, actionData }: Route.Compone
 						key={option}
 						to={`?sort=${option}`}
 						aria-current={option === sort ? "page" : undefined}
-						className={`rounded-full px-3 py-1 text-sm ${option === sort ? "bg-felt-700 text-white" : "bg-white shadow-(--shadow-card)"}`}
+						className={`rounded-full px-3 py-1 text-sm ${option === sort ? "bg-cloth-700 text-white" : "bg-white shadow-(--shadow-card)"}`}
 					>
 						{t(`community.sorts.${option}`)}
 					</Link>
@@ -91,7 +91,7 @@ export default function CommunityBoard({ loaderData, actionData }: Route.Compone
 								{item.kind === "question" ? `【${t("community.kinds.question")}】` : ""}
 								{item.title}
 							</Link>
-							{item.answered ? <span className="ml-2 text-sm text-felt-700">{t("community.answered")}</span> : null}
+							{item.answered ? <span className="ml-2 text-sm text-cloth-700">{t("community.answered")}</span> : null}
 							<p className="mt-1 line-clamp-2 text-sm text-muted">{item.excerpt}</p>
 							<p className="mt-1 text-xs text-muted">
 								{item.author.displayName} · {t("community.likes", { count: item.likeCount })} ·{" "}

@@ -28,7 +28,7 @@ export default function CommunityBoards({ loaderData }: Route.ComponentProps) {
 						<li key={board.id}>
 							<Link
 								to={`/community/b/${board.slug}`}
-								className="block rounded-3xl bg-white p-5 text-lg font-medium shadow-(--shadow-card) hover:bg-felt-50"
+								className="block rounded-3xl bg-white p-5 text-lg font-medium shadow-(--shadow-card) hover:bg-cloth-50"
 							>
 								{board.name}
 							</Link>

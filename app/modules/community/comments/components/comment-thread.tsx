@@ -36,9 +36,9 @@ export function CommentThread(props: {
 					<p className="flex flex-wrap items-center gap-2 text-sm text-muted">
 						<span className="font-medium text-ink">{comment.author.displayName}</span>
 						{comment.author.isCoach ? (
-							<span className="rounded bg-felt-100 px-1.5 text-felt-800">{t("community.coachBadge")}</span>
+							<span className="rounded bg-cloth-100 px-1.5 text-cloth-800">{t("community.coachBadge")}</span>
 						) : null}
-						{comment.accepted ? <span className="rounded bg-felt-700 px-1.5 text-white">{t("community.accepted")}</span> : null}
+						{comment.accepted ? <span className="rounded bg-cloth-700 px-1.5 text-white">{t("community.accepted")}</span> : null}
 						{comment.coachVerified ? (
 							<span className="rounded bg-wood-100 px-1.5 text-wood-800">{t("community.coachVerified")}</span>
 						) : null}
