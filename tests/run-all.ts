@@ -50,15 +50,21 @@ function vitest(project: "unit" | "integration") {
 	]);
 	const report = readJson(output);
 	const good = report?.numPassedTests ?? 0;
-	// A crash before any test ran still counts as a failure.
-	const bad = (report?.numFailedTests ?? 0) + (ok || report?.numFailedTests ? 0 : 1);
-	passed += good;
-	failed += bad;
+	let bad = report?.numFailedTests ?? 0;
 	for (const file of report?.testResults ?? []) {
-		for (const test of file.assertionResults ?? []) {
-			if (test.status === "failed") failures.push(`${project}: ${relative(".", file.name)} › ${test.fullName}`);
+		const name = relative(".", file.name);
+		const failedTests = (file.assertionResults ?? []).filter((test: any) => test.status === "failed");
+		for (const test of failedTests) failures.push(`${project}: ${name} › ${test.fullName}`);
+		// A file whose hook failed (its tests then count as skipped, not failed) is a failure too.
+		if (file.status === "failed" && failedTests.length === 0) {
+			bad += 1;
+			failures.push(`${project}: ${name} › ${String(file.message ?? "the file failed").split("\n")[0]}`);
 		}
 	}
+	// A crash before any test ran still counts as a failure.
+	if (!ok && bad === 0) bad = 1;
+	passed += good;
+	failed += bad;
 	summary.push(`${bad === 0 ? "✓" : "✗"} ${project}: ${good} passed, ${bad} failed`);
 }
 
