@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.server";
 import { drills } from "../../db/schema";
-import { apiCall, pageGet } from "../support/api-client";
+import { apiCall, pageGet, pagePost } from "../support/api-client";
 import { bookableCoach, completedLesson, signedInUser } from "../support/bookings";
 import { staffSessionToken } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -217,5 +217,51 @@ describe("a coach's own drills", () => {
 		expect(edited.status).toBe(200);
 		expect((await call("POST", `/coach/drills/${id}/retire`, coach.token)).status).toBe(200);
 		expect(idsOf(await call("GET", "/drills", coach.token))).not.toContain(id);
+	});
+});
+
+describe("the drill pages", () => {
+	const formOf = (overrides: Record<string, string> = {}) => ({
+		nameZh: "页面新增的练习",
+		nameEn: "Drill added from the page",
+		discipline: "snooker",
+		skills: "long_shots",
+		scoring: "ladder",
+		attempts: "",
+		ladderPositions: "6",
+		difficulty: "3",
+		setupZh: "蓝球点放目标球，母球在 D 区，按阶梯逐级后退。",
+		setupEn: "Object ball on the blue spot, cue ball in the D; step back one position per make.",
+		...overrides,
+	});
+
+	it("lets an admin add a drill from /admin/drills, refusing a bad form beside its field", async () => {
+		const list = await pageGet(app, "/admin/drills", adminToken);
+		expect(list.status).toBe(200);
+		expect(list.html).toContain("训练项目库");
+		expect(list.html).toContain("斯诺克");
+		const before = (await db().select().from(drills)).length;
+		const refused = await pagePost(app, "/admin/drills/new", adminToken, formOf({ difficulty: "7", nameZh: "" }));
+		expect(refused.status).toBe(400);
+		expect(refused.html).toContain("难度应为 1 到 5 的整数。");
+		expect(refused.html).toContain("请填写此项。");
+		expect((await db().select().from(drills)).length).toBe(before);
+		const saved = await pagePost(app, "/admin/drills/new", adminToken, formOf());
+		expect(saved.status).toBe(302);
+		expect(saved.location).toBe("/admin/drills");
+		const [row] = await db().select().from(drills).where(eq(drills.nameZh, "页面新增的练习"));
+		expect(row).toMatchObject({ scoring: "ladder", attempts: 10, ladderPositions: 6, coachId: null });
+	});
+
+	it("shows a coach their own drills on /coach/drills and lets them add one", async () => {
+		const coach = await bookableCoach(`页面教练${Math.random().toString(36).slice(2, 6)}`, undefined, { allDay: true });
+		const other = await bookableCoach(`旁观教练${Math.random().toString(36).slice(2, 6)}`, undefined, { allDay: true });
+		const saved = await pagePost(app, "/coach/drills/new", coach.token, formOf({ nameZh: "教练页面的练习" }));
+		expect(saved.status).toBe(302);
+		expect((await pageGet(app, "/coach/drills", coach.token)).html).toContain("教练页面的练习");
+		expect((await pageGet(app, "/coach/drills", other.token)).html).not.toContain("教练页面的练习");
+		const [row] = await db().select().from(drills).where(eq(drills.nameZh, "教练页面的练习"));
+		expect((await pageGet(app, `/coach/drills/${row?.id}`, other.token)).status).toBe(404);
+		expect((await pageGet(app, `/coach/drills/${row?.id}`, coach.token)).status).toBe(200);
 	});
 });
