@@ -8,6 +8,7 @@ import { waitForHydration } from "./support";
  * A photo on a review, at a phone's size and a desktop's: the demo player picks a photo in the
  * review form (thumbnail, upload, hidden id), publishes the review, sees the photo 待审核; support
  * approves it in /admin/reviews; the profile shows it as a thumbnail that opens the photo viewer.
+ * And the demo coach's profile on a fresh start already shows a demo review with its approved photo.
  */
 const shot = (page: Page, testInfo: TestInfo, name: string, fullPage = false) =>
 	page.screenshot({ path: testInfo.outputPath(`${name}.png`), scale: "css", fullPage });
@@ -77,4 +78,32 @@ test("the demo player attaches a photo to a review, approved in the back office,
 	await shot(page, testInfo, "review-photo-viewer");
 	await page.keyboard.press("Escape");
 	await expect(viewer).toBeHidden();
+});
+
+test("a fresh start shows the demo coach's reviews with an approved photo, opened large from its thumbnail", async ({
+	page,
+}, testInfo) => {
+	// Found by name, as a player would: other specs' coaches rank first in a plain city search.
+	await page.goto(`/coaches?city=shanghai&q=${encodeURIComponent("李教练")}`);
+	await page.getByTestId("coach-results").locator("> li").first().getByRole("link").first().click();
+	await expect(page).toHaveURL(/\/coaches\/[0-9a-f-]{36}/);
+	// The new URL shows before the profile renders: wait for its gallery, not just the address.
+	await expect(page.getByRole("region", { name: "照片" })).toBeVisible();
+	await waitForHydration(page);
+	await shot(page, testInfo, "demo-coach-gallery");
+	const review = page.getByTestId("review").filter({ hasText: "练习安排得很实用" });
+	const thumbnail = review.getByTestId("review-photo");
+	await expect(thumbnail).toHaveCount(1);
+	await thumbnail.scrollIntoViewIfNeeded();
+	await expect(thumbnail.getByRole("img", { name: "评价照片 1" })).toBeVisible();
+	await shot(page, testInfo, "demo-review-photo");
+	await thumbnail.click();
+	const viewer = page.getByRole("dialog", { name: "评价照片" });
+	await expect(viewer.getByRole("img", { name: "评价照片 1" })).toBeVisible();
+	await expect(viewer.getByText("第 1 张，共 1 张")).toBeVisible();
+	await shot(page, testInfo, "demo-review-photo-viewer");
+	await page.keyboard.press("Escape");
+	await expect(viewer).toBeHidden();
+	// Back on the thumbnail that was tapped.
+	await expect(thumbnail).toBeFocused();
 });
