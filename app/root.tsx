@@ -27,6 +27,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const navItems: NavItem[] = [
 		{ to: "/", labelKey: "common.nav.home", icon: "⌂" },
 		{ to: "/coaches", labelKey: "common.nav.coaches", icon: "⌕" },
+		// The community is open to read signed out, so its tab is there for everyone.
+		{ to: "/community", labelKey: "common.nav.community", icon: "☷" },
 		...(session ? [{ to: "/me/bookings", labelKey: "common.nav.bookings", icon: "▦" }] : []),
 		...(session && can(session.roles, "update:coach-profile:own")
 			? [{ to: "/coach", labelKey: "common.nav.coachDesk", icon: "◎", badge: await bookingsToConfirm(session.user.id) }]

@@ -8,6 +8,7 @@ export default {
 	nav: {
 		home: "Home",
 		coaches: "Find a coach",
+		community: "Community",
 		forCoaches: "Become a coach",
 		forVenues: "For billiard halls",
 		coachDesk: "Coach desk",

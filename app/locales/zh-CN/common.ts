@@ -5,6 +5,7 @@ export default {
 	nav: {
 		home: "首页",
 		coaches: "找教练",
+		community: "社区",
 		forCoaches: "成为教练",
 		forVenues: "球厅合作",
 		coachDesk: "工作台",
