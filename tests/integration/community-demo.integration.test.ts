@@ -4,7 +4,8 @@ import { seedDemoAccounts } from "~/modules/accounts/demo/seed-demo-accounts.ser
 import { seedDemoCoaches } from "~/modules/coaches/demo/seed-demo-coaches.server";
 import { demoQuestionTitle, seedDemoCommunityPosts } from "~/modules/community/demo/seed-demo-posts.server";
 import { seedDemoSocial } from "~/modules/community/demo/seed-demo-social.server";
-import { fetchPage } from "../support/api-client";
+import { apiCall, fetchPage, pageGet, postForm } from "../support/api-client";
+import { communityMember } from "../support/community";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /**
@@ -78,5 +79,64 @@ describe("the demo community", () => {
 		const breakPage = await page(`/community/p/${breakId}`);
 		expect(breakPage).toContain("开球前先把重心压稳");
 		expect(breakPage).toContain("这周试试出杆后停两秒再起身");
+	});
+});
+
+describe("links in", () => {
+	it("the main navigation leads to the community in both languages", async () => {
+		// Both main navigations (the phone's tab bar and the desktop header) carry the tab, signed out as well.
+		const communityTabs = (html: string, navName: string, label: string) =>
+			[...html.matchAll(/<nav aria-label="([^"]*)"[^>]*>(.*?)<\/nav>/gs)]
+				.filter((nav) => nav[1] === navName)
+				.map((nav) => /<a[^>]*href="\/community"[^>]*>((?:(?!<\/a>).)*)<\/a>/s.exec(nav[2] ?? "")?.[1] ?? "")
+				.filter((link) => link.includes(label));
+		expect(communityTabs(await page("/"), "主导航", "社区")).toHaveLength(2);
+		const english = await fetch(`${app.url}/coaches`, { headers: { cookie: "lang=en" } });
+		expect(communityTabs(await english.text(), "Main navigation", "Community")).toHaveLength(2);
+	});
+});
+
+describe("editing a post on its page", () => {
+	it("the author edits within the window; bad input changes nothing and says why; others get no form", async () => {
+		const author = await communityMember("改帖作者");
+		const reader = await communityMember("看帖球友");
+		const boards = (await apiCall(app, "GET", "/community/boards", null)).body.items as Array<{ id: string; slug: string }>;
+		const created = await apiCall(app, "POST", "/community/posts", author.token, {
+			boardId: boards.find((board) => board.slug === "technique")?.id,
+			kind: "post",
+			title: "加塞的练习方法",
+			body: "先练左塞",
+		});
+		expect(created.status, created.text).toBe(201);
+		const path = `/community/p/${created.body.post.id}`;
+
+		expect((await pageGet(app, path, author.token)).html).toContain("保存修改");
+		expect((await pageGet(app, path, reader.token)).html).not.toContain("保存修改");
+
+		const saved = await postForm(app, path, author.token, {
+			intent: "edit",
+			title: "加塞的练习方法（更新）",
+			body: "先练**右塞**",
+		});
+		expect(saved.status).toBe(302);
+		const edited = await pageGet(app, path, reader.token);
+		expect(edited.html).toContain("加塞的练习方法（更新）");
+		expect(edited.html).toContain("<strong>右塞</strong>");
+
+		// An empty title is refused in the author's language and nothing is saved.
+		const refused = await postForm(app, path, author.token, { intent: "edit", title: " ", body: "改成别的" });
+		expect(refused.status).toBe(302);
+		const toast = refused.headers.get("set-cookie")?.split(";")[0] ?? "";
+		const shown = await (
+			await fetch(`${app.url}${path}`, { headers: { cookie: `cp_session=${author.token}; ${toast}` } })
+		).text();
+		expect(shown).toContain("请填写标题");
+		expect(shown).toContain("<strong>右塞</strong>");
+		expect(shown).not.toContain("改成别的");
+
+		// Another member's edit through the same form is refused and changes nothing.
+		const foreign = await postForm(app, path, reader.token, { intent: "edit", title: "别人改的标题", body: "别人改的正文" });
+		expect(foreign.status).toBe(302);
+		expect((await pageGet(app, path, reader.token)).html).not.toContain("别人改的标题");
 	});
 });

@@ -39,6 +39,8 @@ export default {
 		unbookmark: "Remove bookmark",
 		share: "Share link",
 		edit: "Edit",
+		editSave: "Save changes",
+		edited: "Your changes are saved.",
 		delete: "Delete",
 		deleted: "Post deleted.",
 		editedAt: "Edited {{time}}",

@@ -34,6 +34,8 @@ export default {
 		unbookmark: "取消收藏",
 		share: "分享链接",
 		edit: "编辑",
+		editSave: "保存修改",
+		edited: "修改已保存。",
 		delete: "删除",
 		deleted: "帖子已删除。",
 		editedAt: "编辑于 {{time}}",

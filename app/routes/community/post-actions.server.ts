@@ -3,8 +3,8 @@ import { isAppError } from "~/lib/errors";
 import { redirectWithToast } from "~/lib/toast.server";
 import { addComment } from "~/modules/community/comments/add-comment.server";
 import { flagPost } from "~/modules/community/moderation/flags.server";
-import { deletePost } from "~/modules/community/posts/edit-post.server";
-import { commentInputSchema, flagInputSchema } from "~/modules/community/posts/schema";
+import { deletePost, editPost } from "~/modules/community/posts/edit-post.server";
+import { commentInputSchema, flagInputSchema, postEditSchema } from "~/modules/community/posts/schema";
 import type { Viewer } from "~/modules/community/posts/viewer";
 import { acceptAnswer, verifyAnswer } from "~/modules/community/qa/answers.server";
 import { setBookmark, setCommentLike, setPostLike } from "~/modules/community/reactions/reactions.server";
@@ -20,6 +20,7 @@ const intentSchema = z.enum([
 	"like-comment",
 	"flag",
 	"delete",
+	"edit",
 ]);
 
 /**
@@ -68,6 +69,19 @@ export async function postPageAction(input: { viewer: Viewer; postId: string; fo
 				if (!parsed.success) return redirectWithToast(back, { kind: "error", messageKey: "moderation.errors.reason" });
 				await flagPost({ viewer, postId, flag: parsed.data });
 				return redirectWithToast(back, { kind: "success", messageKey: "community.post.flagged" });
+			}
+			case "edit": {
+				// Nothing is saved unless both fields pass; the first refusal is said in the member's language.
+				const parsed = postEditSchema.safeParse({ title: input.form.title, body: input.form.body });
+				if (!parsed.success) {
+					const key = parsed.error.issues[0]?.message ?? "errors.badRequest";
+					return redirectWithToast(back, { kind: "error", messageKey: key.includes(".") ? key : "errors.badRequest" });
+				}
+				const edited = await editPost({ viewer, postId, edit: parsed.data });
+				return redirectWithToast(back, {
+					kind: "success",
+					messageKey: edited.status === "held" ? "community.form.heldNotice" : "community.post.edited",
+				});
 			}
 			case "delete":
 				await deletePost({ viewer, postId });

@@ -57,7 +57,7 @@ export default function CommunityPost({ loaderData }: Route.ComponentProps) {
 				<p className="text-sm text-muted">
 					{post.author.displayName}
 					{post.author.isCoach ? (
-						<span className="ml-1 rounded bg-felt-100 px-1.5 text-felt-800">{t("community.coachBadge")}</span>
+						<span className="ml-1 rounded bg-cloth-100 px-1.5 text-cloth-800">{t("community.coachBadge")}</span>
 					) : null}
 					{" · "}
 					{t("community.views", { count: post.viewCount })}
@@ -118,6 +118,7 @@ export default function CommunityPost({ loaderData }: Route.ComponentProps) {
 					)}
 				</div>
 			) : null}
+			{post.editableUntil && post.status !== "hidden" ? <PostEditForm title={post.title} body={post.body} /> : null}
 			<p className="text-sm">
 				<label>
 					{t("community.post.share")}{" "}
@@ -161,5 +162,40 @@ export default function CommunityPost({ loaderData }: Route.ComponentProps) {
 				) : null}
 			</section>
 		</article>
+	);
+}
+
+/** The author's edit form, offered only within the edit window (the service checks the window again on save). */
+function PostEditForm(props: { title: string; body: string }) {
+	const { t } = useTranslation();
+	return (
+		<details className="rounded-3xl bg-white p-4 shadow-(--shadow-card)">
+			<summary className="cursor-pointer text-sm font-medium">{t("community.post.edit")}</summary>
+			<Form method="post" className="mt-3 space-y-3">
+				<input type="hidden" name="intent" value="edit" />
+				<label className="block text-sm font-medium">
+					{t("community.form.title")}
+					<input
+						name="title"
+						required
+						maxLength={80}
+						defaultValue={props.title}
+						className="mt-1 block w-full rounded-xl border border-line px-3 py-2"
+					/>
+				</label>
+				<label className="block text-sm font-medium">
+					{t("community.form.body")}
+					<textarea
+						name="body"
+						required
+						rows={6}
+						maxLength={10_000}
+						defaultValue={props.body}
+						className="mt-1 block w-full rounded-xl border border-line p-3"
+					/>
+				</label>
+				<Button type="submit">{t("community.post.editSave")}</Button>
+			</Form>
+		</details>
 	);
 }
