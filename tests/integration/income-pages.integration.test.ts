@@ -5,10 +5,10 @@ import { createSession } from "~/modules/accounts/sessions.server";
 import { findUserByPhone } from "~/modules/accounts/users.server";
 import { settleDemoIncome } from "~/modules/payments/demo/settle-demo-income.server";
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
-import { seedDemoData } from "~/server/demo-data";
 import { auditLog } from "../../db/schema";
 import { apiCall, fetchPage, pageGet } from "../support/api-client";
 import { bookableCoach, signedInUser } from "../support/bookings";
+import { useDemoDatabase } from "../support/demo-database";
 import { staffSessionToken } from "../support/staff";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -21,7 +21,7 @@ let coachToken = "";
 
 // What a fresh start loads, then the app (two steps: each is slow on a busy machine).
 beforeAll(async () => {
-	await seedDemoData();
+	await useDemoDatabase();
 });
 beforeAll(async () => {
 	app = await startTestApp();

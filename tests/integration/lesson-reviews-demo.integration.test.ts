@@ -5,12 +5,13 @@ import { findCoachOfUser } from "~/modules/coaches/application/coach-record.serv
 import { verifyLedger } from "~/modules/payments/ledger/verify-ledger.server";
 import { seedDemoData } from "~/server/demo-data";
 import { apiCall } from "../support/api-client";
+import { useDemoDatabase } from "../support/demo-database";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /** What a fresh start shows of reviews: demo coaches with real reviews and replies, and a lesson for the demo player to review. */
 let app: TestApp;
 beforeAll(async () => {
-	await seedDemoData();
+	await useDemoDatabase();
 	app = await startTestApp();
 	return () => app.close();
 });

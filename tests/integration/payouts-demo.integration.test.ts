@@ -3,6 +3,7 @@ import { createSession } from "~/modules/accounts/sessions.server";
 import { findUserByPhone } from "~/modules/accounts/users.server";
 import { seedDemoData } from "~/server/demo-data";
 import { apiCall } from "../support/api-client";
+import { useDemoDatabase } from "../support/demo-database";
 import { startConfiguredApp, type TestApp } from "../support/test-app";
 
 /**
@@ -13,7 +14,7 @@ let app: TestApp;
 let token = "";
 
 beforeAll(async () => {
-	await seedDemoData();
+	await useDemoDatabase();
 	// A second start adds nothing.
 	expect(await seedDemoData()).toBe(0);
 	app = await startConfiguredApp({ PAYMENTS_SANDBOX: "1" });

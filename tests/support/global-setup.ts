@@ -4,6 +4,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "../../db/embedded";
 import { applyMigrations } from "../../db/migrate";
+import { runUsesDemoTemplate, seedDemoTemplate } from "./demo-database";
 import { snapshotBuild } from "./fresh-build";
 
 /**
@@ -34,6 +35,8 @@ export default async function setup(project: TestProject) {
 	const buildCopy = resolve(`.data/test-runs/${process.pid}-build`);
 	try {
 		snapshotBuild(buildCopy);
+		// The demo data, seeded once for the files that read it (tests/support/demo-database.ts).
+		if (await runUsesDemoTemplate(project)) await seedDemoTemplate(serverUrl);
 	} catch (error) {
 		await embedded?.stop();
 		throw error;
