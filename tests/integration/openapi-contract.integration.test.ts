@@ -1828,6 +1828,47 @@ describe("every answer of /api/v1 matches its OpenAPI document", () => {
 		expect((await call("delete", "/community/posts/:postId", { token: asker, params: { postId } })).status).toBe(204);
 	});
 
+	it("learning: admins edit the drill catalogue, approved coaches their own drills", async () => {
+		const drill = {
+			nameZh: "契约练习",
+			nameEn: "Contract drill",
+			discipline: "nine_ball",
+			skills: ["cut_shots"],
+			scoring: "made_of_attempts",
+			attempts: 10,
+			difficulty: 2,
+			setupZh: "目标球在置球点，母球在开球区。",
+			setupEn: "Object ball on the spot, cue ball in the kitchen.",
+		};
+		expect((await call("get", "/admin/drills", { token: admin })).status).toBe(200);
+		expect((await call("get", "/admin/drills", { token: staff })).status).toBe(403);
+		expect((await call("get", "/admin/drills", {})).status).toBe(401);
+		expect((await call("post", "/admin/drills", { token: admin, body: { ...drill, skills: [] } })).status).toBe(400);
+		const added = await call("post", "/admin/drills", { token: admin, body: drill });
+		expect(added.status).toBe(201);
+		const catalogue = { drillId: added.body.drill.id };
+		expect((await call("patch", "/admin/drills/:drillId", { token: admin, params: catalogue, body: drill })).status).toBe(200);
+		expect(
+			(await call("patch", "/admin/drills/:drillId", { token: admin, params: { drillId: "no-such-drill" }, body: drill })).status,
+		).toBe(404);
+		expect((await call("post", "/admin/drills/:drillId/retire", { token: admin, params: catalogue })).status).toBe(200);
+
+		const coach = await bookableCoach("契约练习教练", undefined, { allDay: true });
+		const player = (await signedInUser("契约练习路人")).token;
+		expect((await call("get", "/coach/drills", { token: coach.token })).status).toBe(200);
+		expect((await call("get", "/coach/drills", { token: player })).status).toBe(403);
+		const own = await call("post", "/coach/drills", { token: coach.token, body: drill });
+		expect(own.status).toBe(201);
+		expect((await call("post", "/coach/drills", { token: coach.token, body: { ...drill, difficulty: 0 } })).status).toBe(400);
+		const mine = { drillId: own.body.drill.id };
+		expect((await call("patch", "/coach/drills/:drillId", { token: coach.token, params: mine, body: drill })).status).toBe(200);
+		expect((await call("patch", "/coach/drills/:drillId", { token: coach.token, params: catalogue, body: drill })).status).toBe(
+			404,
+		);
+		expect((await call("post", "/coach/drills/:drillId/retire", { token: coach.token, params: mine })).status).toBe(200);
+		expect((await call("post", "/coach/drills/:drillId/retire", { token: player, params: mine })).status).toBe(403);
+	});
+
 	it("calls every operation of the registry, each with at least one success", () => {
 		const uncovered = endpoints
 			.map(operationOf)

@@ -19,6 +19,7 @@ import { drillSchema } from "./learning";
  * approved coaches their own under /coach/drills; the same services as the back office and the desk.
  */
 const editableDrillSchema = drillSchema.extend({
+	coachId: z.string().uuid().nullable().describe("null for the platform's catalogue; the owning coach's id otherwise"),
 	retiredAt: z.string().nullable().describe("Retired drills stay for the records that name them"),
 	updatedAt: z.string(),
 });
