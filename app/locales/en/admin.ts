@@ -98,13 +98,14 @@ export default {
 		actions: {
 			user: { suspended: "Account suspended", reinstated: "Account reinstated" },
 			role: { granted: "Role granted", revoked: "Role revoked" },
-			account: { deleted: "Account deleted" },
+			account: { deleted: "Account deleted", data_exported: "Personal data exported" },
 			review: {
 				hidden: "Review hidden",
 				restored: "Review restored",
 				published: "Held review published",
 				dismissed: "Reports dismissed (review kept)",
 				reply: { hidden: "Coach reply hidden", restored: "Coach reply restored", published: "Held coach reply published" },
+				photo: { approved: "Review photo approved", rejected: "Review photo rejected" },
 			},
 			moderation: { word: { added: "Forbidden word added", removed: "Forbidden word removed" } },
 			learning: { drill: { created: "Drill added", updated: "Drill changed", retired: "Drill retired" } },

@@ -94,13 +94,14 @@ export default {
 		actions: {
 			user: { suspended: "暂停账号", reinstated: "恢复账号" },
 			role: { granted: "授予身份", revoked: "移除身份" },
-			account: { deleted: "注销账号" },
+			account: { deleted: "注销账号", data_exported: "导出个人数据" },
 			review: {
 				hidden: "隐藏评价",
 				restored: "恢复评价",
 				published: "发布待审评价",
 				dismissed: "驳回举报（保留评价）",
 				reply: { hidden: "隐藏教练回复", restored: "恢复教练回复", published: "发布待审回复" },
+				photo: { approved: "通过评价照片", rejected: "驳回评价照片" },
 			},
 			moderation: { word: { added: "添加违禁词", removed: "删除违禁词" } },
 			learning: { drill: { created: "新增训练项目", updated: "修改训练项目", retired: "停用训练项目" } },
