@@ -210,7 +210,7 @@ export default {
 		nameZh: "Chinese name",
 		nameEn: "English name",
 		discipline: "Discipline",
-		skills: "Skills trained (the first is primary)",
+		skills: "Skills trained (the first ticked, in list order, is primary)",
 		scoring: "Scoring",
 		scoringMade: "Makes out of attempts",
 		scoringLadder: "Ladder (a make one position harder, a miss one easier, 10 shots)",

@@ -207,7 +207,7 @@ export default {
 		nameZh: "中文名称",
 		nameEn: "英文名称",
 		discipline: "球种",
-		skills: "训练的技术（第一个为主）",
+		skills: "训练的技术（按列表顺序，勾选的第一项为主）",
 		scoring: "计分方式",
 		scoringMade: "进球数 / 出杆数",
 		scoringLadder: "阶梯（进一球难一级，失一球易一级，共 10 杆）",
