@@ -46,6 +46,11 @@ test("an admin adds a drill to the catalogue and retires it", async ({ page, bas
 	await expect(row).toContainText("长台");
 	await row.getByRole("button", { name: `停用：${name}` }).click();
 	await expect(page.getByTestId("drill-row").filter({ hasText: name })).toContainText("已停用");
+	await page.context().addCookies([{ name: "lang", value: "en", url: baseURL as string }]);
+	await page.goto("/admin/drills");
+	await expect(page.getByRole("heading", { name: "Drill catalogue" })).toBeVisible();
+	await expect(page.getByTestId("drill-row").filter({ hasText: `${name} (en)` })).toContainText("Retired");
+	await shot(page, testInfo, "admin-drills-en");
 });
 
 test("a coach adds a drill of their own", async ({ page, baseURL, request }, testInfo) => {
@@ -63,4 +68,10 @@ test("a coach adds a drill of their own", async ({ page, baseURL, request }, tes
 	await expect(page.getByTestId("drill-row").filter({ hasText: name })).toBeVisible();
 	await expectAccessible(page, "main");
 	await shot(page, testInfo, "coach-drills");
+	// The same list in English: the language cookie the header's switch sets.
+	await page.context().addCookies([{ name: "lang", value: "en", url: baseURL as string }]);
+	await page.goto("/coach/drills");
+	await expect(page.getByRole("heading", { name: "My drills" })).toBeVisible();
+	await expect(page.getByTestId("drill-row").filter({ hasText: name })).toContainText("Long shots");
+	await shot(page, testInfo, "coach-drills-en");
 });

@@ -206,7 +206,7 @@ export default {
 		retiredNote: "Retired (old records still show it)",
 		empty: "No drills yet.",
 		emptyOwn: "You have no drills of your own yet.",
-		count: "{{count}} drills",
+		count: "Drills: {{count}}",
 		nameZh: "Chinese name",
 		nameEn: "English name",
 		discipline: "Discipline",
