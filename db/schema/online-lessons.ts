@@ -102,6 +102,8 @@ export const lessonRecordings = pgTable(
 		retryOf: uuid("retry_of"),
 		error: text("error"),
 		startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+		/** When the coach stopped it: the row stays "recording" until egress_ended says what became of the file. */
+		stopRequestedAt: timestamp("stop_requested_at", { withTimezone: true }),
 		endedAt: timestamp("ended_at", { withTimezone: true }),
 		deletedAt: timestamp("deleted_at", { withTimezone: true }),
 	},

@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { type FakeLivekit, startFakeLivekit } from "../fakes/livekit";
 import { chromiumArgs, findChromium } from "../support/chromium";
 import { createPlayer, signInBrowser } from "./fixtures";
 import { expectAccessible, waitForHydration } from "./support";
+import { startVideoApp, type VideoApp } from "./video-app";
 
 /**
  * The online lesson page in the browser. The e2e server has no LiveKit, so the page says video is
@@ -25,11 +23,8 @@ test.use({
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
 	page.screenshot({ path: testInfo.outputPath(`${name}.png`), scale: "css", fullPage: true });
 
-const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
-const videoPort = Number(process.env.E2E_PORT ?? 3999) + 1;
 let livekit: FakeLivekit;
-let videoApp: ChildProcess | undefined;
-
+let videoApp: VideoApp | undefined;
 /** The lesson of this project's run: an online coach of its own, confirmed, starting in the current half hour. */
 async function onlineLessonFor(playerName: string, project: string) {
 	const playerId = await createPlayer(project === "phone" ? "13700000801" : "13700000802", playerName);
@@ -39,47 +34,12 @@ async function onlineLessonFor(playerName: string, project: string) {
 	return { playerId, bookingId };
 }
 
-async function startVideoApp(): Promise<void> {
-	const cluster = JSON.parse(readFileSync(join(dataDir, "cluster.json"), "utf8")) as {
-		port: number;
-		user: string;
-		password: string;
-	};
-	videoApp = spawn("npx", ["tsx", "app/server/start.ts"], {
-		stdio: "ignore",
-		// Its own process group: npx does not pass SIGTERM on, so the group is stopped as a whole.
-		detached: true,
-		env: {
-			...process.env,
-			PORT: String(videoPort),
-			DATA_DIR: dataDir,
-			BUILD_DIR: `${dataDir}-build`,
-			DATABASE_URL: `postgres://${cluster.user}:${cluster.password}@127.0.0.1:${cluster.port}/cuepal`,
-			APP_ENV: "development",
-			ROLE: "web",
-			SEED: "0",
-			LOG_LEVEL: "warn",
-			...livekit.settings,
-		},
-	});
-	// Ready when its health route answers (it shares the e2e server's already migrated database).
-	for (;;) {
-		const ok = await fetch(`http://127.0.0.1:${videoPort}/healthz`).then(
-			(response) => response.ok,
-			() => false,
-		);
-		if (ok) return;
-		if (videoApp.exitCode !== null) throw new Error("the app with LiveKit settings stopped before it was ready");
-		await new Promise((next) => setTimeout(next, 250));
-	}
-}
-
 test.beforeAll(async () => {
 	livekit = await startFakeLivekit();
-	await startVideoApp();
+	videoApp = await startVideoApp(1, livekit.settings);
 });
 test.afterAll(async () => {
-	if (videoApp?.pid) process.kill(-videoApp.pid, "SIGTERM");
+	videoApp?.stop();
 	await livekit?.close();
 });
 
@@ -100,7 +60,7 @@ test("without LiveKit the lesson page says video is not set up, and the booking 
 
 test("with LiveKit the player tests camera and microphone before joining, then the room connects", async ({ page }, testInfo) => {
 	const lesson = await onlineLessonFor("线上学员", testInfo.project.name);
-	const videoUrl = `http://127.0.0.1:${videoPort}`;
+	const videoUrl = (videoApp as VideoApp).url;
 	// Sessions live in the shared database: a cookie for this host serves the second instance too.
 	await signInBrowser(page.context(), videoUrl, lesson.playerId);
 	await page.goto(`${videoUrl}/me/bookings/${lesson.bookingId}/lesson`);
@@ -109,6 +69,8 @@ test("with LiveKit the player tests camera and microphone before joining, then t
 	await expect(prejoin).toBeVisible();
 	await expect(prejoin.locator("video")).toBeVisible();
 	await expect(prejoin.getByRole("button", { name: "进入课堂" })).toBeEnabled();
+	await expect(prejoin.getByRole("button", { name: "选择摄像头" })).toBeVisible();
+	await expectAccessible(page);
 	await shot(page, testInfo, "lesson-prejoin");
 
 	await prejoin.getByRole("button", { name: "进入课堂" }).click();

@@ -120,7 +120,6 @@ export async function startFakeLivekit(
 	const rooms: FakeLivekit["rooms"] = new Map();
 	const calls: LivekitCall[] = [];
 	const rejected: string[] = [];
-	let egressCount = 0;
 	const egresses = new Map<string, FakeEgress>();
 	const egressJson = (egress: FakeEgress) => ({ egressId: egress.egressId, roomName: egress.roomName, status: egress.status });
 
@@ -165,9 +164,9 @@ export async function startFakeLivekit(
 				unknown
 			>;
 			if (!file.filepath || !file.s3) return twirpError(response, 400, "invalid_argument", "a file output with s3 is required");
-			egressCount += 1;
 			const egress: FakeEgress = {
-				egressId: `EG_fake${egressCount}`,
+				// Random like LiveKit's own: several fakes over a run write to one database.
+				egressId: `EG_${randomBytes(6).toString("hex")}`,
 				roomName: String(input.roomName ?? ""),
 				layout: String(input.layout ?? ""),
 				filepath: String(file.filepath),

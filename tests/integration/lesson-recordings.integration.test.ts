@@ -179,11 +179,22 @@ describe("start and stop", () => {
 		expect(withdraw.body.error.code).toBe("recording_in_progress");
 
 		expect((await record(bookingId, player.token, "stop")).status).toBe(403);
-		expect((await record(bookingId, coach.token, "stop")).status).toBe(200);
-		expect(
-			livekit.calls.some((made) => made.method === "livekit.Egress/StopEgress" && made.body.egressId === egress.egressId),
-		).toBe(true);
+		const stopped = await record(bookingId, coach.token, "stop");
+		expect(stopped.status).toBe(200);
+		const stopCalls = () =>
+			livekit.calls.filter((made) => made.method === "livekit.Egress/StopEgress" && made.body.egressId === egress.egressId);
+		expect(stopCalls()).toHaveLength(1);
 		expect(livekit.egresses.get(egress.egressId)?.status).toBe("EGRESS_ENDING");
+		// Both sides see it saving (no longer "recording"), until egress_ended says what became of the file.
+		expect(stopped.body.recording).toMatchObject({ stopping: true });
+		expect((await api("GET", `/bookings/${bookingId}/recording-consent`, player.token)).body.recording).toMatchObject({
+			stopping: true,
+		});
+		// A second stop (a double tap, the other device) answers the same and asks LiveKit nothing more.
+		const stopAgain = await record(bookingId, coach.token, "stop");
+		expect(stopAgain.status).toBe(200);
+		expect(stopAgain.body.recording).toMatchObject({ stopping: true });
+		expect(stopCalls()).toHaveLength(1);
 	});
 });
 

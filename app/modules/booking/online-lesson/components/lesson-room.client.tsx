@@ -18,7 +18,7 @@ import {
 	useTracks,
 } from "@livekit/components-react";
 import { ConnectionState, type LocalVideoTrack, Track } from "livekit-client";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { LessonRoomView } from "../lesson-room-view.server";
@@ -49,6 +49,28 @@ export default function LessonRoom({ view }: { view: LessonRoomView }) {
 	const [connection, setConnection] = useState<Connection | null>(null);
 	const [problem, setProblem] = useState<string | null>(null);
 
+	// PreJoin's device-menu buttons carry only a chevron: name them for screen readers. They are
+	// rendered again when the device lists arrive, so the names are kept by an observer.
+	const labelDeviceMenus = useCallback(
+		(section: HTMLElement | null) => {
+			if (!section) return;
+			const label = () => {
+				for (const [group, name] of [
+					["audio", t("booking.online.chooseMicrophone")],
+					["video", t("booking.online.chooseCamera")],
+				] as const) {
+					const button = section.querySelector(`.${group} > .lk-button-group-menu > .lk-button-menu`);
+					if (button && button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
+				}
+			};
+			label();
+			const observer = new MutationObserver(label);
+			observer.observe(section, { childList: true, subtree: true });
+			return () => observer.disconnect();
+		},
+		[t],
+	);
+
 	const join = async (values: LocalUserChoices) => {
 		setProblem(null);
 		const answer = await fetchToken(view.bookingId);
@@ -59,7 +81,12 @@ export default function LessonRoom({ view }: { view: LessonRoomView }) {
 
 	if (!choices || !connection)
 		return (
-			<section className="rounded-3xl bg-cloth-900 p-3 sm:p-5" data-lk-theme="default" data-testid="lesson-prejoin">
+			<section
+				ref={labelDeviceMenus}
+				className="rounded-3xl bg-cloth-900 p-3 sm:p-5"
+				data-lk-theme="default"
+				data-testid="lesson-prejoin"
+			>
 				<h2 className="mb-2 text-lg font-semibold text-white">{t("booking.online.prejoin")}</h2>
 				{problem ? (
 					<p role="alert" className="mb-3 rounded-xl bg-red-50 px-4 py-3 text-sm text-danger">
@@ -67,7 +94,9 @@ export default function LessonRoom({ view }: { view: LessonRoomView }) {
 					</p>
 				) : null}
 				{/* The name shown in the room comes from the account (the token), not from this form. */}
-				<div className="[&_.lk-prejoin]:w-full [&_.lk-prejoin]:max-w-none [&_#username]:hidden [&_video]:max-h-[50vh]">
+				{/* LiveKit's accent blue carries white text at 3.4:1; the brand's greens pass 4.5:1. Set below the
+				    themed element, whose own variables would otherwise win. */}
+				<div className="[--lk-accent-bg:var(--color-cloth-600)] [--lk-accent2:var(--color-cloth-700)] [&_.lk-prejoin]:w-full [&_.lk-prejoin]:max-w-none [&_#username]:hidden [&_video]:max-h-[50vh]">
 					<PreJoin
 						onSubmit={(values) => void join(values)}
 						defaults={{ username: "-", videoEnabled: true, audioEnabled: true }}

@@ -3,7 +3,7 @@ export interface RecordingState {
 	party: "player" | "coach";
 	consents: { player: { agreed: boolean; decidedAt: string } | null; coach: { agreed: boolean; decidedAt: string } | null };
 	bothAgreed: boolean;
-	recording: { id: string; startedAt: string } | null;
+	recording: { id: string; startedAt: string; stopping: boolean } | null;
 	canStart: boolean;
 }
 

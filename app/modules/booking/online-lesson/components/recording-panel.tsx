@@ -53,9 +53,17 @@ export function RecordingPanel({
 	const recording = state.recording;
 	return (
 		<section className="space-y-3 rounded-3xl bg-white p-4 shadow-(--shadow-card) sm:p-5" data-testid="recording-panel">
-			<div className="flex items-center justify-between gap-3">
-				<h2 className="font-semibold">{t("booking.online.recording.title")}</h2>
-				{recording ? (
+			<div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+				<h2 className="shrink-0 font-semibold">{t("booking.online.recording.title")}</h2>
+				{recording?.stopping ? (
+					<p
+						role="status"
+						className="rounded-full bg-paper px-3 py-1 text-sm font-semibold text-ink"
+						data-testid="recording-saving"
+					>
+						{t("booking.online.recording.saving")}
+					</p>
+				) : recording ? (
 					<p
 						role="status"
 						className="flex items-center gap-2 rounded-full bg-red-50 px-3 py-1 text-sm font-semibold text-danger"
@@ -98,7 +106,9 @@ export function RecordingPanel({
 					{problem}
 				</p>
 			) : null}
-			{state.party === "coach" ? (
+			{recording?.stopping ? (
+				<p className="text-sm text-muted">{t("booking.online.recording.savingHint")}</p>
+			) : state.party === "coach" ? (
 				recording ? (
 					<Button
 						variant="danger"

@@ -15,7 +15,8 @@ export interface RecordingState {
 	party: LessonParty;
 	consents: { player: PartyConsent | null; coach: PartyConsent | null };
 	bothAgreed: boolean;
-	recording: { id: string; startedAt: string } | null;
+	/** The recording under way, `stopping` once the coach stopped it and until the file is saved. */
+	recording: { id: string; startedAt: string; stopping: boolean } | null;
 	/** The coach, with both consents and nothing recording: the "start" button works. */
 	canStart: boolean;
 }
@@ -43,7 +44,7 @@ export async function recordingStateOf(booking: BookingRow, party: LessonParty, 
 	};
 	const consents = { player: of("player"), coach: of("coach") };
 	const [active] = await tx
-		.select({ id: lessonRecordings.id, startedAt: lessonRecordings.startedAt })
+		.select({ id: lessonRecordings.id, startedAt: lessonRecordings.startedAt, stopRequestedAt: lessonRecordings.stopRequestedAt })
 		.from(lessonRecordings)
 		.where(and(eq(lessonRecordings.bookingId, booking.id), eq(lessonRecordings.status, "recording")))
 		.orderBy(desc(lessonRecordings.startedAt))
@@ -53,7 +54,9 @@ export async function recordingStateOf(booking: BookingRow, party: LessonParty, 
 		party,
 		consents,
 		bothAgreed,
-		recording: active ? { id: active.id, startedAt: active.startedAt.toISOString() } : null,
+		recording: active
+			? { id: active.id, startedAt: active.startedAt.toISOString(), stopping: active.stopRequestedAt !== null }
+			: null,
 		canStart: party === "coach" && bothAgreed && !active,
 	};
 }

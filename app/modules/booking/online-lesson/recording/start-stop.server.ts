@@ -42,8 +42,12 @@ export async function controlRecording(input: {
 			});
 		} else {
 			if (!active) throw new AppError(409, "not_recording", "booking.online.recording.errors.notRecording");
-			// The row stays "recording" until egress_ended says what became of the file.
-			await stopLessonEgress(active.egressId);
+			// The row stays "recording" until egress_ended says what became of the file; a second stop
+			// (a double tap, the other device) finds it stopping and asks LiveKit nothing more.
+			if (!active.stopRequestedAt) {
+				await stopLessonEgress(active.egressId);
+				await tx.update(lessonRecordings).set({ stopRequestedAt: new Date() }).where(eq(lessonRecordings.id, active.id));
+			}
 		}
 		return recordingStateOf(booking, party, tx);
 	});

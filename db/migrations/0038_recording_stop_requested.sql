@@ -1,0 +1,1 @@
+ALTER TABLE "lesson_recordings" ADD COLUMN "stop_requested_at" timestamp with time zone;
