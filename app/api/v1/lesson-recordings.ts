@@ -14,7 +14,13 @@ const stateSchema = z.object({
 	party: z.enum(["player", "coach"]),
 	consents: z.object({ player: consentSchema, coach: consentSchema }),
 	bothAgreed: z.boolean(),
-	recording: z.object({ id: z.string(), startedAt: z.string() }).nullable(),
+	recording: z
+		.object({
+			id: z.string(),
+			startedAt: z.string(),
+			stopping: z.boolean().describe("The coach stopped it: the file is being saved, until egress_ended attaches it"),
+		})
+		.nullable(),
 	canStart: z.boolean(),
 });
 
