@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { termsVersion } from "../../../app/modules/legal/documents";
 import { defineScenario, type ScenarioContext } from "../harness";
 
 /** Several such players, one after another per request, so no cache (the database's included) answers for one. */
@@ -73,8 +74,15 @@ async function ensureLearningPlayers(client: pg.Client, ctx: ScenarioContext): P
 	return ids;
 }
 
-/** A fresh session per player per run (only its SHA-256 is stored, as the accounts module keeps it). */
+/**
+ * A fresh session per player per run (only its SHA-256 is stored, as the accounts module keeps it),
+ * the players agreeing to the current terms first: otherwise every page sends them to /consent.
+ */
 async function sessionsFor(client: pg.Client, ids: string[]): Promise<string[]> {
+	await client.query("update users set terms_version = $1, terms_accepted_at = now() where id = any($2::uuid[])", [
+		termsVersion,
+		ids,
+	]);
 	const tokens: string[] = [];
 	for (const id of ids) {
 		const token = randomBytes(32).toString("base64url");
