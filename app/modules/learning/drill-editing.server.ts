@@ -78,12 +78,7 @@ export async function createDrill(editor: DrillEditor, input: DrillInput): Promi
  */
 export async function updateDrill(editor: DrillEditor, drillId: string, input: DrillInput, now = new Date()) {
 	return db().transaction(async (tx) => {
-		const [current] = await tx
-			.select()
-			.from(drills)
-			.where(and(eq(drills.id, drillId), ownedBy(editor)))
-			.for("update");
-		if (!current) throw notFound("learning.errors.unknownDrill");
+		const current = await lockOwnDrill(tx, editor, drillId);
 		const next = columnsOf(input);
 		const meaningChanged =
 			next.discipline !== current.discipline ||
@@ -106,15 +101,21 @@ export async function updateDrill(editor: DrillEditor, drillId: string, input: D
 	});
 }
 
+/** The editor's own drill (the catalogue for staff, their own for a coach), locked for the change; 404 for any other. */
+async function lockOwnDrill(tx: DbOrTx, editor: DrillEditor, drillId: string) {
+	const [current] = await tx
+		.select()
+		.from(drills)
+		.where(and(eq(drills.id, drillId), ownedBy(editor)))
+		.for("update");
+	if (!current) throw notFound("learning.errors.unknownDrill");
+	return current;
+}
+
 /** Retires a drill: gone from new records, practice and plans; the row stays for the records that name it. */
 export async function retireDrill(editor: DrillEditor, drillId: string, now = new Date()): Promise<EditableDrill> {
 	return db().transaction(async (tx) => {
-		const [current] = await tx
-			.select()
-			.from(drills)
-			.where(and(eq(drills.id, drillId), ownedBy(editor)))
-			.for("update");
-		if (!current) throw notFound("learning.errors.unknownDrill");
+		const current = await lockOwnDrill(tx, editor, drillId);
 		if (current.retiredAt) return presentEditable(current);
 		const [row] = await tx.update(drills).set({ retiredAt: now, updatedAt: now }).where(eq(drills.id, drillId)).returning();
 		const drill = presentEditable(row as typeof drills.$inferSelect);
