@@ -1,10 +1,33 @@
 import { data } from "react-router";
 import { type FormErrors, formErrorsOf } from "~/lib/form.server";
+import { pageTitle } from "~/lib/i18n";
+import { orPageError } from "~/lib/page-errors.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { fieldErrorKeys } from "~/lib/validation";
 import { findCoachOfUser } from "~/modules/coaches/application/coach-record.server";
-import { createDrill, type DrillEditor, retireDrill, updateDrill } from "./drill-editing.server";
+import { formValuesOfDrill } from "./components/drill-form";
+import { createDrill, type DrillEditor, getEditableDrill, retireDrill, updateDrill } from "./drill-editing.server";
 import { drillFormValues, drillIdSchema, drillInputSchema } from "./drill-input";
+import { drillIsInUse } from "./drills.server";
+
+/** The drill of a page's `:drillId` (null on the new-drill page; a malformed id finds nothing). */
+export function drillIdOf(params: { drillId?: string }): string | null {
+	if (!params.drillId) return null;
+	const parsed = drillIdSchema.safeParse(params.drillId);
+	return parsed.success ? parsed.data : "-";
+}
+
+/** The drill form page's data, for the back office and the coach's desk alike: a new drill, or one of the editor's (404 otherwise). */
+export async function drillFormPage(request: Request, editor: DrillEditor, params: { drillId?: string }) {
+	const drillId = drillIdOf(params);
+	const drill = drillId ? await orPageError(getEditableDrill(editor, drillId)) : null;
+	return {
+		values: drill ? formValuesOfDrill(drill) : {},
+		inUse: drill ? await drillIsInUse(drill.id) : false,
+		editing: drill !== null,
+		title: pageTitle(request, drill ? "learning.drillEditor.editTitle" : "learning.drillEditor.newTitle"),
+	};
+}
 
 /** What a refused drill form hands back: the messages, and what was typed so nothing is lost. */
 export type DrillFormOutcome = { errors: FormErrors; values: Record<string, unknown> };

@@ -1,31 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { pageTitle } from "~/lib/i18n";
-import { orPageError } from "~/lib/page-errors.server";
 import { requirePermission } from "~/modules/accounts/guards.server";
-import { DrillForm, formValuesOfDrill } from "~/modules/learning/components/drill-form";
-import { getEditableDrill } from "~/modules/learning/drill-editing.server";
-import { drillIdSchema } from "~/modules/learning/drill-input";
-import { submitDrillForm } from "~/modules/learning/drill-pages.server";
-import { drillIsInUse } from "~/modules/learning/drills.server";
+import { DrillForm } from "~/modules/learning/components/drill-form";
+import { drillFormPage, drillIdOf, submitDrillForm } from "~/modules/learning/drill-pages.server";
 import type { Route } from "./+types/drill";
 
 /** One catalogue drill's form: `/admin/drills/new` adds one, `/admin/drills/:drillId` changes it. */
-const drillIdOf = (params: { drillId?: string }) => {
-	if (!params.drillId) return null;
-	const parsed = drillIdSchema.safeParse(params.drillId);
-	return parsed.success ? parsed.data : "-";
-};
-
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const session = await requirePermission(request, "manage:drill:any");
-	const drillId = drillIdOf(params);
-	const drill = drillId ? await orPageError(getEditableDrill({ kind: "staff", staffId: session.user.id }, drillId)) : null;
-	return {
-		values: drill ? formValuesOfDrill(drill) : {},
-		inUse: drill ? await drillIsInUse(drill.id) : false,
-		editing: drill !== null,
-		title: pageTitle(request, drill ? "learning.drillEditor.editTitle" : "learning.drillEditor.newTitle"),
-	};
+	return drillFormPage(request, { kind: "staff", staffId: session.user.id }, params);
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

@@ -1,23 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
-import { pageTitle } from "~/lib/i18n";
-import { orPageError } from "~/lib/page-errors.server";
 import { requireUser } from "~/modules/accounts/guards.server";
 import { CoachPage } from "~/modules/coaches/dashboard/coach-page";
-import { DrillForm, formValuesOfDrill } from "~/modules/learning/components/drill-form";
-import { getEditableDrill } from "~/modules/learning/drill-editing.server";
-import { drillIdSchema } from "~/modules/learning/drill-input";
-import { coachDrillEditor, submitDrillForm } from "~/modules/learning/drill-pages.server";
-import { drillIsInUse } from "~/modules/learning/drills.server";
+import { DrillForm } from "~/modules/learning/components/drill-form";
+import { coachDrillEditor, drillFormPage, drillIdOf, submitDrillForm } from "~/modules/learning/drill-pages.server";
 import type { Route } from "./+types/drill";
 
 /** One of the coach's own drills: `/coach/drills/new` adds one, `/coach/drills/:drillId` changes it (404 if not theirs). */
-const drillIdOf = (params: { drillId?: string }) => {
-	if (!params.drillId) return null;
-	const parsed = drillIdSchema.safeParse(params.drillId);
-	return parsed.success ? parsed.data : "-";
-};
-
 async function editorOf(request: Request) {
 	const session = await requireUser(request);
 	const editor = await coachDrillEditor(session.user.id);
@@ -27,14 +16,7 @@ async function editorOf(request: Request) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const editor = await editorOf(request);
-	const drillId = drillIdOf(params);
-	const drill = drillId ? await orPageError(getEditableDrill(editor, drillId)) : null;
-	return {
-		values: drill ? formValuesOfDrill(drill) : {},
-		inUse: drill ? await drillIsInUse(drill.id) : false,
-		editing: drill !== null,
-		title: pageTitle(request, drill ? "learning.drillEditor.editTitle" : "learning.drillEditor.newTitle"),
-	};
+	return drillFormPage(request, editor, params);
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
